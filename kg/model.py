@@ -1,0 +1,153 @@
+"""The small, frozen shapes that flow between the stages of ``kg``.
+
+Every stage is a plain function that takes these objects and returns new ones;
+nothing here does any work.  Offsets are Python string indices (code points)
+into :attr:`Article.text`, end exclusive, so that
+``article.text[m.start:m.end] == m.text`` always holds for a :class:`Mention`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ENTITY_TYPES",
+    "ARTICLE",
+    "Article",
+    "MetaSpan",
+    "Mention",
+    "Entity",
+    "Evidence",
+    "Relation",
+    "Extraction",
+    "Skipped",
+]
+
+#: The four entity types of ANNOTATION.md, in display order.
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organisation", "Programme")
+
+#: Stand-in subject/object for "the article itself" in relations.
+ARTICLE = "ARTICLE"
+
+
+@dataclass(frozen=True)
+class MetaSpan:
+    """Where a metadata value was read in the *source document* (not the body).
+
+    ``start``/``end`` index the decoded source document (the whole page or
+    JSON record text), ``line`` is the source line it came from.
+    """
+
+    field: str
+    value: str
+    line: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: body text plus the metadata read from its page.
+
+    ``text`` is what a reader reads: the title, captions and body paragraphs
+    and the byline, one paragraph per line, page furniture removed.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None  # ISO 8601 yyyy-mm-dd
+    newspaper: str | None = None
+    publisher: str | None = None
+    edition: str | None = None  # e.g. 第015版
+    page: int | None = None
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    photographers: tuple[str, ...] = ()
+    photo_source: str | None = None  # 图片除署名外由 X 提供
+    captions: tuple[str, ...] = ()
+    source: str | None = None  # e.g. "CCTV 新闻联播"
+    url: str | None = None
+    path: str | None = None  # source file, relative to the input root
+    meta_spans: tuple[MetaSpan, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A typed span of an article's text found by a named rule."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    rule: str = ""
+    canonical: str = ""  # canonical name the mention resolves to ("" = text)
+    info: str = ""  # rule-specific extra, e.g. the adcode of a gazetteer place
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world entity: a canonical name, its type and its aliases."""
+
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    info: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.type, self.name)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was said: a sentence of an article and its offsets.
+
+    ``part`` is ``"text"`` when ``start``/``end`` index :attr:`Article.text`
+    and ``"source"`` when they index the source document (page header and
+    footer facts such as the newspaper).
+    """
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    part: str = "text"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link between two entities (or an entity and the article).
+
+    ``subject`` and ``object`` are entity keys ``(type, name)``, or
+    :data:`ARTICLE`; for ``holdsPost`` and ``role`` the object is the post or
+    role word and ``at`` the organisation or place where the post is held.
+    """
+
+    subject: tuple[str, str] | str
+    predicate: str
+    object: tuple[str, str] | str
+    evidence: tuple[Evidence, ...] = ()
+    at: tuple[str, str] | None = None
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, and why."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
