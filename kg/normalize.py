@@ -1,0 +1,191 @@
+"""Canonical names and aliases: from overlapping candidates to entities.
+
+:func:`resolve` keeps the best non-overlapping mentions (longest first, then
+earliest, as spaCy's EntityRuler does), gives each its canonical name —
+
+* a short admin name becomes the full one that fits the article (南川 → 南川区,
+  江北 → 江北区 of 重庆 when 重庆 is mentioned),
+* an abbreviated organ takes the district the article is about
+  (区委统战部 → 南川区委统战部),
+* a programme loses its quotation marks and cue word (“五进五联”行动 → 五进五联),
+
+— and groups mentions into :class:`~kg.model.Entity` objects whose other
+surface forms are aliases.  :func:`merge_corpus` then merges aliases across
+articles deterministically.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .model import Entity, Extraction, Mention
+from .resources import AdminPlace, Rules
+
+__all__ = ["resolve", "home_places", "build_entities", "merge_corpus", "match_key"]
+
+_RULE_PRIORITY = {
+    "known": 0, "admin": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
+    "org-abbrev": 2, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
+    "suffix-town": 4, "suffix-village": 4, "suffix-site": 5, "suffix-nature": 6, "admin-short": 6,
+    "repeat": 7, "stem-alias": 8, "kinship": 8,
+}  # fmt: skip
+_QUOTES = "“”‘’\"'「」『』《》〈〉 \u3000"
+
+
+def match_key(name: str) -> str:
+    """The form names are compared in: NFKC, no quotation/book-title marks or spaces."""
+    s = unicodedata.normalize("NFKC", name)
+    return "".join(c for c in s if c not in _QUOTES and not c.isspace())
+
+
+def _choose(cands: list[Mention]) -> list[Mention]:
+    order = sorted(cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start))
+    taken = bytearray(max((m.end for m in cands), default=0) + 1)
+    out = []
+    for m in order:
+        if m.end <= m.start or any(taken[m.start : m.end]):
+            continue
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        out.append(m)
+    return sorted(out)
+
+
+def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
+    """The place an article is about at each level (last char 区/县/市/省 → full name).
+
+    The most mentioned admin place of each kind wins; ``""`` maps to the most
+    mentioned county-level place of any kind.
+    """
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.type == "Place" and m.canonical in rules.admin:
+            counts[m.canonical] += 1
+    out: dict[str, str] = {}
+    for name, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        places = rules.admin[name]
+        level = places[0].level
+        out.setdefault(name[-1], name)
+        if level == "county":
+            out.setdefault("", name)
+        if level == "province":
+            out.setdefault("省", name)
+    return out
+
+
+def _pick_admin(options: list[AdminPlace], context_codes: set[str]) -> AdminPlace:
+    def score(p: AdminPlace) -> tuple:
+        inside = sum(c in context_codes for c in p.parent_codes)
+        near = sum(c[:2] == p.code[:2] for c in context_codes)
+        return (-inside, -near, {"county": 0, "city": 1, "province": 2}[p.level], p.code)
+
+    return min(options, key=score)
+
+
+def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
+    """Best non-overlapping mentions with canonical names filled in."""
+    chosen = _choose(cands)
+    context = {p.code for m in chosen if m.rule == "admin" for p in rules.admin.get(m.text, ())}
+    out: list[Mention] = []
+    for m in chosen:
+        canonical, info = m.canonical or m.text, m.info
+        if m.rule == "admin-short":
+            place = _pick_admin(rules.admin_short[m.text], context)
+            canonical, info = place.name, place.code
+            context.add(place.code)
+        elif m.rule == "admin":
+            place = _pick_admin(rules.admin[m.text], context)
+            info = place.code
+        out.append(replace(m, canonical=canonical, info=info))
+    out = _corroborate(out, rules)
+    homes = home_places(out, rules)
+    final = []
+    for m in out:
+        if m.rule == "org-abbrev":
+            home = homes.get(m.info) if m.info else homes.get("")
+            if home:
+                rest = m.text[1:] if m.info else m.text
+                m = replace(m, canonical=home + rest)
+        final.append(m)
+    return final
+
+
+def _corroborate(mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """Drop a county's bare short name (兴业, 金山) unless the article also names the
+    county in full or the city or province around it: short county names are
+    too often ordinary words."""
+    names = {m.canonical for m in mentions if m.type == "Place"}
+    full = {m.canonical for m in mentions if m.rule in ("admin", "known")}
+    codes = {m.info for m in mentions if m.type == "Place" and m.info.isdigit()}
+    out = []
+    for m in mentions:
+        if m.rule == "admin-short" and m.info in rules.admin_by_code:
+            place = rules.admin_by_code[m.info]
+            if place.level == "county" and m.canonical not in full:
+                if not any(c in codes for c in place.parent_codes) and not any(
+                    n != m.canonical and n.startswith(m.text) for n in names
+                ):
+                    continue
+        out.append(m)
+    return out
+
+
+def build_entities(mentions: list[Mention]) -> tuple[Entity, ...]:
+    """Group mentions into entities: canonical name, aliases, mention count."""
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    count: Counter[tuple[str, str]] = Counter()
+    info: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        key = (m.type, m.canonical or m.text)
+        count[key] += 1
+        if m.text != key[1] and match_key(m.text) != match_key(key[1]):
+            aliases[key].add(m.text)
+        if m.type == "Programme" and m.info:
+            aliases[key].add(key[1] + m.info)
+        if m.type == "Place" and m.info.isdigit():
+            info.setdefault(key, m.info)
+    return tuple(
+        Entity(t, n, tuple(sorted(aliases[(t, n)])), count[(t, n)], info.get((t, n), ""))
+        for (t, n) in sorted(count)
+    )
+
+
+def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
+    """Merge aliases across articles: a name that is, in some article, the alias of
+    exactly one canonical entity of the same type becomes that entity everywhere."""
+    alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    canon: set[tuple[str, str]] = set()
+    for ext in extractions:
+        for e in ext.entities:
+            canon.add(e.key)
+            for a in e.aliases:
+                alias_of[(e.type, a)].add(e.name)
+    remap = {
+        key: next(iter(names))
+        for key, names in alias_of.items()
+        if len(names) == 1 and key in canon and next(iter(names)) != key[1]
+    }
+    if not remap:
+        return extractions
+    out = []
+    for ext in extractions:
+        if not any(e.key in remap for e in ext.entities):
+            out.append(ext)
+            continue
+        mentions = tuple(
+            replace(m, canonical=remap.get((m.type, m.canonical or m.text), m.canonical or m.text))
+            for m in ext.mentions
+        )
+        entities = build_entities(list(mentions))
+
+        def fix(k):
+            return (k[0], remap.get(k, k[1])) if isinstance(k, tuple) else k
+
+        relations = tuple(
+            replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
+            for r in ext.relations
+        )
+        out.append(replace(ext, mentions=mentions, entities=entities, relations=relations))
+    return out

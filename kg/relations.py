@@ -1,0 +1,264 @@
+"""Relations between entities, each with the sentence it came from.
+
+Every function here takes an article and its resolved mentions and returns
+:class:`~kg.model.Relation` objects whose evidence is the sentence (with its
+offsets in :attr:`Article.text`) that states the fact, or the page line for
+facts read from the page header.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from itertools import combinations
+
+from .model import ARTICLE, Article, Entity, Evidence, Mention, Relation
+from .resources import Rules
+
+__all__ = ["sentences", "extract_relations", "MAX_COOCCUR_PER_SENTENCE"]
+
+_SENT_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n")
+MAX_COOCCUR_PER_SENTENCE = 30
+_COOP = re.compile(r"(?:进行|开展|签订|达成|深化|加强|深度|全面)?[^，。；！？\n]{0,6}?合作")
+_RUN_VERBS = re.compile(
+    "开展|组建|打造|推行|实施|成立|推出|创建|建立|举办|深化|探索|启动|发起|搭建|实行|推进|开设|设立|创办|建成|评选"
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of ``text``: split after 。！？；… and at line ends."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        seg = text[start:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            trail = len(seg.rstrip("\n"))
+            out.append((start + lead, start + trail))
+        start = end
+    if text[start:].strip():
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        out.append((start + lead, len(text.rstrip())))
+    return out
+
+
+class _Context:
+    def __init__(self, article: Article, mentions: list[Mention]):
+        self.article = article
+        self.text = article.text
+        self.spans = sentences(self.text)
+        self.starts = [s for s, _ in self.spans]
+        self.mentions = sorted(mentions)
+        self.by_end = {m.end: m for m in self.mentions}
+
+    def sent_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def evidence(self, pos: int) -> Evidence:
+        s, e = self.spans[self.sent_of(pos)] if self.spans else (0, len(self.text))
+        return Evidence(self.article.id, self.text[s:e], s, e)
+
+
+def _key(m: Mention) -> tuple[str, str]:
+    return (m.type, m.canonical or m.text)
+
+
+def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes: dict) -> list[Relation]:
+    rels: dict[tuple, list[Evidence]] = defaultdict(list)
+    has_parent: set[tuple[str, str]] = set()
+    places = [m for m in ctx.mentions if m.type == "Place"]
+
+    def add(child, parent, ev):
+        if child != parent:
+            rels[(child, parent)].append(ev)
+            has_parent.add(child)
+
+    # a chain: 南川区三泉镇观音村 — each place inside the one before it
+    for a, b in zip(places, places[1:], strict=False):
+        if a.end == b.start and _key(a) != _key(b):
+            add(_key(b), _key(a), ctx.evidence(b.start))
+    # a name that starts with its parent's name: 鸣玉镇中心社区 ⊂ 鸣玉镇, 南川工业园区 ⊂ 南川区
+    place_ents = [e for e in entities if e.type == "Place"]
+    first = {}
+    for m in places:
+        first.setdefault(_key(m), m.start)
+    for e in place_ents:
+        best = None
+        for q in place_ents:
+            if q is e:
+                continue
+            for form in (q.name, *q.aliases):
+                if len(form) >= 2 and e.name.startswith(form) and len(e.name) > len(form):
+                    if best is None or len(form) > best[1]:
+                        best = (q.key, len(form))
+        if best and e.key in first:
+            add(e.key, best[0], ctx.evidence(first[e.key]))
+    # the gazetteer: a county inside its city or province, when both are in the article
+    by_code = {}
+    for e in place_ents:
+        if e.info:
+            by_code[e.info] = e.key
+    for e in place_ents:
+        if e.info and e.info in rules.admin_by_code:
+            for code in rules.admin_by_code[e.info].parent_codes:
+                if code in by_code:
+                    add(e.key, by_code[code], ctx.evidence(first.get(e.key, 0)))
+                    break
+    # a town with no written parent: the county of its sentence, else the article's county
+    county = homes.get("")
+    for m in places:
+        key = _key(m)
+        if m.rule != "suffix-town" or key in has_parent:
+            continue
+        sent = ctx.sent_of(m.start)
+        in_sentence = {
+            _key(o) for o in places
+            if o.info.isdigit() and len(o.info) == 6 and not o.info.endswith("00") and ctx.sent_of(o.start) == sent
+        }  # fmt: skip
+        if len(in_sentence) == 1:
+            add(key, next(iter(in_sentence)), ctx.evidence(m.start))
+        elif county:
+            add(key, ("Place", county), ctx.evidence(m.start))
+    return [Relation(c, "locatedIn", p, tuple(dict.fromkeys(ev))) for (c, p), ev in sorted(rels.items())]
+
+
+def _people(ctx: _Context) -> list[Relation]:
+    out: dict[tuple, list[Evidence]] = defaultdict(list)
+    last_post: dict[int, tuple] = {}
+    for m in ctx.mentions:
+        if m.type != "Person" or m.rule not in ("post", "role", "list"):
+            continue
+        cue = m.info
+        if m.rule == "list":
+            prev = last_post.get(m.start - 1)
+            if prev is None:
+                continue
+            pred, at = prev
+        else:
+            pred = "holdsPost" if m.rule == "post" else "role"
+            at_m = ctx.by_end.get(m.start - len(cue))
+            at = _key(at_m) if at_m is not None and at_m.type in ("Organisation", "Place") else None
+        last_post[m.end] = (pred, at)
+        out[(_key(m), pred, cue, at)].append(ctx.evidence(m.start))
+    return [
+        Relation(s, p, o, tuple(dict.fromkeys(ev)), at=at) for (s, p, o, at), ev in sorted(out.items(), key=str)
+    ]
+
+
+def _page_facts(ctx: _Context, mentions: list[Mention]) -> tuple[list[Relation], list[Entity]]:
+    art = ctx.article
+    rels, extra = [], []
+    persons = {m.canonical or m.text: m for m in mentions if m.type == "Person"}
+    for names, pred in ((art.authors, "author"), (art.photographers, "photographer")):
+        for name in names:
+            m = persons.get(name)
+            ev = ctx.evidence(m.start) if m else Evidence(art.id, name, 0, 0, "source")
+            rels.append(Relation(("Person", name), pred, ARTICLE, (ev,)))
+            if m is None:
+                extra.append(Entity("Person", name, (), 0))
+
+    def source_ev(field: str, value: str) -> Evidence:
+        for span in art.meta_spans:
+            if span.field == field:
+                return Evidence(art.id, span.line, span.start, span.end, "source")
+        return Evidence(art.id, value, 0, 0, "source")
+
+    if art.newspaper:
+        rels.append(Relation(ARTICLE, "publishedIn", ("Organisation", art.newspaper),
+                             (source_ev("newspaper", art.newspaper),)))  # fmt: skip
+        extra.append(Entity("Organisation", art.newspaper, (), 0))
+        if art.publisher and art.publisher != art.newspaper:
+            rels.append(Relation(("Organisation", art.newspaper), "publishedBy", ("Organisation", art.publisher),
+                                 (source_ev("publisher", art.publisher),)))  # fmt: skip
+            extra.append(Entity("Organisation", art.publisher, (), 0))
+    if art.photo_source:
+        orgs = [m for m in mentions if m.type == "Organisation" and art.photo_source in (m.text, m.canonical)]
+        name = orgs[0].canonical if orgs else art.photo_source
+        ev = ctx.evidence(orgs[0].start) if orgs else source_ev("photo_source", art.photo_source)
+        rels.append(Relation(("Organisation", name), "photoSource", ARTICLE, (ev,)))
+        if not orgs:
+            extra.append(Entity("Organisation", name, (), 0))
+    return rels, extra
+
+
+def _cooperation(ctx: _Context) -> list[Relation]:
+    out: dict[tuple, list[Evidence]] = defaultdict(list)
+    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place")]
+    for i, b in enumerate(orgish):
+        if b.start == 0 or ctx.text[b.start - 1] not in "与和同":
+            continue
+        if not _COOP.match(ctx.text, b.end) and not ctx.text.startswith("结对", b.end):
+            continue
+        sent = ctx.sent_of(b.start)
+        before = [a for a in orgish[:i] if ctx.sent_of(a.start) == sent and a.end < b.start]
+        if before:
+            a = before[-1]
+            pair = tuple(sorted([_key(a), _key(b)]))
+            if pair[0] != pair[1]:
+                out[pair].append(ctx.evidence(b.start))
+    return [Relation(a, "cooperatesWith", b, tuple(dict.fromkeys(ev))) for (a, b), ev in sorted(out.items())]
+
+
+def _runs(ctx: _Context) -> list[Relation]:
+    out: dict[tuple, list[Evidence]] = defaultdict(list)
+    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place")]
+    for p in ctx.mentions:
+        if p.type != "Programme":
+            continue
+        sent = ctx.sent_of(p.start)
+        s0 = ctx.spans[sent][0] if ctx.spans else 0
+        runner = None
+        opener = p.start - 1 if p.start and ctx.text[p.start - 1] in "“\"「" else p.start
+        direct = ctx.by_end.get(opener)
+        if direct is not None and direct.type in ("Organisation", "Place"):
+            runner = direct
+        else:
+            for a in reversed([a for a in orgish if s0 <= a.start and a.end <= p.start]):
+                if _RUN_VERBS.search(ctx.text, a.end, p.start):
+                    runner = a
+                    break
+        if runner is not None:
+            out[(_key(runner), _key(p))].append(ctx.evidence(p.start))
+    return [Relation(a, "runs", b, tuple(dict.fromkeys(ev))) for (a, b), ev in sorted(out.items())]
+
+
+def _mentions_and_cooccurrence(ctx: _Context, entities) -> list[Relation]:
+    first: dict[tuple, int] = {}
+    per_sent: dict[int, set] = defaultdict(set)
+    for m in ctx.mentions:
+        first.setdefault(_key(m), m.start)
+        per_sent[ctx.sent_of(m.start)].add(_key(m))
+    rels = [
+        Relation(ARTICLE, "mentions", e.key, (ctx.evidence(first[e.key]),), count=e.mentions)
+        for e in entities
+        if e.key in first
+    ]
+    pairs: dict[tuple, list[Evidence]] = defaultdict(list)
+    for sent, keys in sorted(per_sent.items()):
+        keys = sorted(keys)[:MAX_COOCCUR_PER_SENTENCE]
+        s, e = ctx.spans[sent]
+        ev = Evidence(ctx.article.id, ctx.text[s:e], s, e)
+        for a, b in combinations(keys, 2):
+            pairs[(a, b)].append(ev)
+    rels += [Relation(a, "coOccursWith", b, tuple(ev), count=len(ev)) for (a, b), ev in sorted(pairs.items())]
+    return rels
+
+
+def extract_relations(
+    article: Article, mentions: list[Mention], entities: tuple[Entity, ...], rules: Rules, homes: dict
+) -> tuple[tuple[Relation, ...], tuple[Entity, ...]]:
+    """All relations of one article, and the entities only the page metadata names."""
+    ctx = _Context(article, mentions)
+    page, extra = _page_facts(ctx, mentions)
+    known = {e.key for e in entities}
+    extra = tuple(e for e in dict.fromkeys(extra) if e.key not in known)
+    rels = [
+        *_located_in(ctx, entities, rules, homes),
+        *_people(ctx),
+        *page,
+        *_cooperation(ctx),
+        *_runs(ctx),
+        *_mentions_and_cooccurrence(ctx, entities),
+    ]
+    return tuple(rels), extra

@@ -1,0 +1,564 @@
+"""Rule-based recognition of people, places, organisations and programmes.
+
+:class:`Recognizer` finds candidate :class:`~kg.model.Mention` objects in a
+text; :func:`kg.normalize.resolve` then picks the non-overlapping ones and
+gives them canonical names.  The recognisers run in a fixed order because later
+ones lean on earlier ones (an organisation's name often starts with a place):
+
+1. gazetteer: provinces/cities/counties (cpca) and known national names;
+2. suffix places: towns, villages, communities, estates, sites and natural
+   features, named by the words before a suffix (三泉 + 镇), chained after the
+   place before them (南川区三泉镇观音村);
+3. organisations: a place or national prefix, a name, an organisation suffix
+   (南川区 + 网联会, 中央 + 文明 + 办) and abbreviated organs (区委统战部);
+4. people: a post or role word, a surname and a given name (第一书记 + 韩楚),
+   speakers (X 说), lists (X、Y), bylines and every repeat of a found name;
+5. programmes: quoted names with a cue word after (“五进五联”行动), a running
+   verb before (组建“书记工作室”), a place before, or a list of quoted names
+   that shares one of those; slogans and metaphors have none of these.
+
+Everything the rules know comes from :mod:`kg.resources`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .model import Article, Mention
+from .resources import Rules
+from .segment import Segmenter, Token, get_segmenter
+
+__all__ = ["Recognizer", "is_han", "QUOTE_RE"]
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
+_SENT_PUNCT = set("，。！？；：,.!?;:…")
+_STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
+              "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
+              "zg", "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
+_FUNCTION_CHARS = set("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本")
+_COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
+_PROG_GAP = re.compile(r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$")
+_FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].*[+＋]")
+
+
+def is_han(s: str) -> bool:
+    return bool(_ALL_HAN.match(s))
+
+
+@dataclass
+class _Piece:
+    """A token, or a place mention taken whole, in left-to-right order."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    freq: int
+    mention: Mention | None = None
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for w in words:
+        if w:
+            a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+class Recognizer:
+    """Find candidate mentions of the four entity types in a text."""
+
+    def __init__(self, rules: Rules, segmenter: Segmenter | None = None):
+        self.rules = rules
+        self.seg = segmenter or get_segmenter(rules)
+        w = rules.wordset
+        self.surnames = w("surnames")
+        self.compound_surnames = {s for s in self.surnames if len(s) > 1}
+        self.posts = w("posts")
+        self.roles = w("roles")
+        self.speech = w("speech_verbs")
+        self.depts = w("org_depts")
+        self.cues = sorted(w("programme_cues"), key=len, reverse=True)
+        self.prog_verbs = w("programme_verbs")
+        self.facilities = sorted(w("facility_suffixes"), key=len, reverse=True)
+        self.not_programmes = w("not_programmes")
+        self.generic = w("generic_words")
+        self.determiners = w("determiners")
+        self._determiner_prefixes = tuple(sorted(self.determiners, key=len, reverse=True)) or ("\0",)
+        self.place_suffixes = dict(rules.place_suffixes)
+        self.org_suffixes = dict(rules.org_suffixes)
+        for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
+            self.org_suffixes.setdefault("委" + d, "weak")
+        for word in (*self.posts, *self.roles):
+            self.seg.tags.setdefault(word, "n")
+        self.known: dict[str, tuple[str, str]] = {}
+        for row in rules.known:
+            self.known[row["pattern"]] = (row["label"], row.get("id") or row["pattern"])
+        gaz = set(rules.admin) | set(self.known) | {s for s in rules.admin_short if self._short_ok(s)}
+        self.gazetteer = _automaton(gaz)
+        self.place_suffix_ac = _automaton(self.place_suffixes)
+        self.org_suffix_ac = _automaton(self.org_suffixes)
+        cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
+        self.cue_re = re.compile("|".join(map(re.escape, cue_words)))
+        self.speech_re = re.compile("|".join(map(re.escape, sorted(self.speech, key=len, reverse=True))))
+        levels = "省市区县州镇乡"
+        bodies = sorted(["委" + d for d in self.depts] + ["纪委监委", "纪委", "监委", "人民政府", "政府",
+                        "人大常委会", "人大", "政协", "委"], key=len, reverse=True)  # fmt: skip
+        self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
+        self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
+
+    # -- helpers -------------------------------------------------------------
+
+    def _short_ok(self, short: str) -> bool:
+        """May a short admin name (南川) stand for the place on its own?"""
+        tag, freq = self.seg.tag(short), self.seg.freq(short)
+        if short in self.generic:
+            return False
+        return tag == "ns" or freq == 0 or (freq < 300 and tag not in _STOP_TAGS)
+
+    def _nameish(self, p: _Piece) -> bool:
+        """May this piece be part of a name (before a suffix)?"""
+        if p.mention is not None:
+            return True
+        if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
+            return False
+        if p.tag == "" or p.tag in _NAME_TAGS or p.tag in ("n", "s"):
+            return True
+        return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)
+
+    def _common_word(self, p: _Piece) -> bool:
+        """Is a whole token that ends in a suffix an ordinary word (乡村, 城镇, 上山)?"""
+        if p.text in self.generic:
+            return True
+        if not p.tag or not p.freq:
+            return False
+        if p.tag in _NAME_TAGS:
+            return p.freq >= 1000
+        return p.freq >= 300
+
+    def _specific(self, pieces: list[_Piece]) -> bool:
+        """Does a stem hold a name (not only common nouns)?"""
+        for p in pieces:
+            if p.mention is not None or p.tag == "" or p.tag in _NAME_TAGS or p.freq < _COMMON_FREQ:
+                if p.text not in self.generic:
+                    return True
+        return False
+
+    @staticmethod
+    def _pieces(tokens: list[Token], mentions: list[Mention]) -> list[_Piece]:
+        """Tokens, with each mention taken as one piece (tokens split at its edges)."""
+        cuts = sorted(mentions, key=lambda m: m.start)
+        out: list[_Piece] = []
+        i = 0
+        for tok in tokens:
+            s = tok.start
+            while s < tok.end:
+                while i < len(cuts) and cuts[i].end <= s:
+                    i += 1
+                m = cuts[i] if i < len(cuts) else None
+                if m is not None and m.start <= s < m.end:
+                    if not out or out[-1].mention is not m:
+                        out.append(_Piece(m.text, m.start, m.end, "ns", 0, m))
+                    s = m.end
+                    continue
+                e = tok.end if m is None or m.start >= tok.end else m.start
+                whole = s == tok.start and e == tok.end
+                out.append(_Piece(tok.text[s - tok.start : e - tok.start], s, e,
+                                  tok.tag if whole else "", tok.freq if whole else 0))  # fmt: skip
+                s = e
+        return out
+
+    # -- 1. gazetteer ----------------------------------------------------------
+
+    def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
+        out = []
+        for end_idx, word in self.gazetteer.iter(text):
+            start, end = end_idx - len(word) + 1, end_idx + 1
+            if word in self.known:
+                label, canonical = self.known[word]
+                out.append(Mention(start, end, word, label, "known", canonical))
+            elif word in self.rules.admin:
+                out.append(Mention(start, end, word, "Place", "admin", word))
+            elif start in bounds and end in bounds:  # a short form must be a whole word
+                out.append(Mention(start, end, word, "Place", "admin-short", ""))
+        return out
+
+    # -- 2. places by suffix ------------------------------------------------------
+
+    def _stem(self, pieces: list[_Piece], idx: int, cut: int, max_len: int, chain: bool):
+        """Walk back from piece ``idx`` (cut at ``cut``): the stem pieces before a suffix."""
+        stem: list[_Piece] = []
+        first = pieces[idx]
+        j = idx
+        if first.start < cut < first.end:  # the suffix starts inside this piece: keep its head
+            if first.mention is not None or self._common_word(first):
+                return None  # the whole word is a common word (乡村, 农村, 村民)
+            text = first.text[: cut - first.start]
+            head = _Piece(text, first.start, cut, self.seg.tag(text), self.seg.freq(text), None)
+            if first.tag == "" and first.freq == 0:
+                head = self._trim(head)
+            if head is None or not self._nameish(head):
+                return None
+            stem.append(head)
+            if head.start > first.start:
+                return stem
+            j = idx - 1
+        length = sum(len(p.text) for p in stem)
+        while j >= 0:
+            p = pieces[j]
+            if p.mention is not None and chain and p.mention.type == "Place" and p.mention.rule != "admin-short":
+                break  # a chain: the place before is the parent, not part of the name
+            if not self._nameish(p):
+                break
+            trimmed = self._trim(p)
+            if trimmed is None or length + len(trimmed.text) > max_len:
+                break
+            stem.insert(0, trimmed)
+            length += len(trimmed.text)
+            if trimmed is not p or (p.mention is not None and (chain or p.mention.rule.startswith("admin"))):
+                break
+            j -= 1
+        return stem
+
+    def _trim(self, p: _Piece) -> _Piece | None:
+        """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
+        if p.mention is not None or p.tag or len(p.text) < 3:
+            return p if is_han(p.text) else None
+        for k in (2, 1):
+            head = p.text[:k]
+            tag = self.seg.tag(head)
+            if (k == 2 and tag in _STOP_TAGS) or (k == 1 and head in _FUNCTION_CHARS):
+                rest = p.text[k:]
+                return _Piece(rest, p.start + k, p.end, "", 0, None) if len(rest) >= 2 else None
+        return p if is_han(p.text) else None
+
+    def suffix_places(self, text: str, pieces: list[_Piece], known: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        hits = sorted(
+            ((e + 1 - len(w), e + 1, w) for e, w in self.place_suffix_ac.iter(text)),
+            key=lambda h: (h[1], -(h[1] - h[0])),
+        )
+        taken_end = -1
+        for s_start, s_end, suffix in hits:
+            starts = [p.start for p in pieces]
+            ends = {p.end: i for i, p in enumerate(pieces)}
+            if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
+                continue
+            level = self.place_suffixes[suffix]
+            i = bisect_right(starts, s_start) - 1
+            p = pieces[i]
+            if p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
+                if p.end != s_end:
+                    continue
+                stem = self._stem(pieces, i, s_start, 8, True)
+                if level == "nature":
+                    if stem is None or p.tag not in ("", "ns"):
+                        continue
+                    stem = [q for q in stem if q.start >= p.start]
+            else:  # the suffix is a word of its own: 三泉 + 镇, 中心 + 社区
+                if level == "nature" or i == 0:
+                    continue
+                stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
+            if stem is None:
+                continue
+            name_start = stem[0].start if stem else s_start
+            stem_text = text[name_start:s_start]
+            if len(stem_text) < 2 or not self._specific(stem):
+                # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
+                parent = self._parent_before(pieces, name_start)
+                if parent is None or (len(stem_text) < 2 and level != "site"):
+                    continue
+                name_start = parent.start
+            mention = Mention(name_start, s_end, text[name_start:s_end], "Place", "suffix-" + level, "", suffix)
+            out.append(mention)
+            taken_end = s_end
+            self._insert_piece(pieces, mention)
+        return out
+
+    @staticmethod
+    def _parent_before(pieces: list[_Piece], pos: int) -> Mention | None:
+        for p in pieces:
+            if p.end == pos and p.mention is not None and p.mention.type == "Place":
+                return p.mention
+        return None
+
+    @staticmethod
+    def _insert_piece(pieces: list[_Piece], m: Mention) -> None:
+        """Replace the pieces under ``m`` by one mention piece (in place)."""
+        keep = [p for p in pieces if p.end <= m.start or p.start >= m.end]
+        cut = [p for p in pieces if not (p.end <= m.start or p.start >= m.end)]
+        extra = []
+        for p in cut:  # pieces sticking out of the mention keep their outer part
+            if p.start < m.start:
+                extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
+            if p.end > m.end:
+                extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
+        pieces[:] = sorted([*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start)
+
+    # -- 3. organisations ---------------------------------------------------------
+
+    def organisations(self, text: str, pieces: list[_Piece]) -> list[Mention]:
+        out: list[Mention] = []
+        starts = [p.start for p in pieces]
+        ends = {p.end: i for i, p in enumerate(pieces)}
+        best: dict[int, tuple[int, str]] = {}
+        for e, suffix in self.org_suffix_ac.iter(text):
+            s_start, s_end = e + 1 - len(suffix), e + 1
+            if s_end not in ends:
+                continue
+            strength = self.org_suffixes[suffix]
+            i = bisect_right(starts, s_start) - 1
+            if i < 0:
+                continue
+            p = pieces[i]
+            if p.mention is not None and p.start < s_start:
+                continue
+            if p.start < s_start:
+                stem = self._stem(pieces, i, s_start, 10, False)
+            else:
+                stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
+            if not stem:
+                continue
+            name_start = stem[0].start
+            stem_text = text[name_start:s_start]
+            anchored = any(q.mention is not None for q in stem) or stem_text.startswith(self.national)
+            if strength == "weak" and not anchored:
+                continue
+            if not anchored and (len(stem_text) < 2 or not self._specific(stem)):
+                continue
+            if any(q.text in self.generic for q in stem[:1]):
+                continue
+            prev = best.get(name_start)
+            if prev is None or s_end > prev[0]:
+                best[name_start] = (s_end, suffix)
+        for name_start, (s_end, suffix) in sorted(best.items()):
+            out.append(Mention(name_start, s_end, text[name_start:s_end], "Organisation", "org-suffix", "", suffix))
+        return out
+
+    def abbreviated_organs(self, text: str, places: list[Mention]) -> list[Mention]:
+        """区委统战部, 区纪委监委: an organ named without its place (canonical set later)."""
+        place_ends = {m.end for m in places}
+        place_spans = [(m.start, m.end) for m in places]
+        out = []
+        for m in self.abbrev_re.finditer(text):
+            s = m.start()
+            if s in place_ends or any(a < s + 1 <= b for a, b in place_spans if a < s < b):
+                continue  # 南川区委: the place is written out, handled as an organisation
+            before = text[max(0, s - 2) : s]
+            if before.endswith(("各", "该", "本")) or before in self.generic:
+                continue
+            if m.group(2) == "委" and text[m.end() : m.end() + 1] in ("员", "托", "屈", "婉", "派"):
+                continue
+            out.append(Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1)))
+        for m in re.finditer("纪委监委", text):
+            s = m.start()
+            if s in place_ends or (s > 0 and text[s - 1] in "省市区县州镇乡"):
+                continue
+            if text[max(0, s - 2) : s] in ("各级", "基层"):
+                continue
+            out.append(Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", ""))
+        return out
+
+    # -- 4. people -------------------------------------------------------------------
+
+    def name_at(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
+        """End of a personal name starting at ``pos``, or None."""
+        if pos >= len(text):
+            return None
+        sl = 2 if text[pos : pos + 2] in self.compound_surnames else 1 if text[pos] in self.surnames else 0
+        if not sl:
+            return None
+        tok = tok_at.get(pos)
+        end = None
+        if tok is not None:
+            n = len(tok.text)
+            if sl + 1 <= n <= sl + 2 and is_han(tok.text):
+                if tok.freq == 0 or tok.tag.startswith("nr"):
+                    end = tok.end
+                else:
+                    return None
+            elif n == sl:
+                nxt = tok_at.get(tok.end)
+                if nxt is not None and 1 <= len(nxt.text) <= 2 and is_han(nxt.text) and \
+                        (nxt.freq == 0 or nxt.tag.startswith("nr") or nxt.tag in ("ng", "nz", "n") and nxt.freq < 500 or len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS):  # fmt: skip
+                    end = nxt.end
+            elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
+                end = pos + sl + 2 if text[pos + sl + 1] not in _FUNCTION_CHARS else pos + sl + 1
+        if end is None:
+            return None
+        name = text[pos:end]
+        if any(c in _FUNCTION_CHARS for c in name[sl:]) or name in self.generic:
+            return None
+        if self.seg.tag(name) and not self.seg.tag(name).startswith("nr") and self.seg.freq(name) > 0:
+            return None
+        if name in self.posts or name in self.roles:
+            return None
+        return end
+
+    def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
+        tok_at = {t.start: t for t in tokens}
+        tok_end = {t.end: t for t in tokens}
+        found: dict[tuple[int, int], Mention] = {}
+
+        def add(s: int, e: int, rule: str, info: str = "") -> None:
+            found.setdefault((s, e), Mention(s, e, text[s:e], "Person", rule, "", info))
+
+        for m in self.cue_re.finditer(text):
+            cue, e = m.group(0), m.end()
+            if cue not in self.posts and cue not in self.roles:
+                continue
+            end = self.name_at(text, e, tok_at)
+            if end is None:
+                continue
+            add(e, end, "post" if cue in self.posts else "role", cue)
+            while end < len(text) and text[end] == "、":  # 书记李一、王二
+                nxt = self.name_at(text, end + 1, tok_at)
+                if nxt is None:
+                    break
+                add(end + 1, nxt, "list", cue)
+                end = nxt
+        for m in self.speech_re.finditer(text):
+            tok = tok_end.get(m.start())
+            if tok is None or not (2 <= len(tok.text) <= 3):
+                continue
+            if self.name_at(text, tok.start, tok_at) == tok.end and tok.freq == 0 or tok.tag.startswith("nr"):
+                if self.name_at(text, tok.start, tok_at) == tok.end:
+                    before = text[tok.start - 1] if tok.start else "。"
+                    if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
+                        add(tok.start, tok.end, "speaker")
+        if article is not None:
+            for names, rule in ((article.authors, "byline"), (article.photographers, "photo-credit")):
+                for name in names:
+                    pos = text.rfind(name)
+                    if pos >= 0:
+                        add(pos, pos + len(name), rule)
+        return list(found.values())
+
+    # -- 5. programmes ----------------------------------------------------------------
+
+    def _quote_name(self, inner: str) -> str | None:
+        name = inner.strip().strip("　")
+        if not (2 <= len(name) <= 20) or any(c in _SENT_PUNCT for c in name):
+            return None
+        if not _HAN.search(name) or name in self.not_programmes:
+            return None
+        if name in self.posts or name in self.roles or name in self.generic:
+            return None
+        if name in self.rules.admin or name in self.rules.admin_short or name in self.known and self.known[name][0] != "Programme":
+            return None
+        if _FORMULA.search(name):
+            return None
+        return name
+
+    def _verb_before(self, text: str, pos: int, clause_start: int) -> bool:
+        """Is the quote at ``pos`` the object of a running verb (组建35个“…”)?"""
+        window = text[max(clause_start, pos - 14) : pos]
+        for gap_len in range(0, min(len(window), 8) + 1):
+            gap = window[len(window) - gap_len :]
+            if not (_PROG_GAP.match(gap) or self._modifier_gap(gap)):
+                continue
+            head = window[: len(window) - gap_len]
+            if any(len(head) >= n and head[-n:] in self.prog_verbs for n in (4, 3, 2)):
+                return True
+        return False
+
+    def _modifier_gap(self, gap: str) -> bool:
+        """统一战线“同心·夜校”: a short name-like modifier between verb and quote."""
+        return 2 <= len(gap) <= 6 and is_han(gap) and not any(c in _FUNCTION_CHARS for c in gap)
+
+    def programmes(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Quoted programme names, and quoted named sites (“X”文化长廊 is a Place)."""
+        quotes = []
+        for m in QUOTE_RE.finditer(text):
+            inner = next(g for g in m.groups() if g is not None)
+            quotes.append((m.start(), m.end(), inner))
+        ent_end = {m.end: m for m in mentions if m.type in ("Place", "Organisation")}
+        sites: list[Mention] = []
+        positive: set[str] = set()
+        cue_of: dict[str, str] = {}
+        named: list[tuple[int, int, str] | None] = []
+        for qs, qe, inner in quotes:
+            after = text[qe : qe + 12]
+            fac = next((f for f in self.facilities if after.startswith(f)), None)
+            if fac is not None and 2 <= len(inner) <= 20:
+                sites.append(Mention(qs, qe + len(fac), text[qs : qe + len(fac)], "Place", "quoted-site",
+                                     inner.strip() + fac))  # fmt: skip
+                named.append(None)
+                continue
+            name = self._quote_name(inner)
+            if name is None:
+                named.append(None)
+                continue
+            named.append((qs, qe, name))
+            clause_start = max(text.rfind(c, 0, qs) for c in "，。；！？：\n") + 1
+            rest = after[1:] if after.startswith("等") else after
+            cue = next((c for c in self.cues if rest.startswith(c)), None)
+            if cue:
+                cue_of.setdefault(name, cue)
+            if cue or self._verb_before(text, qs, clause_start) or qs in ent_end or \
+                    (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
+                positive.add(name)
+        # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
+        groups: list[list[int]] = []
+        for k, q in enumerate(quotes):
+            if groups and text[quotes[groups[-1][-1]][1] : q[0]] in ("", "、", "和", "及", "与", "——"):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for g in groups:
+            names = [named[k][2] for k in g if named[k] is not None]
+            if any(n in positive for n in names):
+                positive.update(names)
+        out = []
+        for k, q in enumerate(quotes):
+            if named[k] is not None and named[k][2] in positive:
+                qs, qe, name = named[k]
+                inner_start = text.index(name, qs)
+                out.append(Mention(inner_start, inner_start + len(name), name, "Programme", "quoted", name,
+                                   cue_of.get(name, "")))  # fmt: skip
+        quoted_spans = [(q[0], q[1]) for q in quotes]
+        for name in positive:  # unquoted repeats of a longer programme name
+            if len(name) < 4:
+                continue
+            for m in re.finditer(re.escape(name), text):
+                if not any(a <= m.start() < b for a, b in quoted_spans):
+                    out.append(Mention(m.start(), m.end(), name, "Programme", "repeat", name))
+        return out, sites
+
+    # -- all together -----------------------------------------------------------------
+
+    def find(self, text: str, article: Article | None = None) -> list[Mention]:
+        """Candidate mentions in ``text`` (overlapping; see :func:`kg.normalize.resolve`)."""
+        tokens = self.seg.tokens(text)
+        bounds = {t.start for t in tokens} | {len(text)}
+        gaz = _longest(self.gazetteer_mentions(text, bounds))
+        progs, sites = self.programmes(text, gaz)
+        pieces = self._pieces(tokens, [m for m in gaz if m.type == "Place"])
+        places = self.suffix_places(text, pieces, gaz)
+        orgs = self.organisations(text, pieces)
+        all_places = [m for m in gaz if m.type == "Place"] + places
+        abbrev = self.abbreviated_organs(text, all_places)
+        people = self.people(text, tokens, article)
+        progs2, _ = self.programmes(text, [*gaz, *places, *orgs])
+        return [*gaz, *sites, *places, *orgs, *abbrev, *people, *progs, *progs2]
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions, then the earliest."""
+    chosen: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        i = bisect_left(spans, (m.start, m.start))
+        if (i > 0 and spans[i - 1][1] > m.start) or (i < len(spans) and spans[i][0] < m.end):
+            continue
+        spans.insert(i, (m.start, m.end))
+        chosen.append(m)
+    return sorted(chosen)
