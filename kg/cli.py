@@ -1,0 +1,193 @@
+"""Command line: ``python build.py`` and its sub-commands.
+
+``python build.py [PATH ...] [-o OUT]``
+    Build the graph of the articles under PATH (files or folders; the bundled
+    sample when none is given) into OUT (default ``out/``)::
+
+        python build.py                       # the bundled sample → out/
+        python build.py ~/news -o news-graph  # a folder of articles
+
+``python build.py evaluate GOLD.json ...``
+    Build each gold file's article and score it as ``shared/gold/README.md``
+    says::
+
+        python build.py evaluate ../shared/gold/*.gold.json
+
+Exit status: 0 when every input was built, 3 when some inputs were skipped
+(the rest is built), 1 when nothing could be built, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from . import __version__
+from .model import ENTITY_TYPES, Skipped
+
+__all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING"]
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+COMMANDS = ("build", "evaluate")
+
+
+class Progress:
+    """A one-line progress report on a terminal; silent otherwise."""
+
+    def __init__(self, stream=None, every: float = 0.2):
+        self.stream = stream or sys.stderr
+        self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.every, self.last, self.t0 = every, 0.0, time.monotonic()
+
+    def __call__(self, done: int, chars: int, final: bool = False) -> None:
+        now = time.monotonic()
+        if not self.live or (not final and now - self.last < self.every):
+            return
+        self.last = now
+        rate = done / max(now - self.t0, 1e-9)
+        end = "\n" if final else ""
+        self.stream.write(f"\r  {done} articles, {chars / 1000:.0f}k chars, {rate:.0f} articles/s{end}")
+        self.stream.flush()
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build a knowledge graph of people, places, organisations and programmes "
+        "from Chinese news articles.",
+        epilog="Sub-command: 'build.py evaluate GOLD.json...' scores against hand annotation.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled sample)")
+    p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="extra rule-data folder, merged after the defaults (repeatable)")  # fmt: skip
+    p.add_argument("--base", default=None, help="base IRI for the graph's resources")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    return p
+
+
+def _eval_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="build.py evaluate", description="Score against gold files.")
+    p.add_argument("gold", nargs="+", metavar="GOLD.json")
+    p.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                   help="where to look for the gold files' articles (also: next to the gold, ../corpus)")  # fmt: skip
+    p.add_argument("--rules", action="append", default=[], metavar="DIR")
+    return p
+
+
+def _report_skip(skip: Skipped) -> None:
+    where = f"{skip.path}:{skip.line}" if skip.line else skip.path
+    print(f"skipped {where}: {skip.reason}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .ingest import iter_articles
+    from .pipeline import SAMPLE_DIR, build, get_extractor
+    from .rdf import DEFAULT_BASE, write_outputs
+    from .view import write_view
+
+    paths = args.paths or [str(SAMPLE_DIR)]
+    for p in paths:
+        if not Path(p).exists():
+            print(f"error: no such file or folder: {p}", file=sys.stderr)
+            return EXIT_USAGE
+    t0 = time.monotonic()
+    extractor = get_extractor(tuple(args.rules))
+    skipped: list[Skipped] = []
+
+    def on_skip(s: Skipped) -> None:
+        skipped.append(s)
+        _report_skip(s)
+
+    progress = Progress() if not args.quiet else (lambda *a, **k: None)
+    extractions, chars = [], 0
+    for article in iter_articles(paths, on_skip=on_skip):
+        try:
+            extractions.append(extractor(article))
+        except Exception as exc:  # a bug on one article must not lose the others
+            on_skip(Skipped(article.path or article.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        chars += len(article.text)
+        progress(len(extractions), chars)
+    progress(len(extractions), chars, final=True)
+    if not extractions:
+        print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
+        return EXIT_NOTHING
+    extractions = build(extractions)
+    out = Path(args.out)
+    outputs = write_outputs(extractions, out, base=args.base or DEFAULT_BASE)
+    outputs["html"] = write_view(extractions, out / "graph.html", title="kg: " + ", ".join(paths))
+    if not args.quiet:
+        print(summary(extractions, outputs))
+    print(f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")
+    return EXIT_PARTIAL if skipped else EXIT_OK
+
+
+def summary(extractions, outputs: dict) -> str:
+    """Entities per type, relations per type, the top entities and the output files."""
+    entities: dict[tuple[str, str], int] = Counter()
+    for ext in extractions:
+        for e in ext.entities:
+            entities[e.key] += e.mentions
+    rel_counts: Counter[str] = Counter(r.predicate for ext in extractions for r in ext.relations)
+    lines = ["entities:"]
+    by_type = Counter(t for t, _ in entities)
+    lines.append("  " + "  ".join(f"{t} {by_type.get(t, 0)}" for t in ENTITY_TYPES))
+    lines.append("relations:")
+    lines.append("  " + "  ".join(f"{p} {n}" for p, n in sorted(rel_counts.items())))
+    lines.append("top entities (mentions):")
+    for t in ENTITY_TYPES:
+        top = sorted(((n, name) for (typ, name), n in entities.items() if typ == t), key=lambda x: (-x[0], x[1]))[:5]
+        lines.append(f"  {t:<13}" + "  ".join(f"{name} {n}" for n, name in top))
+    lines.append("outputs:")
+    for kind, path in outputs.items():
+        lines.append(f"  {kind:<5} {path}")
+    return "\n".join(lines)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import check_relations, find_gold_article, format_scores, load_gold, score_entities
+    from .ingest import IngestError, read_path
+    from .pipeline import get_extractor
+
+    extractor = get_extractor(tuple(args.rules))
+    status = EXIT_OK
+    for g in args.gold:
+        gold_path = Path(g)
+        try:
+            gold = load_gold(gold_path)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = EXIT_NOTHING
+            continue
+        article_path = find_gold_article(gold, gold_path, map(Path, args.corpus))
+        if article_path is None:
+            name = (gold.get("article") or {}).get("file")
+            print(f"error: {gold_path}: article file {name!r} not found (use --corpus DIR)", file=sys.stderr)
+            status = EXIT_NOTHING
+            continue
+        try:
+            articles = read_path(article_path, article_path.parent)
+        except IngestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            status = EXIT_NOTHING
+            continue
+        for article in articles:
+            ext = extractor(article)
+            scores = score_entities(gold, ext.entities)
+            rels = check_relations(gold, ext)
+            print(format_scores(scores, rels, title=f"== {gold_path.name} ({article_path.name})"))
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "evaluate":
+        return cmd_evaluate(_eval_parser().parse_args(argv[1:]))
+    if argv and argv[0] == "build":
+        argv = argv[1:]
+    return cmd_build(_build_parser().parse_args(argv))
