@@ -87,7 +87,7 @@ def _report_skip(skip: Skipped) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .ingest import iter_articles
     from .pipeline import SAMPLE_DIR, build, get_extractor
-    from .rdf import DEFAULT_BASE, write_outputs
+    from .rdf import DEFAULT_BASE, corpus_graphs, union_graph, write_outputs
     from .view import write_view
 
     paths = args.paths or [str(SAMPLE_DIR)]
@@ -119,8 +119,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_NOTHING
     extractions = build(extractions)
     out = Path(args.out)
-    outputs = write_outputs(extractions, out, base=args.base or DEFAULT_BASE)
-    outputs["html"] = write_view(extractions, out / "graph.html", title="kg: " + ", ".join(paths))
+    base = args.base or DEFAULT_BASE
+    dataset = corpus_graphs(extractions, base)
+    graph = union_graph(dataset)
+    outputs = write_outputs(extractions, out, base=base, dataset=dataset, graph=graph)
+    outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
     if not args.quiet:
         print(summary(extractions, outputs))
     print(f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")

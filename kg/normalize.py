@@ -30,7 +30,7 @@ _RULE_PRIORITY = {
     "known": 0, "admin": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
     "org-abbrev": 2, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
     "suffix-town": 4, "suffix-village": 4, "suffix-site": 5, "suffix-nature": 6, "admin-short": 6,
-    "repeat": 7, "stem-alias": 8, "kinship": 8,
+    "repeat": 7, "name-context": 7, "stem-alias": 8, "kinship": 8,
 }  # fmt: skip
 _QUOTES = "“”‘’\"'「」『』《》〈〉 \u3000"
 
@@ -79,7 +79,7 @@ def _pick_admin(options: list[AdminPlace], context_codes: set[str]) -> AdminPlac
     def score(p: AdminPlace) -> tuple:
         inside = sum(c in context_codes for c in p.parent_codes)
         near = sum(c[:2] == p.code[:2] for c in context_codes)
-        return (-inside, -near, {"county": 0, "city": 1, "province": 2}[p.level], p.code)
+        return (-inside, -near, {"province": 0, "city": 1, "county": 2}[p.level], p.code)
 
     return min(options, key=score)
 

@@ -499,15 +499,21 @@ def write_outputs(
     base: str = DEFAULT_BASE,
     *,
     include_text: bool = False,
+    dataset: Dataset | None = None,
+    graph: Graph | None = None,
 ) -> dict[str, Path]:
     """Write ``graph.ttl`` (the whole graph) and ``graph.trig`` (one named graph per article).
 
-    Both files are UTF-8.  Returns ``{"ttl": path, "trig": path}``.
+    Both files are UTF-8.  Returns ``{"ttl": path, "trig": path}``.  A caller that
+    already built the dataset (and its union graph) passes them to save the work.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    dataset = corpus_graphs(extractions, base, include_text=include_text)
+    if dataset is None:
+        dataset = corpus_graphs(extractions, base, include_text=include_text)
+    if graph is None:
+        graph = union_graph(dataset)
     paths = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
-    paths["ttl"].write_bytes(union_graph(dataset).serialize(format="turtle", encoding="utf-8"))
+    paths["ttl"].write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
     paths["trig"].write_bytes(serialize_trig(dataset))
     return paths

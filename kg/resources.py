@@ -31,6 +31,8 @@ _WORD_FILES = (
     "not_programmes.txt",
     "generic_words.txt",
     "determiners.txt",
+    "name_context.txt",
+    "nonname_finals.txt",
 )
 _TSV_FILES = ("place_suffixes.tsv", "org_suffixes.tsv")
 

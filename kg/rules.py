@@ -85,6 +85,8 @@ class Recognizer:
         self.posts = w("posts")
         self.roles = w("roles")
         self.speech = w("speech_verbs")
+        self.after_name = w("name_context") | self.posts | self.speech
+        self.nonname_finals = "".join(w("nonname_finals"))
         self.depts = w("org_depts")
         self.cues = sorted(w("programme_cues"), key=len, reverse=True)
         self.prog_verbs = w("programme_verbs")
@@ -94,6 +96,9 @@ class Recognizer:
         self.determiners = w("determiners")
         self._determiner_prefixes = tuple(sorted(self.determiners, key=len, reverse=True)) or ("\0",)
         self.place_suffixes = dict(rules.place_suffixes)
+        self._strong_org_suffixes = tuple(
+            sorted((k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True)
+        ) + ("委员会",)
         self.org_suffixes = dict(rules.org_suffixes)
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
             self.org_suffixes.setdefault("委" + d, "weak")
@@ -223,7 +228,7 @@ class Recognizer:
                 break
             stem.insert(0, trimmed)
             length += len(trimmed.text)
-            if trimmed is not p or (p.mention is not None and (chain or p.mention.rule.startswith("admin"))):
+            if trimmed is not p or (p.mention is not None and (chain or not p.mention.rule.startswith("suffix"))):
                 break
             j -= 1
         return stem
@@ -391,7 +396,11 @@ class Recognizer:
                         (nxt.freq == 0 or nxt.tag.startswith("nr") or nxt.tag in ("ng", "nz", "n") and nxt.freq < 500 or len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS):  # fmt: skip
                     end = nxt.end
             elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
-                end = pos + sl + 2 if text[pos + sl + 1] not in _FUNCTION_CHARS else pos + sl + 1
+                # 韩楚与: a made-up word running past the name; cut before a function word
+                for k in (sl + 2, sl + 1):
+                    if text[pos + k] in _FUNCTION_CHARS and k >= sl + 1:
+                        end = pos + k
+                        break
         if end is None:
             return None
         name = text[pos:end]
@@ -427,13 +436,14 @@ class Recognizer:
                 end = nxt
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
-            if tok is None or not (2 <= len(tok.text) <= 3):
+            if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
                 continue
-            if self.name_at(text, tok.start, tok_at) == tok.end and tok.freq == 0 or tok.tag.startswith("nr"):
-                if self.name_at(text, tok.start, tok_at) == tok.end:
-                    before = text[tok.start - 1] if tok.start else "。"
-                    if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
-                        add(tok.start, tok.end, "speaker")
+            if not (tok.freq == 0 or tok.tag.startswith("nr")) or self.name_at(text, tok.start, tok_at) != tok.end:
+                continue
+            before = text[tok.start - 1] if tok.start else "。"
+            if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
+                add(tok.start, tok.end, "speaker")
+        self._context_names(text, tokens, found, add)
         if article is not None:
             for names, rule in ((article.authors, "byline"), (article.photographers, "photo-credit")):
                 for name in names:
@@ -441,6 +451,29 @@ class Recognizer:
                     if pos >= 0:
                         add(pos, pos + len(name), rule)
         return list(found.values())
+
+    def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
+        """Names jieba knows or made up, confirmed by what stands around them:
+        江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
+        for i, tok in enumerate(tokens):
+            n = len(tok.text)
+            if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
+                continue
+            foreign = tok.tag == "nrt"
+            if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
+                continue
+            known = tok.tag in ("nr", "nrfg", "nrt")
+            if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):
+                continue
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            prev = tokens[i - 1].text if i else ""
+            after = nxt in self.after_name or any(nxt.startswith(w) for w in ("说", "表示", "指出"))
+            listed = (nxt in ("、", "和") or prev in ("、", "和")) and known and not foreign
+            plain = n == 3 and not foreign and tok.text[-1] not in self.nonname_finals and (
+                (known and tok.freq < 20000) or (tok.freq == 0 and nxt not in self.nonname_finals)
+            )
+            if after or listed or plain:
+                add(tok.start, tok.end, "name-context")
 
     # -- 5. programmes ----------------------------------------------------------------
 
@@ -480,7 +513,8 @@ class Recognizer:
         for m in QUOTE_RE.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
             quotes.append((m.start(), m.end(), inner))
-        ent_end = {m.end: m for m in mentions if m.type in ("Place", "Organisation")}
+        # a named local site right before a quote runs it: 观音岩驿站“坝坝加油站”
+        ent_end = {m.end: m for m in mentions if m.rule in ("suffix-site", "suffix-village", "suffix-town")}
         sites: list[Mention] = []
         positive: set[str] = set()
         cue_of: dict[str, str] = {}
@@ -501,7 +535,13 @@ class Recognizer:
             clause_start = max(text.rfind(c, 0, qs) for c in "，。；！？：\n") + 1
             rest = after[1:] if after.startswith("等") else after
             cue = next((c for c in self.cues if rest.startswith(c)), None)
-            if cue:
+            org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
+            if cue is None and org_suffix and len(name) > len(org_suffix) + 1 and is_han(name):
+                start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
+                sites.append(Mention(start, start + len(name), name, "Organisation", "quoted-org", name))
+                named[-1] = None
+                continue
+            if cue and rest is after:
                 cue_of.setdefault(name, cue)
             if cue or self._verb_before(text, qs, clause_start) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
@@ -525,8 +565,8 @@ class Recognizer:
                 out.append(Mention(inner_start, inner_start + len(name), name, "Programme", "quoted", name,
                                    cue_of.get(name, "")))  # fmt: skip
         quoted_spans = [(q[0], q[1]) for q in quotes]
-        for name in positive:  # unquoted repeats of a longer programme name
-            if len(name) < 4:
+        for name in sorted(positive):  # unquoted repeats of a longer, unusual programme name
+            if len(name) < 4 or not any(t.freq == 0 and is_han(t.text) for t in self.seg.tokens(name)):
                 continue
             for m in re.finditer(re.escape(name), text):
                 if not any(a <= m.start() < b for a, b in quoted_spans):
