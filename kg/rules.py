@@ -99,6 +99,7 @@ class Recognizer:
         self._strong_org_suffixes = tuple(
             sorted((k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True)
         ) + ("委员会",)
+        self._org_endings = tuple(rules.org_suffixes) + ("队", "党", "会", "台", "社", "署", "行")
         self.org_suffixes = dict(rules.org_suffixes)
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
             self.org_suffixes.setdefault("委" + d, "weak")
@@ -123,10 +124,12 @@ class Recognizer:
     # -- helpers -------------------------------------------------------------
 
     def _short_ok(self, short: str) -> bool:
-        """May a short admin name (南川) stand for the place on its own?"""
-        tag, freq = self.seg.tag(short), self.seg.freq(short)
+        """May a short admin name (南川, 大连) stand for the place on its own?"""
         if short in self.generic:
             return False
+        tag, freq = self.seg.tag(short), self.seg.freq(short)
+        if any(p.level != "county" for p in self.rules.admin_short[short]):
+            return not (tag in _STOP_TAGS and freq >= 300)  # 大连, 拉萨: cities are known by short names
         return tag == "ns" or freq == 0 or (freq < 300 and tag not in _STOP_TAGS)
 
     def _nameish(self, p: _Piece) -> bool:
@@ -348,6 +351,15 @@ class Recognizer:
             out.append(Mention(name_start, s_end, text[name_start:s_end], "Organisation", "org-suffix", "", suffix))
         return out
 
+    def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:
+        """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body."""
+        out = []
+        for t in tokens:
+            if t.tag == "nt" and len(t.text) >= 3 and t.text.endswith(self._org_endings) and t.text not in self.generic:
+                if not t.text.startswith(self._determiner_prefixes):
+                    out.append(Mention(t.start, t.end, t.text, "Organisation", "jieba-nt", t.text))
+        return out
+
     def abbreviated_organs(self, text: str, places: list[Mention]) -> list[Mention]:
         """区委统战部, 区纪委监委: an organ named without its place (canonical set later)."""
         place_ends = {m.end for m in places}
@@ -452,11 +464,18 @@ class Recognizer:
                         add(pos, pos + len(name), rule)
         return list(found.values())
 
+    _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
+
     def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
         """Names jieba knows or made up, confirmed by what stands around them:
         江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
         for i, tok in enumerate(tokens):
             n = len(tok.text)
+            if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
+                head = tok.text[: -2]
+                if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt"):
+                    add(tok.start, tok.start + len(head), "name-context")
+                continue
             if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
                 continue
             foreign = tok.tag == "nrt"
@@ -469,8 +488,9 @@ class Recognizer:
             prev = tokens[i - 1].text if i else ""
             after = nxt in self.after_name or any(nxt.startswith(w) for w in ("说", "表示", "指出"))
             listed = (nxt in ("、", "和") or prev in ("、", "和")) and known and not foreign
-            plain = n == 3 and not foreign and tok.text[-1] not in self.nonname_finals and (
-                (known and tok.freq < 20000) or (tok.freq == 0 and nxt not in self.nonname_finals)
+            plain = n >= 3 and tok.text[-1] not in self.nonname_finals and (
+                (known and tok.freq < (5000 if foreign else 20000))
+                or (n == 3 and not foreign and tok.freq == 0 and nxt not in self.nonname_finals)
             )
             if after or listed or plain:
                 add(tok.start, tok.end, "name-context")
@@ -585,7 +605,7 @@ class Recognizer:
         places = self.suffix_places(text, pieces, gaz)
         orgs = self.organisations(text, pieces)
         all_places = [m for m in gaz if m.type == "Place"] + places
-        abbrev = self.abbreviated_organs(text, all_places)
+        abbrev = self.abbreviated_organs(text, all_places) + self.dictionary_organisations(tokens)
         people = self.people(text, tokens, article)
         progs2, _ = self.programmes(text, [*gaz, *places, *orgs])
         return [*gaz, *sites, *places, *orgs, *abbrev, *people, *progs, *progs2]
