@@ -153,7 +153,13 @@ def summary(extractions, outputs: dict) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import check_relations, find_gold_article, format_scores, load_gold, score_entities
+    from .evaluate import (
+        check_relations,
+        find_gold_article,
+        format_scores,
+        load_gold,
+        score_entities,
+    )
     from .ingest import IngestError, read_path
     from .pipeline import get_extractor
 

@@ -22,6 +22,7 @@ Example::
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import io
 import json
@@ -449,14 +450,13 @@ _EDITOR_RE = re.compile(
     r"^[（(【\[]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|校对|审核|审校|编审)"
 )
 _BRACKETS = "（）()【】[]"
-#: Common surnames: a cue-less line of names is a byline only if every name has one.
-_SURNAMES = (
-    "王李张刘陈杨黄吴赵周徐孙马朱胡林郭何高罗郑梁谢宋唐许邓冯韩曹曾彭肖蔡潘田董袁于余蒋叶杜苏魏程"
-    "吕丁沈任姚卢钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白毛江闫薛尹付段雷黎史龙钱贺陶顾龚郝邵"
-    "万严洪赖武傅莫孔汤向常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟申殷詹欧耿关覃兰焦俞左柳甘"
-    "祝包代宁符阮尚舒纪柯梅童毕凌单季成霍苗裴涂谷曲盛冉翁蓝骆路游靳辛管柴蒙鲍华喻祁房蒲滕萧屈饶解"
-    "牟艾尤时阳阎穆应农司古吉卓车简连缪项麦褚窦娄戚岑党宫景卜费冷晏卫席柏米隋宗桂瞿全苟楼闵佟臧边"
-)
+@functools.lru_cache(maxsize=1)
+def _surname_initials() -> frozenset[str]:
+    """First characters of the surnames in the rule data (kg/data/surnames.txt): a
+    cue-less line of names is a byline only if every name starts with one."""
+    from .resources import DATA_DIR, _read_words
+
+    return frozenset(w[0] for w in _read_words(DATA_DIR / "surnames.txt"))
 
 
 def _names(chunk: str) -> list[str]:
@@ -511,7 +511,7 @@ def parse_byline(line: str) -> Byline | None:
     if (core and not authors) or not (authors or photographers or source):
         return None
     cued = bool(_AUTHOR_CUE_RE.search(core) or bracketed or source or photographers)
-    if not cued and not all(n[0] in _SURNAMES for n in authors):
+    if not cued and not all(n[0] in _surname_initials() for n in authors):
         return None
     return Byline(tuple(authors), photographers, source, cued)
 

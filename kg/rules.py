@@ -578,9 +578,9 @@ class Recognizer:
             if any(n in positive for n in names):
                 positive.update(names)
         out = []
-        for k, q in enumerate(quotes):
-            if named[k] is not None and named[k][2] in positive:
-                qs, qe, name = named[k]
+        for entry in named:
+            if entry is not None and entry[2] in positive:
+                qs, _qe, name = entry
                 inner_start = text.index(name, qs)
                 out.append(Mention(inner_start, inner_start + len(name), name, "Programme", "quoted", name,
                                    cue_of.get(name, "")))  # fmt: skip
@@ -600,15 +600,13 @@ class Recognizer:
         tokens = self.seg.tokens(text)
         bounds = {t.start for t in tokens} | {len(text)}
         gaz = _longest(self.gazetteer_mentions(text, bounds))
-        progs, sites = self.programmes(text, gaz)
         pieces = self._pieces(tokens, [m for m in gaz if m.type == "Place"])
         places = self.suffix_places(text, pieces, gaz)
         orgs = self.organisations(text, pieces)
-        all_places = [m for m in gaz if m.type == "Place"] + places
-        abbrev = self.abbreviated_organs(text, all_places) + self.dictionary_organisations(tokens)
+        abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         people = self.people(text, tokens, article)
-        progs2, _ = self.programmes(text, [*gaz, *places, *orgs])
-        return [*gaz, *sites, *places, *orgs, *abbrev, *people, *progs, *progs2]
+        progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
+        return [*gaz, *quoted, *places, *orgs, *abbrev, *self.dictionary_organisations(tokens), *people, *progs]
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
