@@ -87,6 +87,7 @@ class Recognizer:
         self.speech = w("speech_verbs")
         self.after_name = w("name_context") | self.posts | self.speech
         self.nonname_finals = "".join(w("nonname_finals"))
+        self.common_surnames = w("common_surnames")
         self.depts = w("org_depts")
         self.cues = sorted(w("programme_cues"), key=len, reverse=True)
         self.prog_verbs = w("programme_verbs")
@@ -485,12 +486,21 @@ class Recognizer:
             if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):
                 continue
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            prev = tokens[i - 1].text if i else ""
             after = nxt in self.after_name or any(nxt.startswith(w) for w in ("说", "表示", "指出"))
-            listed = (nxt in ("、", "和") or prev in ("、", "和")) and known and not foreign
-            plain = n >= 3 and tok.text[-1] not in self.nonname_finals and (
-                (known and tok.freq < (5000 if foreign else 20000))
-                or (n == 3 and not foreign and tok.freq == 0 and nxt not in self.nonname_finals)
+            listed = known and not foreign and tok.freq < 500 and any(
+                0 <= j < len(tokens) and tokens[j].text in ("、", "和")
+                and 0 <= j + d < len(tokens) and tokens[j + d].tag in ("nr", "nrfg")
+                for j, d in ((i + 1, 1), (i - 1, -1))
+            )  # 邓小平、江泽民: a list of names jieba knows
+            sl = 2 if tok.text[:2] in self.compound_surnames else 1
+            given = tok.text[sl:]
+            if len(given) >= 2 and self.seg.freq(given) >= 50 and not self.seg.tag(given).startswith("nr"):
+                continue  # 高素质, 党护党: surname-like char + an ordinary word
+            if nxt[:1] and any(nxt.startswith(x) for x in (*self.place_suffixes, *self._org_endings)):
+                continue  # 叶巴滩水电站: the name of a place or a body
+            plain = n >= 3 and not foreign and tok.text[-1] not in self.nonname_finals and (
+                (known and tok.freq < 20000)
+                or (n == 3 and tok.freq == 0 and tok.text[:sl] in self.common_surnames and nxt not in self.nonname_finals)
             )
             if after or listed or plain:
                 add(tok.start, tok.end, "name-context")
@@ -511,12 +521,16 @@ class Recognizer:
             return None
         return name
 
-    def _verb_before(self, text: str, pos: int, clause_start: int) -> bool:
-        """Is the quote at ``pos`` the object of a running verb (组建35个“…”)?"""
+    def _verb_before(self, text: str, pos: int, clause_start: int, after: str = "") -> bool:
+        """Is the quote at ``pos`` the object of a running verb (组建35个“…”)?
+
+        A longer modifier between verb and quote (成立统一战线“同心·夜校”) counts only
+        when the quote ends the phrase: in 打造乡村产业“链主”企业 the quote modifies 企业."""
         window = text[max(clause_start, pos - 14) : pos]
+        ends_phrase = not after[:1] or not _HAN.match(after[:1]) or after[:1] in "等和与及的"
         for gap_len in range(0, min(len(window), 8) + 1):
             gap = window[len(window) - gap_len :]
-            if not (_PROG_GAP.match(gap) or self._modifier_gap(gap)):
+            if not (_PROG_GAP.match(gap) or (ends_phrase and self._modifier_gap(gap))):
                 continue
             head = window[: len(window) - gap_len]
             if any(len(head) >= n and head[-n:] in self.prog_verbs for n in (4, 3, 2)):
@@ -563,7 +577,10 @@ class Recognizer:
                 continue
             if cue and rest is after:
                 cue_of.setdefault(name, cue)
-            if cue or self._verb_before(text, qs, clause_start) or qs in ent_end or \
+            if text[max(0, qs - 2) : qs] == "所谓":
+                named[-1] = None
+                continue  # scare quotes: 所谓“对等关税”
+            if cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
                 positive.add(name)
         # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
