@@ -27,7 +27,7 @@ from .resources import AdminPlace, Rules
 __all__ = ["resolve", "home_places", "build_entities", "merge_corpus", "match_key"]
 
 _RULE_PRIORITY = {
-    "known": 0, "admin": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
+    "known": 0, "admin": 1, "admin-level": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
     "org-abbrev": 2, "jieba-nt": 3, "quoted-org": 3, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
     "suffix-town": 4, "suffix-village": 4, "suffix-site": 5, "suffix-nature": 6, "admin-short": 6,
     "repeat": 7, "name-context": 7, "stem-alias": 8, "kinship": 8,
@@ -91,9 +91,12 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
     out: list[Mention] = []
     for m in chosen:
         canonical, info = m.canonical or m.text, m.info
-        if m.rule == "admin-short":
-            place = _pick_admin(rules.admin_short[m.text], context)
+        if m.rule in ("admin-short", "admin-level"):
+            short = m.text if m.rule == "admin-short" else m.text[:-1]
+            place = _pick_admin(rules.admin_short[short], context)
             canonical, info = place.name, place.code
+            if short != m.text and not place.name.endswith(m.text[-1]):
+                canonical = m.text  # 武隆县 is now 武隆区: the text names the current unit
             context.add(place.code)
         elif m.rule == "admin":
             place = _pick_admin(rules.admin[m.text], context)

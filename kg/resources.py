@@ -22,6 +22,7 @@ DATA_DIR = Path(__file__).with_name("data")
 _WORD_FILES = (
     "surnames.txt",
     "common_surnames.txt",
+    "transliteration_chars.txt",
     "posts.txt",
     "roles.txt",
     "speech_verbs.txt",

@@ -40,9 +40,13 @@ QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「�
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
-              "zg", "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
+              "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
 _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
 _FUNCTION_CHARS = set("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本")
+_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq", "q", "f",
+                  "y", "e", "o", "d", "ad", "vd", "t", "x"}  # fmt: skip
+_KINSHIP = {"叔", "姨", "伯", "婶", "哥", "姐", "嫂", "爷", "奶", "妈", "爸", "总", "老", "工", "师", "某", "家", "氏", "们"}
+_VERBISH = set("到来去给让在从向往至是有把被对为")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$")
 _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].*[+＋]")
@@ -88,6 +92,7 @@ class Recognizer:
         self.after_name = w("name_context") | self.posts | self.speech
         self.nonname_finals = "".join(w("nonname_finals"))
         self.common_surnames = w("common_surnames")
+        self.translit = frozenset("".join(w("transliteration_chars")))
         self.depts = w("org_depts")
         self.cues = sorted(w("programme_cues"), key=len, reverse=True)
         self.prog_verbs = w("programme_verbs")
@@ -109,7 +114,8 @@ class Recognizer:
         self.known: dict[str, tuple[str, str]] = {}
         for row in rules.known:
             self.known[row["pattern"]] = (row["label"], row.get("id") or row["pattern"])
-        gaz = set(rules.admin) | set(self.known) | {s for s in rules.admin_short if self._short_ok(s)}
+        gaz = set(rules.admin) | set(self.known) | set(rules.admin_short)
+        self._short_alone = {s for s in rules.admin_short if self._short_ok(s)}
         self.gazetteer = _automaton(gaz)
         self.place_suffix_ac = _automaton(self.place_suffixes)
         self.org_suffix_ac = _automaton(self.org_suffixes)
@@ -139,8 +145,10 @@ class Recognizer:
             return True
         if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
             return False
-        if p.tag == "" or p.tag in _NAME_TAGS or p.tag in ("n", "s"):
-            return True
+        if p.tag == "" and len(p.text) > 1 and any(c in _VERBISH for c in p.text[1:]):
+            return False  # 兰到: a made-up word that swallowed a verb
+        if p.tag not in _STOP_TAGS:
+            return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)
         return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)
 
     def _common_word(self, p: _Piece) -> bool:
@@ -175,7 +183,7 @@ class Recognizer:
                 m = cuts[i] if i < len(cuts) else None
                 if m is not None and m.start <= s < m.end:
                     if not out or out[-1].mention is not m:
-                        out.append(_Piece(m.text, m.start, m.end, "ns", 0, m))
+                        out.append(_Piece(m.text, m.start, m.end, "nr" if m.type == "Person" else "ns", 0, m))
                     s = m.end
                     continue
                 e = tok.end if m is None or m.start >= tok.end else m.start
@@ -196,8 +204,16 @@ class Recognizer:
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:
                 out.append(Mention(start, end, word, "Place", "admin", word))
-            elif start in bounds and end in bounds:  # a short form must be a whole word
-                out.append(Mention(start, end, word, "Place", "admin-short", ""))
+            elif start in bounds:  # a short form must start a word …
+                if word[0] in "镇乡村区县市" and start and _HAN.match(text[start - 1]):
+                    continue  # 龙角镇巴阳村: 镇巴 here is the end of one name and the start of another
+                level = text[end : end + 1]
+                if level and level in "区县市州" and word + level not in self.rules.admin and \
+                        text[end : end + 2] not in ("市场", "区域", "县城", "市民", "区间"):  # fmt: skip
+                    # … 石柱县, 武隆区: the short name with its level (a renamed county keeps its code)
+                    out.append(Mention(start, end + 1, word + level, "Place", "admin-level", ""))
+                elif end in bounds and word in self._short_alone:  # … and end one
+                    out.append(Mention(start, end, word, "Place", "admin-short", ""))
         return out
 
     # -- 2. places by suffix ------------------------------------------------------
@@ -223,7 +239,11 @@ class Recognizer:
         length = sum(len(p.text) for p in stem)
         while j >= 0:
             p = pieces[j]
+            if p.mention is not None and p.mention.type == "Person":
+                break  # 秦小兰到大坪村: a person's name ends a place's name
             if p.mention is not None and chain and p.mention.type == "Place" and p.mention.rule != "admin-short":
+                if p.mention.rule == "suffix-nature" and j == idx and not stem:
+                    stem.insert(0, p)  # 仙女山 + 街道: a town named after a mountain
                 break  # a chain: the place before is the parent, not part of the name
             if not self._nameish(p):
                 break
@@ -324,6 +344,10 @@ class Recognizer:
             if s_end not in ends:
                 continue
             strength = self.org_suffixes[suffix]
+            if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
+                tail = text[s_start - 1 : s_end]
+                if tail not in self.org_suffixes and self.seg.freq(tail) >= 100 and self.seg.tag(tail) != "nt":
+                    continue
             i = bisect_right(starts, s_start) - 1
             if i < 0:
                 continue
@@ -387,8 +411,11 @@ class Recognizer:
 
     # -- 4. people -------------------------------------------------------------------
 
-    def name_at(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
-        """End of a personal name starting at ``pos``, or None."""
+    def name_at(self, text: str, pos: int, tok_at: dict[int, Token], cued: bool = False) -> int | None:
+        """End of a personal name starting at ``pos``, or None.
+
+        ``cued``: a post or role word stands right before (书记周建国), so a given
+        name may be an ordinary word (建国, 德福)."""
         if pos >= len(text):
             return None
         sl = 2 if text[pos : pos + 2] in self.compound_surnames else 1 if text[pos] in self.surnames else 0
@@ -405,8 +432,12 @@ class Recognizer:
                     return None
             elif n == sl:
                 nxt = tok_at.get(tok.end)
-                if nxt is not None and 1 <= len(nxt.text) <= 2 and is_han(nxt.text) and \
-                        (nxt.freq == 0 or nxt.tag.startswith("nr") or nxt.tag in ("ng", "nz", "n") and nxt.freq < 500 or len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS):  # fmt: skip
+                if nxt is not None and 1 <= len(nxt.text) <= 2 and is_han(nxt.text) and (
+                    nxt.freq == 0 or nxt.tag.startswith("nr")
+                    or (nxt.tag in ("ng", "nz", "n") and nxt.freq < 500)
+                    or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
+                    or (cued and nxt.tag in ("ns", "nz", "n", "nt", "s", "j") and nxt.text[-1] not in _FUNCTION_CHARS)
+                ):
                     end = nxt.end
             elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
                 # 韩楚与: a made-up word running past the name; cut before a function word
@@ -416,14 +447,36 @@ class Recognizer:
                         break
         if end is None:
             return None
+        if all(c in self.translit for c in text[pos:end]):
+            end = self._translit_end(text, pos, end)
         name = text[pos:end]
-        if any(c in _FUNCTION_CHARS for c in name[sl:]) or name in self.generic:
+        if any(c in _FUNCTION_CHARS for c in name[sl:]) or name in self.generic or name[sl:] in _KINSHIP:
             return None
-        if self.seg.tag(name) and not self.seg.tag(name).startswith("nr") and self.seg.freq(name) > 0:
+        tag = self.seg.tag(name)
+        if tag and not tag.startswith("nr") and self.seg.freq(name) > 0:
             return None
         if name in self.posts or name in self.roles:
             return None
         return end
+
+    def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
+        """End of a run of transliteration characters from ``pos`` (梅德韦杰夫, 8 at most)."""
+        end = max(end, pos)
+        while end < len(text) and end - pos < 9 and text[end] in self.translit:
+            end += 1
+        while end > pos and text[end - 1] in "·‧•":
+            end -= 1
+        return end
+
+    def foreign_name_at(self, text: str, pos: int) -> int | None:
+        """A transliterated name right after a cue (总理内塔尼亚胡): 3-8 such characters."""
+        end = self._translit_end(text, pos)
+        if end - pos < 3 or self.gazetteer_word_at(text, pos):
+            return None
+        return end
+
+    def gazetteer_word_at(self, text: str, pos: int) -> bool:
+        return any(text.startswith(w, pos) for w in (text[pos : pos + k] for k in range(2, 8)) if w in self.known or w in self.rules.admin or w in self.rules.admin_short)
 
     def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
         tok_at = {t.start: t for t in tokens}
@@ -437,12 +490,14 @@ class Recognizer:
             cue, e = m.group(0), m.end()
             if cue not in self.posts and cue not in self.roles:
                 continue
-            end = self.name_at(text, e, tok_at)
+            end = self.name_at(text, e, tok_at, cued=True)
+            if end is None and cue in self.posts:
+                end = self.foreign_name_at(text, e)
             if end is None:
                 continue
             add(e, end, "post" if cue in self.posts else "role", cue)
             while end < len(text) and text[end] == "、":  # 书记李一、王二
-                nxt = self.name_at(text, end + 1, tok_at)
+                nxt = self.name_at(text, end + 1, tok_at, cued=True)
                 if nxt is None:
                     break
                 add(end + 1, nxt, "list", cue)
@@ -457,6 +512,9 @@ class Recognizer:
             if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
                 add(tok.start, tok.end, "speaker")
         self._context_names(text, tokens, found, add)
+        for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
+            for k in re.finditer(re.escape(name), text):
+                add(k.start(), k.end(), "repeat")
         if article is not None:
             for names, rule in ((article.authors, "byline"), (article.photographers, "photo-credit")):
                 for name in names:
@@ -480,6 +538,11 @@ class Recognizer:
             if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
                 continue
             foreign = tok.tag == "nrt"
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if nxt in self.after_name and nxt not in self.speech and tok.tag in ("ns", "nz", "") and not self.gazetteer_word_at(text, tok.start) \
+                    and all(c in self.translit for c in tok.text) and n >= 2:
+                add(tok.start, tok.end, "name-context")  # 普京总统: a foreign name before a post
+                continue
             if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
                 continue
             known = tok.tag in ("nr", "nrfg", "nrt")
@@ -614,16 +677,39 @@ class Recognizer:
 
     def find(self, text: str, article: Article | None = None) -> list[Mention]:
         """Candidate mentions in ``text`` (overlapping; see :func:`kg.normalize.resolve`)."""
-        tokens = self.seg.tokens(text)
+        tokens = self._split_at_suffixes(self.seg.tokens(text))
         bounds = {t.start for t in tokens} | {len(text)}
         gaz = _longest(self.gazetteer_mentions(text, bounds))
-        pieces = self._pieces(tokens, [m for m in gaz if m.type == "Place"])
+        people = self.people(text, tokens, article)
+        sure = [m for m in people if m.rule in ("post", "role", "speaker", "byline", "photo-credit", "list")]
+        pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
         places = self.suffix_places(text, pieces, gaz)
         orgs = self.organisations(text, pieces)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
-        people = self.people(text, tokens, article)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         return [*gaz, *quoted, *places, *orgs, *abbrev, *self.dictionary_organisations(tokens), *people, *progs]
+
+    _SPLIT_AT = ("镇", "乡", "村")
+
+    def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
+        """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""
+        out = []
+        for t in tokens:
+            rare = t.freq < 50 and t.text[0] in self._SPLIT_AT  # 镇巴: a rare word that starts with 镇
+            if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
+                    not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip
+                out.append(t)
+                continue
+            start = 0
+            for k, c in enumerate(t.text[:-1]):
+                if c in self._SPLIT_AT:
+                    cut = k + 1
+                    piece = t.text[start:cut]
+                    out.append(Token(piece, t.start + start, t.start + cut, self.seg.tag(piece), self.seg.freq(piece)))
+                    start = cut
+            rest = t.text[start:]
+            out.append(Token(rest, t.start + start, t.end, self.seg.tag(rest), self.seg.freq(rest)))
+        return out
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
