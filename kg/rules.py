@@ -515,6 +515,17 @@ class Recognizer:
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             for k in re.finditer(re.escape(name), text):
                 add(k.start(), k.end(), "repeat")
+        by_surname: dict[str, set[str]] = {}
+        for m in found.values():
+            if len(m.text) in (2, 3) and m.text[:2] not in self.compound_surnames:
+                by_surname.setdefault(m.text[0], set()).add(m.text)
+        for surname, names in sorted(by_surname.items()):
+            if len(names) != 1:
+                continue  # 老李 is an alias only when one 李 is in the article
+            (name,) = names
+            for k in re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text):
+                found.setdefault((k.start(), k.end()),
+                                 Mention(k.start(), k.end(), k.group(0), "Person", "kinship", name))  # fmt: skip
         if article is not None:
             for names, rule in ((article.authors, "byline"), (article.photographers, "photo-credit")):
                 for name in names:
@@ -687,7 +698,22 @@ class Recognizer:
         orgs = self.organisations(text, pieces)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
+        places += self._stem_aliases(text, places, bounds)
         return [*gaz, *quoted, *places, *orgs, *abbrev, *self.dictionary_organisations(tokens), *people, *progs]
+
+    def _stem_aliases(self, text: str, places: list[Mention], bounds: set[int]) -> list[Mention]:
+        """三泉 for 三泉镇: a town's or village's bare name elsewhere in the article."""
+        out = []
+        for m in places:
+            if m.rule not in ("suffix-town", "suffix-village") or m.info not in ("镇", "乡", "村"):
+                continue
+            stem = m.text[: -len(m.info)]
+            if len(stem) < 2 or self.seg.freq(stem) >= 100 or stem in self.generic:
+                continue
+            for k in re.finditer(re.escape(stem), text):
+                if k.start() in bounds and text[k.end() : k.end() + len(m.info)] != m.info:
+                    out.append(Mention(k.start(), k.end(), stem, "Place", "stem-alias", m.text))
+        return out
 
     _SPLIT_AT = ("镇", "乡", "村")
 
