@@ -1,0 +1,287 @@
+"""Tests of kg.evaluate: entity scores, relation checks and the sample's gold file."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import kg.evaluate
+from kg.evaluate import (
+    CHECKED_RELATIONS,
+    check_relations,
+    find_gold_article,
+    format_scores,
+    load_gold,
+    score_entities,
+)
+from kg.ingest import read_path
+from kg.model import ARTICLE, Article, Entity, Evidence, Extraction, Relation
+from kg.pipeline import get_extractor
+
+GOLD = {
+    "entities": [
+        {"type": "Place", "name": "江津区", "aliases": ["江津"], "required": True},
+        {"type": "Place", "name": "白沙镇", "aliases": [], "required": True},
+        {"type": "Place", "name": "黑石山村", "required": True},
+        {"type": "Person", "name": "李一平", "aliases": [], "required": True},
+        {"type": "Person", "name": "王晓红", "aliases": [], "required": True},
+        {
+            "type": "Organisation",
+            "name": "江津区委统战部",
+            "aliases": ["区委统战部"],
+            "required": True,
+        },
+        {"type": "Organisation", "name": "重庆日报报业集团", "aliases": [], "required": False},
+        {"type": "Programme", "name": "三联三帮", "aliases": ["三联三帮行动"], "required": True},
+        {"type": "Programme", "name": "最差效能科室(街道)群众评", "aliases": [], "required": True},
+    ],
+    "not_entities": ["硬骨头", "主心骨"],
+    "relations": [
+        {"s": "白沙镇", "p": "locatedIn", "o": "江津区", "required": True},
+        {"s": "黑石山村", "p": "locatedIn", "o": "白沙镇", "required": True},
+        {"s": "李一平", "p": "holdsPost", "o": "书记", "at": "江津区", "required": True},
+        {"s": "王晓红", "p": "holdsPost", "o": "部长", "at": "江津区委统战部", "required": False},
+        {"s": "李一平", "p": "author", "o": "ARTICLE", "required": True},
+        {"s": "ARTICLE", "p": "publishedIn", "o": "重庆日报", "required": True},
+        {"s": "江津区", "p": "runs", "o": "三联三帮", "required": True},
+    ],
+}
+
+PREDICTED = [
+    Entity("Place", "江津"),  # an alias of 江津区
+    Entity("Place", "白沙镇"),
+    Entity("Place", "重庆市"),  # not in gold: false positive
+    Entity("Person", "李一平"),
+    Entity("Person", "张三"),  # false positive
+    Entity("Organisation", "区委统战部"),  # alias
+    Entity("Organisation", "重庆日报报业集团"),  # optional
+    Entity("Programme", "“三联三帮”行动"),  # quotes ignored
+    Entity("Programme", "最差效能科室（街道）群众评"),  # full-width brackets: NFKC
+    Entity("Programme", "硬骨头"),  # a not_entity
+]
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict:
+    return score_entities(GOLD, PREDICTED)
+
+
+@pytest.mark.parametrize(
+    ("type_", "tp", "fp", "matched", "required", "precision", "recall", "f1"),
+    [
+        ("Place", 2, 1, 2, 3, 2 / 3, 2 / 3, 2 / 3),
+        ("Person", 1, 1, 1, 2, 0.5, 0.5, 0.5),
+        ("Organisation", 2, 0, 1, 1, 1.0, 1.0, 1.0),
+        ("Programme", 2, 1, 2, 2, 2 / 3, 1.0, 0.8),
+        ("micro", 7, 3, 6, 8, 0.7, 0.75, 2 * 0.7 * 0.75 / 1.45),
+    ],
+)
+def test_score_entities_exact_numbers(
+    scores, type_, tp, fp, matched, required, precision, recall, f1
+) -> None:
+    row = scores[type_]
+    assert (row["tp"], row["fp"], row["matched"], row["required"]) == (tp, fp, matched, required)
+    assert row["precision"] == pytest.approx(precision)
+    assert row["recall"] == pytest.approx(recall)
+    assert row["f1"] == pytest.approx(f1)
+
+
+def test_score_entities_lists_misses_and_false_positives(scores) -> None:
+    assert scores["Place"]["misses"] == ["黑石山村"]
+    assert scores["Person"]["misses"] == ["王晓红"]
+    assert scores["Place"]["false_positives"] == ["重庆市"]
+    assert scores["Person"]["false_positives"] == ["张三"]
+    assert scores["Programme"]["false_positives"] == ["硬骨头"]
+    assert scores["Organisation"]["misses"] == scores["Organisation"]["false_positives"] == []
+
+
+def test_not_entities_extracted_are_reported(scores) -> None:
+    assert scores["not_entities_found"] == ["硬骨头"]
+    quoted = score_entities(GOLD, [Entity("Programme", "“主心骨”"), Entity("Place", "硬 骨头")])
+    assert quoted["not_entities_found"] == ["“主心骨”", "硬 骨头"]
+
+
+def test_optional_entity_is_neither_required_nor_a_false_positive() -> None:
+    without = score_entities(GOLD, [Entity("Place", "白沙镇")])
+    with_optional = score_entities(
+        GOLD, [Entity("Place", "白沙镇"), Entity("Organisation", "重庆日报报业集团")]
+    )
+    assert with_optional["micro"]["required"] == without["micro"]["required"] == 8
+    assert with_optional["micro"]["recall"] == without["micro"]["recall"]
+    assert with_optional["micro"]["fp"] == without["micro"]["fp"] == 0
+    missing_optional = score_entities(GOLD, [])
+    assert "重庆日报报业集团" not in missing_optional["Organisation"]["misses"]
+
+
+def test_type_must_match_and_other_types_are_ignored() -> None:
+    s = score_entities(GOLD, [Entity("Organisation", "江津区"), Entity("Article", "江津区")])
+    assert s["Place"]["matched"] == 0
+    assert s["Organisation"]["false_positives"] == ["江津区"]
+    assert s["micro"]["tp"] + s["micro"]["fp"] == 1
+
+
+def test_empty_prediction_scores_zero_without_dividing_by_zero() -> None:
+    s = score_entities(GOLD, [])
+    assert s["micro"]["precision"] == s["micro"]["recall"] == s["micro"]["f1"] == 0.0
+    assert score_entities({"entities": []}, [])["micro"]["f1"] == 0.0
+
+
+def test_module_examples_run() -> None:
+    result = doctest.testmod(kg.evaluate)
+    assert result.attempted > 0 and result.failed == 0
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _ev() -> tuple[Evidence, ...]:
+    return (Evidence("t", "x", 0, 1),)
+
+
+def _extraction(relations: list[Relation]) -> Extraction:
+    return Extraction(Article(id="t", text="x"), (), (), tuple(relations))
+
+
+def test_check_relations_found_and_missing() -> None:
+    ext = _extraction([
+        Relation(("Place", "白沙镇"), "locatedIn", ("Place", "江津"), _ev()),  # alias of the gold object
+        Relation(("Person", "李一平"), "holdsPost", "书记", _ev(), at=("Place", "江津区")),
+        Relation(("Person", "王晓红"), "holdsPost", "部长", _ev(), at=("Organisation", "区委统战部")),
+        Relation(("Person", "李一平"), "author", ARTICLE, _ev()),
+        Relation(("Place", "江津区"), "runs", ("Programme", "三联三帮"), _ev()),
+    ])  # fmt: skip
+    result = {(r["s"], r["p"], r["o"]): r for r in check_relations(GOLD, ext)}
+    assert ("江津区", "runs", "三联三帮") not in result  # not a checked predicate
+    assert {k: r["found"] for k, r in result.items()} == {
+        ("白沙镇", "locatedIn", "江津区"): True,
+        ("黑石山村", "locatedIn", "白沙镇"): False,
+        ("李一平", "holdsPost", "书记"): True,
+        ("王晓红", "holdsPost", "部长"): True,
+        ("李一平", "author", "ARTICLE"): True,
+        ("ARTICLE", "publishedIn", "重庆日报"): False,
+    }
+    assert result[("王晓红", "holdsPost", "部长")]["required"] is False
+
+
+def test_check_relations_needs_the_right_place_of_a_post() -> None:
+    ext = _extraction(
+        [Relation(("Person", "李一平"), "holdsPost", "书记", _ev(), at=("Place", "白沙镇"))]
+    )
+    (rel,) = [r for r in check_relations(GOLD, ext) if r["p"] == "holdsPost" and r["s"] == "李一平"]
+    assert rel["found"] is False
+
+
+def test_check_relations_only_given_predicates() -> None:
+    ext = _extraction(
+        [Relation(("Place", "江津区"), "runs", ("Programme", "“三联三帮”行动"), _ev())]
+    )
+    (rel,) = check_relations(GOLD, ext, predicates=("runs",))
+    assert rel["found"] is True
+    assert "runs" not in CHECKED_RELATIONS
+
+
+def test_format_scores_shows_the_table_misses_and_relations(scores) -> None:
+    ext = _extraction([Relation(("Person", "李一平"), "author", ARTICLE, _ev())])
+    text = format_scores(scores, check_relations(GOLD, ext), title="== test")
+    lines = text.splitlines()
+    assert lines[0] == "== test"
+    assert lines[1].split() == ["type", "P", "R", "F1", "pred", "tp", "req", "found"]
+    assert lines[6].split() == ["micro", "0.700", "0.750", "0.724", "10", "7", "8", "6"]
+    assert "  missed Place: 黑石山村" in lines
+    assert "  false Programme: 硬骨头" in lines
+    assert "not_entities extracted: 1 (硬骨头)" in lines
+    assert any(line.startswith("required relations found: 1/5") for line in lines)
+    assert "  missing relation: 李一平 holdsPost 书记 at 江津区" in lines
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json", "[1, 2]", json.dumps({"entities": "none"}), json.dumps({"article": {}})],
+)
+def test_load_gold_rejects_files_that_are_not_gold(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.gold.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.gold.json"):
+        load_gold(path)
+
+
+def test_load_gold_reads_utf8_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "g.gold.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(GOLD, ensure_ascii=False).encode())
+    assert load_gold(path) == GOLD
+
+
+def test_find_gold_article_looks_next_to_the_gold_and_in_search(tmp_path: Path) -> None:
+    gold = {"article": {"file": "a.txt"}, "entities": []}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    gold_path = tmp_path / "gold" / "a.gold.json"
+    assert find_gold_article(gold, gold_path) is None
+    (tmp_path / "corpus" / "a.txt").write_text("正文。", encoding="utf-8")
+    assert find_gold_article(gold, gold_path) == tmp_path / "corpus" / "a.txt"
+    (tmp_path / "elsewhere" / "a.txt").write_text("正文。", encoding="utf-8")
+    assert (
+        find_gold_article(gold, gold_path, [tmp_path / "elsewhere"])
+        == tmp_path / "elsewhere" / "a.txt"
+    )
+    assert find_gold_article({"entities": []}, gold_path) is None
+
+
+# --------------------------------------------------------------------------- the sample's gold file
+
+
+def _shared() -> Path:
+    env = os.environ.get("KG_SHARED")
+    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
+    if not (shared / "gold").is_dir():
+        pytest.skip("shared data folder absent (set KG_SHARED or create ../shared)")
+    return shared
+
+
+@pytest.fixture(scope="module")
+def sample_scored() -> tuple[dict, dict, list[dict]]:
+    shared = _shared()
+    gold_path = shared / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
+    if not gold_path.is_file():
+        pytest.skip("sample gold file absent")
+    gold = load_gold(gold_path)
+    article_path = find_gold_article(gold, gold_path)
+    assert article_path is not None
+    (article,) = read_path(article_path, article_path.parent)
+    ext = get_extractor()(article)
+    return gold, score_entities(gold, ext.entities), check_relations(gold, ext)
+
+
+@pytest.mark.shared
+def test_sample_gold_micro_f1(sample_scored) -> None:
+    _gold, scores, _rels = sample_scored
+    assert scores["micro"]["f1"] >= 0.93, format_scores(scores, [])
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("type_", ["Person", "Place", "Organisation", "Programme"])
+def test_sample_gold_f1_per_type(sample_scored, type_: str) -> None:
+    _gold, scores, _rels = sample_scored
+    assert scores[type_]["f1"] >= 0.90, (scores[type_]["misses"], scores[type_]["false_positives"])
+
+
+@pytest.mark.shared
+def test_sample_gold_no_not_entities(sample_scored) -> None:
+    _gold, scores, _rels = sample_scored
+    assert scores["not_entities_found"] == []
+
+
+@pytest.mark.shared
+def test_sample_gold_every_required_checked_relation_found(sample_scored) -> None:
+    gold, _scores, rels = sample_scored
+    required = [r for r in rels if r["required"]]
+    assert {r["p"] for r in required} == set(CHECKED_RELATIONS)
+    assert len(required) == sum(
+        1 for r in gold["relations"] if r["p"] in CHECKED_RELATIONS and r.get("required", True)
+    )
+    assert [r for r in required if not r["found"]] == []
