@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .model import Entity, Extraction, Mention
+from .model import Entity, Extraction, Mention, Relation
 from .resources import AdminPlace, Rules
 
 __all__ = ["resolve", "home_places", "build_entities", "merge_corpus", "match_key"]
@@ -63,6 +63,11 @@ def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
     for m in mentions:
         if m.type == "Place" and m.canonical in rules.admin:
             counts[m.canonical] += 1
+        elif m.type == "Organisation" and m.rule == "org-suffix":
+            for k in range(min(len(m.text) - 1, 12), 1, -1):  # 荣昌区委组织部 names 荣昌区
+                if m.text[:k] in rules.admin:
+                    counts[m.text[:k]] += 1
+                    break
     out: dict[str, str] = {}
     for name, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         places = rules.admin[name]
@@ -87,7 +92,13 @@ def _pick_admin(options: list[AdminPlace], context_codes: set[str]) -> AdminPlac
 def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
     """Best non-overlapping mentions with canonical names filled in."""
     chosen = _choose(cands)
-    context = {p.code for m in chosen if m.rule == "admin" for p in rules.admin.get(m.text, ())}
+    context = set()
+    for m in chosen:
+        options = rules.admin.get(m.text, ()) if m.rule == "admin" else \
+            rules.admin_short.get(m.text, ()) if m.rule == "admin-short" else ()  # fmt: skip
+        if len(options) == 1:
+            context.add(options[0].code)
+    written = {m.text for m in chosen if m.rule == "admin"}
     out: list[Mention] = []
     for m in chosen:
         canonical, info = m.canonical or m.text, m.info
@@ -95,8 +106,8 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
             short = m.text if m.rule == "admin-short" else m.text[:-1]
             place = _pick_admin(rules.admin_short[short], context)
             canonical, info = place.name, place.code
-            if short != m.text and not place.name.endswith(m.text[-1]):
-                canonical = m.text  # 武隆县 is now 武隆区: the text names the current unit
+            if short != m.text and place.name not in written:
+                canonical = m.text  # 石柱县, 武隆区 (now a district): the form the article uses
             context.add(place.code)
         elif m.rule == "admin":
             place = _pick_admin(rules.admin[m.text], context)
@@ -182,13 +193,25 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
             for m in ext.mentions
         )
         entities = build_entities(list(mentions))
+        have = {e.key for e in entities}
+        extra = [e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0]
+        entities = tuple(sorted((*entities, *extra), key=lambda e: e.key))
 
         def fix(k):
             return (k[0], remap.get(k, k[1])) if isinstance(k, tuple) else k
 
-        relations = tuple(
-            replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
-            for r in ext.relations
-        )
+        merged: dict[tuple, Relation] = {}
+        for r in ext.relations:
+            r = replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
+            if r.subject == r.object:
+                continue  # both forms of one entity in a sentence: not a relation
+            key = (r.subject, r.predicate, r.object, r.at)
+            if key in merged:
+                old = merged[key]
+                ev = tuple(dict.fromkeys((*old.evidence, *r.evidence)))
+                count = len(ev) if r.predicate == "coOccursWith" else old.count + r.count
+                r = replace(old, evidence=ev, count=count)
+            merged[key] = r
+        relations = tuple(merged.values())
         out.append(replace(ext, mentions=mentions, entities=entities, relations=relations))
     return out

@@ -123,6 +123,9 @@ def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes
     return [Relation(c, "locatedIn", p, tuple(dict.fromkeys(ev))) for (c, p), ev in sorted(rels.items())]
 
 
+_POSTS: frozenset[str] = frozenset()
+
+
 def _people(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
     last_post: dict[int, tuple] = {}
@@ -137,7 +140,14 @@ def _people(ctx: _Context) -> list[Relation]:
             pred, at = prev
         else:
             pred = "holdsPost" if m.rule == "post" else "role"
-            at_m = ctx.by_end.get(m.start - len(cue))
+            cue_start = m.start - len(cue)
+            at_m = ctx.by_end.get(cue_start)
+            if at_m is None:  # 黑石山村党支部书记: the organisation ends inside the cue
+                for end in range(cue_start + 1, m.start - 1):
+                    inner = ctx.by_end.get(end)
+                    if inner is not None and inner.start < cue_start and ctx.text[end : m.start] in _POSTS:
+                        at_m, cue = inner, ctx.text[end : m.start]
+                        break
             at = _key(at_m) if at_m is not None and at_m.type in ("Organisation", "Place") else None
         last_post[m.end] = (pred, at)
         out[(_key(m), pred, cue, at)].append(ctx.evidence(m.start))
@@ -188,10 +198,16 @@ def _cooperation(ctx: _Context) -> list[Relation]:
     for i, b in enumerate(orgish):
         if b.start == 0 or ctx.text[b.start - 1] not in "与和同":
             continue
+        while i + 1 < len(orgish) and orgish[i + 1].start == b.end:  # 与綦江区东溪镇: the last of a chain
+            i += 1
+            b = orgish[i]
         if not _COOP.match(ctx.text, b.end) and not ctx.text.startswith("结对", b.end):
             continue
         sent = ctx.sent_of(b.start)
-        before = [a for a in orgish[:i] if ctx.sent_of(a.start) == sent and a.end < b.start]
+        first = b
+        while any(o.end == first.start for o in orgish):
+            first = next(o for o in orgish if o.end == first.start)
+        before = [a for a in orgish if ctx.sent_of(a.start) == sent and a.end < first.start]
         if before:
             a = before[-1]
             pair = tuple(sorted([_key(a), _key(b)]))
@@ -249,6 +265,9 @@ def extract_relations(
     article: Article, mentions: list[Mention], entities: tuple[Entity, ...], rules: Rules, homes: dict
 ) -> tuple[tuple[Relation, ...], tuple[Entity, ...]]:
     """All relations of one article, and the entities only the page metadata names."""
+    global _POSTS
+    if not _POSTS:
+        _POSTS = rules.wordset("posts")
     ctx = _Context(article, mentions)
     page, extra = _page_facts(ctx, mentions)
     known = {e.key for e in entities}

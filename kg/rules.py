@@ -252,7 +252,7 @@ class Recognizer:
                 break
             stem.insert(0, trimmed)
             length += len(trimmed.text)
-            if trimmed is not p or (p.mention is not None and (chain or not p.mention.rule.startswith("suffix"))):
+            if trimmed is not p or (p.mention is not None and (chain or p.mention.rule not in ("suffix-site", "suffix-nature"))):
                 break
             j -= 1
         return stem
@@ -513,6 +513,8 @@ class Recognizer:
                 add(tok.start, tok.end, "speaker")
         self._context_names(text, tokens, found, add)
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
+            if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
+                continue  # 高明: elsewhere it is the ordinary word
             for k in re.finditer(re.escape(name), text):
                 add(k.start(), k.end(), "repeat")
         by_surname: dict[str, set[str]] = {}

@@ -105,12 +105,6 @@ def test_short_form_with_level_joins_the_official_name_written_in_the_article() 
     assert places["石柱县"] == places["石柱土家族自治县"] == ("石柱土家族自治县", "500240")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ANNOTATION.md: the canonical name is the fullest form *in the "
-    "article*; with only 石柱县 written, the entity is named 石柱土家族自治县, which the "
-    "article never says (scored as a miss plus a false positive unless gold lists it)",
-)
 def test_short_form_with_level_alone_is_its_own_canonical_name() -> None:
     assert _places("石柱县中益乡华溪村的蜂蜜卖得很好。")["石柱县"][0] == "石柱县"
 
@@ -128,11 +122,6 @@ def test_short_name_is_an_alias_of_the_full_name_entity() -> None:
     assert jiangbei.info == "500105"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="resolve() only uses short names resolved earlier in the text as "
-    "context: 江北区 before a later 重庆 takes the lowest code, 宁波's 330205",
-)
 def test_ambiguous_name_uses_context_named_later_in_the_article() -> None:
     text = "江北区召开会议，江北的干部群众参加。重庆的媒体作了报道。"
     assert _places(text)["江北区"] == ("江北区", "500105")
@@ -290,11 +279,6 @@ def test_merge_corpus_leaves_an_alias_of_two_entities_alone() -> None:
         assert merge_corpus(order) == order
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge_corpus rebuilds entities from mentions only: the "
-    "newspaper (and metadata-only people) of a remapped article vanish from its entities",
-)
 def test_merge_corpus_keeps_metadata_entities(two_articles) -> None:
     a, b = two_articles
     merged = {ext.article.id: ext for ext in merge_corpus([a, b])}
@@ -302,11 +286,6 @@ def test_merge_corpus_keeps_metadata_entities(two_articles) -> None:
     assert ("Organisation", "三峡都市报") in {e.key for e in merged["wushan"].entities}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge_corpus renames relations but does not merge them: an "
-    "article naming both forms gets duplicate runs/mentions and X coOccursWith X",
-)
 def test_merge_corpus_gives_no_duplicate_or_self_relations() -> None:
     ex = get_extractor()
     a = ex(Article(id="fengjie", text="奉节县开展“三联三帮”行动，干部下沉一线。"))

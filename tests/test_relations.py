@@ -215,11 +215,6 @@ def test_post_relations_end_to_end() -> None:
     _assert_evidence_slices(ext.article, ext.relations)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the post 党支部书记 overlaps the organisation …党支部 before it, "
-    "so holdsPost gets no `at`",
-)
 def test_branch_secretary_holds_the_post_at_the_branch_or_village() -> None:
     ext = get_extractor()(Article(id="t", text="黑石山村党支部书记杨光荣说，村里新修了公路。"))
     (rel,) = [r for r in ext.relations if r.predicate == "holdsPost"]
@@ -304,11 +299,6 @@ def test_cooperation_and_runs_end_to_end() -> None:
     assert (P("綦江区"), ("Programme", "三联三帮"), None) in _by(ext.relations, "runs")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_cooperation wants 合作/结对 right after the partner: a chain "
-    "partner (与綦江区东溪镇结对) is missed",
-)
 def test_cooperation_with_a_chain_of_places() -> None:
     ext = get_extractor()(Article(id="t", text="西南大学与綦江区东溪镇结对共建。"))
     coop = [r for r in ext.relations if r.predicate == "cooperatesWith"]

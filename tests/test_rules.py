@@ -289,16 +289,11 @@ ORGANISATIONS = [
         "近日，荣昌区委组织部、区委宣传部联合开展“荣昌好人”评选活动。",
         "荣昌区委宣传部",
         id="abbrev-after-written-out-organ",
-        marks=_bug(
-            "the district is only named inside 荣昌区委组织部 (no Place mention), so home_places() "
-            "is empty and 区委宣传部 keeps its abbreviated name"
-        ),
     ),
     pytest.param(
         "重庆市委组织部、市委宣传部联合印发通知。",
         "重庆市委宣传部",
         id="abbrev-city-after-written-out-organ",
-        marks=_bug("as above: 市委宣传部 stays abbreviated next to 重庆市委组织部"),
     ),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
@@ -445,10 +440,6 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Organisation", "组织部"),
             ("Person", "谢晓峰"),
             id="bare-department",
-            marks=_bug(
-                "a bare department (组织部, jieba-nt) is an Organisation of its own name instead of "
-                "taking its committee (九龙坡区委组织部) as abbreviated organs do"
-            ),
         ),
         pytest.param(
             "秀山县清溪场镇大寨村的茶叶丰收了。",
