@@ -130,9 +130,14 @@ def _people(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
     last_post: dict[int, tuple] = {}
     for m in ctx.mentions:
-        if m.type != "Person" or m.rule not in ("post", "role", "list"):
+        if m.type != "Person" or m.rule not in ("post", "role", "list", "name-context") or not m.info:
             continue
         cue = m.info
+        if m.rule == "name-context":  # 李强总理: the post after the name
+            at_m = ctx.by_end.get(m.start)
+            at = _key(at_m) if at_m is not None and at_m.type in ("Organisation", "Place") else None
+            out[(_key(m), "holdsPost", cue, at)].append(ctx.evidence(m.start))
+            continue
         if m.rule == "list":
             prev = last_post.get(m.start - 1)
             if prev is None:

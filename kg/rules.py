@@ -471,7 +471,8 @@ class Recognizer:
     def foreign_name_at(self, text: str, pos: int) -> int | None:
         """A transliterated name right after a cue (总理内塔尼亚胡): 3-8 such characters."""
         end = self._translit_end(text, pos)
-        if end - pos < 3 or self.gazetteer_word_at(text, pos):
+        short_ok = end - pos == 2 and text[end : end + 1] in tuple("说表称在与和，。、的会指强访出")
+        if (end - pos < 3 and not short_ok) or self.gazetteer_word_at(text, pos):
             return None
         return end
 
@@ -554,7 +555,7 @@ class Recognizer:
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if nxt in self.after_name and nxt not in self.speech and tok.tag in ("ns", "nz", "") and not self.gazetteer_word_at(text, tok.start) \
                     and all(c in self.translit for c in tok.text) and n >= 2:
-                add(tok.start, tok.end, "name-context")  # 普京总统: a foreign name before a post
+                add(tok.start, tok.end, "name-context", nxt if nxt in self.posts else "")  # 普京总统
                 continue
             if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
                 continue
@@ -579,7 +580,7 @@ class Recognizer:
                 or (n == 3 and tok.freq == 0 and tok.text[:sl] in self.common_surnames and nxt not in self.nonname_finals)
             )
             if after or listed or plain:
-                add(tok.start, tok.end, "name-context")
+                add(tok.start, tok.end, "name-context", nxt if nxt in self.posts else "")
 
     # -- 5. programmes ----------------------------------------------------------------
 

@@ -175,3 +175,26 @@ def test_turtle_of_any_text_parses_back_to_the_same_graph(text: str) -> None:
         paths = write_outputs([ext], tmp)
         parsed = Graph().parse(paths["ttl"], format="turtle")
     assert isomorphic(parsed, graph)
+
+
+# --------------------------------------------------------------------------- the built graph
+
+
+def test_sample_graph_conforms_to_the_shapes(sample: Extraction) -> None:
+    pyshacl = pytest.importorskip("pyshacl")
+    data = union_graph(corpus_graphs(build([sample])))
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
+    ontology = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert conforms, report
+
+
+def test_two_builds_of_the_sample_give_isomorphic_graphs(tmp_path: Path) -> None:
+    graphs = []
+    for run in ("a", "b"):
+        (article,) = read_path(SAMPLE, SAMPLE.parent)
+        ext = Extractor()(article)  # a fresh extractor each time
+        paths = write_outputs(build([ext]), tmp_path / run)
+        graphs.append(Graph().parse(paths["ttl"], format="turtle"))
+    assert len(graphs[0]) > 500
+    assert isomorphic(graphs[0], graphs[1])
