@@ -81,7 +81,12 @@ def _eval_parser() -> argparse.ArgumentParser:
 
 def _report_skip(skip: Skipped) -> None:
     where = f"{skip.path}:{skip.line}" if skip.line else skip.path
-    print(f"skipped {where}: {skip.reason}", file=sys.stderr)
+    reason = skip.reason
+    for prefix in (f"{skip.path}: line {skip.line}: ", f"{skip.path}: "):
+        if reason.startswith(prefix):
+            reason = reason[len(prefix) :]
+            break
+    print(f"skipped {where}: {reason}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -439,6 +439,8 @@ class Recognizer:
                     or (cued and nxt.tag in ("ns", "nz", "n", "nt", "s", "j") and nxt.text[-1] not in _FUNCTION_CHARS)
                 ):
                     end = nxt.end
+                elif nxt is not None and len(nxt.text) == 2 and nxt.text[1] in "说称讲道" and is_han(nxt.text):
+                    end = nxt.start + 1  # 李|明说: jieba glued the verb to the given name
             elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
                 # 韩楚与: a made-up word running past the name; cut before a function word
                 for k in (sl + 2, sl + 1):

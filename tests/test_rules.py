@@ -212,7 +212,6 @@ PEOPLE = [
         "镇长张明说，要把工作做好。",
         "张明",
         id="given-name-glued-to-speech-verb",
-        marks=_bug("jieba cuts 张|明说: post + name + 说 gives no person"),
     ),
     pytest.param(
         "据巫溪县委副书记、县长罗应和介绍，全县已建成32个村级电商服务站点。",
