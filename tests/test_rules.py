@@ -95,7 +95,6 @@ PLACE_CHAINS = [
         "四川省成都市郫都区唐昌镇战旗村是乡村振兴的示范村。",
         ["郫都区", "唐昌镇", "战旗村"],
         id="pidu-district",
-        marks=_bug("郫都区 (renamed 2016) is not in the gazetteer: one place 郫都区唐昌镇"),
     ),
     pytest.param(
         "大渡口区跳磴镇石盘村建起了共享菜园。",
