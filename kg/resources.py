@@ -133,12 +133,14 @@ def strip_admin_suffix(name: str, ethnic_groups: list[str] = ()) -> str:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             short = name[: -len(suffix)]
             if suffix.startswith("自治") or suffix.endswith("自治区"):
-                for group in sorted(ethnic_groups, key=len, reverse=True):
-                    while short.endswith(group) and len(short) - len(group) >= 2:
-                        short = short[: -len(group)]
-                    g = group.rstrip("族")
-                    if len(g) >= 2 and short.endswith(g) and len(short) - len(g) >= 2:
-                        short = short[: -len(g)]
+                changed = True
+                while changed:  # 秀山土家族苗族自治县 → 秀山
+                    changed = False
+                    for group in sorted(ethnic_groups, key=len, reverse=True):
+                        for g in {group, group.rstrip("族")}:
+                            if len(g) >= 2 and short.endswith(g) and len(short) - len(g) >= 2:
+                                short = short[: -len(g)]
+                                changed = True
             return short
     return name
 

@@ -296,6 +296,9 @@ class Recognizer:
                 if level == "nature" or i == 0:
                     continue
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
+            gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
+            if gap is not None and stem is not None:
+                stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
             if stem is None:
                 continue
             name_start = stem[0].start if stem else s_start
@@ -311,6 +314,23 @@ class Recognizer:
             taken_end = s_end
             self._insert_piece(pieces, mention)
         return out
+
+    def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
+        """The 2-4 characters between a place and a town/village suffix, as one stem piece."""
+        if level not in ("town", "village"):
+            return None
+        j = i
+        while j >= 0 and pieces[j].mention is None and pieces[j].end > s_start - 5:
+            j -= 1
+        if j < 0 or pieces[j].mention is None or pieces[j].mention.type != "Place":
+            return None
+        start = pieces[j].end
+        gap = text[start:s_start]
+        if not 2 <= len(gap) <= 4 or not is_han(gap) or any(c in _FUNCTION_CHARS or c in _VERBISH for c in gap):
+            return None
+        if any(gap.startswith(d) for d in self.determiners) or gap in self.generic:
+            return None
+        return [_Piece(gap, start, s_start, "", 0, None)]
 
     @staticmethod
     def _parent_before(pieces: list[_Piece], pos: int) -> Mention | None:

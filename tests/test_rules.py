@@ -89,7 +89,6 @@ PLACE_CHAINS = [
         "梁平区竹山镇猎神村发展竹海民宿。",
         ["梁平区", "竹山镇", "猎神村"],
         id="village-after-renamed-district",
-        marks=_bug("the village 猎神村 is lost (梁平区 and 竹山镇 are found)"),
     ),
     pytest.param(
         "四川省成都市郫都区唐昌镇战旗村是乡村振兴的示范村。",
@@ -100,27 +99,21 @@ PLACE_CHAINS = [
         "大渡口区跳磴镇石盘村建起了共享菜园。",
         ["跳磴镇", "石盘村"],
         id="town-suffix-inside-token-2",
-        marks=_bug("the town 跳磴镇 is lost and the village comes out as 镇石盘村"),
     ),
     pytest.param(
         "湖北省宜昌市夷陵区太平溪镇许家冲村村民在茶园采茶。",
         ["太平溪镇", "许家冲村"],
         id="town-name-starting-with-common-word",
-        marks=_bug("太平溪镇 comes out as 平溪镇 (太 cut off as an adverb); 许家冲村 is lost"),
     ),
     pytest.param(
         "秀山县清溪场镇大寨村的茶叶丰收了。",
         ["清溪场镇", "大寨村"],
         id="xiushan-county-chain",
-        marks=_bug(
-            "秀山县 is not recognised; one place 县清溪场镇大寨村 (starting with 县) comes out"
-        ),
     ),
     pytest.param(
         "酉阳县花田乡何家岩村的贡米远近闻名。",
         ["花田乡", "何家岩村"],
         id="youyang-county-chain",
-        marks=_bug("酉阳县 is not split off: one place 酉阳县花田乡"),
     ),
     pytest.param(
         "嘉陵江畔的磁器口古镇游人如织。",
@@ -444,7 +437,6 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Place", "县清溪场镇大寨村"),
             None,
             id="place-starting-with-county-character",
-            marks=_bug("秀山县 is not recognised and the village stem starts with 县"),
         ),
     ],
 )
