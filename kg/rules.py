@@ -297,7 +297,7 @@ class Recognizer:
                     continue
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
-            if gap is not None and stem is not None:
+            if gap is not None and not (p.start < s_start and self._common_word(p)):
                 stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
             if stem is None:
                 continue
