@@ -95,6 +95,8 @@ class Recognizer:
         self.translit = frozenset("".join(w("transliteration_chars")))
         self.depts = w("org_depts")
         self.cues = sorted(w("programme_cues"), key=len, reverse=True)
+        self._strong_cues = ("行动", "工程", "计划", "机制", "活动", "工作法", "工作室", "品牌", "平台", "课堂",
+                             "讲堂", "夜校", "专项行动", "大赛", "评选", "小院", "食堂")  # fmt: skip
         self.prog_verbs = w("programme_verbs")
         self.facilities = sorted(w("facility_suffixes"), key=len, reverse=True)
         self.not_programmes = w("not_programmes")
@@ -120,12 +122,14 @@ class Recognizer:
         self.place_suffix_ac = _automaton(self.place_suffixes)
         self.org_suffix_ac = _automaton(self.org_suffixes)
         cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
+        self._cue_words = frozenset(cue_words)
         self.cue_re = re.compile("|".join(map(re.escape, cue_words)))
         self.speech_re = re.compile("|".join(map(re.escape, sorted(self.speech, key=len, reverse=True))))
         levels = "省市区县州镇乡"
         bodies = sorted(["委" + d for d in self.depts] + ["纪委监委", "纪委", "监委", "人民政府", "政府",
                         "人大常委会", "人大", "政协", "委"], key=len, reverse=True)  # fmt: skip
         self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
+        self._bureau_re = re.compile(r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|委(?![员托屈婉]))")
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
 
     # -- helpers -------------------------------------------------------------
@@ -233,8 +237,8 @@ class Recognizer:
             if head is None or not self._nameish(head):
                 return None
             stem.append(head)
-            if head.start > first.start:
-                return stem
+            if head.start > first.start or (first.tag == "" and first.freq == 0 and len(head.text) >= 2):
+                return stem  # 平田村 as one made-up word: its head is the whole name
             j = idx - 1
         length = sum(len(p.text) for p in stem)
         while j >= 0:
@@ -289,7 +293,7 @@ class Recognizer:
                     continue
                 stem = self._stem(pieces, i, s_start, 8, True)
                 if level == "nature":
-                    if stem is None or p.tag not in ("", "ns"):
+                    if stem is None or not (p.tag in ("", "ns") or (p.tag.startswith("nr") and p.freq < 50)):
                         continue
                     stem = [q for q in stem if q.start >= p.start]
             else:  # the suffix is a word of its own: 三泉 + 镇, 中心 + 社区
@@ -316,20 +320,30 @@ class Recognizer:
         return out
 
     def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
-        """The 2-4 characters between a place and a town/village suffix, as one stem piece."""
+        """The 2-4 characters between a place (or the start of a clause) and a town or
+        village suffix, as one stem piece: 大渡口区 + 跳磴 + 镇, “。” + 四都 + 乡."""
         if level not in ("town", "village"):
             return None
         j = i
-        while j >= 0 and pieces[j].mention is None and pieces[j].end > s_start - 5:
+        while j >= 0 and pieces[j].mention is None and pieces[j].end > s_start - 5 and is_han(pieces[j].text):
             j -= 1
-        if j < 0 or pieces[j].mention is None or pieces[j].mention.type != "Place":
-            return None
-        start = pieces[j].end
+        if j >= 0 and pieces[j].mention is not None:
+            if pieces[j].mention.type != "Place":
+                return None
+        elif j >= 0 and is_han(pieces[j].text):
+            return None  # neither a place nor a boundary before the gap
+        start = pieces[j].end if j >= 0 else 0
         gap = text[start:s_start]
         if not 2 <= len(gap) <= 4 or not is_han(gap) or any(c in _FUNCTION_CHARS or c in _VERBISH for c in gap):
             return None
-        if any(gap.startswith(d) for d in self.determiners) or gap in self.generic:
+        if gap.startswith(self._determiner_prefixes) or gap in self.generic:
             return None
+        tag, freq = self.seg.tag(gap), self.seg.freq(gap)
+        if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
+            return None  # 示范村, 重点村: an ordinary word before the suffix
+        for q in pieces[j + 1 : i + 1]:
+            if len(q.text) > 1 and q.tag in _STOP_TAGS and q.freq >= 100:
+                return None  # 走进 + 大观 + 镇: a verb is not part of the name
         return [_Piece(gap, start, s_start, "", 0, None)]
 
     @staticmethod
@@ -420,6 +434,14 @@ class Recognizer:
             if m.group(2) == "委" and text[m.end() : m.end() + 1] in ("员", "托", "屈", "婉", "派"):
                 continue
             out.append(Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1)))
+        for m in self._bureau_re.finditer(text):  # 县农业农村局, 区民政局, 市发展改革委
+            s = m.start()
+            if s in place_ends or (s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "由在经向和与及、"):
+                continue
+            middle = m.group(2)
+            if any(c in _FUNCTION_CHARS or c in _VERBISH for c in middle) or middle.startswith(self._determiner_prefixes):
+                continue
+            out.append(Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1)))
         for m in re.finditer("纪委监委", text):
             s = m.start()
             if s in place_ends or (s > 0 and text[s - 1] in "省市区县州镇乡"):
@@ -467,6 +489,12 @@ class Recognizer:
                     if text[pos + k] in _FUNCTION_CHARS and k >= sl + 1:
                         end = pos + k
                         break
+        if end is not None and end - pos == sl + 1:
+            nxt = tok_at.get(end)
+            if nxt is not None and nxt.freq == 0 and len(nxt.text) == 2 and is_han(nxt.text) and (
+                self.seg.tag(nxt.text[1]) in ("v", "vg") or nxt.text[1] in "说笑称讲道"
+            ) and nxt.text[0] not in _FUNCTION_CHARS:
+                end += 1  # 叶茂|林笑着说: the last character of the name went to the verb
         if end is None:
             return None
         if all(c in self.translit for c in text[pos:end]):
@@ -679,7 +707,8 @@ class Recognizer:
             if text[max(0, qs - 2) : qs] == "所谓":
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
-            if cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
+            own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
+            if cue or own_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
                 positive.add(name)
         # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
@@ -746,7 +775,7 @@ class Recognizer:
         """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""
         out = []
         for t in tokens:
-            rare = t.freq < 50 and t.text[0] in self._SPLIT_AT  # 镇巴: a rare word that starts with 镇
+            rare = t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words  # 镇巴, 村村
             if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
                     not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip
                 out.append(t)
