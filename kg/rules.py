@@ -342,7 +342,7 @@ class Recognizer:
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix
         for q in pieces[j + 1 : i + 1]:
-            if len(q.text) > 1 and q.tag in _STOP_TAGS and q.freq >= 100:
+            if len(q.text) > 1 and q.tag in ("v", "vd", "vn", "p", "c", "d", "r") and q.freq >= 100:
                 return None  # 走进 + 大观 + 镇: a verb is not part of the name
         return [_Piece(gap, start, s_start, "", 0, None)]
 
