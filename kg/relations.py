@@ -51,6 +51,7 @@ class _Context:
         self.starts = [s for s, _ in self.spans]
         self.mentions = sorted(mentions)
         self.by_end = {m.end: m for m in self.mentions}
+        self.place_names = {m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"}
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -124,6 +125,7 @@ def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes
 
 
 _POSTS: frozenset[str] = frozenset()
+_PARTY_BODIES = ("党支部", "党总支", "党工委", "党委", "村委会", "居委会")
 
 
 def _people(ctx: _Context) -> list[Relation]:
@@ -154,6 +156,12 @@ def _people(ctx: _Context) -> list[Relation]:
                         at_m, cue = inner, ctx.text[end : m.start]
                         break
             at = _key(at_m) if at_m is not None and at_m.type in ("Organisation", "Place") else None
+            if at_m is not None and at_m.type == "Organisation" and pred == "holdsPost":
+                # 东溪镇党委书记: the post 党委书记 held at the place 东溪镇
+                body = next((b for b in _PARTY_BODIES if at_m.text.endswith(b)), None)
+                name = at_m.text[: -len(body)] if body else ""
+                if body and len(name) >= 2 and (name in ctx.place_names or name[-1] in "镇乡村区县市"):
+                    cue, at = body + cue, ("Place", ctx.place_names.get(name, name))
         last_post[m.end] = (pred, at)
         out[(_key(m), pred, cue, at)].append(ctx.evidence(m.start))
     return [

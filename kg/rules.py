@@ -107,6 +107,9 @@ class Recognizer:
         self._strong_org_suffixes = tuple(
             sorted((k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True)
         ) + ("委员会",)
+        self._company_suffixes = {"有限公司", "股份有限公司", "有限责任公司", "公司", "集团", "合作社", "专业合作社"}
+        self._quoted_bodies = ("志愿服务队", "志愿者服务队", "服务队", "志愿队", "宣讲团", "艺术团", "突击队",
+                               "专业合作社", "合作社", "协会", "联合会", "商会")  # fmt: skip
         self._org_endings = tuple(rules.org_suffixes) + ("队", "党", "会", "台", "社", "署", "行")
         self.org_suffixes = dict(rules.org_suffixes)
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
@@ -392,6 +395,8 @@ class Recognizer:
                 stem = self._stem(pieces, i, s_start, 10, False)
             else:
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
+            if suffix in self._company_suffixes:
+                stem = self._company_anchor(text, pieces, stem, s_start) or stem
             if not stem:
                 continue
             name_start = stem[0].start
@@ -409,6 +414,24 @@ class Recognizer:
         for name_start, (s_end, suffix) in sorted(best.items()):
             out.append(Mention(name_start, s_end, text[name_start:s_end], "Organisation", "org-suffix", "", suffix))
         return out
+
+    def _company_anchor(self, text: str, pieces: list[_Piece], stem, s_start: int):
+        """浙江 + 茶香里茶业 + 有限公司: a company's name runs from the place before it,
+        whatever words it holds, if no punctuation or clause word comes between."""
+        if stem and stem[0].mention is not None:
+            return None
+        for p in reversed(pieces):
+            if p.end > s_start or p.end < s_start - 10:
+                continue
+            if p.mention is not None and p.mention.type == "Place":
+                between = text[p.end : s_start]
+                inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
+                if between and is_han(between) and not any(c in "的在是等把被从对向由为了着过与及" for c in between) \
+                        and not any((q.tag in ("v", "p", "r", "d") and q.freq >= 100) or (q.tag == "c" and q.text != "和")
+                                for q in inside):  # fmt: skip
+                    return [p, _Piece(between, p.end, s_start, "", 0, None)]
+                return None
+        return None
 
     def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:
         """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body."""
@@ -683,6 +706,12 @@ class Recognizer:
         for qs, qe, inner in quotes:
             after = text[qe : qe + 12]
             fac = next((f for f in self.facilities if after.startswith(f)), None)
+            body = next((b for b in self._quoted_bodies if after.startswith(b)), None)
+            if body is not None and fac is None and 2 <= len(inner) <= 12 and is_han(inner.replace("·", "")):
+                sites.append(Mention(qs, qe + len(body), text[qs : qe + len(body)], "Organisation", "quoted-org",
+                                     inner.strip() + body))  # fmt: skip
+                named.append(None)
+                continue
             if fac is not None and 2 <= len(inner) <= 20:
                 sites.append(Mention(qs, qe + len(fac), text[qs : qe + len(fac)], "Place", "quoted-site",
                                      inner.strip() + fac))  # fmt: skip
@@ -697,7 +726,10 @@ class Recognizer:
             rest = after[1:] if after.startswith("等") else after
             cue = next((c for c in self.cues if rest.startswith(c)), None)
             org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
-            if cue is None and org_suffix and len(name) > len(org_suffix) + 1 and is_han(name):
+            phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
+            near_cue = next((c for c in self._strong_cues + ("模式", "体系", "项目") if c in phrase[:8]), None)
+            modifies = self.seg.tag(after[:2]) in ("n", "vn", "nz") or near_cue is not None
+            if cue is None and org_suffix and len(name) > len(org_suffix) + 1 and is_han(name) and not modifies:
                 start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
                 sites.append(Mention(start, start + len(name), name, "Organisation", "quoted-org", name))
                 named[-1] = None
@@ -708,7 +740,7 @@ class Recognizer:
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
             own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
-            if cue or own_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
+            if cue or own_cue or (near_cue and len(phrase) <= 6) or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
                 positive.add(name)
         # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
@@ -769,12 +801,26 @@ class Recognizer:
                     out.append(Mention(k.start(), k.end(), stem, "Place", "stem-alias", m.text))
         return out
 
+    def _org_post_split(self, word: str) -> int:
+        if len(word) < 4:
+            return 0
+        for k in range(2, len(word) - 1):
+            if word[:k] in self.org_suffixes and word[k:] in self.posts:
+                return k
+        return 0
+
     _SPLIT_AT = ("镇", "乡", "村")
 
     def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
         """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""
         out = []
         for t in tokens:
+            k = self._org_post_split(t.text)
+            if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
+                a, b = t.text[:k], t.text[k:]
+                out.append(Token(a, t.start, t.start + k, self.seg.tag(a), self.seg.freq(a)))
+                out.append(Token(b, t.start + k, t.end, self.seg.tag(b), self.seg.freq(b)))
+                continue
             rare = t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words  # 镇巴, 村村
             if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
                     not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip

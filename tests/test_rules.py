@@ -266,6 +266,8 @@ ORGANISATIONS = [
         "重庆交通大学、重庆邮电大学的学生来到村里支教。", "重庆邮电大学", id="university-list"
     ),
     pytest.param("城口县人民医院的医生下乡义诊。", "城口县人民医院", id="hospital"),
+    # a quoted name before 志愿服务队 names a team with members, not a programme
+    pytest.param("黔江区组建“红色管家”志愿服务队。", "红色管家志愿服务队", id="quoted-volunteer-team"),
     pytest.param("重庆市农业农村委员会发布通知。", "重庆市农业农村委员会", id="commission"),
     pytest.param(
         "黑石山村党支部书记杨光荣说，村里新修了公路。", "黑石山村党支部", id="village-branch"
@@ -320,7 +322,6 @@ PROGRAMMES = [
     ),
     pytest.param("丰都县开展“干部走基层”活动。", ["干部走基层"], id="cue-activity"),
     pytest.param("“乡村振兴·共富工坊”项目落地。", ["乡村振兴·共富工坊"], id="cue-project-with-dot"),
-    pytest.param("黔江区组建“红色管家”志愿服务队。", ["红色管家"], id="cue-volunteer-team"),
     pytest.param("綦江区东溪镇创建“红色驿站”，方便群众办事。", ["红色驿站"], id="verb-create"),
     pytest.param("该县推行“积分制”管理。", ["积分制"], id="verb-pursue"),
     pytest.param("铜梁区实施“头雁工程”，培养村级后备力量。", ["头雁工程"], id="verb-implement"),
