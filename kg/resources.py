@@ -26,6 +26,7 @@ _WORD_FILES = (
     "posts.txt",
     "roles.txt",
     "speech_verbs.txt",
+    "person_verbs.txt",
     "org_depts.txt",
     "programme_cues.txt",
     "programme_verbs.txt",

@@ -36,7 +36,7 @@ __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
-QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」")
+QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|‘([^‘’“”\n]{1,20})’")
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
@@ -45,7 +45,9 @@ _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
 _FUNCTION_CHARS = set("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本")
 _FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq", "q", "f",
                   "y", "e", "o", "d", "ad", "vd", "t", "x"}  # fmt: skip
-_KINSHIP = {"叔", "姨", "伯", "婶", "哥", "姐", "嫂", "爷", "奶", "妈", "爸", "总", "老", "工", "师", "某", "家", "氏", "们"}
+_KINSHIP = {"叔", "姨", "伯", "婶", "哥", "姐", "嫂", "爷", "奶", "妈", "爸", "总", "老", "工", "师", "某", "家", "氏", "们",
+            "老太", "老汉", "老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "师傅", "婆婆", "奶奶", "爷爷"}
+_PREP = set("距离自据按经随沿朝往")
 _VERBISH = set("到来去给让在从向往至是有把被对为")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$")
@@ -107,6 +109,7 @@ class Recognizer:
         self._strong_org_suffixes = tuple(
             sorted((k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True)
         ) + ("委员会",)
+        self._manner_words = {"按照", "根据", "采取", "采用", "依照", "遵循", "坚持", "依据", "秉持", "本着"}
         self._company_suffixes = {"有限公司", "股份有限公司", "有限责任公司", "公司", "集团", "合作社", "专业合作社"}
         self._quoted_bodies = ("志愿服务队", "志愿者服务队", "服务队", "志愿队", "宣讲团", "艺术团", "突击队",
                                "专业合作社", "合作社", "协会", "联合会", "商会")  # fmt: skip
@@ -150,6 +153,8 @@ class Recognizer:
         """May this piece be part of a name (before a suffix)?"""
         if p.mention is not None:
             return True
+        if len(p.text) == 1 and p.text in _PREP:
+            return False  # 距 + 报德村
         if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
             return False
         if p.tag == "" and len(p.text) > 1 and any(c in _VERBISH for c in p.text[1:]):
@@ -300,9 +305,16 @@ class Recognizer:
                         continue
                     stem = [q for q in stem if q.start >= p.start]
             else:  # the suffix is a word of its own: 三泉 + 镇, 中心 + 社区
-                if level == "nature" or i == 0:
+                if i == 0:
                     continue
-                stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
+                if level == "nature":  # 巴拉 + 河(畔): only one name-like word before it
+                    q = pieces[i - 1]
+                    if q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
+                            q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q):  # fmt: skip
+                        continue
+                    stem = [q]
+                else:
+                    stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
             if gap is not None and not (p.start < s_start and self._common_word(p)):
                 stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
@@ -491,8 +503,11 @@ class Recognizer:
         if tok is not None:
             n = len(tok.text)
             if sl + 1 <= n <= sl + 2 and is_han(tok.text):
+                nxt = tok_at.get(tok.end)
                 if tok.freq == 0 or tok.tag.startswith("nr"):
                     end = tok.end
+                elif cued and nxt is not None and nxt.text in self.speech and tok.tag not in ("v", "p", "c", "r", "d"):
+                    end = tok.end  # 总经理万里告诉记者: a post, a name that is also a word, a speech verb
                 else:
                     return None
             elif n == sl:
@@ -649,7 +664,7 @@ class Recognizer:
             if nxt[:1] and any(nxt.startswith(x) for x in (*self.place_suffixes, *self._org_endings)):
                 continue  # 叶巴滩水电站: the name of a place or a body
             plain = n >= 3 and not foreign and tok.text[-1] not in self.nonname_finals and (
-                (known and tok.freq < 20000)
+                (known and tok.freq < 20000 and tok.text[:sl] in self.common_surnames)
                 or (n == 3 and tok.freq == 0 and tok.text[:sl] in self.common_surnames and nxt not in self.nonname_finals)
             )
             if after or listed or plain:
@@ -667,8 +682,8 @@ class Recognizer:
             return None
         if name in self.rules.admin or name in self.rules.admin_short or name in self.known and self.known[name][0] != "Programme":
             return None
-        if _FORMULA.search(name):
-            return None
+        if _FORMULA.search(name) or re.fullmatch(r"(?:一[\u4e00-\u9fff]{1,3}){2,}(?:、(?:一[\u4e00-\u9fff]{1,3}){2,})*", name):
+            return None  # 1名家长+…, 一月一调度、一季一通报: formulas and working rules
         return name
 
     def _verb_before(self, text: str, pos: int, clause_start: int, after: str = "") -> bool:
@@ -727,7 +742,7 @@ class Recognizer:
             cue = next((c for c in self.cues if rest.startswith(c)), None)
             org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
             phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
-            near_cue = next((c for c in self._strong_cues + ("模式", "体系", "项目") if c in phrase[:8]), None)
+            near_cue = next((c for c in self._strong_cues + ("模式", "体系", "项目") if c in phrase[:6]), None)
             modifies = self.seg.tag(after[:2]) in ("n", "vn", "nz") or near_cue is not None
             if cue is None and org_suffix and len(name) > len(org_suffix) + 1 and is_han(name) and not modifies:
                 start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
@@ -740,7 +755,11 @@ class Recognizer:
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
             own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
-            if cue or own_cue or (near_cue and len(phrase) <= 6) or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
+            manner = text[max(0, qs - 2) : qs] in self._manner_words or text[max(0, qs - 1) : qs] == "按"
+            if manner and not own_cue:  # 按照“支部+合作社+农户”模式: a way of working, not a programme
+                named[-1] = None
+                continue
+            if cue or own_cue or near_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
                 positive.add(name)
         # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
@@ -815,6 +834,11 @@ class Recognizer:
         """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""
         out = []
         for t in tokens:
+            if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
+                a, b = t.text[0], t.text[1]  # 河畔 → 河 + 畔
+                out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
+                out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
+                continue
             k = self._org_post_split(t.text)
             if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
                 a, b = t.text[:k], t.text[k:]
