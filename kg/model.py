@@ -83,6 +83,7 @@ class Mention:
     rule: str = ""
     canonical: str = ""  # canonical name the mention resolves to ("" = text)
     info: str = ""  # rule-specific extra, e.g. the adcode of a gazetteer place
+    alias: str = ""  # a name of the entity not written here (南川区 for 南川 when only 南川 is)
 
 
 @dataclass(frozen=True)

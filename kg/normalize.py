@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation
-from .resources import AdminPlace, Rules
+from .resources import AdminPlace, Rules, strip_admin_suffix
 
 __all__ = ["resolve", "home_places", "build_entities", "merge_corpus", "match_key"]
 
@@ -97,25 +97,30 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
         options = rules.admin.get(m.text, ()) if m.rule == "admin" else \
             rules.admin_short.get(m.text, ()) if m.rule == "admin-short" else ()  # fmt: skip
         if options and len({o.code[:2] for o in options}) == 1:  # one province: 重庆市 (50xxxx)
-            by_text[m.text].update(o.code for o in options)
+            by_text[strip_admin_suffix(m.text, rules.ethnic_groups)].update(o.code for o in options)
 
-    def context_for(text: str) -> set[str]:  # what the *other* names of the article say
-        return {c for t, codes in by_text.items() if t != text for c in codes}
+    def context_for(text: str) -> set[str]:  # what the *other* places of the article say
+        own = strip_admin_suffix(text, rules.ethnic_groups)
+        return {c for t, codes in by_text.items() if t != own for c in codes}
 
-    written = {m.text for m in chosen if m.rule == "admin"}
+    written = {m.text for m in chosen}
     out: list[Mention] = []
     for m in chosen:
-        canonical, info = m.canonical or m.text, m.info
+        canonical, info, alias = m.canonical or m.text, m.info, ""
         if m.rule in ("admin-short", "admin-level"):
             short = m.text if m.rule == "admin-short" else m.text[:-1]
             place = _pick_admin(rules.admin_short[short], context_for(m.text))
             canonical, info = place.name, place.code
-            if short != m.text and place.name not in written:
-                canonical = m.text  # 石柱县, 武隆区 (now a district): the form the article uses
+            longer = [w for w in written if w != m.text and w.startswith(short) and w in rules.admin]
+            if place.name not in written and not longer:
+                # the fullest form *in the article* names it (北京, 石柱县); the official name is an alias
+                canonical, alias = m.text, place.name
+        elif m.rule == "known" and canonical != m.text and canonical not in written:
+            canonical, alias = m.text, canonical  # 国家发展改革委, 东盟: as the article writes it
         elif m.rule == "admin":
             place = _pick_admin(rules.admin[m.text], context_for(m.text))
             info = place.code
-        out.append(replace(m, canonical=canonical, info=info))
+        out.append(replace(m, canonical=canonical, info=info, alias=alias))
     out = _corroborate(out, rules)
     homes = home_places(out, rules)
     final = []
@@ -161,6 +166,8 @@ def build_entities(mentions: list[Mention]) -> tuple[Entity, ...]:
             aliases[key].add(m.text)
         if m.type == "Programme" and m.info:
             aliases[key].add(key[1] + m.info)
+        if m.alias and m.alias != key[1]:
+            aliases[key].add(m.alias)
         if m.type == "Place" and m.info.isdigit():
             info.setdefault(key, m.info)
     return tuple(
@@ -170,8 +177,12 @@ def build_entities(mentions: list[Mention]) -> tuple[Entity, ...]:
 
 
 def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
-    """Merge aliases across articles: a name that is, in some article, the alias of
-    exactly one canonical entity of the same type becomes that entity everywhere."""
+    """Merge aliases across articles, deterministically.
+
+    Two canonical names of one type are the same entity when one is, in some
+    article, an alias of the other and of nothing else (北京 / 北京市).  Each group
+    takes its longest canonical name (then the first in code-point order); a
+    programme its shortest, since cue words are not part of its name."""
     alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     canon: set[tuple[str, str]] = set()
     for ext in extractions:
@@ -179,11 +190,28 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
             canon.add(e.key)
             for a in e.aliases:
                 alias_of[(e.type, a)].add(e.name)
-    remap = {
-        key: next(iter(names))
-        for key, names in alias_of.items()
-        if len(names) == 1 and key in canon and next(iter(names)) != key[1]
-    }
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(k):
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    for key, names in sorted(alias_of.items()):
+        if len(names) == 1 and key in canon:
+            a, b = find(key), find((key[0], next(iter(names))))
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in canon:
+        groups[find(key)].append(key)
+    remap = {}
+    for members in groups.values():
+        sign = 1 if members[0][0] == "Programme" else -1
+        best = min(members, key=lambda k: (sign * len(k[1]), k[1]))
+        for k in members:
+            if k != best:
+                remap[k] = best[1]
     if not remap:
         return extractions
     out = []

@@ -84,7 +84,15 @@ def test_match_key_is_idempotent_and_strips_every_quote_and_space(name: str) -> 
 def test_short_admin_name_resolves_with_context(
     text: str, short: str, canonical: str, code: str
 ) -> None:
-    assert _places(text)[short] == (canonical, code)
+    # ANNOTATION: the canonical name is the fullest form *in the article*; with only the
+    # short form written, that is the name, and the official one (with its code) an alias
+    (m,) = [m for m in mentions_in_text(text) if m.text == short]
+    assert (m.canonical, m.alias, m.info) == (short, canonical, code)
+
+
+def test_short_admin_name_takes_the_full_name_written_in_the_article() -> None:
+    places = _places("重庆市召开会议，重庆各区县参加。")
+    assert places["重庆"] == ("重庆市", "500000")
 
 
 @pytest.mark.parametrize(

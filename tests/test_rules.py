@@ -69,7 +69,7 @@ PLACE_CHAINS = [
     ),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
-        ["重庆市", "云阳县", "龙角镇", "巴阳村"],
+        ["重庆", "云阳县", "龙角镇", "巴阳村"],
         id="town-then-village",
     ),
     pytest.param(
