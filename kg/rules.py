@@ -48,7 +48,8 @@ _FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", 
 _KINSHIP = {"叔", "姨", "伯", "婶", "哥", "姐", "嫂", "爷", "奶", "妈", "爸", "总", "老", "工", "师", "某", "家", "氏", "们",
             "老太", "老汉", "老伯", "大爷", "大妈", "大娘", "大姐", "大哥", "阿姨", "师傅", "婆婆", "奶奶", "爷爷"}
 _PREP = set("距离自据按经随沿朝往")
-_VERBISH = set("到来去给让在从向往至是有把被对为")
+_GAP_BREAKERS = set("的了在和与及或是为把被将对从到向于由等这那个些各每该")  # not 都/之/其: 四都乡
+_VERBISH = set("到来去给让在从向往至是有把被对为进入回")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$")
 _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].*[+＋]")
@@ -104,7 +105,8 @@ class Recognizer:
         self.not_programmes = w("not_programmes")
         self.generic = w("generic_words")
         self.determiners = w("determiners")
-        self._determiner_prefixes = tuple(sorted(self.determiners, key=len, reverse=True)) or ("\0",)
+        ethnic = [g for g in rules.ethnic_groups if len(g) >= 2]  # 苗族村寨景区: not a name
+        self._determiner_prefixes = tuple(sorted({*self.determiners, *ethnic}, key=len, reverse=True)) or ("\0",)
         self.place_suffixes = dict(rules.place_suffixes)
         self._strong_org_suffixes = tuple(
             sorted((k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True)
@@ -328,6 +330,8 @@ class Recognizer:
                 if parent is None or (len(stem_text) < 2 and level != "site"):
                     continue
                 name_start = parent.start
+            if self._in_short_quote(text, name_start, s_end):
+                continue  # “空壳村”, “中国名茶之乡”: a label or slogan in quotation marks, not a place
             mention = Mention(name_start, s_end, text[name_start:s_end], "Place", "suffix-" + level, "", suffix)
             out.append(mention)
             taken_end = s_end
@@ -340,26 +344,41 @@ class Recognizer:
         if level not in ("town", "village"):
             return None
         j = i
-        while j >= 0 and pieces[j].mention is None and pieces[j].end > s_start - 5 and is_han(pieces[j].text):
+        while j >= 0 and pieces[j].mention is None and pieces[j].end > s_start - 5 and is_han(pieces[j].text) \
+                and not (pieces[j].tag in ("p", "c", "uj", "ul", "r") and pieces[j].freq >= 1000):  # 在 + 四都 + 乡
             j -= 1
         if j >= 0 and pieces[j].mention is not None:
             if pieces[j].mention.type != "Place":
                 return None
-        elif j >= 0 and is_han(pieces[j].text):
+        elif j >= 0 and is_han(pieces[j].text) and not (pieces[j].tag in ("p", "c", "uj", "ul", "r") and pieces[j].freq >= 1000):
             return None  # neither a place nor a boundary before the gap
         start = pieces[j].end if j >= 0 else 0
         gap = text[start:s_start]
-        if not 2 <= len(gap) <= 4 or not is_han(gap) or any(c in _FUNCTION_CHARS or c in _VERBISH for c in gap):
+        if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
+            return None
+        if any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):
             return None
         if gap.startswith(self._determiner_prefixes) or gap in self.generic:
             return None
         tag, freq = self.seg.tag(gap), self.seg.freq(gap)
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix
+        first = pieces[j + 1] if j + 1 < len(pieces) else None
+        if first is not None and len(first.text) > 1 and first.freq >= _COMMON_FREQ and first.tag not in _NAME_TAGS:
+            return None  # 专家 + 进 + 村
         for q in pieces[j + 1 : i + 1]:
             if len(q.text) > 1 and q.tag in ("v", "vd", "vn", "p", "c", "d", "r") and q.freq >= 100:
                 return None  # 走进 + 大观 + 镇: a verb is not part of the name
         return [_Piece(gap, start, s_start, "", 0, None)]
+
+    @staticmethod
+    def _in_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
+        """Is text[start:end] inside a quotation of at most ``longest`` characters?"""
+        opened = max(text.rfind(q, max(0, start - longest), start) for q in "“「‘")
+        if opened < 0 or any(c in text[opened:start] for c in "”」’"):
+            return False
+        closed = min((i for i in (text.find(q, end, opened + longest + 2) for q in "”」’") if i >= 0), default=-1)
+        return closed >= 0
 
     @staticmethod
     def _parent_before(pieces: list[_Piece], pos: int) -> Mention | None:

@@ -119,7 +119,6 @@ PLACE_CHAINS = [
         "嘉陵江畔的磁器口古镇游人如织。",
         ["嘉陵江", "磁器口古镇"],
         id="old-town-site",
-        marks=_bug("磁器口古镇 is not found although 古镇 is a site suffix (jieba: 磁器|口|古镇)"),
     ),
 ]
 
