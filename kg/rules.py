@@ -93,6 +93,7 @@ class Recognizer:
         self.roles = w("roles")
         self.speech = w("speech_verbs")
         self.after_name = w("name_context") | self.posts | self.speech
+        self.person_verbs = w("person_verbs")
         self.nonname_finals = "".join(w("nonname_finals"))
         self.common_surnames = w("common_surnames")
         self.translit = frozenset("".join(w("transliteration_chars")))
@@ -247,8 +248,11 @@ class Recognizer:
             if head is None or not self._nameish(head):
                 return None
             stem.append(head)
-            if head.start > first.start or (first.tag == "" and first.freq == 0 and len(head.text) >= 2):
-                return stem  # 平田村 as one made-up word: its head is the whole name
+            known_body = first.tag == "nt" and len(first.text) >= 4 and any(
+                head.text[:k] in self.rules.admin_short or head.text[:k] in self.rules.admin for k in (2, 3)
+            )
+            if head.start > first.start or (first.tag == "" and first.freq == 0 and len(head.text) >= 2) or known_body:
+                return stem  # 平田村 (a made-up word), 贵州大学 (a body jieba knows): the head is the whole name
             j = idx - 1
         length = sum(len(p.text) for p in stem)
         while j >= 0:
@@ -430,6 +434,9 @@ class Recognizer:
                 stem = self._company_anchor(text, pieces, stem, s_start) or stem
             if not stem:
                 continue
+            inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
+            if inner:
+                stem = stem[inner[0] :]  # the name starts at the body it belongs to
             name_start = stem[0].start
             stem_text = text[name_start:s_start]
             anchored = any(q.mention is not None for q in stem) or stem_text.startswith(self.national)
@@ -560,7 +567,8 @@ class Recognizer:
         if any(c in _FUNCTION_CHARS for c in name[sl:]) or name in self.generic or name[sl:] in _KINSHIP:
             return None
         tag = self.seg.tag(name)
-        if tag and not tag.startswith("nr") and self.seg.freq(name) > 0:
+        spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
+        if tag and not tag.startswith("nr") and self.seg.freq(name) > 0 and not (spoken and tag not in _FUNCTION_TAGS - {"m"}):
             return None
         if name in self.posts or name in self.roles:
             return None
@@ -583,6 +591,20 @@ class Recognizer:
             return None
         return end
 
+    def _unknown_run(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
+        """A foreign name jieba cut into odd pieces after a post (总理 + 朔 + 尔茨): short
+        unknown, foreign-name or abbreviation tokens up to a verb or function word."""
+        end, pieces, foreign = pos, 0, False
+        while end in tok_at and pieces < 4:
+            t = tok_at[end]
+            if not is_han(t.text) or len(t.text) > 3 or t.tag not in ("", "nrt", "nr", "nrfg", "j", "ng"):
+                break
+            foreign = foreign or t.tag == "nrt"
+            end, pieces = t.end, pieces + 1
+        if pieces < 2 or not foreign or not 2 <= end - pos <= 6 or self.gazetteer_word_at(text, pos):
+            return None
+        return end
+
     def gazetteer_word_at(self, text: str, pos: int) -> bool:
         return any(text.startswith(w, pos) for w in (text[pos : pos + k] for k in range(2, 8)) if w in self.known or w in self.rules.admin or w in self.rules.admin_short)
 
@@ -600,7 +622,7 @@ class Recognizer:
                 continue
             end = self.name_at(text, e, tok_at, cued=True)
             if end is None and cue in self.posts:
-                end = self.foreign_name_at(text, e)
+                end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
             if end is None:
                 continue
             add(e, end, "post" if cue in self.posts else "role", cue)
@@ -610,6 +632,11 @@ class Recognizer:
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt
+        for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
+            if t.text in self.person_verbs:
+                end = self.name_at(text, t.end, tok_at)
+                if end is not None:
+                    add(t.end, end, "person-verb")
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
             if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
@@ -701,9 +728,14 @@ class Recognizer:
             return None
         if name in self.rules.admin or name in self.rules.admin_short or name in self.known and self.known[name][0] != "Programme":
             return None
-        if _FORMULA.search(name) or re.fullmatch(r"(?:一[\u4e00-\u9fff]{1,3}){2,}(?:、(?:一[\u4e00-\u9fff]{1,3}){2,})*", name):
-            return None  # 1名家长+…, 一月一调度、一季一通报: formulas and working rules
+        if _FORMULA.search(name):
+            return None  # 1名家长+1名…: a formula
         return name
+
+    @staticmethod
+    def _working_rule(name: str) -> bool:
+        """一月一调度、一季一通报, 一领域一专项一方案: a working rule, unless a cue names it."""
+        return bool(re.fullmatch(r"(?:一[\u4e00-\u9fff]{1,3}){2,}(?:、(?:一[\u4e00-\u9fff]{1,3}){2,})*", name))
 
     def _verb_before(self, text: str, pos: int, clause_start: int, after: str = "") -> bool:
         """Is the quote at ``pos`` the object of a running verb (组建35个“…”)?
@@ -774,6 +806,9 @@ class Recognizer:
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
             own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
+            if cue is None and self._working_rule(name):
+                named[-1] = None
+                continue
             manner = text[max(0, qs - 2) : qs] in self._manner_words or text[max(0, qs - 1) : qs] == "按"
             if manner and not own_cue:  # 按照“支部+合作社+农户”模式: a way of working, not a programme
                 named[-1] = None
@@ -816,7 +851,7 @@ class Recognizer:
         bounds = {t.start for t in tokens} | {len(text)}
         gaz = _longest(self.gazetteer_mentions(text, bounds))
         people = self.people(text, tokens, article)
-        sure = [m for m in people if m.rule in ("post", "role", "speaker", "byline", "photo-credit", "list")]
+        sure = [m for m in people if m.rule in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb")]
         pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
         places = self.suffix_places(text, pieces, gaz)
         orgs = self.organisations(text, pieces)
