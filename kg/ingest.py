@@ -612,17 +612,49 @@ def _meta_span(chosen: tuple[_Hit, int, str]) -> MetaSpan:
     return MetaSpan(hit.field, hit.value, line, offset + hit.start, offset + hit.end)
 
 
+_SOURCE_RE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")
+_SIZE_BUTTONS_RE = re.compile(r"(?:[【\[]?\s*字号\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*$")
+_TITLE_SITE_RE = re.compile(r"^(.+?)\s*(?:_|｜|\||-|—|－)\s*([^_｜|\-—－]{2,20}?(?:网|报|台|频道|新闻|日报))\s*$")
+
+
+def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
+    """Read the lines under a title that belong to the page, not the article:
+    ``来源：江城新闻网 2024-05-20 09:32 记者 周洁 通讯员 韩雪 大 中 小`` gives the source,
+    the date and the bylines; ``责任编辑：王晓光`` is dropped.  Returns the remaining
+    lines and what was read (keys: newspaper, date, authors)."""
+    meta: dict = {"authors": []}
+    out = []
+    for i, line in enumerate(lines):
+        if _EDITOR_RE.match(line):
+            continue  # 责任编辑: page furniture, not an author
+        m = _SOURCE_RE.match(line) if i < 4 else None
+        if m is None:
+            out.append(line)
+            continue
+        meta.setdefault("newspaper", m.group(1))
+        rest = _SIZE_BUTTONS_RE.sub("", line[m.end() :])
+        if date := _iso_date(rest):
+            meta.setdefault("date", date)
+        rest = re.sub(r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?", " ", rest)
+        if (b := parse_byline(rest)) is not None:
+            meta["authors"] += list(b.authors)
+    return out, meta
+
+
 def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     """A plain text article: the first line is its title when it reads like one."""
     lines = [t for t in map(_strip, raw.splitlines()) if t]
     title = lines[0] if lines and _is_title(lines[0]) else ""
     body = [t for t in lines[1 if title else 0 :] if not _same(t, title)]
+    body, meta = _head_lines(body)
     authors, photographers, source, _ = _credits(body)
     return Article(
         id=article_id,
         text="\n".join([title, *body] if title else body),
         title=title,
-        authors=tuple(authors),
+        date=meta.get("date"),
+        newspaper=meta.get("newspaper"),
+        authors=tuple(dict.fromkeys([*meta["authors"], *authors])),
         photographers=tuple(photographers),
         photo_source=source,
         path=path,
@@ -712,12 +744,25 @@ def _html_article(raw: str, article_id: str, path: str | None) -> Article:
     parser.close()
     parser._flush()
     title = _collapse(parser.title) or _collapse(parser.h1)
+    site = None
+    if m := _TITLE_SITE_RE.match(title):  # 青桐社区把服务送到居民“家门口”_江城新闻网
+        title, site = m.group(1), m.group(2)
     main = [t for t, in_main in parser.paragraphs if in_main]
     body = [t for t in (main or [t for t, _ in parser.paragraphs]) if not _same(t, title)]
     if not title and not body:
         raise IngestError("no text in the HTML page")
+    body, meta = _head_lines(body)
+    authors, photographers, source, _ = _credits(body)
     return Article(
-        id=article_id, text="\n".join([title, *body] if title else body), title=title, path=path
+        id=article_id,
+        text="\n".join([title, *body] if title else body),
+        title=title,
+        date=meta.get("date"),
+        newspaper=meta.get("newspaper") or site,
+        authors=tuple(dict.fromkeys([*meta["authors"], *authors])),
+        photographers=tuple(photographers),
+        photo_source=source,
+        path=path,
     )
 
 
