@@ -128,11 +128,56 @@ _POSTS: frozenset[str] = frozenset()
 _PARTY_BODIES = ("党支部", "党总支", "党工委", "党委", "村委会", "居委会")
 
 
+def _at_before(ctx: _Context, pos: int) -> Mention | None:
+    """The organisation or place a post written at ``pos`` is held at: right before it
+    (鸣玉镇中心社区第一书记), or across 驻村 and a comma (…陈家铺村，驻村第一书记)."""
+    m = ctx.by_end.get(pos)
+    k = pos
+    if m is None and ctx.text[max(0, k - 2) : k] == "驻村":
+        k -= 2
+        m = ctx.by_end.get(k)
+    if m is None and k > 0 and ctx.text[k - 1] in "，,":
+        m = ctx.by_end.get(k - 1)
+    return m if m is not None and m.type in ("Organisation", "Place") else None
+
+
+def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[str, tuple | None]:
+    at = _key(at_m) if at_m is not None else None
+    if at_m is not None and at_m.type == "Organisation" and pred == "holdsPost":
+        # 东溪镇党委书记: the post 党委书记 held at the place 东溪镇
+        body = next((b for b in _PARTY_BODIES if at_m.text.endswith(b)), None)
+        name = at_m.text[: -len(body)] if body else ""
+        if body and len(name) >= 2 and (name in ctx.place_names or name[-1] in "镇乡村区县市"):
+            return body + cue, ("Place", ctx.place_names.get(name, name))
+    return cue, at
+
+
+def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
+    """中共中央政治局常委、国务院总理李强: the posts listed (with 、) before the one
+    right before the name, each as (post, organisation)."""
+    out = []
+    while start > 0 and ctx.text[start - 1] == "、":
+        end = start - 1
+        post = next((p for p in sorted(_POSTS, key=len, reverse=True) if ctx.text.endswith(p, 0, end)), None)
+        if post is None:
+            break
+        at_m = ctx.by_end.get(end - len(post))
+        if at_m is None or at_m.type not in ("Organisation", "Place"):
+            break
+        out.append((post, _key(at_m)))
+        start = at_m.start
+    return out
+
+
 def _people(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
     last_post: dict[int, tuple] = {}
     for m in ctx.mentions:
-        if m.type != "Person" or m.rule not in ("post", "role", "list", "name-context") or not m.info:
+        if m.type != "Person":
+            continue
+        for post, at in _took_post(ctx, m):  # 选派杨帆到报德村担任驻村第一书记
+            out[(_key(m), "holdsPost", post, at)].append(ctx.evidence(m.start))
+        if m.rule not in ("post", "role", "list", "name-context") or not m.info:
             continue
         cue = m.info
         if m.rule == "name-context":  # 李强总理: the post after the name
@@ -148,25 +193,45 @@ def _people(ctx: _Context) -> list[Relation]:
         else:
             pred = "holdsPost" if m.rule == "post" else "role"
             cue_start = m.start - len(cue)
-            at_m = ctx.by_end.get(cue_start)
+            at_m = _at_before(ctx, cue_start)
             if at_m is None:  # 黑石山村党支部书记: the organisation ends inside the cue
                 for end in range(cue_start + 1, m.start - 1):
                     inner = ctx.by_end.get(end)
                     if inner is not None and inner.start < cue_start and ctx.text[end : m.start] in _POSTS:
                         at_m, cue = inner, ctx.text[end : m.start]
+                        cue_start = end
                         break
-            at = _key(at_m) if at_m is not None and at_m.type in ("Organisation", "Place") else None
-            if at_m is not None and at_m.type == "Organisation" and pred == "holdsPost":
-                # 东溪镇党委书记: the post 党委书记 held at the place 东溪镇
-                body = next((b for b in _PARTY_BODIES if at_m.text.endswith(b)), None)
-                name = at_m.text[: -len(body)] if body else ""
-                if body and len(name) >= 2 and (name in ctx.place_names or name[-1] in "镇乡村区县市"):
-                    cue, at = body + cue, ("Place", ctx.place_names.get(name, name))
+            if pred == "role" and at_m is not None and at_m.type == "Organisation" and at_m.end == cue_start:
+                pred = "holdsPost"  # 浙江农林大学教授吴建华: a role at a body is a post there
+            elif pred == "role":
+                at_m = None
+            cue, at = _post_at(ctx, cue, at_m, pred)
+            if pred == "holdsPost" and at_m is not None:
+                for post, org in _earlier_posts(ctx, at_m.start if at_m.end == cue_start else cue_start):
+                    out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
         last_post[m.end] = (pred, at)
         out[(_key(m), pred, cue, at)].append(ctx.evidence(m.start))
     return [
         Relation(s, p, o, tuple(dict.fromkeys(ev)), at=at) for (s, p, o, at), ev in sorted(out.items(), key=str)
     ]
+
+
+def _took_post(ctx: _Context, m: Mention) -> list[tuple[str, tuple | None]]:
+    """PERSON (到|在 PLACE) 担任 (驻村) POST: the post the person took, and where."""
+    text, pos = ctx.text, m.end
+    at = None
+    if text.startswith(("到", "在", "赴"), pos):
+        place = next((q for q in ctx.mentions if q.start == pos + 1 and q.type in ("Place", "Organisation")), None)
+        if place is None:
+            return []
+        at, pos = _key(place), place.end
+    for verb in ("担任", "出任"):
+        if text.startswith(verb, pos):
+            rest = text[pos + len(verb) :]
+            rest = rest[2:] if rest.startswith("驻村") else rest
+            post = next((p for p in sorted(_POSTS, key=len, reverse=True) if rest.startswith(p)), None)
+            return [(post, at)] if post else []
+    return []
 
 
 def _page_facts(ctx: _Context, mentions: list[Mention]) -> tuple[list[Relation], list[Entity]]:

@@ -465,8 +465,8 @@ class Recognizer:
                 between = text[p.end : s_start]
                 inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
                 if between and is_han(between) and not any(c in "的在是等把被从对向由为了着过与及" for c in between) \
-                        and not any((q.tag in ("v", "p", "r", "d") and q.freq >= 100) or (q.tag == "c" and q.text != "和")
-                                for q in inside):  # fmt: skip
+                        and not any((q.tag in ("p", "r", "d") and q.freq >= 100) or (q.tag == "v" and q.freq >= 5000)
+                                    or (q.tag == "c" and q.text != "和") for q in inside):  # 种植 in a co-op's name
                     return [p, _Piece(between, p.end, s_start, "", 0, None)]
                 return None
         return None
