@@ -51,6 +51,7 @@ class _Context:
         self.starts = [s for s, _ in self.spans]
         self.mentions = sorted(mentions)
         self.by_end = {m.end: m for m in self.mentions}
+        self.by_start = {m.start: m for m in self.mentions}
         self.place_names = {m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"}
 
     def sent_of(self, pos: int) -> int:
@@ -79,6 +80,14 @@ def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes
     for a, b in zip(places, places[1:], strict=False):
         if a.end == b.start and _key(a) != _key(b):
             add(_key(b), _key(a), ctx.evidence(b.start))
+    # a body named after a place, right after that place's parent: 大东坝镇横樟村党支部
+    place_names = sorted({m.canonical or m.text for m in places}, key=len, reverse=True)
+    for a in places:
+        o = ctx.by_start.get(a.end)
+        if o is not None and o.type == "Organisation":
+            inner = next((n for n in place_names if o.text.startswith(n) and len(n) < len(o.text)), None)
+            if inner and inner != (a.canonical or a.text):
+                add(("Place", inner), _key(a), ctx.evidence(o.start))
     # a name that starts with its parent's name: 鸣玉镇中心社区 ⊂ 鸣玉镇, 南川工业园区 ⊂ 南川区
     place_ents = [e for e in entities if e.type == "Place"]
     first = {}

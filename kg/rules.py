@@ -212,8 +212,10 @@ class Recognizer:
 
     def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
         out = []
-        for end_idx, word in self.gazetteer.iter(text):
-            start, end = end_idx - len(word) + 1, end_idx + 1
+        hits = [(e - len(w) + 1, e + 1, w) for e, w in self.gazetteer.iter(text)]
+        # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
+        bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
+        for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
                 out.append(Mention(start, end, word, label, "known", canonical))
@@ -878,7 +880,7 @@ class Recognizer:
         if len(word) < 4:
             return 0
         for k in range(2, len(word) - 1):
-            if word[:k] in self.org_suffixes and word[k:] in self.posts:
+            if word[:k] in self.org_suffixes and (word[k:] in self.posts or word[k:] in self.roles):
                 return k
         return 0
 
