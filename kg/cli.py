@@ -190,6 +190,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"error: {exc}", file=sys.stderr)
             status = EXIT_NOTHING
             continue
+        wanted = (gold.get("article") or {}).get("id")
+        if wanted:  # one record of a JSON Lines file
+            articles = [a for a in articles if a.id == wanted or a.id.endswith("#" + str(wanted))]
+            if not articles:
+                print(f"error: {gold_path}: no record with id {wanted!r} in {article_path}", file=sys.stderr)
+                status = EXIT_NOTHING
+                continue
         for article in articles:
             ext = extractor(article)
             scores = score_entities(gold, ext.entities)

@@ -285,3 +285,23 @@ def test_sample_gold_every_required_checked_relation_found(sample_scored) -> Non
         1 for r in gold["relations"] if r["p"] in CHECKED_RELATIONS and r.get("required", True)
     )
     assert [r for r in required if not r["found"]] == []
+
+
+# --------------------------------------------------------------------------- development articles
+
+DEV = sorted((Path(__file__).parent / "data" / "dev").glob("*.gold.json"))
+
+
+@pytest.mark.parametrize("gold_path", DEV, ids=[p.name.split(".")[0] for p in DEV])
+def test_development_articles_score_well(gold_path: Path) -> None:
+    """Original articles written for these tests, in other papers' styles and formats
+    (e-paper page, People's Daily report, 新闻联播 record, HTML page, local paper): a
+    regression guard for the rules, not the held-out figure."""
+    gold = load_gold(gold_path)
+    article_path = find_gold_article(gold, gold_path)
+    assert article_path is not None
+    (article,) = read_path(article_path, article_path.parent)
+    ext = get_extractor()(article)
+    scores = score_entities(gold, ext.entities)
+    assert scores["micro"]["f1"] >= 0.90, format_scores(scores, [])
+    assert scores["not_entities_found"] == []
