@@ -49,7 +49,9 @@ class Progress:
         self.last = now
         rate = done / max(now - self.t0, 1e-9)
         end = "\n" if final else ""
-        self.stream.write(f"\r  {done} articles, {chars / 1000:.0f}k chars, {rate:.0f} articles/s{end}")
+        self.stream.write(
+            f"\r  {done} articles, {chars / 1000:.0f}k chars, {rate:.0f} articles/s{end}"
+        )
         self.stream.flush()
 
 
@@ -60,7 +62,12 @@ def _build_parser() -> argparse.ArgumentParser:
         "from Chinese news articles.",
         epilog="Sub-command: 'build.py evaluate GOLD.json...' scores against hand annotation.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled sample)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (default: the bundled sample)",
+    )
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--rules", action="append", default=[], metavar="DIR",
                    help="extra rule-data folder, merged after the defaults (repeatable)")  # fmt: skip
@@ -114,7 +121,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         try:
             extractions.append(extractor(article))
         except Exception as exc:  # a bug on one article must not lose the others
-            on_skip(Skipped(article.path or article.id, f"extraction failed: {type(exc).__name__}: {exc}"))
+            on_skip(
+                Skipped(
+                    article.path or article.id, f"extraction failed: {type(exc).__name__}: {exc}"
+                )
+            )
             continue
         chars += len(article.text)
         progress(len(extractions), chars)
@@ -131,7 +142,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
     if not args.quiet:
         print(summary(extractions, outputs))
-    print(f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")
+    print(
+        f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/"
+    )
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 
@@ -149,7 +162,10 @@ def summary(extractions, outputs: dict) -> str:
     lines.append("  " + "  ".join(f"{p} {n}" for p, n in sorted(rel_counts.items())))
     lines.append("top entities (mentions):")
     for t in ENTITY_TYPES:
-        top = sorted(((n, name) for (typ, name), n in entities.items() if typ == t), key=lambda x: (-x[0], x[1]))[:5]
+        top = sorted(
+            ((n, name) for (typ, name), n in entities.items() if typ == t),
+            key=lambda x: (-x[0], x[1]),
+        )[:5]
         lines.append(f"  {t:<13}" + "  ".join(f"{name} {n}" for n, name in top))
     lines.append("outputs:")
     for kind, path in outputs.items():
@@ -181,7 +197,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         article_path = find_gold_article(gold, gold_path, map(Path, args.corpus))
         if article_path is None:
             name = (gold.get("article") or {}).get("file")
-            print(f"error: {gold_path}: article file {name!r} not found (use --corpus DIR)", file=sys.stderr)
+            print(
+                f"error: {gold_path}: article file {name!r} not found (use --corpus DIR)",
+                file=sys.stderr,
+            )
             status = EXIT_NOTHING
             continue
         try:
@@ -194,7 +213,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if wanted:  # one record of a JSON Lines file
             articles = [a for a in articles if a.id == wanted or a.id.endswith("#" + str(wanted))]
             if not articles:
-                print(f"error: {gold_path}: no record with id {wanted!r} in {article_path}", file=sys.stderr)
+                print(
+                    f"error: {gold_path}: no record with id {wanted!r} in {article_path}",
+                    file=sys.stderr,
+                )
                 status = EXIT_NOTHING
                 continue
         for article in articles:

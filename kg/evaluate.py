@@ -103,7 +103,9 @@ def score_entities(gold: dict, entities: Iterable[Entity]) -> dict:
             else:
                 tp += 1
                 found.add(ent["name"])
-        required = [e["name"] for e in gold["entities"] if e["type"] == t and e.get("required", True)]
+        required = [
+            e["name"] for e in gold["entities"] if e["type"] == t and e.get("required", True)
+        ]
         matched = [n for n in required if n in found]
         misses = [n for n in required if n not in found]
         row = {"tp": tp, "fp": len(fps), "matched": len(matched), "required": len(required),
@@ -175,7 +177,9 @@ def format_scores(scores: dict, relations: list[dict], title: str = "") -> str:
     lines.append(f"not_entities extracted: {len(bad)}" + (f" ({'、'.join(bad)})" if bad else ""))
     req = [r for r in relations if r["required"]]
     found = [r for r in req if r["found"]]
-    lines.append(f"required relations found: {len(found)}/{len(req)} ({', '.join(CHECKED_RELATIONS)})")
+    lines.append(
+        f"required relations found: {len(found)}/{len(req)} ({', '.join(CHECKED_RELATIONS)})"
+    )
     for r in req:
         if not r["found"]:
             at = f" at {r['at']}" if r.get("at") else ""

@@ -450,6 +450,8 @@ _EDITOR_RE = re.compile(
     r"^[（(【\[]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|校对|审核|审校|编审)"
 )
 _BRACKETS = "（）()【】[]"
+
+
 @functools.lru_cache(maxsize=1)
 def _surname_initials() -> frozenset[str]:
     """First characters of the surnames in the rule data (kg/data/surnames.txt): a
@@ -613,8 +615,12 @@ def _meta_span(chosen: tuple[_Hit, int, str]) -> MetaSpan:
 
 
 _SOURCE_RE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")
-_SIZE_BUTTONS_RE = re.compile(r"(?:[【\[]?\s*字号\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*$")
-_TITLE_SITE_RE = re.compile(r"^(.+?)\s*(?:_|｜|\||-|—|－)\s*([^_｜|\-—－]{2,20}?(?:网|报|台|频道|新闻|日报))\s*$")
+_SIZE_BUTTONS_RE = re.compile(
+    r"(?:[【\[]?\s*字号\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*$"
+)
+_TITLE_SITE_RE = re.compile(
+    r"^(.+?)\s*(?:_|｜|\||-|—|－)\s*([^_｜|\-—－]{2,20}?(?:网|报|台|频道|新闻|日报))\s*$"
+)
 
 
 def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
@@ -635,7 +641,11 @@ def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
         rest = _SIZE_BUTTONS_RE.sub("", line[m.end() :])
         if date := _iso_date(rest):
             meta.setdefault("date", date)
-        rest = re.sub(r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?", " ", rest)
+        rest = re.sub(
+            r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?",
+            " ",
+            rest,
+        )
         if (b := parse_byline(rest)) is not None:
             meta["authors"] += list(b.authors)
     return out, meta

@@ -42,7 +42,9 @@ def match_key(name: str) -> str:
 
 
 def _choose(cands: list[Mention]) -> list[Mention]:
-    order = sorted(cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start))
+    order = sorted(
+        cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start)
+    )
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
     out = []
     for m in order:
@@ -111,7 +113,9 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
             short = m.text if m.rule == "admin-short" else m.text[:-1]
             place = _pick_admin(rules.admin_short[short], context_for(m.text))
             canonical, info = place.name, place.code
-            longer = [w for w in written if w != m.text and w.startswith(short) and w in rules.admin]
+            longer = [
+                w for w in written if w != m.text and w.startswith(short) and w in rules.admin
+            ]
             if place.name not in written and not longer:
                 # the fullest form *in the article* names it (北京, 石柱县); the official name is an alias
                 canonical, alias = m.text, place.name
@@ -225,7 +229,9 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
         )
         entities = build_entities(list(mentions))
         have = {e.key for e in entities}
-        extra = [e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0]
+        extra = [
+            e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0
+        ]
         entities = tuple(sorted((*entities, *extra), key=lambda e: e.key))
 
         def fix(k):
@@ -233,7 +239,9 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
 
         merged: dict[tuple, Relation] = {}
         for r in ext.relations:
-            r = replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
+            r = replace(
+                r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None
+            )
             if r.subject == r.object:
                 continue  # both forms of one entity in a sentence: not a relation
             key = (r.subject, r.predicate, r.object, r.at)

@@ -16,7 +16,14 @@ from .relations import extract_relations
 from .resources import Rules, load_rules
 from .rules import Recognizer
 
-__all__ = ["Extractor", "get_extractor", "mentions_in_text", "extract_article", "BuildResult", "build"]
+__all__ = [
+    "Extractor",
+    "get_extractor",
+    "mentions_in_text",
+    "extract_article",
+    "BuildResult",
+    "build",
+]
 
 SAMPLE_DIR = Path(__file__).with_name("sample")
 
@@ -37,7 +44,12 @@ class Extractor:
         relations, extra = extract_relations(
             article, mentions, entities, self.rules, home_places(mentions, self.rules)
         )
-        return Extraction(article, tuple(mentions), tuple(sorted((*entities, *extra), key=lambda e: e.key)), relations)
+        return Extraction(
+            article,
+            tuple(mentions),
+            tuple(sorted((*entities, *extra), key=lambda e: e.key)),
+            relations,
+        )
 
 
 _DEFAULT: dict[tuple, Extractor] = {}

@@ -52,7 +52,9 @@ class _Context:
         self.mentions = sorted(mentions)
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
-        self.place_names = {m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"}
+        self.place_names = {
+            m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"
+        }
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -66,7 +68,9 @@ def _key(m: Mention) -> tuple[str, str]:
     return (m.type, m.canonical or m.text)
 
 
-def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes: dict) -> list[Relation]:
+def _located_in(
+    ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes: dict
+) -> list[Relation]:
     rels: dict[tuple, list[Evidence]] = defaultdict(list)
     has_parent: set[tuple[str, str]] = set()
     places = [m for m in ctx.mentions if m.type == "Place"]
@@ -85,7 +89,9 @@ def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes
     for a in places:
         o = ctx.by_start.get(a.end)
         if o is not None and o.type == "Organisation":
-            inner = next((n for n in place_names if o.text.startswith(n) and len(n) < len(o.text)), None)
+            inner = next(
+                (n for n in place_names if o.text.startswith(n) and len(n) < len(o.text)), None
+            )
             if inner and inner != (a.canonical or a.text):
                 add(("Place", inner), _key(a), ctx.evidence(o.start))
     # a name that starts with its parent's name: 鸣玉镇中心社区 ⊂ 鸣玉镇, 南川工业园区 ⊂ 南川区
@@ -130,7 +136,9 @@ def _located_in(ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes
             add(key, next(iter(in_sentence)), ctx.evidence(m.start))
         elif county:
             add(key, ("Place", county), ctx.evidence(m.start))
-    return [Relation(c, "locatedIn", p, tuple(dict.fromkeys(ev))) for (c, p), ev in sorted(rels.items())]
+    return [
+        Relation(c, "locatedIn", p, tuple(dict.fromkeys(ev))) for (c, p), ev in sorted(rels.items())
+    ]
 
 
 _POSTS: frozenset[str] = frozenset()
@@ -167,7 +175,9 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
     out = []
     while start > 0 and ctx.text[start - 1] == "、":
         end = start - 1
-        post = next((p for p in sorted(_POSTS, key=len, reverse=True) if ctx.text.endswith(p, 0, end)), None)
+        post = next(
+            (p for p in sorted(_POSTS, key=len, reverse=True) if ctx.text.endswith(p, 0, end)), None
+        )
         if post is None:
             break
         at_m = ctx.by_end.get(end - len(post))
@@ -206,22 +216,34 @@ def _people(ctx: _Context) -> list[Relation]:
             if at_m is None:  # 黑石山村党支部书记: the organisation ends inside the cue
                 for end in range(cue_start + 1, m.start - 1):
                     inner = ctx.by_end.get(end)
-                    if inner is not None and inner.start < cue_start and ctx.text[end : m.start] in _POSTS:
+                    if (
+                        inner is not None
+                        and inner.start < cue_start
+                        and ctx.text[end : m.start] in _POSTS
+                    ):
                         at_m, cue = inner, ctx.text[end : m.start]
                         cue_start = end
                         break
-            if pred == "role" and at_m is not None and at_m.type == "Organisation" and at_m.end == cue_start:
+            if (
+                pred == "role"
+                and at_m is not None
+                and at_m.type == "Organisation"
+                and at_m.end == cue_start
+            ):
                 pred = "holdsPost"  # 浙江农林大学教授吴建华: a role at a body is a post there
             elif pred == "role":
                 at_m = None
             cue, at = _post_at(ctx, cue, at_m, pred)
             if pred == "holdsPost" and at_m is not None:
-                for post, org in _earlier_posts(ctx, at_m.start if at_m.end == cue_start else cue_start):
+                for post, org in _earlier_posts(
+                    ctx, at_m.start if at_m.end == cue_start else cue_start
+                ):
                     out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
         last_post[m.end] = (pred, at)
         out[(_key(m), pred, cue, at)].append(ctx.evidence(m.start))
     return [
-        Relation(s, p, o, tuple(dict.fromkeys(ev)), at=at) for (s, p, o, at), ev in sorted(out.items(), key=str)
+        Relation(s, p, o, tuple(dict.fromkeys(ev)), at=at)
+        for (s, p, o, at), ev in sorted(out.items(), key=str)
     ]
 
 
@@ -230,7 +252,10 @@ def _took_post(ctx: _Context, m: Mention) -> list[tuple[str, tuple | None]]:
     text, pos = ctx.text, m.end
     at = None
     if text.startswith(("到", "在", "赴"), pos):
-        place = next((q for q in ctx.mentions if q.start == pos + 1 and q.type in ("Place", "Organisation")), None)
+        place = next(
+            (q for q in ctx.mentions if q.start == pos + 1 and q.type in ("Place", "Organisation")),
+            None,
+        )
         if place is None:
             return []
         at, pos = _key(place), place.end
@@ -238,7 +263,9 @@ def _took_post(ctx: _Context, m: Mention) -> list[tuple[str, tuple | None]]:
         if text.startswith(verb, pos):
             rest = text[pos + len(verb) :]
             rest = rest[2:] if rest.startswith("驻村") else rest
-            post = next((p for p in sorted(_POSTS, key=len, reverse=True) if rest.startswith(p)), None)
+            post = next(
+                (p for p in sorted(_POSTS, key=len, reverse=True) if rest.startswith(p)), None
+            )
             return [(post, at)] if post else []
     return []
 
@@ -270,7 +297,11 @@ def _page_facts(ctx: _Context, mentions: list[Mention]) -> tuple[list[Relation],
                                  (source_ev("publisher", art.publisher),)))  # fmt: skip
             extra.append(Entity("Organisation", art.publisher, (), 0))
     if art.photo_source:
-        orgs = [m for m in mentions if m.type == "Organisation" and art.photo_source in (m.text, m.canonical)]
+        orgs = [
+            m
+            for m in mentions
+            if m.type == "Organisation" and art.photo_source in (m.text, m.canonical)
+        ]
         name = orgs[0].canonical if orgs else art.photo_source
         ev = ctx.evidence(orgs[0].start) if orgs else source_ev("photo_source", art.photo_source)
         rels.append(Relation(("Organisation", name), "photoSource", ARTICLE, (ev,)))
@@ -285,7 +316,9 @@ def _cooperation(ctx: _Context) -> list[Relation]:
     for i, b in enumerate(orgish):
         if b.start == 0 or ctx.text[b.start - 1] not in "与和同":
             continue
-        while i + 1 < len(orgish) and orgish[i + 1].start == b.end:  # 与綦江区东溪镇: the last of a chain
+        while (
+            i + 1 < len(orgish) and orgish[i + 1].start == b.end
+        ):  # 与綦江区东溪镇: the last of a chain
             i += 1
             b = orgish[i]
         if not _COOP.match(ctx.text, b.end) and not ctx.text.startswith("结对", b.end):
@@ -300,7 +333,10 @@ def _cooperation(ctx: _Context) -> list[Relation]:
             pair = tuple(sorted([_key(a), _key(b)]))
             if pair[0] != pair[1]:
                 out[pair].append(ctx.evidence(b.start))
-    return [Relation(a, "cooperatesWith", b, tuple(dict.fromkeys(ev))) for (a, b), ev in sorted(out.items())]
+    return [
+        Relation(a, "cooperatesWith", b, tuple(dict.fromkeys(ev)))
+        for (a, b), ev in sorted(out.items())
+    ]
 
 
 def _runs(ctx: _Context) -> list[Relation]:
@@ -312,7 +348,7 @@ def _runs(ctx: _Context) -> list[Relation]:
         sent = ctx.sent_of(p.start)
         s0 = ctx.spans[sent][0] if ctx.spans else 0
         runner = None
-        opener = p.start - 1 if p.start and ctx.text[p.start - 1] in "“\"「" else p.start
+        opener = p.start - 1 if p.start and ctx.text[p.start - 1] in '“"「' else p.start
         direct = ctx.by_end.get(opener)
         if direct is not None and direct.type in ("Organisation", "Place"):
             runner = direct
@@ -344,12 +380,19 @@ def _mentions_and_cooccurrence(ctx: _Context, entities) -> list[Relation]:
         ev = Evidence(ctx.article.id, ctx.text[s:e], s, e)
         for a, b in combinations(keys, 2):
             pairs[(a, b)].append(ev)
-    rels += [Relation(a, "coOccursWith", b, tuple(ev), count=len(ev)) for (a, b), ev in sorted(pairs.items())]
+    rels += [
+        Relation(a, "coOccursWith", b, tuple(ev), count=len(ev))
+        for (a, b), ev in sorted(pairs.items())
+    ]
     return rels
 
 
 def extract_relations(
-    article: Article, mentions: list[Mention], entities: tuple[Entity, ...], rules: Rules, homes: dict
+    article: Article,
+    mentions: list[Mention],
+    entities: tuple[Entity, ...],
+    rules: Rules,
+    homes: dict,
 ) -> tuple[tuple[Relation, ...], tuple[Entity, ...]]:
     """All relations of one article, and the entities only the page metadata names."""
     global _POSTS

@@ -158,7 +158,13 @@ def _load_admin(rules: Rules) -> None:
                 if not name or name in _NOT_PLACES or code.startswith("99") or (code, name) in seen:
                     continue
                 seen.add((code, name))
-                level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+                level = (
+                    "province"
+                    if code.endswith("0000")
+                    else "city"
+                    if code.endswith("00")
+                    else "county"
+                )
                 place = AdminPlace(name, code, level)
                 rules.admin_by_code.setdefault(code, place)
                 rules.admin.setdefault(name, []).append(place)

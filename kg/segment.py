@@ -54,7 +54,11 @@ class Segmenter:
                 continue
             word = parts[0]
             freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-            tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) == 2 and not parts[1].isdigit() else "n")
+            tag = (
+                parts[2]
+                if len(parts) > 2
+                else (parts[1] if len(parts) == 2 and not parts[1].isdigit() else "n")
+            )
             self.tokenizer.add_word(word, freq, tag)
             self.tags[word] = tag
 

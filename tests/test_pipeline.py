@@ -185,7 +185,9 @@ def test_sample_graph_conforms_to_the_shapes(sample: Extraction) -> None:
     data = union_graph(corpus_graphs(build([sample])))
     shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
     ontology = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
-    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    conforms, _, report = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none"
+    )
     assert conforms, report
 
 

@@ -266,7 +266,9 @@ ORGANISATIONS = [
     ),
     pytest.param("城口县人民医院的医生下乡义诊。", "城口县人民医院", id="hospital"),
     # a quoted name before 志愿服务队 names a team with members, not a programme
-    pytest.param("黔江区组建“红色管家”志愿服务队。", "红色管家志愿服务队", id="quoted-volunteer-team"),
+    pytest.param(
+        "黔江区组建“红色管家”志愿服务队。", "红色管家志愿服务队", id="quoted-volunteer-team"
+    ),
     pytest.param("重庆市农业农村委员会发布通知。", "重庆市农业农村委员会", id="commission"),
     pytest.param(
         "黑石山村党支部书记杨光荣说，村里新修了公路。", "黑石山村党支部", id="village-branch"

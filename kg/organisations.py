@@ -1,0 +1,178 @@
+"""Organisations: a place or national prefix, a name and a suffix (南川区 + 网联会,
+中央 + 文明 + 办), companies named from the place before them, abbreviated organs
+(区委统战部) and bodies jieba's dictionary knows."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .model import Mention
+from .rulebase import (
+    _FUNCTION_CHARS,
+    _HAN,
+    _VERBISH,
+    RuleBase,
+    _Piece,
+    is_han,
+)
+from .segment import Token
+
+__all__ = ["OrganisationRules"]
+
+
+class OrganisationRules(RuleBase):
+    """Recognisers of organisations (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    # -- 3. organisations ---------------------------------------------------------
+
+    def organisations(self, text: str, pieces: list[_Piece]) -> list[Mention]:
+        out: list[Mention] = []
+        starts = [p.start for p in pieces]
+        ends = {p.end: i for i, p in enumerate(pieces)}
+        best: dict[int, tuple[int, str]] = {}
+        for e, suffix in self.org_suffix_ac.iter(text):
+            s_start, s_end = e + 1 - len(suffix), e + 1
+            if s_end not in ends:
+                continue
+            strength = self.org_suffixes[suffix]
+            if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
+                tail = text[s_start - 1 : s_end]
+                if (
+                    tail not in self.org_suffixes
+                    and self.seg.freq(tail) >= 100
+                    and self.seg.tag(tail) != "nt"
+                ):
+                    continue
+            i = bisect_right(starts, s_start) - 1
+            if i < 0:
+                continue
+            p = pieces[i]
+            if p.mention is not None and p.start < s_start:
+                continue
+            if p.start < s_start:
+                stem = self._stem(pieces, i, s_start, 10, False)
+            else:
+                stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
+            if suffix in self._company_suffixes:
+                stem = self._company_anchor(text, pieces, stem, s_start) or stem
+            if not stem:
+                continue
+            inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
+            if inner:
+                stem = stem[inner[0] :]  # the name starts at the body it belongs to
+            name_start = stem[0].start
+            stem_text = text[name_start:s_start]
+            anchored = any(q.mention is not None for q in stem) or stem_text.startswith(
+                self.national
+            )
+            if strength == "weak" and not anchored:
+                continue
+            if not anchored and (len(stem_text) < 2 or not self._specific(stem)):
+                continue
+            if any(q.text in self.generic for q in stem[:1]):
+                continue
+            prev = best.get(name_start)
+            if prev is None or s_end > prev[0]:
+                best[name_start] = (s_end, suffix)
+        for name_start, (s_end, suffix) in sorted(best.items()):
+            out.append(
+                Mention(
+                    name_start,
+                    s_end,
+                    text[name_start:s_end],
+                    "Organisation",
+                    "org-suffix",
+                    "",
+                    suffix,
+                )
+            )
+        return out
+
+    def _company_anchor(self, text: str, pieces: list[_Piece], stem, s_start: int):
+        """浙江 + 茶香里茶业 + 有限公司: a company's name runs from the place before it,
+        whatever words it holds, if no punctuation or clause word comes between."""
+        if stem and stem[0].mention is not None:
+            return None
+        for p in reversed(pieces):
+            if p.end > s_start or p.end < s_start - 10:
+                continue
+            if p.mention is not None and p.mention.type == "Place":
+                between = text[p.end : s_start]
+                inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
+                if (
+                    between
+                    and is_han(between)
+                    and not any(c in "的在是等把被从对向由为了着过与及" for c in between)
+                    and not any(
+                        (q.tag in ("p", "r", "d") and q.freq >= 100)
+                        or (q.tag == "v" and q.freq >= 5000)
+                        or (q.tag == "c" and q.text != "和")
+                        for q in inside
+                    )
+                ):  # 种植 in a co-op's name
+                    return [p, _Piece(between, p.end, s_start, "", 0, None)]
+                return None
+        return None
+
+    def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:
+        """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body."""
+        out = []
+        for t in tokens:
+            if (
+                t.tag == "nt"
+                and len(t.text) >= 3
+                and t.text.endswith(self._org_endings)
+                and t.text not in self.generic
+            ):
+                if not t.text.startswith(self._determiner_prefixes):
+                    out.append(Mention(t.start, t.end, t.text, "Organisation", "jieba-nt", t.text))
+        return out
+
+    def abbreviated_organs(self, text: str, places: list[Mention]) -> list[Mention]:
+        """区委统战部, 区纪委监委: an organ named without its place (canonical set later)."""
+        place_ends = {m.end for m in places}
+        place_spans = [(m.start, m.end) for m in places]
+        out = []
+        for m in self.abbrev_re.finditer(text):
+            s = m.start()
+            if s in place_ends or any(a < s + 1 <= b for a, b in place_spans if a < s < b):
+                continue  # 南川区委: the place is written out, handled as an organisation
+            before = text[max(0, s - 2) : s]
+            if before.endswith(("各", "该", "本")) or before in self.generic:
+                continue
+            if m.group(2) == "委" and text[m.end() : m.end() + 1] in ("员", "托", "屈", "婉", "派"):
+                continue
+            out.append(
+                Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1))
+            )
+        for m in self._bureau_re.finditer(text):  # 县农业农村局, 区民政局, 市发展改革委
+            s = m.start()
+            if s in place_ends or (
+                s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "由在经向和与及、"
+            ):
+                continue
+            middle = m.group(2)
+            if any(c in _FUNCTION_CHARS or c in _VERBISH for c in middle) or middle.startswith(
+                self._determiner_prefixes
+            ):
+                continue
+            out.append(
+                Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1))
+            )
+        for m in re.finditer("纪委监委", text):
+            s = m.start()
+            if s in place_ends or (s > 0 and text[s - 1] in "省市区县州镇乡"):
+                continue
+            if text[max(0, s - 2) : s] in ("各级", "基层"):
+                continue
+            out.append(Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", ""))
+        return out
+
+    def _org_post_split(self, word: str) -> int:
+        if len(word) < 4:
+            return 0
+        for k in range(2, len(word) - 1):
+            if word[:k] in self.org_suffixes and (word[k:] in self.posts or word[k:] in self.roles):
+                return k
+        return 0

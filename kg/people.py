@@ -1,0 +1,322 @@
+"""People: a post or role word and a name (第一书记韩楚), speakers (X 说), lists, posts and
+honorifics after a name, objects of verbs that take a person, foreign names, bylines,
+and every repeat of a found name; kinship address (老李) as an alias."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Article, Mention
+from .rulebase import (
+    _FUNCTION_CHARS,
+    _FUNCTION_TAGS,
+    _HAN,
+    _KINSHIP,
+    RuleBase,
+    is_han,
+)
+from .segment import Token
+
+__all__ = ["PeopleRules"]
+
+
+class PeopleRules(RuleBase):
+    """Recognisers of people (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    # -- 4. people -------------------------------------------------------------------
+
+    def name_at(
+        self, text: str, pos: int, tok_at: dict[int, Token], cued: bool = False
+    ) -> int | None:
+        """End of a personal name starting at ``pos``, or None.
+
+        ``cued``: a post or role word stands right before (书记周建国), so a given
+        name may be an ordinary word (建国, 德福)."""
+        if pos >= len(text):
+            return None
+        sl = (
+            2
+            if text[pos : pos + 2] in self.compound_surnames
+            else 1
+            if text[pos] in self.surnames
+            else 0
+        )
+        if not sl:
+            return None
+        tok = tok_at.get(pos)
+        end = None
+        if tok is not None:
+            n = len(tok.text)
+            if sl + 1 <= n <= sl + 2 and is_han(tok.text):
+                nxt = tok_at.get(tok.end)
+                if tok.freq == 0 or tok.tag.startswith("nr"):
+                    end = tok.end
+                elif (
+                    cued
+                    and nxt is not None
+                    and nxt.text in self.speech
+                    and tok.tag not in ("v", "p", "c", "r", "d")
+                ):
+                    end = (
+                        tok.end
+                    )  # 总经理万里告诉记者: a post, a name that is also a word, a speech verb
+                else:
+                    return None
+            elif n == sl:
+                nxt = tok_at.get(tok.end)
+                if (
+                    nxt is not None
+                    and 1 <= len(nxt.text) <= 2
+                    and is_han(nxt.text)
+                    and (
+                        nxt.freq == 0
+                        or nxt.tag.startswith("nr")
+                        or (nxt.tag in ("ng", "nz", "n") and nxt.freq < 500)
+                        or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
+                        or (
+                            cued
+                            and nxt.tag in ("ns", "nz", "n", "nt", "s", "j")
+                            and nxt.text[-1] not in _FUNCTION_CHARS
+                        )
+                    )
+                ):
+                    end = nxt.end
+                elif (
+                    nxt is not None
+                    and len(nxt.text) == 2
+                    and nxt.text[1] in "说称讲道"
+                    and is_han(nxt.text)
+                ):
+                    end = nxt.start + 1  # 李|明说: jieba glued the verb to the given name
+            elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
+                # 韩楚与: a made-up word running past the name; cut before a function word
+                for k in (sl + 2, sl + 1):
+                    if text[pos + k] in _FUNCTION_CHARS and k >= sl + 1:
+                        end = pos + k
+                        break
+        if end is not None and end - pos == sl + 1:
+            nxt = tok_at.get(end)
+            if (
+                nxt is not None
+                and nxt.freq == 0
+                and len(nxt.text) == 2
+                and is_han(nxt.text)
+                and (self.seg.tag(nxt.text[1]) in ("v", "vg") or nxt.text[1] in "说笑称讲道")
+                and nxt.text[0] not in _FUNCTION_CHARS
+            ):
+                end += 1  # 叶茂|林笑着说: the last character of the name went to the verb
+        if end is None:
+            return None
+        if all(c in self.translit for c in text[pos:end]):
+            end = self._translit_end(text, pos, end)
+        name = text[pos:end]
+        if (
+            any(c in _FUNCTION_CHARS for c in name[sl:])
+            or name in self.generic
+            or name[sl:] in _KINSHIP
+        ):
+            return None
+        tag = self.seg.tag(name)
+        spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
+        if (
+            tag
+            and not tag.startswith("nr")
+            and self.seg.freq(name) > 0
+            and not (spoken and tag not in _FUNCTION_TAGS - {"m"})
+        ):
+            return None
+        if name in self.posts or name in self.roles:
+            return None
+        return end
+
+    def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
+        """End of a run of transliteration characters from ``pos`` (梅德韦杰夫, 8 at most)."""
+        end = max(end, pos)
+        while end < len(text) and end - pos < 9 and text[end] in self.translit:
+            end += 1
+        while end > pos and text[end - 1] in "·‧•":
+            end -= 1
+        return end
+
+    def foreign_name_at(self, text: str, pos: int) -> int | None:
+        """A transliterated name right after a cue (总理内塔尼亚胡): 3-8 such characters."""
+        end = self._translit_end(text, pos)
+        short_ok = end - pos == 2 and text[end : end + 1] in tuple("说表称在与和，。、的会指强访出")
+        if (end - pos < 3 and not short_ok) or self.gazetteer_word_at(text, pos):
+            return None
+        return end
+
+    def _unknown_run(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
+        """A foreign name jieba cut into odd pieces after a post (总理 + 朔 + 尔茨): short
+        unknown, foreign-name or abbreviation tokens up to a verb or function word."""
+        end, pieces, foreign = pos, 0, False
+        while end in tok_at and pieces < 4:
+            t = tok_at[end]
+            if (
+                not is_han(t.text)
+                or len(t.text) > 3
+                or t.tag not in ("", "nrt", "nr", "nrfg", "j", "ng")
+            ):
+                break
+            foreign = foreign or t.tag == "nrt"
+            end, pieces = t.end, pieces + 1
+        if (
+            pieces < 2
+            or not foreign
+            or not 2 <= end - pos <= 6
+            or self.gazetteer_word_at(text, pos)
+        ):
+            return None
+        return end
+
+    def gazetteer_word_at(self, text: str, pos: int) -> bool:
+        return any(
+            text.startswith(w, pos)
+            for w in (text[pos : pos + k] for k in range(2, 8))
+            if w in self.known or w in self.rules.admin or w in self.rules.admin_short
+        )
+
+    def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
+        tok_at = {t.start: t for t in tokens}
+        tok_end = {t.end: t for t in tokens}
+        found: dict[tuple[int, int], Mention] = {}
+
+        def add(s: int, e: int, rule: str, info: str = "") -> None:
+            found.setdefault((s, e), Mention(s, e, text[s:e], "Person", rule, "", info))
+
+        for m in self.cue_re.finditer(text):
+            cue, e = m.group(0), m.end()
+            if cue not in self.posts and cue not in self.roles:
+                continue
+            end = self.name_at(text, e, tok_at, cued=True)
+            if end is None and cue in self.posts:
+                end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
+            if end is None:
+                continue
+            add(e, end, "post" if cue in self.posts else "role", cue)
+            while end < len(text) and text[end] == "、":  # 书记李一、王二
+                nxt = self.name_at(text, end + 1, tok_at, cued=True)
+                if nxt is None:
+                    break
+                add(end + 1, nxt, "list", cue)
+                end = nxt
+        for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
+            if t.text in self.person_verbs:
+                end = self.name_at(text, t.end, tok_at)
+                if end is not None:
+                    add(t.end, end, "person-verb")
+        for m in self.speech_re.finditer(text):
+            tok = tok_end.get(m.start())
+            if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
+                continue
+            if (
+                not (tok.freq == 0 or tok.tag.startswith("nr"))
+                or self.name_at(text, tok.start, tok_at) != tok.end
+            ):
+                continue
+            before = text[tok.start - 1] if tok.start else "。"
+            if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
+                add(tok.start, tok.end, "speaker")
+        self._context_names(text, tokens, found, add)
+        for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
+            if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
+                continue  # 高明: elsewhere it is the ordinary word
+            for k in re.finditer(re.escape(name), text):
+                add(k.start(), k.end(), "repeat")
+        by_surname: dict[str, set[str]] = {}
+        for m in found.values():
+            if len(m.text) in (2, 3) and m.text[:2] not in self.compound_surnames:
+                by_surname.setdefault(m.text[0], set()).add(m.text)
+        for surname, names in sorted(by_surname.items()):
+            if len(names) != 1:
+                continue  # 老李 is an alias only when one 李 is in the article
+            (name,) = names
+            for k in re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text):
+                found.setdefault((k.start(), k.end()),
+                                 Mention(k.start(), k.end(), k.group(0), "Person", "kinship", name))  # fmt: skip
+        if article is not None:
+            for names, rule in (
+                (article.authors, "byline"),
+                (article.photographers, "photo-credit"),
+            ):
+                for name in names:
+                    pos = text.rfind(name)
+                    if pos >= 0:
+                        add(pos, pos + len(name), rule)
+        return list(found.values())
+
+    _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
+
+    def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
+        """Names jieba knows or made up, confirmed by what stands around them:
+        江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
+        for i, tok in enumerate(tokens):
+            n = len(tok.text)
+            if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
+                head = tok.text[:-2]
+                if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt"):
+                    add(tok.start, tok.start + len(head), "name-context")
+                continue
+            if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
+                continue
+            foreign = tok.tag == "nrt"
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if (
+                nxt in self.after_name
+                and nxt not in self.speech
+                and tok.tag in ("ns", "nz", "")
+                and not self.gazetteer_word_at(text, tok.start)
+                and all(c in self.translit for c in tok.text)
+                and n >= 2
+            ):
+                add(
+                    tok.start, tok.end, "name-context", nxt if nxt in self.posts else ""
+                )  # 普京总统
+                continue
+            if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
+                continue
+            known = tok.tag in ("nr", "nrfg", "nrt")
+            if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):
+                continue
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            after = nxt in self.after_name or any(nxt.startswith(w) for w in ("说", "表示", "指出"))
+            listed = (
+                known
+                and not foreign
+                and tok.freq < 500
+                and any(
+                    0 <= j < len(tokens)
+                    and tokens[j].text in ("、", "和")
+                    and 0 <= j + d < len(tokens)
+                    and tokens[j + d].tag in ("nr", "nrfg")
+                    for j, d in ((i + 1, 1), (i - 1, -1))
+                )
+            )  # 邓小平、江泽民: a list of names jieba knows
+            sl = 2 if tok.text[:2] in self.compound_surnames else 1
+            given = tok.text[sl:]
+            if (
+                len(given) >= 2
+                and self.seg.freq(given) >= 50
+                and not self.seg.tag(given).startswith("nr")
+            ):
+                continue  # 高素质, 党护党: surname-like char + an ordinary word
+            if nxt[:1] and any(
+                nxt.startswith(x) for x in (*self.place_suffixes, *self._org_endings)
+            ):
+                continue  # 叶巴滩水电站: the name of a place or a body
+            plain = (
+                n >= 3
+                and not foreign
+                and tok.text[-1] not in self.nonname_finals
+                and (
+                    (known and tok.freq < 20000 and tok.text[:sl] in self.common_surnames)
+                    or (
+                        n == 3
+                        and tok.freq == 0
+                        and tok.text[:sl] in self.common_surnames
+                        and nxt not in self.nonname_finals
+                    )
+                )
+            )
+            if after or listed or plain:
+                add(tok.start, tok.end, "name-context", nxt if nxt in self.posts else "")

@@ -1,0 +1,280 @@
+"""Places: the gazetteer (provinces, cities, counties, known names) and places named by a
+suffix (三泉 + 镇), chained after the place before them (南川区三泉镇观音村)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .model import Mention
+from .rulebase import (
+    _COMMON_FREQ,
+    _FUNCTION_CHARS,
+    _GAP_BREAKERS,
+    _HAN,
+    _NAME_TAGS,
+    _PREP,
+    _STOP_TAGS,
+    _VERBISH,
+    RuleBase,
+    _Piece,
+    is_han,
+)
+
+__all__ = ["PlaceRules"]
+
+
+class PlaceRules(RuleBase):
+    """Recognisers of places (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    # -- 1. gazetteer ----------------------------------------------------------
+
+    def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
+        out = []
+        hits = [(e - len(w) + 1, e + 1, w) for e, w in self.gazetteer.iter(text)]
+        # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
+        bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
+        for start, end, word in hits:
+            if word in self.known:
+                label, canonical = self.known[word]
+                out.append(Mention(start, end, word, label, "known", canonical))
+            elif word in self.rules.admin:
+                out.append(Mention(start, end, word, "Place", "admin", word))
+            elif start in bounds:  # a short form must start a word …
+                if word[0] in "镇乡村区县市" and start and _HAN.match(text[start - 1]):
+                    continue  # 龙角镇巴阳村: 镇巴 here is the end of one name and the start of another
+                level = text[end : end + 1]
+                if level and level in "区县市州" and word + level not in self.rules.admin and \
+                        text[end : end + 2] not in ("市场", "区域", "县城", "市民", "区间"):  # fmt: skip
+                    # … 石柱县, 武隆区: the short name with its level (a renamed county keeps its code)
+                    out.append(Mention(start, end + 1, word + level, "Place", "admin-level", ""))
+                elif end in bounds and word in self._short_alone:  # … and end one
+                    out.append(Mention(start, end, word, "Place", "admin-short", ""))
+        return out
+
+    # -- 2. places by suffix ------------------------------------------------------
+
+    def _stem(self, pieces: list[_Piece], idx: int, cut: int, max_len: int, chain: bool):
+        """Walk back from piece ``idx`` (cut at ``cut``): the stem pieces before a suffix."""
+        stem: list[_Piece] = []
+        first = pieces[idx]
+        j = idx
+        if first.start < cut < first.end:  # the suffix starts inside this piece: keep its head
+            if first.mention is not None or self._common_word(first):
+                return None  # the whole word is a common word (乡村, 农村, 村民)
+            text = first.text[: cut - first.start]
+            head = _Piece(text, first.start, cut, self.seg.tag(text), self.seg.freq(text), None)
+            if first.tag == "" and first.freq == 0:
+                head = self._trim(head)
+            if head is None or not self._nameish(head):
+                return None
+            stem.append(head)
+            known_body = (
+                first.tag == "nt"
+                and len(first.text) >= 4
+                and any(
+                    head.text[:k] in self.rules.admin_short or head.text[:k] in self.rules.admin
+                    for k in (2, 3)
+                )
+            )
+            if (
+                head.start > first.start
+                or (first.tag == "" and first.freq == 0 and len(head.text) >= 2)
+                or known_body
+            ):
+                return stem  # 平田村 (a made-up word), 贵州大学 (a body jieba knows): the head is the whole name
+            j = idx - 1
+        length = sum(len(p.text) for p in stem)
+        while j >= 0:
+            p = pieces[j]
+            if p.mention is not None and p.mention.type == "Person":
+                break  # 秦小兰到大坪村: a person's name ends a place's name
+            if (
+                p.mention is not None
+                and chain
+                and p.mention.type == "Place"
+                and p.mention.rule != "admin-short"
+            ):
+                if p.mention.rule == "suffix-nature" and j == idx and not stem:
+                    stem.insert(0, p)  # 仙女山 + 街道: a town named after a mountain
+                break  # a chain: the place before is the parent, not part of the name
+            if not self._nameish(p):
+                break
+            trimmed = self._trim(p)
+            if trimmed is None or length + len(trimmed.text) > max_len:
+                break
+            stem.insert(0, trimmed)
+            length += len(trimmed.text)
+            if trimmed is not p or (
+                p.mention is not None
+                and (chain or p.mention.rule not in ("suffix-site", "suffix-nature"))
+            ):
+                break
+            j -= 1
+        return stem
+
+    def _trim(self, p: _Piece) -> _Piece | None:
+        """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
+        if p.mention is not None or p.tag or len(p.text) < 3:
+            return p if is_han(p.text) else None
+        for k in (2, 1):
+            head = p.text[:k]
+            tag = self.seg.tag(head)
+            if (k == 2 and tag in _STOP_TAGS) or (k == 1 and head in _FUNCTION_CHARS):
+                rest = p.text[k:]
+                return _Piece(rest, p.start + k, p.end, "", 0, None) if len(rest) >= 2 else None
+        return p if is_han(p.text) else None
+
+    def suffix_places(self, text: str, pieces: list[_Piece], known: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        hits = sorted(
+            ((e + 1 - len(w), e + 1, w) for e, w in self.place_suffix_ac.iter(text)),
+            key=lambda h: (h[1], -(h[1] - h[0])),
+        )
+        taken_end = -1
+        for s_start, s_end, suffix in hits:
+            starts = [p.start for p in pieces]
+            ends = {p.end: i for i, p in enumerate(pieces)}
+            if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
+                continue
+            level = self.place_suffixes[suffix]
+            i = bisect_right(starts, s_start) - 1
+            p = pieces[i]
+            if p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
+                if p.end != s_end:
+                    continue
+                stem = self._stem(pieces, i, s_start, 8, True)
+                if level == "nature":
+                    if stem is None or not (
+                        p.tag in ("", "ns") or (p.tag.startswith("nr") and p.freq < 50)
+                    ):
+                        continue
+                    stem = [q for q in stem if q.start >= p.start]
+            else:  # the suffix is a word of its own: 三泉 + 镇, 中心 + 社区
+                if i == 0:
+                    continue
+                if level == "nature":  # 巴拉 + 河(畔): only one name-like word before it
+                    q = pieces[i - 1]
+                    if q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
+                            q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q):  # fmt: skip
+                        continue
+                    stem = [q]
+                else:
+                    stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
+            gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
+            if gap is not None and not (p.start < s_start and self._common_word(p)):
+                stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
+            if stem is None:
+                continue
+            name_start = stem[0].start if stem else s_start
+            stem_text = text[name_start:s_start]
+            if len(stem_text) < 2 or not self._specific(stem):
+                # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
+                parent = self._parent_before(pieces, name_start)
+                if parent is None or (len(stem_text) < 2 and level != "site"):
+                    continue
+                name_start = parent.start
+            if self._in_short_quote(text, name_start, s_end):
+                continue  # “空壳村”, “中国名茶之乡”: a label or slogan in quotation marks, not a place
+            mention = Mention(
+                name_start, s_end, text[name_start:s_end], "Place", "suffix-" + level, "", suffix
+            )
+            out.append(mention)
+            taken_end = s_end
+            self._insert_piece(pieces, mention)
+        return out
+
+    def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
+        """The 2-4 characters between a place (or the start of a clause) and a town or
+        village suffix, as one stem piece: 大渡口区 + 跳磴 + 镇, “。” + 四都 + 乡."""
+        if level not in ("town", "village"):
+            return None
+        j = i
+        while (
+            j >= 0
+            and pieces[j].mention is None
+            and pieces[j].end > s_start - 5
+            and is_han(pieces[j].text)
+            and not (pieces[j].tag in ("p", "c", "uj", "ul", "r") and pieces[j].freq >= 1000)
+        ):  # 在 + 四都 + 乡
+            j -= 1
+        if j >= 0 and pieces[j].mention is not None:
+            if pieces[j].mention.type != "Place":
+                return None
+        elif (
+            j >= 0
+            and is_han(pieces[j].text)
+            and not (pieces[j].tag in ("p", "c", "uj", "ul", "r") and pieces[j].freq >= 1000)
+        ):
+            return None  # neither a place nor a boundary before the gap
+        start = pieces[j].end if j >= 0 else 0
+        gap = text[start:s_start]
+        if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
+            return None
+        if any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):
+            return None
+        if gap.startswith(self._determiner_prefixes) or gap in self.generic:
+            return None
+        tag, freq = self.seg.tag(gap), self.seg.freq(gap)
+        if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
+            return None  # 示范村, 重点村: an ordinary word before the suffix
+        first = pieces[j + 1] if j + 1 < len(pieces) else None
+        if (
+            first is not None
+            and len(first.text) > 1
+            and first.freq >= _COMMON_FREQ
+            and first.tag not in _NAME_TAGS
+        ):
+            return None  # 专家 + 进 + 村
+        for q in pieces[j + 1 : i + 1]:
+            if len(q.text) > 1 and q.tag in ("v", "vd", "vn", "p", "c", "d", "r") and q.freq >= 100:
+                return None  # 走进 + 大观 + 镇: a verb is not part of the name
+        return [_Piece(gap, start, s_start, "", 0, None)]
+
+    @staticmethod
+    def _in_short_quote(text: str, start: int, end: int, longest: int = 12) -> bool:
+        """Is text[start:end] inside a quotation of at most ``longest`` characters?"""
+        opened = max(text.rfind(q, max(0, start - longest), start) for q in "“「‘")
+        if opened < 0 or any(c in text[opened:start] for c in "”」’"):
+            return False
+        closed = min(
+            (i for i in (text.find(q, end, opened + longest + 2) for q in "”」’") if i >= 0),
+            default=-1,
+        )
+        return closed >= 0
+
+    @staticmethod
+    def _parent_before(pieces: list[_Piece], pos: int) -> Mention | None:
+        for p in pieces:
+            if p.end == pos and p.mention is not None and p.mention.type == "Place":
+                return p.mention
+        return None
+
+    @staticmethod
+    def _insert_piece(pieces: list[_Piece], m: Mention) -> None:
+        """Replace the pieces under ``m`` by one mention piece (in place)."""
+        keep = [p for p in pieces if p.end <= m.start or p.start >= m.end]
+        cut = [p for p in pieces if not (p.end <= m.start or p.start >= m.end)]
+        extra = []
+        for p in cut:  # pieces sticking out of the mention keep their outer part
+            if p.start < m.start:
+                extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
+            if p.end > m.end:
+                extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
+        pieces[:] = sorted(
+            [*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start
+        )
+
+    def _stem_aliases(self, text: str, places: list[Mention], bounds: set[int]) -> list[Mention]:
+        """三泉 for 三泉镇: a town's or village's bare name elsewhere in the article."""
+        out = []
+        for m in places:
+            if m.rule not in ("suffix-town", "suffix-village") or m.info not in ("镇", "乡", "村"):
+                continue
+            stem = m.text[: -len(m.info)]
+            if len(stem) < 2 or self.seg.freq(stem) >= 100 or stem in self.generic:
+                continue
+            for k in re.finditer(re.escape(stem), text):
+                if k.start() in bounds and text[k.end() : k.end() + len(m.info)] != m.info:
+                    out.append(Mention(k.start(), k.end(), stem, "Place", "stem-alias", m.text))
+        return out

@@ -1,0 +1,192 @@
+"""Programmes: quoted names with a cue word after them (“五进五联”行动), a running verb
+before them (组建“书记工作室”), a named site before them, or a list of quoted names that
+shares one of those; slogans, metaphors, formulas and working rules are left out.
+Quoted named sites (“…”文化长廊) and bodies (“…”志愿服务队) are found here too."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Mention
+from .rulebase import (
+    _FORMULA,
+    _FUNCTION_CHARS,
+    _HAN,
+    _PROG_GAP,
+    _SENT_PUNCT,
+    QUOTE_RE,
+    RuleBase,
+    is_han,
+)
+
+__all__ = ["ProgrammeRules"]
+
+
+class ProgrammeRules(RuleBase):
+    """Recognisers of programmes (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    # -- 5. programmes ----------------------------------------------------------------
+
+    def _quote_name(self, inner: str) -> str | None:
+        name = inner.strip().strip("　")
+        if not (2 <= len(name) <= 20) or any(c in _SENT_PUNCT for c in name):
+            return None
+        if not _HAN.search(name) or name in self.not_programmes:
+            return None
+        if name in self.posts or name in self.roles or name in self.generic:
+            return None
+        if (
+            name in self.rules.admin
+            or name in self.rules.admin_short
+            or name in self.known
+            and self.known[name][0] != "Programme"
+        ):
+            return None
+        if _FORMULA.search(name):
+            return None  # 1名家长+1名…: a formula
+        return name
+
+    @staticmethod
+    def _working_rule(name: str) -> bool:
+        """一月一调度、一季一通报, 一领域一专项一方案: a working rule, unless a cue names it."""
+        return bool(
+            re.fullmatch(
+                r"(?:一[\u4e00-\u9fff]{1,3}){2,}(?:、(?:一[\u4e00-\u9fff]{1,3}){2,})*", name
+            )
+        )
+
+    def _verb_before(self, text: str, pos: int, clause_start: int, after: str = "") -> bool:
+        """Is the quote at ``pos`` the object of a running verb (组建35个“…”)?
+
+        A longer modifier between verb and quote (成立统一战线“同心·夜校”) counts only
+        when the quote ends the phrase: in 打造乡村产业“链主”企业 the quote modifies 企业."""
+        window = text[max(clause_start, pos - 14) : pos]
+        ends_phrase = not after[:1] or not _HAN.match(after[:1]) or after[:1] in "等和与及的"
+        for gap_len in range(0, min(len(window), 8) + 1):
+            gap = window[len(window) - gap_len :]
+            if not (_PROG_GAP.match(gap) or (ends_phrase and self._modifier_gap(gap))):
+                continue
+            head = window[: len(window) - gap_len]
+            if any(len(head) >= n and head[-n:] in self.prog_verbs for n in (4, 3, 2)):
+                return True
+        return False
+
+    def _modifier_gap(self, gap: str) -> bool:
+        """统一战线“同心·夜校”: a short name-like modifier between verb and quote."""
+        return 2 <= len(gap) <= 6 and is_han(gap) and not any(c in _FUNCTION_CHARS for c in gap)
+
+    def programmes(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Quoted programme names, and quoted named sites (“X”文化长廊 is a Place)."""
+        quotes = []
+        for m in QUOTE_RE.finditer(text):
+            inner = next(g for g in m.groups() if g is not None)
+            quotes.append((m.start(), m.end(), inner))
+        # a named local site right before a quote runs it: 观音岩驿站“坝坝加油站”
+        ent_end = {
+            m.end: m for m in mentions if m.rule in ("suffix-site", "suffix-village", "suffix-town")
+        }
+        sites: list[Mention] = []
+        positive: set[str] = set()
+        cue_of: dict[str, str] = {}
+        named: list[tuple[int, int, str] | None] = []
+        for qs, qe, inner in quotes:
+            after = text[qe : qe + 12]
+            fac = next((f for f in self.facilities if after.startswith(f)), None)
+            body = next((b for b in self._quoted_bodies if after.startswith(b)), None)
+            if (
+                body is not None
+                and fac is None
+                and 2 <= len(inner) <= 12
+                and is_han(inner.replace("·", ""))
+            ):
+                sites.append(Mention(qs, qe + len(body), text[qs : qe + len(body)], "Organisation", "quoted-org",
+                                     inner.strip() + body))  # fmt: skip
+                named.append(None)
+                continue
+            if fac is not None and 2 <= len(inner) <= 20:
+                sites.append(Mention(qs, qe + len(fac), text[qs : qe + len(fac)], "Place", "quoted-site",
+                                     inner.strip() + fac))  # fmt: skip
+                named.append(None)
+                continue
+            name = self._quote_name(inner)
+            if name is None:
+                named.append(None)
+                continue
+            named.append((qs, qe, name))
+            clause_start = max(text.rfind(c, 0, qs) for c in "，。；！？：\n") + 1
+            rest = after[1:] if after.startswith("等") else after
+            cue = next((c for c in self.cues if rest.startswith(c)), None)
+            org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
+            phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
+            near_cue = next(
+                (c for c in self._strong_cues + ("模式", "体系", "项目") if c in phrase[:6]), None
+            )
+            modifies = self.seg.tag(after[:2]) in ("n", "vn", "nz") or near_cue is not None
+            if (
+                cue is None
+                and org_suffix
+                and len(name) > len(org_suffix) + 1
+                and is_han(name)
+                and not modifies
+            ):
+                start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
+                sites.append(
+                    Mention(start, start + len(name), name, "Organisation", "quoted-org", name)
+                )
+                named[-1] = None
+                continue
+            if cue and rest is after:
+                cue_of.setdefault(name, cue)
+            if text[max(0, qs - 2) : qs] == "所谓":
+                named[-1] = None
+                continue  # scare quotes: 所谓“对等关税”
+            own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
+            if cue is None and self._working_rule(name):
+                named[-1] = None
+                continue
+            manner = (
+                text[max(0, qs - 2) : qs] in self._manner_words or text[max(0, qs - 1) : qs] == "按"
+            )
+            if (
+                manner and not own_cue
+            ):  # 按照“支部+合作社+农户”模式: a way of working, not a programme
+                named[-1] = None
+                continue
+            if cue or own_cue or near_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
+                    (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
+                positive.add(name)
+        # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
+        groups: list[list[int]] = []
+        for k, q in enumerate(quotes):
+            if groups and text[quotes[groups[-1][-1]][1] : q[0]] in (
+                "",
+                "、",
+                "和",
+                "及",
+                "与",
+                "——",
+            ):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for g in groups:
+            names = [named[k][2] for k in g if named[k] is not None]
+            if any(n in positive for n in names):
+                positive.update(names)
+        out = []
+        for entry in named:
+            if entry is not None and entry[2] in positive:
+                qs, _qe, name = entry
+                inner_start = text.index(name, qs)
+                out.append(Mention(inner_start, inner_start + len(name), name, "Programme", "quoted", name,
+                                   cue_of.get(name, "")))  # fmt: skip
+        quoted_spans = [(q[0], q[1]) for q in quotes]
+        for name in sorted(positive):  # unquoted repeats of a longer, unusual programme name
+            if len(name) < 4 or not any(
+                t.freq == 0 and is_han(t.text) for t in self.seg.tokens(name)
+            ):
+                continue
+            for m in re.finditer(re.escape(name), text):
+                if not any(a <= m.start() < b for a, b in quoted_spans):
+                    out.append(Mention(m.start(), m.end(), name, "Programme", "repeat", name))
+        return out, sites

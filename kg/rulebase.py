@@ -1,0 +1,188 @@
+"""Shared pieces of the recognisers: character classes, the token-or-mention
+:class:`_Piece`, and the helpers every recogniser uses to judge a word."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .model import Mention
+from .resources import Rules
+from .segment import Segmenter, Token
+
+__all__ = ["RuleBase", "is_han", "QUOTE_RE"]
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
+QUOTE_RE = re.compile(
+    r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|‘([^‘’“”\n]{1,20})’"
+)
+_SENT_PUNCT = set("，。！？；：,.!?;:…")
+_STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
+              "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
+              "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
+_NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
+_FUNCTION_CHARS = set("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本")
+_FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq", "q", "f",
+                  "y", "e", "o", "d", "ad", "vd", "t", "x"}  # fmt: skip
+_KINSHIP = {
+    "叔",
+    "姨",
+    "伯",
+    "婶",
+    "哥",
+    "姐",
+    "嫂",
+    "爷",
+    "奶",
+    "妈",
+    "爸",
+    "总",
+    "老",
+    "工",
+    "师",
+    "某",
+    "家",
+    "氏",
+    "们",
+    "老太",
+    "老汉",
+    "老伯",
+    "大爷",
+    "大妈",
+    "大娘",
+    "大姐",
+    "大哥",
+    "阿姨",
+    "师傅",
+    "婆婆",
+    "奶奶",
+    "爷爷",
+}
+_PREP = set("距离自据按经随沿朝往")
+_GAP_BREAKERS = set("的了在和与及或是为把被将对从到向于由等这那个些各每该")  # not 都/之/其: 四都乡
+_VERBISH = set("到来去给让在从向往至是有把被对为进入回")
+_COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
+_PROG_GAP = re.compile(
+    r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"
+)
+_FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].*[+＋]")
+
+
+def is_han(s: str) -> bool:
+    return bool(_ALL_HAN.match(s))
+
+
+@dataclass
+class _Piece:
+    """A token, or a place mention taken whole, in left-to-right order."""
+
+    text: str
+    start: int
+    end: int
+    tag: str
+    freq: int
+    mention: Mention | None = None
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    for w in words:
+        if w:
+            a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
+class RuleBase:
+    """What the recognisers share: the rule data and the word tests."""
+
+    rules: Rules
+    seg: Segmenter
+
+    def _short_ok(self, short: str) -> bool:
+        """May a short admin name (南川, 大连) stand for the place on its own?"""
+        if short in self.generic:
+            return False
+        tag, freq = self.seg.tag(short), self.seg.freq(short)
+        if any(p.level != "county" for p in self.rules.admin_short[short]):
+            return not (
+                tag in _STOP_TAGS and freq >= 300
+            )  # 大连, 拉萨: cities are known by short names
+        return tag == "ns" or freq == 0 or (freq < 300 and tag not in _STOP_TAGS)
+
+    def _nameish(self, p: _Piece) -> bool:
+        """May this piece be part of a name (before a suffix)?"""
+        if p.mention is not None:
+            return True
+        if len(p.text) == 1 and p.text in _PREP:
+            return False  # 距 + 报德村
+        if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
+            return False
+        if p.tag == "" and len(p.text) > 1 and any(c in _VERBISH for c in p.text[1:]):
+            return False  # 兰到: a made-up word that swallowed a verb
+        if p.tag not in _STOP_TAGS:
+            return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)
+        return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)
+
+    def _common_word(self, p: _Piece) -> bool:
+        """Is a whole token that ends in a suffix an ordinary word (乡村, 城镇, 上山)?"""
+        if p.text in self.generic:
+            return True
+        if not p.tag or not p.freq:
+            return False
+        if p.tag in _NAME_TAGS:
+            return p.freq >= 1000
+        return p.freq >= 300
+
+    def _specific(self, pieces: list[_Piece]) -> bool:
+        """Does a stem hold a name (not only common nouns)?"""
+        for p in pieces:
+            if p.mention is not None or p.tag == "" or p.tag in _NAME_TAGS or p.freq < _COMMON_FREQ:
+                if p.text not in self.generic:
+                    return True
+        return False
+
+    @staticmethod
+    def _pieces(tokens: list[Token], mentions: list[Mention]) -> list[_Piece]:
+        """Tokens, with each mention taken as one piece (tokens split at its edges)."""
+        cuts = sorted(mentions, key=lambda m: m.start)
+        out: list[_Piece] = []
+        i = 0
+        for tok in tokens:
+            s = tok.start
+            while s < tok.end:
+                while i < len(cuts) and cuts[i].end <= s:
+                    i += 1
+                m = cuts[i] if i < len(cuts) else None
+                if m is not None and m.start <= s < m.end:
+                    if not out or out[-1].mention is not m:
+                        out.append(
+                            _Piece(
+                                m.text, m.start, m.end, "nr" if m.type == "Person" else "ns", 0, m
+                            )
+                        )
+                    s = m.end
+                    continue
+                e = tok.end if m is None or m.start >= tok.end else m.start
+                whole = s == tok.start and e == tok.end
+                out.append(_Piece(tok.text[s - tok.start : e - tok.start], s, e,
+                                  tok.tag if whole else "", tok.freq if whole else 0))  # fmt: skip
+                s = e
+        return out
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions, then the earliest."""
+    chosen: list[Mention] = []
+    spans: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        i = bisect_left(spans, (m.start, m.start))
+        if (i > 0 and spans[i - 1][1] > m.start) or (i < len(spans) and spans[i][0] < m.end):
+            continue
+        spans.insert(i, (m.start, m.end))
+        chosen.append(m)
+    return sorted(chosen)
