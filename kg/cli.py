@@ -108,7 +108,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"error: no such file or folder: {p}", file=sys.stderr)
             return EXIT_USAGE
     t0 = time.monotonic()
-    extractor = get_extractor(tuple(args.rules))
+    try:
+        extractor = get_extractor(tuple(args.rules))
+    except (OSError, ValueError) as exc:  # a user's rules folder that is missing or broken
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     skipped: list[Skipped] = []
 
     def on_skip(s: Skipped) -> None:
@@ -184,7 +188,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from .ingest import IngestError, read_path
     from .pipeline import get_extractor
 
-    extractor = get_extractor(tuple(args.rules))
+    try:
+        extractor = get_extractor(tuple(args.rules))
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     status = EXIT_OK
     for g in args.gold:
         gold_path = Path(g)

@@ -75,7 +75,7 @@ class PeopleRules(RuleBase):
                         or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
                         or (
                             cued
-                            and nxt.tag in ("ns", "nz", "n", "nt", "s", "j")
+                            and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an")
                             and nxt.text[-1] not in _FUNCTION_CHARS
                         )
                     )

@@ -99,7 +99,11 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.org_suffixes = dict(rules.org_suffixes)
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
             self.org_suffixes.setdefault("委" + d, "weak")
-        for word in (*self.posts, *self.roles):
+        for word in sorted({*self.posts, *self.roles}):
+            if not self.seg.freq(
+                word
+            ):  # a post jieba does not know (首席数据官) must not glue to a name
+                self.seg.add_word(word, "n")
             self.seg.tags.setdefault(word, "n")
         self.known: dict[str, tuple[str, str]] = {}
         for row in rules.known:
