@@ -24,7 +24,7 @@ from dataclasses import replace
 from .model import Entity, Extraction, Mention, Relation
 from .resources import AdminPlace, Rules, strip_admin_suffix
 
-__all__ = ["resolve", "home_places", "build_entities", "merge_corpus", "match_key"]
+__all__ = ["resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "match_key"]
 
 _RULE_PRIORITY = {
     "known": 0, "admin": 1, "admin-level": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
@@ -41,6 +41,14 @@ def match_key(name: str) -> str:
     return "".join(c for c in s if c not in _QUOTES and not c.isspace())
 
 
+def claimed_span(m: Mention) -> tuple[int, int]:
+    """The characters a mention claims: a quoted team (“河小青”志愿服务队) claims only its
+    suffix, so the quoted name inside can be a programme of its own."""
+    if m.rule == "quoted-org" and m.info and m.text.endswith(m.info):
+        return m.end - len(m.info), m.end
+    return m.start, m.end
+
+
 def _choose(cands: list[Mention]) -> list[Mention]:
     order = sorted(
         cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start)
@@ -48,9 +56,10 @@ def _choose(cands: list[Mention]) -> list[Mention]:
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
     out = []
     for m in order:
-        if m.end <= m.start or any(taken[m.start : m.end]):
+        start, end = claimed_span(m)
+        if m.end <= m.start or any(taken[start:end]):
             continue
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+        taken[start:end] = b"\x01" * (end - start)
         out.append(m)
     return sorted(out)
 

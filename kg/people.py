@@ -200,6 +200,16 @@ class PeopleRules(RuleBase):
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt
+        for t in tokens:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
+            if (
+                3 <= len(t.text) <= 4
+                and t.text[-1] in "员长"
+                and is_han(t.text)
+                and t.text not in self._cue_words
+            ):
+                end = self.name_at(text, t.end, tok_at, cued=True)
+                if end is not None:
+                    add(t.end, end, "role" if t.text[-1] == "员" else "post", t.text)
         for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
             if t.text in self.person_verbs:
                 end = self.name_at(text, t.end, tok_at)

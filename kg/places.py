@@ -37,6 +37,8 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if label == "Place" and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方"):
+                    continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:
                 out.append(Mention(start, end, word, "Place", "admin", word))
@@ -108,7 +110,13 @@ class PlaceRules(RuleBase):
             if trimmed is not p or (
                 p.mention is not None
                 and (chain or p.mention.rule not in ("suffix-site", "suffix-nature"))
+                and p.mention.rule != "admin-short"  # 江西 + 抚 + 河源 + 省级自然保护区
             ):
+                if not chain and p.mention is not None and j > 0 and pieces[j - 1].tag == "nt" and \
+                        pieces[j - 1].end == p.start and length + len(pieces[j - 1].text) <= max_len:  # fmt: skip
+                    stem.insert(
+                        0, pieces[j - 1]
+                    )  # 共青团 + 广昌 + 县委: a body named before its place
                 break
             j -= 1
         return stem
@@ -138,13 +146,25 @@ class PlaceRules(RuleBase):
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
+            whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
             if p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
                 if p.end != s_end:
                     continue
                 stem = self._stem(pieces, i, s_start, 8, True)
-                if level == "nature":
+                if (
+                    level == "nature"
+                    and len(p.text) == 2
+                    and p.tag == "ns"
+                    and p.text not in self.generic
+                    and text[s_end : s_end + 1] not in "场镇乡村街区县市"
+                ):
+                    stem = [
+                        _Piece(p.text[:1], p.start, s_start, "ns", 0, None)
+                    ]  # 抚河: a name jieba knows
+                    whole_word = True
+                elif level == "nature":
                     if stem is None or not (
                         p.tag in ("", "ns") or (p.tag.startswith("nr") and p.freq < 50)
                     ):
@@ -168,7 +188,7 @@ class PlaceRules(RuleBase):
                 continue
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
-            if len(stem_text) < 2 or not self._specific(stem):
+            if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)
                 if parent is None or (len(stem_text) < 2 and level != "site"):

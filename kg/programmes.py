@@ -27,7 +27,7 @@ class ProgrammeRules(RuleBase):
 
     # -- 5. programmes ----------------------------------------------------------------
 
-    def _quote_name(self, inner: str) -> str | None:
+    def _quote_name(self, inner: str, cued: bool = False) -> str | None:
         name = inner.strip().strip("　")
         if not (2 <= len(name) <= 20) or any(c in _SENT_PUNCT for c in name):
             return None
@@ -35,13 +35,12 @@ class ProgrammeRules(RuleBase):
             return None
         if name in self.posts or name in self.roles or name in self.generic:
             return None
-        if (
+        if not cued and (
             name in self.rules.admin
             or name in self.rules.admin_short
-            or name in self.known
-            and self.known[name][0] != "Programme"
+            or (name in self.known and self.known[name][0] != "Programme")
         ):
-            return None
+            return None  # “重庆”; but “清河”专项行动 names a campaign
         if _FORMULA.search(name):
             return None  # 1名家长+1名…: a formula
         return name
@@ -99,23 +98,25 @@ class ProgrammeRules(RuleBase):
                 and 2 <= len(inner) <= 12
                 and is_han(inner.replace("·", ""))
             ):
+                # “河小青”志愿服务队: the team (a body) and what it is called (its programme)
                 sites.append(Mention(qs, qe + len(body), text[qs : qe + len(body)], "Organisation", "quoted-org",
-                                     inner.strip() + body))  # fmt: skip
-                named.append(None)
+                                     inner.strip() + body, body))  # fmt: skip
+                named.append((qs, qe, inner.strip()))
+                positive.add(inner.strip())
                 continue
             if fac is not None and 2 <= len(inner) <= 20:
                 sites.append(Mention(qs, qe + len(fac), text[qs : qe + len(fac)], "Place", "quoted-site",
                                      inner.strip() + fac))  # fmt: skip
                 named.append(None)
                 continue
-            name = self._quote_name(inner)
+            rest = after[1:] if after.startswith("等") else after
+            cue = next((c for c in self.cues if rest.startswith(c)), None)
+            name = self._quote_name(inner, cued=cue is not None and rest is after)
             if name is None:
                 named.append(None)
                 continue
             named.append((qs, qe, name))
             clause_start = max(text.rfind(c, 0, qs) for c in "，。；！？：\n") + 1
-            rest = after[1:] if after.startswith("等") else after
-            cue = next((c for c in self.cues if rest.startswith(c)), None)
             org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
             phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
             near_cue = next(
@@ -140,7 +141,13 @@ class ProgrammeRules(RuleBase):
             if text[max(0, qs - 2) : qs] == "所谓":
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
-            own_cue = len(name) > 3 and name.endswith(self._strong_cues)  # “拯救老屋行动”
+            own_cue = (
+                len(name) > 3
+                and name.endswith(self._strong_cues)  # “拯救老屋行动”
+                and not re.fullmatch(
+                    r"[一二三四五六七八九十百千两头首第]+号?(?:工程|行动|项目|计划)", name
+                )
+            )  # but “一号工程” is what something is called
             if cue is None and self._working_rule(name):
                 named[-1] = None
                 continue

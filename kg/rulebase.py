@@ -25,7 +25,9 @@ _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
               "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
 _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
-_FUNCTION_CHARS = set("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本")
+_FUNCTION_CHARS = set(
+    "的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本要能可应需"
+)
 _FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq", "q", "f",
                   "y", "e", "o", "d", "ad", "vd", "t", "x"}  # fmt: skip
 _KINSHIP = {
@@ -122,7 +124,11 @@ class RuleBase:
             return False  # 距 + 报德村
         if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
             return False
-        if p.tag == "" and len(p.text) > 1 and any(c in _VERBISH for c in p.text[1:]):
+        if (
+            p.tag == ""
+            and len(p.text) > 1
+            and (any(c in _VERBISH for c in p.text[1:]) or p.text[0] in "要能可应需也还都就又再才")
+        ):
             return False  # 兰到: a made-up word that swallowed a verb
         if p.tag not in _STOP_TAGS:
             return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)

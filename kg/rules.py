@@ -83,6 +83,13 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             "依据",
             "秉持",
             "本着",
+            "作为",  # 把…作为“一号工程”: what something is called, not a programme
+            "当作",
+            "视为",
+            "称为",
+            "誉为",
+            "号称",
+            "素有",
         }
         self._company_suffixes = {
             "有限公司",
@@ -121,10 +128,11 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         )
         levels = "省市区县州镇乡"
         bodies = sorted(["委" + d for d in self.depts] + ["纪委监委", "纪委", "监委", "人民政府", "政府",
-                        "人大常委会", "人大", "政协", "委"], key=len, reverse=True)  # fmt: skip
+                        "人大常委会", "人大", "政协", "委", "人民检察院", "人民法院", "检察院", "法院", "武装部"],
+                        key=len, reverse=True)  # fmt: skip
         self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
         self._bureau_re = re.compile(
-            r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|委(?![员托屈婉]))"
+            r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|办|医院|委(?![员托屈婉]))"
         )
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
 
