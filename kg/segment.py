@@ -82,14 +82,16 @@ class Segmenter:
         return out
 
 
-_CACHE: dict[int, Segmenter] = {}
+_CACHE: dict[str, Segmenter] = {}
 _LOCK = threading.Lock()
 
 
 def get_segmenter(rules: Rules) -> Segmenter:
-    """One shared :class:`Segmenter` per rule set (building one takes a second)."""
+    """One shared :class:`Segmenter` per rule set, keyed by the rules' content hash
+    (building one takes a second; an ``id()`` key could hand a freed rule set's
+    tokenizer, with other words added, to a new one)."""
     with _LOCK:
-        seg = _CACHE.get(id(rules))
+        seg = _CACHE.get(rules.version)
         if seg is None:
-            seg = _CACHE[id(rules)] = Segmenter(rules)
+            seg = _CACHE[rules.version] = Segmenter(rules)
         return seg

@@ -427,7 +427,6 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Person", "罗应"),
             None,
             id="cut-name",
-            marks=_bug("和 is a function character: the name 罗应和 is cut to 罗应"),
         ),
         pytest.param(
             "九龙坡区委常委、组织部部长谢晓峰强调，要抓好基层党建。",
