@@ -614,41 +614,65 @@ def _meta_span(chosen: tuple[_Hit, int, str]) -> MetaSpan:
     return MetaSpan(hit.field, hit.value, line, offset + hit.start, offset + hit.end)
 
 
-_SOURCE_RE = re.compile(r"^(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")
+_SITE_FURNITURE_RE = re.compile(
+    r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|^\s*(?:主办|承办|协办)[:：]|邮编[:：]|"
+    r"^\s*地址[:：]|^\s*(?:网站地图|联系我们|关于我们)|^\s*(?:打印|关闭|分享到)"
+)
+_SOURCE_RE = re.compile(r"(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")
 _SIZE_BUTTONS_RE = re.compile(
-    r"(?:[【\[]?\s*字号\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*$"
+    r"(?:[【\[]?\s*字[号体]\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*[】\]]?\s*$"
 )
 _TITLE_SITE_RE = re.compile(
-    r"^(.+?)\s*(?:_|｜|\||-|—|－)\s*([^_｜|\-—－]{2,20}?(?:网|报|台|频道|新闻|日报))\s*$"
+    r"^(.+?)\s*(?:_|｜|\||-|—|－)\s*([^_｜|\-—－]{2,20}?(?:网|报|台|频道|新闻|日报|政府|门户网站))\s*$"
+)
+_AUTHOR_FIELD_RE = re.compile(
+    r"(?:作者|记者|撰稿)\s*[:：]\s*((?:[\u4e00-\u9fff·]{2,4}[\s、，,]*){1,4})"
 )
 
 
 def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
-    """Read the lines under a title that belong to the page, not the article:
-    ``来源：江城新闻网 2024-05-20 09:32 记者 周洁 通讯员 韩雪 大 中 小`` gives the source,
-    the date and the bylines; ``责任编辑：王晓光`` is dropped.  Returns the remaining
-    lines and what was read (keys: newspaper, date, authors)."""
+    """Read the lines under a title that belong to the page as much as to the article:
+    ``发布时间：2023-10-17 09:32 来源：县融媒体中心 作者：李娜 牛晓东 浏览次数：1268`` gives
+    the source, the date and the authors, and stays in the text as
+    ``来源：县融媒体中心 作者：李娜 牛晓东`` (the evidence of those facts); counters,
+    font-size buttons, 责任编辑 and the site's footer lines are dropped.  Returns the
+    remaining lines and what was read (keys: source, date, authors)."""
     meta: dict = {"authors": []}
     out = []
     for i, line in enumerate(lines):
-        if _EDITOR_RE.match(line):
-            continue  # 责任编辑: page furniture, not an author
-        m = _SOURCE_RE.match(line) if i < 4 else None
-        if m is None:
+        if _EDITOR_RE.match(line) or (len(line) < 100 and _SITE_FURNITURE_RE.search(line)):
+            continue  # 责任编辑, ICP备案, 主办/承办, 地址/邮编: the site's, not the article's
+        m = _SOURCE_RE.search(line) if i < 12 and len(line) < 120 else None
+        if m is None or (
+            m.start() and not re.search(r"(?:发布时间|时间|日期)\s*[:：]|\d{4}", line[: m.start()])
+        ):
             out.append(line)
             continue
-        meta.setdefault("newspaper", m.group(1))
-        rest = _SIZE_BUTTONS_RE.sub("", line[m.end() :])
-        if date := _iso_date(rest):
-            meta.setdefault("date", date)
-        rest = re.sub(
-            r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?",
+        meta.setdefault("source", m.group(1))
+        if d := _DATE_RE.search(line):
+            meta.setdefault("date", _iso_from_match(d))
+        line = re.sub(r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+", " ", line)
+        line = _SIZE_BUTTONS_RE.sub("", line)
+        line = re.sub(
+            r"(?:发布时间|时间|日期)?\s*[:：]?\s*"
+            + _DATE_TEXT
+            + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?",
             " ",
-            rest,
+            line,
         )
-        if (b := parse_byline(rest)) is not None:
-            meta["authors"] += list(b.authors)
+        if a := _AUTHOR_FIELD_RE.search(line):  # 作者：李娜 牛晓东
+            meta["authors"] += [n for n in re.split(r"[\s、，,]+", a.group(1)) if len(n) >= 2]
+        else:
+            rest = line[m.end() :]
+            if (b := parse_byline(rest)) is not None:  # 来源：江城新闻网 记者 周洁 通讯员 韩雪
+                meta["authors"] += list(b.authors)
+        kept = " ".join(line.split())
+        if kept:
+            out.append(kept)
     return out, meta
+
+
+_DATE_TEXT = r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 
 
 def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
@@ -663,7 +687,7 @@ def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
         text="\n".join([title, *body] if title else body),
         title=title,
         date=meta.get("date"),
-        newspaper=meta.get("newspaper"),
+        newspaper=meta.get("source"),
         authors=tuple(dict.fromkeys([*meta["authors"], *authors])),
         photographers=tuple(photographers),
         photo_source=source,
@@ -758,7 +782,11 @@ def _html_article(raw: str, article_id: str, path: str | None) -> Article:
     if m := _TITLE_SITE_RE.match(title):  # 青桐社区把服务送到居民“家门口”_江城新闻网
         title, site = m.group(1), m.group(2)
     main = [t for t, in_main in parser.paragraphs if in_main]
-    body = [t for t in (main or [t for t, _ in parser.paragraphs]) if not _same(t, title)]
+    lines = main or [t for t, _ in parser.paragraphs]
+    again = next((k for k, t in enumerate(lines) if title and _same(t, title)), None)
+    if again is not None and again < 15:
+        lines = lines[again + 1 :]  # menus and breadcrumbs come before the title's repeat
+    body = [t for t in lines if not _same(t, title)]
     if not title and not body:
         raise IngestError("no text in the HTML page")
     body, meta = _head_lines(body)
@@ -768,7 +796,8 @@ def _html_article(raw: str, article_id: str, path: str | None) -> Article:
         text="\n".join([title, *body] if title else body),
         title=title,
         date=meta.get("date"),
-        newspaper=meta.get("newspaper") or site,
+        newspaper=site or meta.get("source"),  # published on the site; 来源 is where it came from
+        source=meta.get("source"),
         authors=tuple(dict.fromkeys([*meta["authors"], *authors])),
         photographers=tuple(photographers),
         photo_source=source,

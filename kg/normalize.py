@@ -136,13 +136,17 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
         out.append(replace(m, canonical=canonical, info=info, alias=alias))
     out = _corroborate(out, rules)
     homes = home_places(out, rules)
+    orgs_written = {m.text for m in out if m.type == "Organisation" and m.rule != "org-abbrev"}
     final = []
     for m in out:
         if m.rule == "org-abbrev":
             home = homes.get(m.info) if m.info else homes.get("")
             if home:
                 rest = m.text[1:] if m.info else m.text
-                m = replace(m, canonical=home + rest)
+                full = home + rest
+                longer = full.replace("政府", "人民政府") if "人民政府" not in full else full
+                # 县政府 is the 通渭县人民政府 the article writes out
+                m = replace(m, canonical=longer if longer in orgs_written else full)
         final.append(m)
     return final
 

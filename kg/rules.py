@@ -132,7 +132,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                         key=len, reverse=True)  # fmt: skip
         self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
         self._bureau_re = re.compile(
-            r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|办|医院|委(?![员托屈婉]))"
+            r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|办|医院|中心|委(?![员托屈婉]))"
         )
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
 
