@@ -100,8 +100,11 @@ def _pick_admin(options: list[AdminPlace], context_codes: set[str]) -> AdminPlac
     return min(options, key=score)
 
 
-def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
-    """Best non-overlapping mentions with canonical names filled in."""
+def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -> list[Mention]:
+    """Best non-overlapping mentions with canonical names filled in.
+
+    ``page_orgs``: organisations the page names outside the text (its newspaper or
+    site), which abbreviated organs may stand for (县政府 → 通渭县人民政府)."""
     chosen = _choose(cands)
     by_text: dict[str, set[str]] = defaultdict(set)  # admin name -> codes it certainly means
     for m in chosen:
@@ -137,6 +140,7 @@ def resolve(cands: list[Mention], rules: Rules) -> list[Mention]:
     out = _corroborate(out, rules)
     homes = home_places(out, rules)
     orgs_written = {m.text for m in out if m.type == "Organisation" and m.rule != "org-abbrev"}
+    orgs_written.update(page_orgs)
     final = []
     for m in out:
         if m.rule == "org-abbrev":

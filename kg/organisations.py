@@ -11,6 +11,7 @@ from .model import Mention
 from .rulebase import (
     _FUNCTION_CHARS,
     _HAN,
+    _NAME_TAGS,
     _VERBISH,
     RuleBase,
     _Piece,
@@ -50,7 +51,11 @@ class OrganisationRules(RuleBase):
             p = pieces[i]
             if p.mention is not None and p.start < s_start:
                 continue
-            if p.start < s_start:
+            if p.start < s_start and p.end == s_end and self._common_word(p) and i > 0 and \
+                    pieces[i - 1].mention is not None:  # fmt: skip
+                s_start = p.start  # 天水 + 师范学院: a common word of the body's kind is its suffix
+                stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False)
+            elif p.start < s_start:
                 stem = self._stem(pieces, i, s_start, 10, False)
             else:
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
@@ -70,6 +75,10 @@ class OrganisationRules(RuleBase):
                 continue
             if not anchored and (len(stem_text) < 2 or not self._specific(stem)):
                 continue
+            if not anchored and not any(
+                q.tag in _NAME_TAGS or (q.tag == "" and q.freq == 0) for q in stem
+            ):
+                continue  # 乡镇学校, 武术学校: ordinary words before the suffix name nothing
             if any(q.text in self.generic for q in stem[:1]):
                 continue
             prev = best.get(name_start)

@@ -78,6 +78,12 @@ class PeopleRules(RuleBase):
                             and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an")
                             and nxt.text[-1] not in _FUNCTION_CHARS
                         )
+                        or (  # 校长马建设说: a post, a name that is a word, a speech verb
+                            cued
+                            and nxt.tag not in _FUNCTION_TAGS
+                            and tok_at.get(nxt.end) is not None
+                            and tok_at[nxt.end].text in self.speech
+                        )
                     )
                 ):
                     end = nxt.end

@@ -36,7 +36,8 @@ class Extractor:
         self.recognizer = Recognizer(self.rules)
 
     def mentions(self, text: str, article: Article | None = None) -> list[Mention]:
-        return resolve(self.recognizer.find(text, article), self.rules)
+        page = [o for o in (article.newspaper, article.publisher) if o] if article else []
+        return resolve(self.recognizer.find(text, article), self.rules, page)
 
     def __call__(self, article: Article) -> Extraction:
         mentions = self.mentions(article.text, article)

@@ -41,6 +41,8 @@ class PlaceRules(RuleBase):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:
+                if word in self.generic:
+                    continue  # 城区, 郊区, 矿区: county names that are also ordinary words
                 out.append(Mention(start, end, word, "Place", "admin", word))
             elif start in bounds:  # a short form must start a word …
                 if word[0] in "镇乡村区县市" and start and _HAN.match(text[start - 1]):
@@ -159,6 +161,7 @@ class PlaceRules(RuleBase):
                     and p.tag == "ns"
                     and p.text not in self.generic
                     and text[s_end : s_end + 1] not in "场镇乡村街区县市"
+                    and p.text[0] not in "大小高深老新古上下前后内外山"
                 ):
                     stem = [
                         _Piece(p.text[:1], p.start, s_start, "ns", 0, None)

@@ -120,6 +120,8 @@ class RuleBase:
         """May this piece be part of a name (before a suffix)?"""
         if p.mention is not None:
             return True
+        if re.fullmatch(r"第[一二三四五六七八九十]{1,3}", p.text):
+            return True  # 第一中学, 第三人民医院
         if len(p.text) == 1 and p.text in _PREP:
             return False  # 距 + 报德村
         if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):

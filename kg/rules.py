@@ -156,7 +156,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         places += self._stem_aliases(text, places, bounds)
-        return [
+        found = [
             *gaz,
             *quoted,
             *places,
@@ -166,6 +166,11 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *people,
             *progs,
         ]
+        titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,40}》", text)]
+        if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
+            found = [m for m in found if not any(a < m.start and m.end < b - 0 and (m.start, m.end) != (a + 1, b - 1)
+                                                 for a, b in titles)]  # fmt: skip
+        return found
 
     _SPLIT_AT = ("镇", "乡", "村")
 
@@ -177,6 +182,16 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 a, b = t.text[0], t.text[1]  # 河畔 → 河 + 畔
                 out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
                 out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
+                continue
+            head = next(
+                (x for x in ("中学", "小学", "大学", "学院", "医院") if t.text.startswith(x)), None
+            )
+            if head and len(t.text) > len(head) + 1 and t.freq < 50:  # 中学语文 → 中学 + 语文
+                a, b = t.text[: len(head)], t.text[len(head) :]
+                out.append(
+                    Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a))
+                )
+                out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
                 continue
             k = self._org_post_split(t.text)
             if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
