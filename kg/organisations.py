@@ -107,6 +107,10 @@ class OrganisationRules(RuleBase):
             if p.end > s_start or p.end < s_start - 10:
                 continue
             if p.mention is not None and p.mention.type == "Place":
+                k = pieces.index(p)
+                while k > 0 and pieces[k - 1].mention is not None and pieces[k - 1].mention.type == "Place" \
+                        and pieces[k - 1].end == pieces[k].start:  # fmt: skip
+                    k -= 1  # 合肥 + 滨湖 + …有限公司: the whole chain of places opens the name
                 between = text[p.end : s_start]
                 inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
                 if (
@@ -120,7 +124,10 @@ class OrganisationRules(RuleBase):
                         for q in inside
                     )
                 ):  # 种植 in a co-op's name
-                    return [p, _Piece(between, p.end, s_start, "", 0, None)]
+                    return [
+                        *pieces[k : pieces.index(p) + 1],
+                        _Piece(between, p.end, s_start, "", 0, None),
+                    ]
                 return None
         return None
 

@@ -115,6 +115,8 @@ class PeopleRules(RuleBase):
             return None
         if all(c in self.translit for c in text[pos:end]):
             end = self._translit_end(text, pos, end)
+        if end - pos > sl + 1 and text[end - 1] in "说称讲道" and tok is not None and tok.freq == 0:
+            end -= 1  # 林晓说: jieba made one word of a name and the verb after it
         name = text[pos:end]
         if (
             any(c in _FUNCTION_CHARS for c in name[sl:])

@@ -23,6 +23,25 @@ from .rulebase import (
 
 __all__ = ["PlaceRules"]
 
+#: Words after a river or hill name that show it is one (抚河源头, 赣江两岸).
+_RIVER_CONTEXT = (
+    "源头",
+    "流域",
+    "两岸",
+    "沿岸",
+    "畔",
+    "边",
+    "上游",
+    "下游",
+    "中游",
+    "干流",
+    "支流",
+    "岸边",
+    "水",
+    "沿线",
+    "入",
+)
+
 
 class PlaceRules(RuleBase):
     """Recognisers of places (a mixin of :class:`kg.rules.Recognizer`)."""
@@ -162,6 +181,10 @@ class PlaceRules(RuleBase):
                     and p.text not in self.generic
                     and text[s_end : s_end + 1] not in "场镇乡村街区县市"
                     and p.text[0] not in "大小高深老新古上下前后内外山"
+                    and (
+                        not _HAN.match(text[s_end : s_end + 1])
+                        or text.startswith(_RIVER_CONTEXT, s_end)
+                    )
                 ):
                     stem = [
                         _Piece(p.text[:1], p.start, s_start, "ns", 0, None)
@@ -185,7 +208,10 @@ class PlaceRules(RuleBase):
                 else:
                     stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
-            if gap is not None and not (p.start < s_start and self._common_word(p)):
+            straddle = p.start < s_start and self._common_word(p) and not p.tag.startswith("v")
+            if (
+                gap is not None and not straddle
+            ):  # 农村, 乡村 straddle a gap; 岭 + 下乡 does not count
                 stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
             if stem is None:
                 continue

@@ -120,7 +120,8 @@ class ProgrammeRules(RuleBase):
             org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
             phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
             near_cue = next(
-                (c for c in self._strong_cues + ("模式", "体系", "项目") if c in phrase[:6]), None
+                (c for c in self._strong_cues + ("模式", "体系", "项目", "节") if c in phrase[:6]),
+                None,
             )
             modifies = self.seg.tag(after[:2]) in ("n", "vn", "nz") or near_cue is not None
             if (
@@ -150,6 +151,11 @@ class ProgrammeRules(RuleBase):
             )  # but “一号工程” is what something is called
             if cue is None and self._working_rule(name):
                 named[-1] = None
+                continue
+            if "+" in name and cue is None:
+                named[-1] = (
+                    None  # “山水+古村+红色”线路: a formula, unless a cue names it (“统战+金融+协会”机制)
+                )
                 continue
             manner = (
                 text[max(0, qs - 2) : qs] in self._manner_words or text[max(0, qs - 1) : qs] == "按"
