@@ -428,7 +428,7 @@ _CUE_WORDS = (
     "本报记者", "特约记者", "实习记者", "本报通讯员", "特约通讯员", "通讯员", "实习生",
     "本報記者", "特約記者", "實習記者", "本報通訊員", "通訊員", "實習生", "記者", "本報",
     "记者", "本报", "文", "图", "圖", "摄影", "攝影", "摄", "攝", "作者", "撰文", "执笔",
-    "執筆",
+    "執筆", "报道", "報道", "报导", "撰稿", "整理",
 )  # fmt: skip
 _ROLE_RE = re.compile(r"^.*?(?:[记記]者|通[讯訊][员員]|[实實][习習]生)")
 _CUE = r"(?:(?:本[报報]|特[约約]|[实實][习習])?(?:[记記]者|通[讯訊][员員])|[实實][习習]生)"
@@ -464,7 +464,7 @@ def _surname_initials() -> frozenset[str]:
 def _names(chunk: str) -> list[str]:
     """The names in ``chunk`` with cue words dropped; [] unless all tokens are names."""
     names = []
-    for token in re.split(r"[\s、，,/／:：|｜]+", chunk.strip(_BRACKETS + " ")):
+    for token in re.split(r"[\s、，,/／:：|｜]+", chunk.strip(_BRACKETS + " □■●◆▲")):
         token = _ROLE_RE.sub("", token)  # 本报记者张三, 光明日报记者 -> 张三, ""
         if not token or token in _CUE_WORDS:
             continue
@@ -675,18 +675,35 @@ def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
 _DATE_TEXT = r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 
 
+_PAPER_HEADER_RE = re.compile(
+    r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|报|时报))\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+    r"(?:\s*星期.)?(?:\s*(?P<edition>第\s*0*(?P<page>\d+)\s*版))?(?:\s*[:：]?\s*(?P<section>\S{2,20}))?\s*$"
+)
+
+
 def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
-    """A plain text article: the first line is its title when it reads like one."""
+    """A plain text article: the first line is its title when it reads like one; a
+    paper's header line before it (大众日报 2024年04月23日 第07版 市县观察) gives the
+    newspaper, date, page and section."""
     lines = [t for t in map(_strip, raw.splitlines()) if t]
+    header = _PAPER_HEADER_RE.match(lines[0]) if lines else None
+    if header:
+        lines = lines[1:]
     title = lines[0] if lines and _is_title(lines[0]) else ""
     body = [t for t in lines[1 if title else 0 :] if not _same(t, title)]
     body, meta = _head_lines(body)
     authors, photographers, source, _ = _credits(body)
+    if header:
+        meta.setdefault("date", _iso_date(re.sub(r"\s", "", header["date"])))
+        meta["source"] = header["paper"]
     return Article(
         id=article_id,
         text="\n".join([title, *body] if title else body),
         title=title,
         date=meta.get("date"),
+        edition=header["edition"].replace(" ", "") if header and header["edition"] else None,
+        page=int(header["page"]) if header and header["page"] else None,
+        section=header["section"] if header else None,
         newspaper=meta.get("source"),
         authors=tuple(dict.fromkeys([*meta["authors"], *authors])),
         photographers=tuple(photographers),

@@ -60,6 +60,8 @@ class PlaceRules(RuleBase):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:
+                if len(word) == 2 and start not in bounds:
+                    continue  # 组和|县区: a two-character county (和县) must start a word
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
                 out.append(Mention(start, end, word, "Place", "admin", word))

@@ -152,6 +152,9 @@ class ProgrammeRules(RuleBase):
             if cue is None and self._working_rule(name):
                 named[-1] = None
                 continue
+            if name.endswith("式") and cue is None:
+                named[-1] = None  # “点穴式”监督: a manner, not a programme
+                continue
             if "+" in name and cue is None:
                 named[-1] = (
                     None  # “山水+古村+红色”线路: a formula, unless a cue names it (“统战+金融+协会”机制)
