@@ -51,6 +51,7 @@ class PlaceRules(RuleBase):
     def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
         out = []
         hits = [(e - len(w) + 1, e + 1, w) for e, w in self.gazetteer.iter(text)]
+        token_starts = bounds
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
         bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
         for start, end, word in hits:
@@ -60,7 +61,7 @@ class PlaceRules(RuleBase):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:
-                if len(word) == 2 and start not in bounds:
+                if len(word) == 2 and start not in token_starts:
                     continue  # 组和|县区: a two-character county (和县) must start a word
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words

@@ -155,7 +155,7 @@ class ProgrammeRules(RuleBase):
             if name.endswith("式") and cue is None:
                 named[-1] = None  # “点穴式”监督: a manner, not a programme
                 continue
-            if "+" in name and cue is None:
+            if "+" in name and cue is None and near_cue is None:
                 named[-1] = (
                     None  # “山水+古村+红色”线路: a formula, unless a cue names it (“统战+金融+协会”机制)
                 )
