@@ -140,9 +140,9 @@ class PeopleRules(RuleBase):
     def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
         """End of a run of transliteration characters from ``pos`` (梅德韦杰夫, 8 at most)."""
         end = max(end, pos)
-        while end < len(text) and end - pos < 9 and text[end] in self.translit:
+        while end < len(text) and end - pos < 16 and text[end] in self.translit:
             end += 1
-        while end > pos and text[end - 1] in "·‧•":
+        while end > pos and text[end - 1] in "·‧•-－":
             end -= 1
         return end
 

@@ -166,6 +166,12 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *people,
             *progs,
         ]
+        quoted = [
+            (q.start(), q.end()) for q in QUOTE_RE.finditer(text) if q.end() - q.start() <= 14
+        ]
+        if quoted:  # “中国声音”, “天山雪水”: a place inside a short quoted phrase is part of it
+            found = [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
+                a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in quoted))]  # fmt: skip
         titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,40}》", text)]
         if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
             found = [m for m in found if not any(a < m.start and m.end < b - 0 and (m.start, m.end) != (a + 1, b - 1)
