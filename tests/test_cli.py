@@ -118,17 +118,9 @@ def test_unknown_option_is_a_usage_error(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- evaluate and help
 
 
-def _shared() -> Path:
-    env = os.environ.get("KG_SHARED")
-    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
-    if not (shared / "gold").is_dir():
-        pytest.skip("shared data folder absent (set KG_SHARED or create ../shared)")
-    return shared
-
-
 @pytest.mark.shared
-def test_evaluate_prints_the_score_table() -> None:
-    gold = _shared() / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
+def test_evaluate_prints_the_score_table(shared: Path) -> None:
+    gold = shared / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
     if not gold.is_file():
         pytest.skip("sample gold file absent")
     proc = run("evaluate", gold)

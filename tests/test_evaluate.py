@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import doctest
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -235,17 +234,8 @@ def test_find_gold_article_looks_next_to_the_gold_and_in_search(tmp_path: Path) 
 # --------------------------------------------------------------------------- the sample's gold file
 
 
-def _shared() -> Path:
-    env = os.environ.get("KG_SHARED")
-    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
-    if not (shared / "gold").is_dir():
-        pytest.skip("shared data folder absent (set KG_SHARED or create ../shared)")
-    return shared
-
-
 @pytest.fixture(scope="module")
-def sample_scored() -> tuple[dict, dict, list[dict]]:
-    shared = _shared()
+def sample_scored(shared: Path) -> tuple[dict, dict, list[dict]]:
     gold_path = shared / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
     if not gold_path.is_file():
         pytest.skip("sample gold file absent")

@@ -27,14 +27,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = SAMPLE_DIR / "cqrb-2022-10-20-p015-nanchuan.txt"
 
 
-def _shared() -> Path:
-    env = os.environ.get("KG_SHARED")
-    shared = Path(env) if env else Path(__file__).resolve().parents[2] / "shared"
-    if not (shared / "gold").is_dir():
-        pytest.skip("shared data folder absent (set KG_SHARED or create ../shared)")
-    return shared
-
-
 @pytest.fixture(scope="module")
 def sample() -> Extraction:
     (article,) = read_path(SAMPLE, SAMPLE.parent)
@@ -42,8 +34,8 @@ def sample() -> Extraction:
 
 
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    path = _shared() / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
+def gold(shared: Path) -> dict:
+    path = shared / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json"
     if not path.is_file():
         pytest.skip("sample gold file absent")
     return load_gold(path)

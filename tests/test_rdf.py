@@ -605,17 +605,9 @@ def test_any_names_round_trip(
 # --------------------------------------------------------------------------- the gold example
 
 
-def _shared() -> Path:
-    shared = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
-    if not (shared / "gold").is_dir():
-        pytest.skip("shared data folder absent (set KG_SHARED or create ../shared)")
-    return shared
-
-
 @pytest.mark.shared
-def test_gold_relations_build_a_conforming_graph() -> None:
+def test_gold_relations_build_a_conforming_graph(shared: Path) -> None:
     """Every relation of the gold file (with a stand-in sentence as evidence) fits the shapes."""
-    shared = _shared()
     gold = json.loads(
         (shared / "gold" / "cqrb-2022-10-20-p015-nanchuan.gold.json").read_text(encoding="utf-8")
     )
