@@ -1,16 +1,15 @@
-"""Test configuration: make the ``kg`` package importable from a source checkout."""
+"""Test configuration: make the ``kg`` package importable from a source checkout, and
+find the shared reference data."""
 
+import os
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-
-import os  # noqa: E402
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture(scope="session")
