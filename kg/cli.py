@@ -42,6 +42,12 @@ class Progress:
         self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
         self.every, self.last, self.t0 = every, 0.0, time.monotonic()
 
+    def stage(self, what: str) -> None:
+        """Say which stage a long build is in (on a terminal only)."""
+        if self.live:
+            self.stream.write(f"  {what} …\n")
+            self.stream.flush()
+
     def __call__(self, done: int, chars: int, final: bool = False) -> None:
         now = time.monotonic()
         if not self.live or (not final and now - self.last < self.every):
@@ -137,12 +143,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
         return EXIT_NOTHING
+    stage = progress.stage if isinstance(progress, Progress) else (lambda *a: None)
+    stage("merging aliases across articles")
     extractions = build(extractions)
     out = Path(args.out)
     base = args.base or DEFAULT_BASE
+    stage("building the RDF graph")
     dataset = corpus_graphs(extractions, base)
     graph = union_graph(dataset)
+    stage(f"writing {out}/graph.ttl and graph.trig")
     outputs = write_outputs(extractions, out, base=base, dataset=dataset, graph=graph)
+    stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
     if not args.quiet:
         print(summary(extractions, outputs))
