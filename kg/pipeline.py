@@ -7,7 +7,7 @@ RDF (``kg.rdf``) and view (``kg.view``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Article, Extraction, Mention, Skipped
@@ -15,6 +15,7 @@ from .normalize import build_entities, home_places, merge_corpus, resolve
 from .relations import extract_relations
 from .resources import Rules, load_rules
 from .rules import Recognizer
+from .script import looks_traditional, restore, to_simplified
 
 __all__ = [
     "Extractor",
@@ -36,15 +37,43 @@ class Extractor:
         self.recognizer = Recognizer(self.rules)
 
     def mentions(self, text: str, article: Article | None = None) -> list[Mention]:
+        """Resolved mentions of ``text``; a text in traditional characters is read through
+        its simplified copy and its mentions and names are given back as written."""
         page = [o for o in (article.newspaper, article.publisher) if o] if article else []
-        return resolve(self.recognizer.find(text, article), self.rules, page)
+        if not looks_traditional(text):
+            return resolve(self.recognizer.find(text, article), self.rules, page)
+        simple = to_simplified(text)
+        if article is not None:
+            article = replace(
+                article,
+                authors=tuple(map(to_simplified, article.authors)),
+                photographers=tuple(map(to_simplified, article.photographers)),
+            )
+        found = resolve(self.recognizer.find(simple, article), self.rules, map(to_simplified, page))
+        return [
+            replace(m, text=text[m.start : m.end], canonical=restore(m.canonical, simple, text))
+            for m in found
+        ]
 
     def __call__(self, article: Article) -> Extraction:
         mentions = self.mentions(article.text, article)
         entities = build_entities(mentions)
+        work = article
+        if looks_traditional(
+            article.text
+        ):  # relation cues (与…合作, 担任) read the simplified copy
+            work = replace(article, text=to_simplified(article.text))
         relations, extra = extract_relations(
-            article, mentions, entities, self.rules, home_places(mentions, self.rules)
+            work, mentions, entities, self.rules, home_places(mentions, self.rules)
         )
+        if work is not article:  # evidence quotes the article as written
+            relations = tuple(
+                replace(r, evidence=tuple(
+                    replace(e, sentence=article.text[e.start : e.end]) if e.part == "text" else e
+                    for e in r.evidence
+                ))
+                for r in relations
+            )  # fmt: skip
         return Extraction(
             article,
             tuple(mentions),
