@@ -525,6 +525,8 @@ def _credits(lines: list[str]) -> tuple[list[str], list[str], str | None, set[in
     source, byline_rows, last = None, set(), len(lines) - 1
     for i, line in enumerate(lines):
         photographers += photo_credits(line)
+        if _SOURCE_RE.search(line) and len(line) < 80:
+            continue  # 来源：… 作者：…: read by _head_lines already
         b = parse_byline(line)
         if b and (b.cued or (i >= last - 1 and len(b.authors) >= 2)):
             authors += b.authors
@@ -661,7 +663,7 @@ def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
             line,
         )
         if a := _AUTHOR_FIELD_RE.search(line):  # 作者：李娜 牛晓东
-            meta["authors"] += [n for n in re.split(r"[\s、，,]+", a.group(1)) if len(n) >= 2]
+            meta["authors"] += _names(a.group(1))
         else:
             rest = line[m.end() :]
             if (b := parse_byline(rest)) is not None:  # 来源：江城新闻网 记者 周洁 通讯员 韩雪
@@ -796,8 +798,10 @@ def _html_article(raw: str, article_id: str, path: str | None) -> Article:
     parser._flush()
     title = _collapse(parser.title) or _collapse(parser.h1)
     site = None
-    if m := _TITLE_SITE_RE.match(title):  # 青桐社区把服务送到居民“家门口”_江城新闻网
-        title, site = m.group(1), m.group(2)
+    while m := _TITLE_SITE_RE.match(title):  # …“家门口”_江城新闻网, …致富路_市县新闻_广西新闻网
+        title, site = m.group(1), site or m.group(2)
+    while m := re.match(r"^(.+?)\s*[_｜|]\s*[^_｜|]{2,8}$", title):  # …致富路_市县新闻: a section
+        title = m.group(1)
     main = [t for t, in_main in parser.paragraphs if in_main]
     lines = main or [t for t, _ in parser.paragraphs]
     again = next((k for k, t in enumerate(lines) if title and _same(t, title)), None)
@@ -850,8 +854,21 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
         title=title,
         date=_iso_date(record.get("date")),
         source=_text_field(record.get("source")) or None,
+        newspaper=_outlet(
+            _text_field(record.get("newspaper")) or _text_field(record.get("source"))
+        ),
         url=_text_field(record.get("url")) or None,
         path=path,
+    )
+
+
+def _outlet(name: str) -> str | None:
+    """A record's ``source``/``newspaper`` as an outlet name (新闻联播, 央视网), or None."""
+    name = name.strip()
+    return (
+        name
+        if 2 <= len(name) <= 20 and re.search(r"[\u4e00-\u9fff]", name) and "http" not in name
+        else None
     )
 
 

@@ -115,7 +115,12 @@ class PeopleRules(RuleBase):
             return None
         if all(c in self.translit for c in text[pos:end]):
             end = self._translit_end(text, pos, end)
-        if end - pos > sl + 1 and text[end - 1] in "说称讲道" and tok is not None and tok.freq == 0:
+        if (
+            end - pos > sl + 1
+            and text[end - 1] in "说称讲道摄"
+            and tok is not None
+            and tok.freq == 0
+        ):
             end -= 1  # 林晓说: jieba made one word of a name and the verb after it
         name = text[pos:end]
         if (
@@ -210,14 +215,14 @@ class PeopleRules(RuleBase):
                 end = nxt
         for t in tokens:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
             if (
-                3 <= len(t.text) <= 4
-                and t.text[-1] in "员长"
+                2 <= len(t.text) <= 4
+                and t.text[-1] in "员长师"
                 and is_han(t.text)
                 and t.text not in self._cue_words
             ):
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
-                    add(t.end, end, "role" if t.text[-1] == "员" else "post", t.text)
+                    add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
         for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
             if t.text in self.person_verbs:
                 end = self.name_at(text, t.end, tok_at)

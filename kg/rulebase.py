@@ -64,7 +64,7 @@ _KINSHIP = {
     "奶奶",
     "爷爷",
 }
-_PREP = set("距离自据按经随沿朝往")
+_PREP = set("距离自据按经随沿朝往至驻")
 _GAP_BREAKERS = set(
     "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需"
 )  # not 都/之/其: 四都乡
@@ -131,7 +131,10 @@ class RuleBase:
         if (
             p.tag == ""
             and len(p.text) > 1
-            and (any(c in _VERBISH for c in p.text[1:]) or p.text[0] in "要能可应需也还都就又再才")
+            and (
+                any(c in _VERBISH for c in p.text[1:])
+                or p.text[0] in "要能可应需也还都就又再才至驻经由往"
+            )
         ):
             return False  # 兰到: a made-up word that swallowed a verb
         if p.tag not in _STOP_TAGS:
