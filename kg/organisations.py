@@ -51,8 +51,9 @@ class OrganisationRules(RuleBase):
             p = pieces[i]
             if p.mention is not None and p.start < s_start:
                 continue
-            if p.start < s_start and p.end == s_end and self._common_word(p) and i > 0 and \
-                    pieces[i - 1].mention is not None:  # fmt: skip
+            if p.start < s_start and p.end == s_end and self._common_word(p) and i > 0 and (
+                pieces[i - 1].mention is not None or (len(suffix) == 1 and self._nameish(pieces[i - 1]))
+            ):  # fmt: skip
                 s_start = p.start  # 天水 + 师范学院: a common word of the body's kind is its suffix
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False)
             elif p.start < s_start:
@@ -118,7 +119,8 @@ class OrganisationRules(RuleBase):
                     and is_han(between)
                     and not any(c in "的在是等把被从对向由为了着过与及" for c in between)
                     and not any(
-                        (q.tag in ("p", "r", "d") and q.freq >= 100)
+                        (q.tag in ("p", "r") and q.freq >= 100)
+                        or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)
                         or (q.tag == "v" and q.freq >= 5000)
                         or (q.tag == "c" and q.text != "和")
                         for q in inside

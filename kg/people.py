@@ -97,7 +97,9 @@ class PeopleRules(RuleBase):
             elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
                 # 韩楚与: a made-up word running past the name; cut before a function word
                 for k in (sl + 2, sl + 1):
-                    if text[pos + k] in _FUNCTION_CHARS and k >= sl + 1:
+                    if (
+                        text[pos + k] in _FUNCTION_CHARS or text[pos + k] in "家说笑称"
+                    ) and k >= sl + 1:
                         end = pos + k
                         break
         if end is not None and end - pos == sl + 1:
@@ -204,6 +206,10 @@ class PeopleRules(RuleBase):
             end = self.name_at(text, e, tok_at, cued=True)
             if end is None and cue in self.posts:
                 end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
+            elif (
+                end is None and "·" in text[e : e + 8]
+            ):  # 游客娜塔莎·伊万诺娃: a foreign name after a role
+                end = self.foreign_name_at(text, e)
             if end is None:
                 continue
             add(e, end, "post" if cue in self.posts else "role", cue)

@@ -124,6 +124,12 @@ class PlaceRules(RuleBase):
                 if p.mention.rule == "suffix-nature" and j == idx and not stem:
                     stem.insert(0, p)  # 仙女山 + 街道: a town named after a mountain
                 break  # a chain: the place before is the parent, not part of the name
+            if not chain and p.text == "和" and stem and j > 0 and self._nameish(pieces[j - 1]) \
+                    and pieces[j - 1].mention is None:  # fmt: skip
+                stem.insert(0, p)  # 文化广电和旅游局, 工业和信息化部: 和 inside a body's name
+                length += 1
+                j -= 1
+                continue
             if not self._nameish(p):
                 break
             trimmed = self._trim(p)

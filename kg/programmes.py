@@ -168,7 +168,10 @@ class ProgrammeRules(RuleBase):
             ):  # 按照“支部+合作社+农户”模式: a way of working, not a programme
                 named[-1] = None
                 continue
-            if cue or own_cue or near_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
+            edition = re.search(
+                r"第[0-9一二三四五六七八九十百]+届$", text[max(0, qs - 8) : qs]
+            )  # 第十八届“挑战杯”
+            if edition or cue or own_cue or near_cue or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip
                 positive.add(name)
         # a list of quoted names (“A”“B”、“C”等) shares its members' evidence
