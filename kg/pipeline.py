@@ -7,10 +7,10 @@ RDF (``kg.rdf``) and view (``kg.view``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from .model import Article, Extraction, Mention, Skipped
+from .model import Article, Extraction, Mention
 from .normalize import build_entities, home_places, merge_corpus, resolve
 from .relations import extract_relations
 from .resources import Rules, load_rules
@@ -21,8 +21,6 @@ __all__ = [
     "Extractor",
     "get_extractor",
     "mentions_in_text",
-    "extract_article",
-    "BuildResult",
     "build",
 ]
 
@@ -96,17 +94,6 @@ def get_extractor(rule_dirs: tuple[str, ...] = ()) -> Extractor:
 def mentions_in_text(text: str) -> list[Mention]:
     """Resolved mentions of a bare text with the default rules."""
     return get_extractor().mentions(text)
-
-
-def extract_article(article: Article, rule_dirs: tuple[str, ...] = ()) -> Extraction:
-    return get_extractor(rule_dirs)(article)
-
-
-@dataclass
-class BuildResult:
-    extractions: list[Extraction] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    outputs: dict[str, Path] = field(default_factory=dict)
 
 
 def build(extractions: list[Extraction]) -> list[Extraction]:

@@ -163,7 +163,7 @@ class PlaceRules(RuleBase):
                 return _Piece(rest, p.start + k, p.end, "", 0, None) if len(rest) >= 2 else None
         return p if is_han(p.text) else None
 
-    def suffix_places(self, text: str, pieces: list[_Piece], known: list[Mention]) -> list[Mention]:
+    def suffix_places(self, text: str, pieces: list[_Piece]) -> list[Mention]:
         out: list[Mention] = []
         hits = sorted(
             ((e + 1 - len(w), e + 1, w) for e, w in self.place_suffix_ac.iter(text)),

@@ -151,7 +151,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb")
         ]
         pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
-        places = self.suffix_places(text, pieces, gaz)
+        places = self.suffix_places(text, pieces)
         orgs = self.organisations(text, pieces)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
