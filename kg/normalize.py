@@ -151,6 +151,8 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
                 longer = full.replace("政府", "人民政府") if "人民政府" not in full else full
                 # 县政府 is the 通渭县人民政府 the article writes out
                 m = replace(m, canonical=longer if longer in orgs_written else full)
+            elif not m.info or len(m.text) <= 2:
+                continue  # a bare 纪委监委 or 县委 of an article about no county names nothing
         final.append(m)
     return final
 

@@ -46,6 +46,14 @@ class ProgrammeRules(RuleBase):
         return name
 
     @staticmethod
+    def _parallel_slogan(name: str) -> bool:
+        """Clauses of one length that start or end alike, joined by 、 (藏粮于地、藏粮于技)."""
+        parts = name.split("、")
+        if len(parts) < 2 or len({len(p) for p in parts}) != 1:
+            return False
+        return len({p[0] for p in parts}) == 1 or len({p[-1] for p in parts}) == 1
+
+    @staticmethod
     def _working_rule(name: str) -> bool:
         """一月一调度、一季一通报, 一领域一专项一方案: a working rule, unless a cue names it."""
         return bool(
@@ -154,6 +162,14 @@ class ProgrammeRules(RuleBase):
                 continue
             if name.endswith("式") and cue is None:
                 named[-1] = None  # “点穴式”监督: a manner, not a programme
+                continue
+            if self._parallel_slogan(name) and cue not in self._strong_cues:
+                named[-1] = (
+                    None  # “藏粮于地、藏粮于技”战略, “不敢腐、不能腐”: a slogan of parallel clauses
+                )
+                continue
+            if ("—" in name or "－" in name) and cue is None:
+                named[-1] = None  # “社区党委—网格党支部—楼栋党小组”: a structure, not a programme
                 continue
             if "+" in name and cue is None and near_cue is None:
                 named[-1] = (
