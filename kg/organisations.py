@@ -62,6 +62,8 @@ class OrganisationRules(RuleBase):
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
             if suffix in self._company_suffixes:
                 stem = self._company_anchor(text, pieces, stem, s_start) or stem
+            if not stem or all(q.mention is None for q in stem):
+                stem = self._bureau_gap(text, pieces, s_start, suffix) or stem  # 金牛区 + 住建 + 局
             if not stem:
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
@@ -121,7 +123,7 @@ class OrganisationRules(RuleBase):
                     and not any(
                         (q.tag in ("p", "r") and q.freq >= 100)
                         or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)
-                        or (q.tag == "v" and q.freq >= 5000)
+                        or (q.tag == "v" and len(q.text) > 1 and q.freq >= 5000)
                         or (q.tag == "c" and q.text != "和")
                         for q in inside
                     )
@@ -131,6 +133,22 @@ class OrganisationRules(RuleBase):
                         _Piece(between, p.end, s_start, "", 0, None),
                     ]
                 return None
+        return None
+
+    def _bureau_gap(self, text: str, pieces: list[_Piece], s_start: int, suffix: str):
+        """金牛区 + 住建 + 局: two to four characters between a place and a bureau's suffix
+        name the bureau, whatever jieba made of them (住|建局)."""
+        if len(suffix) != 1 or suffix not in "局委办厅":
+            return None
+        for p in pieces:
+            if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 4:
+                gap = text[p.end : s_start]
+                if (
+                    is_han(gap)
+                    and not any(c in _FUNCTION_CHARS for c in gap)
+                    and gap not in self.generic
+                ):
+                    return [p, _Piece(gap, p.end, s_start, "", 0, None)]
         return None
 
     def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:

@@ -49,8 +49,14 @@ class PeopleRules(RuleBase):
             n = len(tok.text)
             if sl + 1 <= n <= sl + 2 and is_han(tok.text):
                 nxt = tok_at.get(tok.end)
-                if tok.freq == 0 or tok.tag.startswith("nr"):
-                    end = tok.end
+                if (
+                    tok.freq == 0
+                    or tok.tag.startswith("nr")
+                    or (cued and tok.freq < 20 and tok.tag != "v")
+                ):
+                    end = (
+                        tok.end
+                    )  # (楼栋长)何国|强是: a rare word after a post may be a name's head
                 elif (
                     cued
                     and nxt is not None
@@ -78,9 +84,9 @@ class PeopleRules(RuleBase):
                             and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an")
                             and nxt.text[-1] not in _FUNCTION_CHARS
                         )
-                        or (  # 校长马建设说: a post, a name that is a word, a speech verb
+                        or (  # 校长马建设说, 董事长周立新告诉: a post, a name that is a word, a speech verb
                             cued
-                            and nxt.tag not in _FUNCTION_TAGS
+                            and nxt.tag not in ("p", "c", "u", "uj", "ul", "r", "m", "q", "x")
                             and tok_at.get(nxt.end) is not None
                             and tok_at[nxt.end].text in self.speech
                         )
@@ -103,6 +109,16 @@ class PeopleRules(RuleBase):
                         end = pos + k
                         break
         if end is not None and end - pos == sl + 1:
+            one, after = tok_at.get(end), None
+            if (
+                one is not None
+                and len(one.text) == 1
+                and is_han(one.text)
+                and one.text not in _FUNCTION_CHARS
+            ):
+                after = tok_at.get(one.end)
+            if after is not None and after.text in self.speech:
+                end = one.end  # 林知|远|介绍: the last character of the name stood alone
             nxt = tok_at.get(end)
             if (
                 nxt is not None

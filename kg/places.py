@@ -23,6 +23,8 @@ from .rulebase import (
 
 __all__ = ["PlaceRules"]
 
+#: Words before a river's name that show it is one (沿着鹳河向北).
+_ALONG = ("沿着", "沿", "顺着", "跨过", "横跨", "流经", "穿过", "依傍", "紧邻")
 #: Words after a river or hill name that show it is one (抚河源头, 赣江两岸).
 _RIVER_CONTEXT = (
     "源头",
@@ -186,13 +188,14 @@ class PlaceRules(RuleBase):
                 if (
                     level == "nature"
                     and len(p.text) == 2
-                    and p.tag == "ns"
+                    and (p.tag == "ns" or (p.freq == 0 and text.endswith(_ALONG, 0, p.start)))
                     and p.text not in self.generic
                     and text[s_end : s_end + 1] not in "场镇乡村街区县市"
                     and p.text[0] not in "大小高深老新古上下前后内外山"
                     and (
                         not _HAN.match(text[s_end : s_end + 1])
                         or text.startswith(_RIVER_CONTEXT, s_end)
+                        or text.endswith(_ALONG, 0, p.start)  # 沿着沙河散步
                     )
                 ):
                     stem = [
