@@ -31,7 +31,7 @@ from .model import ENTITY_TYPES, Skipped
 __all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING"]
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
-COMMANDS = ("build", "evaluate")
+COMMANDS = ("build", "evaluate", "query")
 
 
 class Progress:
@@ -106,6 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .ingest import iter_articles
     from .pipeline import SAMPLE_DIR, build, get_extractor
     from .rdf import DEFAULT_BASE, corpus_graphs, union_graph, write_outputs
+    from .store import update_store
     from .view import write_view
 
     paths = args.paths or [str(SAMPLE_DIR)]
@@ -153,6 +154,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     graph = union_graph(dataset)
     stage(f"writing {out}/graph.ttl and graph.trig")
     outputs = write_outputs(extractions, out, base=base, dataset=dataset, graph=graph)
+    stage(f"updating the SPARQL store {out}/store")
+    update_store(out, dataset)
+    outputs["store"] = out / "store"
     stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
     if not args.quiet:
@@ -246,8 +250,38 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return status
 
 
+def _query_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py query",
+        description="Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a build's store. "
+        "The kg:, schema:, skos:, prov:, rdfs: … prefixes are declared for you.",
+        epilog="Example: python build.py query ontology/queries/people-posts.rq",
+    )
+    p.add_argument(
+        "query", metavar="QUERY_OR_FILE", help="a query, a .rq file, or a name in ontology/queries/"
+    )
+    p.add_argument("-o", "--out", default="out", help="the build folder (default: out/)")
+    p.add_argument("--format", default="table", choices=("table", "csv", "tsv", "json"))
+    return p
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .query import QueryError, format_result, load_query, run_query
+    from .store import open_store
+
+    try:
+        store = open_store(args.out, read_only=True)
+        print(format_result(run_query(store, load_query(args.query)), args.format))
+    except (QueryError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "query":
+        return cmd_query(_query_parser().parse_args(argv[1:]))
     if argv and argv[0] == "evaluate":
         return cmd_evaluate(_eval_parser().parse_args(argv[1:]))
     if argv and argv[0] == "build":

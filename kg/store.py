@@ -1,0 +1,66 @@
+"""The persistent SPARQL store: Oxigraph (``pyoxigraph``), one named graph per article.
+
+``OUT/store/`` is an on-disk Oxigraph database that SPARQL runs against without
+re-parsing Turtle.  Building again updates it in place: the named graph of every
+article in the build is replaced, and the graphs of articles no longer in the input
+are removed, so adding or deleting a file and re-building keeps the store in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+__all__ = ["STORE_DIR", "open_store", "update_store"]
+
+STORE_DIR = "store"
+
+
+def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
+    """The store of a build folder (``OUT/store``)."""
+    path = Path(out_dir) / STORE_DIR
+    if read_only:
+        if not path.is_dir():
+            raise FileNotFoundError(
+                f"no store in {out_dir} (build first: python build.py … -o {out_dir})"
+            )
+        return ox.Store.read_only(str(path))
+    path.mkdir(parents=True, exist_ok=True)
+    return ox.Store(str(path))
+
+
+def update_store(out_dir: str | Path, dataset: Dataset, keep: Iterable[str] = ()) -> dict[str, int]:
+    """Replace each article's named graph in ``OUT/store`` with the one in ``dataset``
+    and remove the graphs of articles that are gone.
+
+    ``keep``: graph names (IRIs) to leave even if they are not in ``dataset``.
+    Returns counts: ``replaced``, ``removed``, ``quads``.
+    """
+    store = open_store(out_dir)
+    wanted = {str(g.identifier) for g in dataset.graphs() if str(g.identifier).startswith("http")}
+    wanted |= set(keep)
+    removed = 0
+    for name in list(store.named_graphs()):
+        if isinstance(name, ox.NamedNode) and name.value not in wanted:
+            store.remove_graph(name)
+            removed += 1
+    replaced = 0
+    for graph in dataset.graphs():
+        iri = str(graph.identifier)
+        if iri not in wanted or not len(graph):
+            continue
+        node = ox.NamedNode(iri)
+        if store.contains_named_graph(node):
+            store.remove_graph(node)
+        store.load(
+            graph.serialize(format="nt", encoding="utf-8"),
+            format=ox.RdfFormat.N_TRIPLES,
+            to_graph=node,
+        )
+        replaced += 1
+    store.flush()
+    quads = len(store)
+    return {"replaced": replaced, "removed": removed, "quads": quads}
