@@ -31,7 +31,7 @@ from .model import ENTITY_TYPES, Skipped
 __all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING"]
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
-COMMANDS = ("build", "evaluate", "query")
+COMMANDS = ("build", "evaluate", "query", "serve")
 
 
 class Progress:
@@ -278,8 +278,34 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py serve",
+        description="Serve a build's store as a read-only SPARQL 1.1 endpoint (/sparql), "
+        "with a query page (/) and the network view (/graph.html).",
+        epilog="Example: python build.py serve --out out --port 8000",
+    )
+    p.add_argument("-o", "--out", default="out", help="the build folder (default: out/)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    p.add_argument("--port", type=int, default=8000)
+    return p
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    try:
+        serve(args.out, args.host, args.port)
+    except (FileNotFoundError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "serve":
+        return cmd_serve(_serve_parser().parse_args(argv[1:]))
     if argv and argv[0] == "query":
         return cmd_query(_query_parser().parse_args(argv[1:]))
     if argv and argv[0] == "evaluate":
