@@ -31,7 +31,7 @@ from .model import ENTITY_TYPES, Skipped
 __all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING"]
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
-COMMANDS = ("build", "evaluate", "query", "serve")
+COMMANDS = ("build", "evaluate", "query", "serve", "push")
 
 
 class Progress:
@@ -302,8 +302,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _push_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py push",
+        description="Load a build, one named graph per article, into a store that speaks the "
+        "SPARQL 1.1 Graph Store HTTP Protocol (Oxigraph server, Fuseki, GraphDB …).",
+        epilog="Example: python build.py push --endpoint http://127.0.0.1:7878/store",
+    )
+    p.add_argument("--endpoint", required=True, help="the Graph Store endpoint URL")
+    p.add_argument("-o", "--out", default="out", help="the build folder (default: out/)")
+    return p
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from .push import PushError, push
+
+    try:
+        n = push(args.out, args.endpoint)
+    except (PushError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    print(f"pushed {n} article graphs to {args.endpoint}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "push":
+        return cmd_push(_push_parser().parse_args(argv[1:]))
     if argv and argv[0] == "serve":
         return cmd_serve(_serve_parser().parse_args(argv[1:]))
     if argv and argv[0] == "query":
