@@ -1,8 +1,8 @@
 """SPARQL over a build's store: ``python build.py query QUERY_OR_FILE``.
 
 The prefixes of :data:`kg.rdf.PREFIXES` (``kg:``, ``schema:``, ``skos:``, ``prov:`` …)
-are declared for every query; queries see the union of the articles' named graphs
-as their default graph.  Results print as an aligned table (Chinese characters count
+are declared for every query; the default graph is the merge of the articles' named
+graphs (``GRAPH ?g { … }`` reaches each article's own).  Results print as an aligned table (Chinese characters count
 two columns), CSV, TSV or SPARQL JSON.
 
 Example::
@@ -49,7 +49,7 @@ def load_query(query_or_file: str) -> str:
 def run_query(store: ox.Store, sparql: str):
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; SPARQL errors become QueryError."""
     try:
-        return store.query(sparql, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+        return store.query(sparql, prefixes=dict(PREFIXES))
     except SyntaxError as exc:
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except (OSError, ValueError) as exc:

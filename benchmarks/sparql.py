@@ -1,0 +1,141 @@
+"""Benchmark: every example query on the embedded Oxigraph store and on rdflib's
+in-memory engine, over the graph of the CCTV news corpus, in the same run.
+
+    python benchmarks/sparql.py [--shared PATH] [--limit N] [--repeat 5]
+
+Prints, per query, the median latency on each engine and the ratio, then the ratio of
+the summed medians.  Targets (issue 3): every query under 100 ms at the median on the
+embedded store, and the store at least 10x faster than rdflib overall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rdflib import Graph  # noqa: E402
+
+from kg.ingest import iter_articles  # noqa: E402
+from kg.nereval import resolve_shared  # noqa: E402
+from kg.pipeline import build, get_extractor  # noqa: E402
+from kg.push import with_prefixes  # noqa: E402
+from kg.query import QUERIES_DIR, run_query  # noqa: E402
+from kg.rdf import PREFIXES, corpus_graphs, union_graph  # noqa: E402
+from kg.store import open_store, update_store  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001 - progress shows as it happens
+
+
+def _time(fn, repeat: int, cap: float = 0.0) -> float:
+    """Median seconds of ``repeat`` runs; with ``cap``, one run stopped at ``cap`` seconds
+    (SIGALRM) counts as ``cap`` and ends the measurement (rdflib can take minutes)."""
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        if cap:
+            signal.setitimer(signal.ITIMER_REAL, cap)
+        try:
+            fn()
+        except _Stop:
+            return cap
+        finally:
+            if cap:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+class _Stop(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Stop
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--shared", help="the shared data folder (default: $KG_SHARED or ../shared)")
+    p.add_argument("--limit", type=int, help="only the first N stories")
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--cap", type=float, default=60.0, help="seconds one rdflib query may take")
+    args = p.parse_args(argv)
+    signal.signal(signal.SIGALRM, _alarm)
+    shared = resolve_shared(args.shared)
+    corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
+    if corpus is None or not corpus.is_file():
+        print(
+            "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
+        )
+        return 0
+    t0 = time.perf_counter()
+    ex = get_extractor()
+    extractions = []
+    for article in iter_articles([corpus]):
+        extractions.append(ex(article))
+        if args.limit and len(extractions) >= args.limit:
+            break
+    extractions = build(extractions)
+    dataset = corpus_graphs(extractions)
+    t1 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        update_store(tmp, dataset)
+        store = open_store(tmp)
+        t2 = time.perf_counter()
+        graph = Graph()
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        for triple in union_graph(dataset):
+            graph.add(triple)
+        t3 = time.perf_counter()
+        print(
+            f"{len(extractions)} articles, {len(store)} quads in the store, {len(graph)} triples in rdflib"
+        )
+        print(
+            f"extract + RDF {t1 - t0:.1f}s, load store {t2 - t1:.1f}s, load rdflib {t3 - t2:.1f}s\n"
+        )
+        print(f"{'query':<24}{'store ms':>10}{'rdflib ms':>11}{'ratio':>8}")
+        total_store = total_rdflib = 0.0
+        slow = []
+        for q in sorted(QUERIES_DIR.glob("*.rq")):
+            text = q.read_text(encoding="utf-8")
+
+            def on_store(text=text):
+                result = run_query(store, text)
+                return bool(result) if not hasattr(result, "variables") else list(result)
+
+            def on_rdflib(text=text):
+                return list(graph.query(with_prefixes(text)))
+
+            s, r = (
+                _time(on_store, args.repeat),
+                _time(on_rdflib, max(1, min(args.repeat, 3)), args.cap),
+            )
+            total_store, total_rdflib = total_store + s, total_rdflib + r
+            slow += [q.stem] if s > 0.1 else []
+            capped = ">" if r >= args.cap else " "
+            print(
+                f"{q.stem:<24}{s * 1000:>10.1f}{capped}{r * 1000:>10.1f}{r / s if s else float('inf'):>8.1f}"
+            )
+        print(f"{'all (sum of medians)':<24}{total_store * 1000:>10.1f}{total_rdflib * 1000:>11.1f}"
+              f"{total_rdflib / total_store:>8.1f}")  # fmt: skip
+        print(
+            "\nevery query under 100 ms on the store:",
+            "yes" if not slow else f"no ({', '.join(slow)})",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
