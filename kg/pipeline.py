@@ -37,10 +37,12 @@ class Extractor:
     def mentions(self, text: str, article: Article | None = None) -> list[Mention]:
         """Resolved mentions of ``text``; a text in traditional characters is read through
         its simplified copy and its mentions and names are given back as written."""
+        return self._mentions(text, article, _simplified_copy(text))
+
+    def _mentions(self, text: str, article: Article | None, simple: str | None) -> list[Mention]:
         page = [o for o in (article.newspaper, article.publisher) if o] if article else []
-        if not looks_traditional(text):
+        if simple is None:
             return resolve(self.recognizer.find(text, article), self.rules, page)
-        simple = to_simplified(text)
         if article is not None:
             article = replace(
                 article,
@@ -54,13 +56,11 @@ class Extractor:
         ]
 
     def __call__(self, article: Article) -> Extraction:
-        mentions = self.mentions(article.text, article)
+        simple = _simplified_copy(article.text)
+        mentions = self._mentions(article.text, article, simple)
         entities = build_entities(mentions)
-        work = article
-        if looks_traditional(
-            article.text
-        ):  # relation cues (与…合作, 担任) read the simplified copy
-            work = replace(article, text=to_simplified(article.text))
+        # relation cues (与…合作, 担任) read the simplified copy of a traditional text
+        work = article if simple is None else replace(article, text=simple)
         relations, extra = extract_relations(
             work, mentions, entities, self.rules, home_places(mentions, self.rules)
         )
@@ -78,6 +78,11 @@ class Extractor:
             tuple(sorted((*entities, *extra), key=lambda e: e.key)),
             relations,
         )
+
+
+def _simplified_copy(text: str) -> str | None:
+    """The simplified copy of a text in traditional characters, else None."""
+    return to_simplified(text) if looks_traditional(text) else None
 
 
 _DEFAULT: dict[tuple, Extractor] = {}

@@ -25,6 +25,11 @@ __all__ = ["QUERIES_DIR", "QueryError", "run_query", "format_result", "load_quer
 
 QUERIES_DIR = Path(__file__).resolve().parents[1] / "ontology" / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+}
 
 
 class QueryError(ValueError):
@@ -82,24 +87,14 @@ def format_result(result, fmt: str = "table") -> str:
     if isinstance(result, ox.QueryBoolean):
         if fmt == "table":
             return "yes" if bool(result) else "no"
-        kind = {
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-            "json": ox.QueryResultsFormat.JSON,
-        }
-        return result.serialize(format=kind[fmt]).decode("utf-8")
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     if isinstance(result, ox.QueryTriples):
         out = io.BytesIO()
         ox.serialize(result, out, format=ox.RdfFormat.N_TRIPLES if fmt != "table" else ox.RdfFormat.TURTLE,
                      prefixes=dict(PREFIXES) if fmt == "table" else None)  # fmt: skip
         return out.getvalue().decode("utf-8")
     if fmt != "table":
-        kind = {
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-            "json": ox.QueryResultsFormat.JSON,
-        }
-        return result.serialize(format=kind[fmt]).decode("utf-8")
+        return result.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
     names = [v.value for v in result.variables]
     rows = [[_cell(sol[n]) for n in names] for sol in result]
     widths = [max([width(n), *(width(r[i]) for r in rows)]) for i, n in enumerate(names)]
