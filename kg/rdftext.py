@@ -1,0 +1,301 @@
+"""RDF as text, written directly: the same graph as :mod:`kg.rdf`, without rdflib.
+
+:func:`kg.rdf.article_graph` builds an rdflib graph triple by triple, which is
+fine for one article and far too slow for ten thousand (rdflib's Turtle and TriG
+serialisers dominated large builds).  This module writes the very same triples as
+Turtle/TriG text lines — full IRIs for instances, prefixed names for the vocabulary,
+one triple per line — so that a build can stream them to ``graph.trig``,
+``graph.ttl`` and the store.  :func:`article_text` gives one article's triples in two
+parts:
+
+* ``own``: triples whose subject belongs to this article alone (the article, its
+  statements, its evidence) — never repeated in another article's graph;
+* ``shared``: triples that other articles may also have (entity labels, posts,
+  memberships, relations between entities) — :func:`write_corpus` writes each of them
+  once in ``graph.ttl``.
+
+The tests check that the text parses to a graph isomorphic to ``article_graph``.
+
+>>> from kg.model import Article, Entity, Extraction
+>>> ext = Extraction(Article("a1", "南川区"), (), (Entity("Place", "南川区"),), ())
+>>> own, shared = article_text(ext)
+>>> shared[0]
+'<https://kg.example.org/id/place/%E5%8D%97%E5%B7%9D%E5%8C%BA> a kg:Place'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+from hashlib import sha1
+from json.encoder import encode_basestring as _json_str
+from pathlib import Path
+from urllib.parse import quote
+
+from .model import ARTICLE, Evidence, Extraction, Relation
+from .rdf import (
+    _AGENT_OF_ARTICLE,
+    _ENTITY_TO_ENTITY,
+    _TO_POST,
+    DEFAULT_BASE,
+    PREDICATES,
+    PREFIXES,
+    _key,
+    _merge,
+    _word,
+)
+
+__all__ = ["article_text", "prefix_header", "trig_block", "write_corpus", "ArticleText"]
+
+#: (own lines, shared lines) of one article; each line is ``subject predicate object``
+#: without the final `` .``.
+ArticleText = tuple[list[str], list[str]]
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_INT = "^^xsd:integer"
+
+
+def prefix_header() -> str:
+    """The ``@prefix`` lines of :data:`kg.rdf.PREFIXES`, as rdflib's Turtle writes them."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def _escape(text: str) -> str:
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        return text.translate(_ESCAPES)
+    return text
+
+
+def _lit(text: str) -> str:
+    return '"' + _escape(text) + '"'
+
+
+def _zh(text: str) -> str:
+    return '"' + _escape(text) + '"@zh'
+
+
+def _digest(*parts: str | int) -> str:
+    """:func:`kg.rdf._digest` (sha1 of the parts' compact JSON), without ``json.dumps``."""
+    data = "[" + ",".join(
+        _json_str(p) if isinstance(p, str) else str(int(p)) for p in parts
+    ) + "]"
+    return sha1(data.encode("utf-8")).hexdigest()
+
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"{_XSD_INT}'
+
+
+@lru_cache(maxsize=1 << 17)
+def _q(text: str) -> str:
+    return quote(text, safe="")
+
+
+class _Writer:
+    """The triples of one article, sorted into own and shared lines."""
+
+    def __init__(self, ext: Extraction, base: str):
+        self.base, self.ext = base, ext
+        self.article_id = ext.article.id
+        if not self.article_id:
+            raise ValueError("empty article id")
+        self.article = f"<{base}article/{_q(self.article_id)}>"
+        self.own: dict[str, None] = {}
+        self.evidences: dict[Evidence, str] = {}
+        self.shared: dict[str, None] = {}
+
+    def entity(self, type_: str, name: str, aliases: Iterable[str] = ()) -> str:
+        rel = f"{type_.lower()}/{_q(name)}"
+        node = f"<{self.base}{rel}>"
+        shared = self.shared
+        shared[f"{node} a kg:{type_}"] = None
+        shared[f"{node} rdfs:label {_zh(name)}"] = None
+        for alias in aliases:
+            if alias and alias != name:
+                shared[f"{node} skos:altLabel {_zh(alias)}"] = None
+        return node
+
+    def key_node(self, value: object, predicate: str, role: str) -> tuple[str, str]:
+        type_, name = _key(value, predicate, role)
+        return self.entity(type_, name), f"{type_.lower()}/{_q(name)}"
+
+    def post(self, word: str) -> tuple[str, str]:
+        rel = f"post/{_q(word)}"
+        node = f"<{self.base}{rel}>"
+        self.shared[f"{node} a kg:Post"] = None
+        self.shared[f"{node} rdfs:label {_zh(word)}"] = None
+        return node, rel
+
+    def relation(self, relation: Relation) -> None:
+        predicate = relation.predicate
+        if predicate not in PREDICATES:
+            raise ValueError(
+                f"unknown relation predicate {predicate!r} (expected one of {sorted(PREDICATES)})"
+            )
+        base, own, shared = self.base, self.own, self.shared
+        term = f"kg:{predicate}"
+        at, at_rel = ("", "") if relation.at is None else self.key_node(relation.at, predicate, "at")
+        if predicate in _ENTITY_TO_ENTITY:
+            subject, s_rel = self.key_node(relation.subject, predicate, "subject")
+            obj, o_rel = self.key_node(relation.object, predicate, "object")
+            shared[f"{subject} {term} {obj}"] = None
+        elif predicate in _TO_POST:
+            subject, s_rel = self.key_node(relation.subject, predicate, "subject")
+            post, post_rel = self.post(_word(relation.object, predicate))
+            if predicate == "role":
+                obj, o_rel = post, post_rel
+            else:  # holdsPost: person -> membership(member, post, postAt)
+                o_rel = "membership/" + _digest("membership", s_rel, post_rel, at_rel)
+                obj = f"<{base}{o_rel}>"
+                shared[f"{obj} a kg:Membership"] = None
+                shared[f"{obj} kg:member {subject}"] = None
+                shared[f"{obj} kg:post {post}"] = None
+                if at:
+                    shared[f"{obj} kg:postAt {at}"] = None
+            shared[f"{subject} {term} {obj}"] = None
+        else:  # between the article and an entity: always stored on the article
+            subject, s_rel = self.article, f"article/{_q(self.article_id)}"
+            side = _article_side(relation)
+            obj, o_rel = self.key_node(side, predicate, "entity")
+            own[f"{subject} {term} {obj}"] = None
+        predicate_iri = f"https://kg.example.org/ontology#{predicate}"
+        st_rel = "statement/" + _digest(
+            "statement", self.article_id, s_rel, predicate_iri, o_rel, at_rel
+        )
+        statement = f"<{base}{st_rel}>"
+        own[f"{statement} a kg:Statement"] = None
+        own[f"{statement} rdf:subject {subject}"] = None
+        own[f"{statement} rdf:predicate {term}"] = None
+        own[f"{statement} rdf:object {obj}"] = None
+        if at:
+            own[f"{statement} kg:at {at}"] = None
+        if predicate == "coOccursWith" or relation.count != 1:
+            own[f"{statement} kg:count {_int(relation.count)}"] = None
+        for evidence in relation.evidence:
+            own[f"{statement} prov:wasDerivedFrom {self.evidence(evidence)}"] = None
+
+    def evidence(self, evidence: Evidence) -> str:
+        node = self.evidences.get(evidence)
+        if node is None:
+            node = self.evidences[evidence] = self._evidence(evidence)
+        return node
+
+    def _evidence(self, evidence: Evidence) -> str:
+        if not evidence.article:
+            evidence = replace(evidence, article=self.article_id)
+        key = _digest(
+            "evidence", evidence.article, evidence.part, evidence.start, evidence.end,
+            evidence.sentence,
+        )  # fmt: skip
+        node = f"<{self.base}evidence/{key}>"
+        # evidence of this article is its own; evidence quoting another article may repeat
+        lines = self.own if evidence.article == self.article_id else self.shared
+        source = f"<{self.base}article/{_q(evidence.article)}>"
+        if evidence.article != self.article_id:
+            self.shared[f"{source} a kg:Article"] = None
+            self.shared[f"{source} kg:articleId {_lit(evidence.article)}"] = None
+        lines[f"{node} a kg:Evidence"] = None
+        lines[f"{node} kg:inArticle {source}"] = None
+        lines[f"{node} kg:sentence {_zh(evidence.sentence)}"] = None
+        lines[f"{node} kg:start {_int(evidence.start)}"] = None
+        lines[f"{node} kg:end {_int(evidence.end)}"] = None
+        lines[f"{node} kg:part {_lit(evidence.part)}"] = None
+        return node
+
+    def article_lines(self, include_text: bool) -> None:
+        a, node, own = self.ext.article, self.article, self.own
+        own[f"{node} a kg:Article"] = None
+        own[f"{node} kg:articleId {_lit(a.id)}"] = None
+        if a.title:
+            own[f"{node} schema:headline {_zh(a.title)}"] = None
+        if a.date:
+            own[f'{node} schema:datePublished {_lit(a.date)}^^xsd:date'] = None
+        if a.edition:
+            own[f"{node} kg:edition {_zh(a.edition)}"] = None
+        if a.page is not None:
+            own[f"{node} kg:page {_int(a.page)}"] = None
+        if a.section:
+            own[f"{node} kg:section {_zh(a.section)}"] = None
+        if a.source:
+            own[f"{node} kg:source {_zh(a.source)}"] = None
+        if a.path:
+            own[f"{node} kg:sourcePath {_lit(a.path)}"] = None
+        if a.url:
+            own[f"{node} schema:url {_lit(a.url)}^^xsd:anyURI"] = None
+        if include_text and a.text:
+            own[f"{node} kg:text {_zh(a.text)}"] = None
+
+
+def _article_side(relation: Relation) -> object:
+    if relation.subject == ARTICLE and relation.object != ARTICLE:
+        return relation.object
+    if relation.object == ARTICLE and relation.subject != ARTICLE:
+        return relation.subject
+    raise ValueError(
+        f"relation {relation.predicate!r} must link {ARTICLE!r} and an entity, "
+        f"got {relation.subject!r} -> {relation.object!r}"
+    )
+
+
+assert set(_AGENT_OF_ARTICLE) <= PREDICATES  # stored on the article, like publishedIn
+
+
+def article_text(
+    ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
+) -> ArticleText:
+    """The triples of :func:`kg.rdf.article_graph` as text lines: ``(own, shared)``.
+
+    Raises ValueError for an unknown predicate or a malformed relation, as
+    ``article_graph`` does.
+    """
+    w = _Writer(ext, base)
+    w.article_lines(include_text)
+    for entity in ext.entities:
+        node = w.entity(entity.type, entity.name, entity.aliases)
+        w.own[f"{w.article} kg:mentions {node}"] = None
+    for relation in _merge(ext.relations):
+        w.relation(relation)
+    return list(w.own), [line for line in w.shared if line not in w.own]
+
+
+def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> str:
+    """One article's named graph as a TriG block (graph name = the article's IRI)."""
+    own, shared = text
+    name = f"<{base}article/{_q(ext.article.id)}>"
+    body = " .\n".join((*own, *shared))
+    return f"{name} {{\n{body} .\n}}\n\n"
+
+
+def write_corpus(
+    items: Iterable[tuple[Extraction, ArticleText]],
+    trig_path: Path,
+    ttl_path: Path,
+    base: str = DEFAULT_BASE,
+) -> Iterator[tuple[Extraction, ArticleText]]:
+    """Stream ``(extraction, text)`` pairs to ``graph.trig`` (one named graph each, in the
+    order given) and ``graph.ttl`` (the union: each triple once), yielding each pair on.
+
+    Raises ValueError on a duplicate article id (the files are then incomplete).
+    """
+    seen_ids: set[str] = set()
+    seen_shared: set[str] = set()
+    header = prefix_header().encode()
+    with open(trig_path, "wb") as trig, open(ttl_path, "wb") as ttl:
+        trig.write(header)
+        ttl.write(header)
+        for ext, text in items:
+            if ext.article.id in seen_ids:
+                raise ValueError(f"duplicate article id {ext.article.id!r}")
+            seen_ids.add(ext.article.id)
+            own, shared = text
+            trig.write(trig_block(ext, text, base).encode())
+            fresh = []
+            for line in shared:
+                if line not in seen_shared:
+                    seen_shared.add(line)
+                    fresh.append(line)
+            lines = (*own, *fresh)
+            if lines:
+                ttl.write((" .\n".join(lines) + " .\n").encode())
+            yield ext, text
