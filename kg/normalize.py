@@ -276,7 +276,9 @@ def apply_remap(ext: Extraction, part: Iterable[tuple[tuple[str, str], str]]) ->
     )
     entities = build_entities(list(mentions))
     have = {e.key for e in entities}
-    extra = [e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0]
+    extra = [
+        e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0
+    ]
     entities = tuple(sorted((*entities, *extra), key=lambda e: e.key))
 
     def fix(k):

@@ -77,9 +77,7 @@ def _zh(text: str) -> str:
 
 def _digest(*parts: str | int) -> str:
     """:func:`kg.rdf._digest` (sha1 of the parts' compact JSON), without ``json.dumps``."""
-    data = "[" + ",".join(
-        _json_str(p) if isinstance(p, str) else str(int(p)) for p in parts
-    ) + "]"
+    data = "[" + ",".join(_json_str(p) if isinstance(p, str) else str(int(p)) for p in parts) + "]"
     return sha1(data.encode("utf-8")).hexdigest()
 
 
@@ -135,7 +133,9 @@ class _Writer:
             )
         base, own, shared = self.base, self.own, self.shared
         term = f"kg:{predicate}"
-        at, at_rel = ("", "") if relation.at is None else self.key_node(relation.at, predicate, "at")
+        at, at_rel = (
+            ("", "") if relation.at is None else self.key_node(relation.at, predicate, "at")
+        )
         if predicate in _ENTITY_TO_ENTITY:
             subject, s_rel = self.key_node(relation.subject, predicate, "subject")
             obj, o_rel = self.key_node(relation.object, predicate, "object")
@@ -210,7 +210,7 @@ class _Writer:
         if a.title:
             own[f"{node} schema:headline {_zh(a.title)}"] = None
         if a.date:
-            own[f'{node} schema:datePublished {_lit(a.date)}^^xsd:date'] = None
+            own[f"{node} schema:datePublished {_lit(a.date)}^^xsd:date"] = None
         if a.edition:
             own[f"{node} kg:edition {_zh(a.edition)}"] = None
         if a.page is not None:

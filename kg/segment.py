@@ -37,9 +37,9 @@ __all__ = ["Token", "Segmenter", "get_segmenter"]
 jieba.setLogLevel(logging.WARNING)
 
 # jieba's own blocks (jieba.re_han_default) and the characters its dictionary covers
-_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
-_HAN_ONLY = re.compile("[\u4E00-\u9FD5]+")
-_SKIP = re.compile("(\r\n|\s)")  # jieba.re_skip_default
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+_HAN_ONLY = re.compile("[\u4e00-\u9fd5]+")
+_SKIP = re.compile("(\r\n|\\s)")  # jieba.re_skip_default
 
 
 @dataclass(frozen=True)
