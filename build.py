@@ -6,4 +6,8 @@ import sys
 from kg.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # output piped into `head` and closed: not an error
+        sys.stderr.close()
+        sys.exit(0)

@@ -12,6 +12,8 @@ any machine:
 * memberships:  ``{base}membership/{sha1(person, post, at)}``
 * statements:   ``{base}statement/{sha1(article id, subject, predicate, object, at)}``
 * evidence:     ``{base}evidence/{sha1(article id, part, start, end, sentence)}``
+* co-occurrence totals: ``{base}cooccurrence/{sha1(entity a, entity b)}``
+* the corpus totals graph: ``{base}graph/corpus``
 
 ``quote`` is :func:`urllib.parse.quote` with ``safe=""`` (UTF-8, percent
 encoded), so every IRI is plain ASCII.  The hashed parts are IRIs relative to
@@ -21,6 +23,14 @@ Each :class:`~kg.model.Relation` becomes (a) a direct triple in the ``kg:``
 namespace and (b) a ``kg:Statement`` (``rdf:subject``/``rdf:predicate``/
 ``rdf:object``, optional ``kg:at`` and ``kg:count``) that
 ``prov:wasDerivedFrom`` one ``kg:Evidence`` per :class:`~kg.model.Evidence`.
+
+Besides one named graph per article, :func:`corpus_graphs` writes one named graph of
+corpus-level totals (:func:`totals_graph`): each entity's ``kg:totalMentions`` and one
+``kg:CoOccurrence`` per pair of entities that share sentences, with ``kg:sentences``; the
+most mentioned entities of each type and the strongest pairs carry their ``kg:rank``.
+They are sums of the articles' statements, kept so that "most mentioned" and "who
+appears with whom" read one triple per entity or pair instead of aggregating every
+statement of the corpus.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ import hashlib
 import io
 import json
 import warnings
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +76,10 @@ __all__ = [
     "membership_iri",
     "statement_iri",
     "evidence_iri",
+    "corpus_iri",
+    "cooccurrence_iri",
+    "totals_graph",
+    "CorpusTotals",
     "new_graph",
     "article_graph",
     "corpus_graphs",
@@ -96,6 +111,7 @@ class KG(DefinedNamespace):
     Membership: URIRef
     Statement: URIRef
     Evidence: URIRef
+    CoOccurrence: URIRef
     # relations between entities
     locatedIn: URIRef
     holdsPost: URIRef
@@ -121,6 +137,12 @@ class KG(DefinedNamespace):
     start: URIRef
     end: URIRef
     part: URIRef
+    # corpus totals
+    totalMentions: URIRef
+    entityA: URIRef
+    entityB: URIRef
+    sentences: URIRef
+    rank: URIRef
     # article data
     articleId: URIRef
     edition: URIRef
@@ -241,6 +263,16 @@ def evidence_iri(evidence: Evidence, base: str = DEFAULT_BASE) -> URIRef:
         evidence.sentence,
     )
     return URIRef(f"{base}evidence/{key}")
+
+
+def corpus_iri(base: str = DEFAULT_BASE) -> URIRef:
+    """The name of the named graph of corpus totals (:func:`totals_graph`)."""
+    return URIRef(f"{base}graph/corpus")
+
+
+def cooccurrence_iri(a: URIRef, b: URIRef, base: str = DEFAULT_BASE) -> URIRef:
+    """The IRI of the corpus total of two entities' co-occurrence (``a`` sorts first)."""
+    return URIRef(f"{base}cooccurrence/{_digest('cooccurrence', _relative(a, base), _relative(b, base))}")
 
 
 # --------------------------------------------------------------------------- graphs
@@ -461,6 +493,7 @@ def corpus_graphs(
     """
     dataset = _new_dataset()
     seen: set[URIRef] = set()
+    totals = CorpusTotals()
     for ext in extractions:
         name = article_iri(ext.article.id, base)
         if name in seen:
@@ -470,7 +503,73 @@ def corpus_graphs(
         named.addN(
             (s, p, o, named) for s, p, o in article_graph(ext, base, include_text=include_text)
         )
+        totals.add(ext)
+    if seen:
+        named = dataset.graph(corpus_iri(base))
+        named.addN((s, p, o, named) for s, p, o in totals.graph(base))
     return dataset
+
+
+#: How many entities of each type, and how many co-occurring pairs, get a ``kg:rank``.
+RANKED_ENTITIES, RANKED_PAIRS = 100, 1000
+
+
+class CorpusTotals:
+    """Mentions per entity and shared sentences per pair of entities, summed over articles
+    exactly as the articles' statements count them (``kg:count``, 1 when absent)."""
+
+    def __init__(self) -> None:
+        self.mentions: Counter[tuple[str, str]] = Counter()
+        self.pairs: Counter[tuple[tuple[str, str], tuple[str, str]]] = Counter()
+
+    def add(self, ext: Extraction) -> None:
+        """Count one article's ``mentions`` and ``coOccursWith`` relations."""
+        for relation in _merge(ext.relations):
+            if relation.predicate == "mentions":
+                key = _key(_article_and_other(relation), "mentions", "entity")
+                self.mentions[key] += relation.count
+            elif relation.predicate == "coOccursWith":
+                a = _key(relation.subject, "coOccursWith", "subject")
+                b = _key(relation.object, "coOccursWith", "object")
+                self.pairs[(a, b) if a <= b else (b, a)] += relation.count
+
+    def graph(self, base: str = DEFAULT_BASE) -> Graph:
+        """The totals as triples (:func:`totals_graph`)."""
+        graph = new_graph()
+        ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
+        for (type_, name), n in self.mentions.items():
+            node = entity_iri(type_, name, base)
+            graph.add((node, KG.totalMentions, Literal(int(n))))
+            ranked[type_].append((-n, name, node))
+        for entries in ranked.values():
+            for rank, (_, _, node) in enumerate(sorted(entries)[:RANKED_ENTITIES], 1):
+                graph.add((node, KG.rank, Literal(rank)))
+        pairs = []
+        for (a, b), n in self.pairs.items():
+            ia, ib = entity_iri(*a, base), entity_iri(*b, base)
+            node = cooccurrence_iri(ia, ib, base)
+            graph.add((node, RDF.type, KG.CoOccurrence))
+            graph.add((node, KG.entityA, ia))
+            graph.add((node, KG.entityB, ib))
+            graph.add((node, KG.sentences, Literal(int(n))))
+            pairs.append((-n, a[1], b[1], a[0], b[0], node))
+        for rank, entry in enumerate(sorted(pairs)[:RANKED_PAIRS], 1):
+            graph.add((entry[-1], KG.rank, Literal(rank)))
+        return graph
+
+
+def totals_graph(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Graph:
+    """Corpus totals of ``extractions``: ``E kg:totalMentions n`` for every mentioned
+    entity and a ``kg:CoOccurrence`` (``kg:entityA``, ``kg:entityB``, ``kg:sentences``)
+    for every pair of entities that share a sentence somewhere in the corpus.
+
+    Ranks (``kg:rank``, 1 = first) go to the :data:`RANKED_ENTITIES` most mentioned entities
+    of each type (ties by name) and the :data:`RANKED_PAIRS` pairs with the most sentences
+    (ties by the names), so "top N" questions read N triples however large the corpus."""
+    totals = CorpusTotals()
+    for ext in extractions:
+        totals.add(ext)
+    return totals.graph(base)
 
 
 def union_graph(dataset: Dataset) -> Graph:

@@ -15,7 +15,10 @@ import pytest
 
 from kg.pipeline import SAMPLE_DIR
 from kg.query import QUERIES_DIR, QueryError, format_result, load_query, run_query, width
+from kg.rdf import corpus_iri
 from kg.store import open_store
+
+TOTALS = str(corpus_iri())
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,7 +56,9 @@ def test_people_posts(out: Path) -> None:
 
 def test_places_inside_places_transitively(out: Path) -> None:
     rows = set(_rows(out, "places-inside"))
-    assert {("三泉镇", "南川区"), ("观音村", "三泉镇"), ("观音岩驿站", "南川区")} <= rows
+    assert all(inside != "重庆市" for _, inside in rows)  # only what is inside 南川区
+    # each place with the place it sits in directly, down the chain 南川区 ⊃ 三泉镇 ⊃ 观音村 ⊃ …
+    assert {("三泉镇", "南川区"), ("观音村", "三泉镇"), ("观音岩驿站", "观音村")} <= rows
 
 
 def test_programmes_and_who_runs_them(out: Path) -> None:
@@ -170,10 +175,88 @@ def test_rebuilding_updates_the_store_graph_by_graph(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _build([corpus], out).returncode == 0
     graphs = {g.value for g in open_store(out).named_graphs()}
-    assert len(graphs) == 2
+    assert len(graphs - {TOTALS}) == 2 and TOTALS in graphs
     extra.unlink()  # the article is gone: its graph goes too
     assert _build([corpus], out).returncode == 0
     store = open_store(out)
-    assert len({g.value for g in store.named_graphs()}) == 1
+    assert {g.value for g in store.named_graphs()} - {TOTALS} == {
+        "https://kg.example.org/id/article/cqrb-2022-10-20-p015-nanchuan.txt"
+    }
+    # and the corpus totals no longer count it
+    assert _totals_by_aggregation(store) == _totals_read(store)
+    assert not any(name.startswith("奉节") for name in _totals_read(store)[0])
     assert not bool(store.query('ASK { ?p rdfs:label "三联三帮"@zh }', prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
                                 use_default_graph_as_union=True))  # fmt: skip
+
+
+_AGGREGATE_MENTIONS = """
+SELECT ?name (SUM(COALESCE(?c, 1)) AS ?n) WHERE {
+  ?st rdf:predicate kg:mentions ; rdf:object ?e . OPTIONAL { ?st kg:count ?c }
+  ?e rdfs:label ?name .
+} GROUP BY ?name"""
+_AGGREGATE_PAIRS = """
+SELECT ?a ?b (SUM(?c) AS ?n) WHERE {
+  ?st rdf:predicate kg:coOccursWith ; rdf:subject ?x ; rdf:object ?y ; kg:count ?c .
+  ?x rdfs:label ?a . ?y rdfs:label ?b .
+} GROUP BY ?a ?b"""
+_READ_MENTIONS = "SELECT ?name ?n WHERE { ?e kg:totalMentions ?n ; rdfs:label ?name }"
+_READ_PAIRS = """SELECT ?a ?b ?n WHERE {
+  ?p a kg:CoOccurrence ; kg:entityA ?x ; kg:entityB ?y ; kg:sentences ?n .
+  ?x rdfs:label ?a . ?y rdfs:label ?b . }"""
+
+
+def _pairs(store, query: str) -> set[tuple]:
+    return {tuple(term.value for term in sol) for sol in run_query(store, query)}
+
+
+def _totals_by_aggregation(store) -> tuple[dict, dict]:
+    mentions = {name: int(n) for name, n in _pairs(store, _AGGREGATE_MENTIONS)}
+    pairs: dict = {}
+    for a, b, n in _pairs(store, _AGGREGATE_PAIRS):
+        key = tuple(sorted((a, b)))
+        pairs[key] = pairs.get(key, 0) + int(n)
+    return mentions, pairs
+
+
+def _totals_read(store) -> tuple[dict, dict]:
+    mentions = {name: int(n) for name, n in _pairs(store, _READ_MENTIONS)}
+    pairs = {tuple(sorted((a, b))): int(n) for a, b, n in _pairs(store, _READ_PAIRS)}
+    return mentions, pairs
+
+
+def test_corpus_totals_equal_the_sums_of_the_articles_statements(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SAMPLE_DIR / "cqrb-2022-10-20-p015-nanchuan.txt", corpus)
+    (corpus / "second.txt").write_text(
+        "南川区委书记张明说，南川区开展“五进五联”行动。南川区和三泉镇共同推进“五进五联”行动。",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert _build([corpus], out).returncode == 0
+    store = open_store(out, read_only=True)
+    mentions, pairs = _totals_read(store)
+    assert (mentions, pairs) == _totals_by_aggregation(store)
+    # an entity of both articles is counted in both
+    assert mentions["南川区"] > 32 and len(pairs) > 50
+
+
+def test_most_mentioned_is_the_top_ten_of_each_type(out: Path) -> None:
+    rows = _rows(out, "most-mentioned")
+    store = open_store(out, read_only=True)
+    mentions, _ = _totals_by_aggregation(store)
+    for type_ in ("Person", "Place", "Organisation", "Programme"):
+        got = [(name, int(n)) for t, name, n in rows if t == type_]
+        assert 0 < len(got) <= 10
+        assert [n for _, n in got] == sorted((n for _, n in got), reverse=True)
+        assert all(mentions[name] == n for name, n in got)
+    places = dict((name, int(n)) for t, name, n in rows if t == "Place")
+    assert max(places.values()) == places["南川区"]
+
+
+def test_the_strongest_pairs_are_the_top_of_the_summed_statements(out: Path) -> None:
+    rows = _rows(out, "cooccurring-people")
+    _, pairs = _totals_by_aggregation(open_store(out, read_only=True))
+    assert len(rows) == min(20, len(pairs))
+    assert [int(n) for _, _, n in rows] == sorted(pairs.values(), reverse=True)[: len(rows)]
+    assert all(pairs[tuple(sorted((a, b)))] == int(n) for a, b, n in rows)

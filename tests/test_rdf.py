@@ -23,9 +23,11 @@ from kg.rdf import (
     article_graph,
     article_iri,
     corpus_graphs,
+    corpus_iri,
     entity_iri,
     post_iri,
     serialize_trig,
+    totals_graph,
     union_graph,
     write_outputs,
 )
@@ -442,8 +444,9 @@ def test_turtle_round_trip_is_isomorphic(graph: Graph, tmp_path: Path) -> None:
     for prefix in ("kg", "schema", "skos", "prov", "rdfs", "xsd"):
         assert f"@prefix {prefix}: " in text
     parsed = Graph().parse(paths["ttl"], format="turtle")
-    assert isomorphic(parsed, graph)
-    assert set(parsed) == set(graph)
+    expected = graph + totals_graph([make_extraction()])  # the article and the corpus totals
+    assert isomorphic(parsed, expected)
+    assert set(parsed) == set(expected)
 
 
 def test_building_twice_gives_identical_text(tmp_path: Path) -> None:
@@ -481,7 +484,8 @@ def test_trig_named_graphs_and_union(tmp_path: Path) -> None:
     dataset = Dataset()
     dataset.parse(paths["trig"], format="trig")
     names = {g.identifier for g in dataset.graphs() if len(g)}
-    assert names == {article_iri(e.article.id) for e in extractions}
+    assert names == {article_iri(e.article.id) for e in extractions} | {corpus_iri()}
+    assert isomorphic(dataset.graph(corpus_iri()), totals_graph(extractions))
     for ext in extractions:
         assert isomorphic(dataset.graph(article_iri(ext.article.id)), article_graph(ext))
     ttl = Graph().parse(paths["ttl"], format="turtle")
