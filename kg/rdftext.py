@@ -25,7 +25,7 @@ The tests check that the text parses to a graph isomorphic to ``article_graph``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from hashlib import sha1
@@ -33,7 +33,7 @@ from json.encoder import encode_basestring as _json_str
 from pathlib import Path
 from urllib.parse import quote
 
-from .model import ARTICLE, Evidence, Extraction, Relation
+from .model import ARTICLE, ENTITY_TYPES, Evidence, Extraction, Relation
 from .rdf import (
     _AGENT_OF_ARTICLE,
     _ENTITY_TO_ENTITY,
@@ -41,12 +41,24 @@ from .rdf import (
     DEFAULT_BASE,
     PREDICATES,
     PREFIXES,
+    RANKED_ENTITIES,
+    RANKED_PAIRS,
+    CorpusTotals,
     _key,
     _merge,
     _word,
 )
 
-__all__ = ["article_text", "prefix_header", "trig_block", "write_corpus", "ArticleText"]
+__all__ = [
+    "ArticleText",
+    "CorpusWriter",
+    "article_counts",
+    "article_text",
+    "prefix_header",
+    "totals_lines",
+    "trig_block",
+    "write_corpus",
+]
 
 #: (own lines, shared lines) of one article; each line is ``subject predicate object``
 #: without the final `` .``.
@@ -261,41 +273,143 @@ def article_text(
 
 def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> str:
     """One article's named graph as a TriG block (graph name = the article's IRI)."""
-    own, shared = text
-    name = f"<{base}article/{_q(ext.article.id)}>"
-    body = " .\n".join((*own, *shared))
-    return f"{name} {{\n{body} .\n}}\n\n"
+    return _block(f"<{base}article/{_q(ext.article.id)}>", *text)
+
+
+def _block(name: str, own: list[str], shared: list[str]) -> str:
+    lines = (*own, *shared)
+    body = "".join(line + " .\n" for line in lines)
+    return f"{name} {{\n{body}}}\n\n"
+
+
+def article_counts(ext: Extraction) -> tuple[dict, dict]:
+    """One article's contribution to :class:`kg.rdf.CorpusTotals`: (mentions, pairs)."""
+    totals = CorpusTotals()
+    totals.add(ext)
+    return dict(totals.mentions), dict(totals.pairs)
+
+
+def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
+    """The triples of ``totals.graph(base)`` (the corpus-totals graph) as text lines."""
+    lines: list[str] = []
+    ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
+
+    def node_of(key: tuple[str, str]) -> tuple[str, str]:
+        rel = f"{key[0].lower()}/{_q(key[1])}"
+        return f"<{base}{rel}>", rel
+
+    for (type_, name), n in totals.mentions.items():
+        node, _ = node_of((type_, name))
+        lines.append(f"{node} kg:totalMentions {_int(n)}")
+        ranked[type_].append((-n, name, node))
+    for entries in ranked.values():
+        for rank, (_, _, node) in enumerate(sorted(entries)[:RANKED_ENTITIES], 1):
+            lines.append(f"{node} kg:rank {_int(rank)}")
+    pairs = []
+    for (a, b), n in totals.pairs.items():
+        (ia, ra), (ib, rb) = node_of(a), node_of(b)
+        node = f"<{base}cooccurrence/{_digest('cooccurrence', ra, rb)}>"
+        lines.append(f"{node} a kg:CoOccurrence")
+        lines.append(f"{node} kg:entityA {ia}")
+        lines.append(f"{node} kg:entityB {ib}")
+        lines.append(f"{node} kg:sentences {_int(n)}")
+        pairs.append((-n, a[1], b[1], a[0], b[0], node))
+    for rank, entry in enumerate(sorted(pairs)[:RANKED_PAIRS], 1):
+        lines.append(f"{entry[-1]} kg:rank {_int(rank)}")
+    return lines
+
+
+class CorpusWriter:
+    """Writes ``graph.trig`` (one named graph per article, then the corpus totals) and
+    ``graph.ttl`` (the union: each triple once) as the articles come, in the order given.
+
+    ``blocks`` records where each article's block is in ``graph.trig``: ``iri →
+    (offset, length, own_start, own_end)`` (bytes), so a later build can copy it."""
+
+    def __init__(self, trig_path: Path, ttl_path: Path, base: str = DEFAULT_BASE):
+        self.base = base
+        self.trig = open(trig_path, "wb")  # noqa: SIM115 - closed in close()
+        self.ttl = open(ttl_path, "wb")  # noqa: SIM115
+        self.seen: set[str] = set()
+        self.totals = CorpusTotals()
+        self.blocks: dict[str, tuple[int, int, int, int]] = {}
+        header = prefix_header().encode()
+        self.trig.write(header)
+        self.ttl.write(header)
+        self.offset = len(header)
+
+    def _ttl(self, own: bytes, shared: Iterable[str]) -> None:
+        seen = self.seen
+        fresh = []
+        for line in shared:
+            if line not in seen:
+                seen.add(line)
+                fresh.append(line + " .\n")
+        self.ttl.write(own)
+        if fresh:
+            self.ttl.write("".join(fresh).encode())
+
+    def add(self, iri: str, own: list[str], shared: list[str], counts: tuple[dict, dict]) -> None:
+        """An article's graph from its lines (:func:`article_text`) and counts."""
+        head = f"<{iri}> {{\n".encode()
+        own_bytes = "".join(line + " .\n" for line in own).encode()
+        shared_bytes = "".join(line + " .\n" for line in shared).encode()
+        self._write(iri, head, own_bytes, shared_bytes)
+        self._ttl(own_bytes, shared)
+        self.totals.mentions.update(counts[0])
+        self.totals.pairs.update(counts[1])
+
+    def add_block(self, iri: str, block: bytes, own_start: int, own_end: int,
+                  counts: tuple[dict, dict]) -> None:  # fmt: skip
+        """An article's graph copied from an earlier ``graph.trig`` (as :attr:`blocks` says)."""
+        shared_bytes = block[own_end:-3]  # the block ends "}\n\n"
+        self._write(iri, block[:own_start], block[own_start:own_end], shared_bytes)
+        shared = shared_bytes.decode().split(" .\n")[:-1]
+        self._ttl(block[own_start:own_end], shared)
+        self.totals.mentions.update(counts[0])
+        self.totals.pairs.update(counts[1])
+
+    def _write(self, iri: str, head: bytes, own: bytes, shared: bytes) -> None:
+        block = b"".join((head, own, shared, b"}\n\n"))
+        self.trig.write(block)
+        start = len(head)
+        self.blocks[iri] = (self.offset, len(block), start, start + len(own))
+        self.offset += len(block)
+
+    def finish(self) -> list[str]:
+        """Write the corpus-totals graph (when there are articles); returns its lines."""
+        lines = totals_lines(self.totals, self.base) if self.blocks else []
+        if lines:
+            name = f"{self.base}graph/corpus"
+            self.trig.write(_block(f"<{name}>", lines, []).encode())
+            self.ttl.write("".join(line + " .\n" for line in lines).encode())
+        self.close()
+        return lines
+
+    def close(self) -> None:
+        self.trig.close()
+        self.ttl.close()
 
 
 def write_corpus(
-    items: Iterable[tuple[Extraction, ArticleText]],
+    extractions: Iterable[Extraction],
     trig_path: Path,
     ttl_path: Path,
     base: str = DEFAULT_BASE,
-) -> Iterator[tuple[Extraction, ArticleText]]:
-    """Stream ``(extraction, text)`` pairs to ``graph.trig`` (one named graph each, in the
-    order given) and ``graph.ttl`` (the union: each triple once), yielding each pair on.
+    *,
+    include_text: bool = False,
+) -> None:
+    """Write ``graph.trig`` and ``graph.ttl`` of ``extractions`` (the graphs of
+    :func:`kg.rdf.corpus_graphs`, totals included).
 
-    Raises ValueError on a duplicate article id (the files are then incomplete).
-    """
-    seen_ids: set[str] = set()
-    seen_shared: set[str] = set()
-    header = prefix_header().encode()
-    with open(trig_path, "wb") as trig, open(ttl_path, "wb") as ttl:
-        trig.write(header)
-        ttl.write(header)
-        for ext, text in items:
-            if ext.article.id in seen_ids:
+    Raises ValueError on a duplicate article id or a malformed relation."""
+    writer = CorpusWriter(trig_path, ttl_path, base)
+    try:
+        for ext in extractions:
+            iri = f"{base}article/{_q(ext.article.id)}"
+            if iri in writer.blocks:
                 raise ValueError(f"duplicate article id {ext.article.id!r}")
-            seen_ids.add(ext.article.id)
-            own, shared = text
-            trig.write(trig_block(ext, text, base).encode())
-            fresh = []
-            for line in shared:
-                if line not in seen_shared:
-                    seen_shared.add(line)
-                    fresh.append(line)
-            lines = (*own, *fresh)
-            if lines:
-                ttl.write((" .\n".join(lines) + " .\n").encode())
-            yield ext, text
+            own, shared = article_text(ext, base, include_text=include_text)
+            writer.add(iri, own, shared, article_counts(ext))
+    finally:
+        writer.finish()

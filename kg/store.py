@@ -15,7 +15,15 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-__all__ = ["STORE_DIR", "open_store", "update_store"]
+__all__ = [
+    "STORE_DIR",
+    "open_store",
+    "update_store",
+    "load_store",
+    "replace_graph",
+    "remove_graph",
+    "patch_graph",
+]
 
 STORE_DIR = "store"
 
@@ -69,3 +77,64 @@ def update_store(out_dir: str | Path, dataset: Dataset, keep: Iterable[str] = ()
     store.flush()
     quads = len(store)
     return {"replaced": replaced, "removed": removed, "quads": quads}
+
+
+# --------------------------------------------------------------------------- fast paths
+# A build writes graph.trig (the named graphs) and graph.ttl (their merge) as text; the
+# store is loaded from those files in bulk, or patched graph by graph on a re-build.
+
+
+def load_store(out_dir: str | Path, trig: Path, ttl: Path) -> int:
+    """Empty ``OUT/store`` and bulk-load it: the named graphs of ``trig``, and ``ttl`` (the
+    merge of the graphs, each triple once) as the default graph.  Returns the quad count."""
+    store = open_store(out_dir)
+    store.clear()
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.flush()
+    return len(store)
+
+
+def _in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:
+    return any(
+        not isinstance(q.graph_name, ox.DefaultGraph)
+        for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
+    )
+
+
+def remove_graph(store: ox.Store, iri: str) -> int:
+    """Remove a named graph and, from the default graph, its triples that no other named
+    graph has.  Returns how many triples left the default graph."""
+    node = ox.NamedNode(iri)
+    triples = [q.triple for q in store.quads_for_pattern(None, None, None, node)]
+    store.remove_graph(node) if store.contains_named_graph(node) else None
+    gone = 0
+    for t in triples:
+        if not _in_a_named_graph(store, t):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+            gone += 1
+    return gone
+
+
+def replace_graph(store: ox.Store, iri: str, data: bytes, prefixes: bytes = b"") -> None:
+    """Replace a named graph with the Turtle ``data`` and keep the default graph the merge
+    of the named graphs (``prefixes``: the ``@prefix`` lines ``data`` needs)."""
+    remove_graph(store, iri)
+    text = prefixes + data
+    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
+    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+
+
+def patch_graph(
+    store: ox.Store, iri: str, removed: bytes, added: bytes, prefixes: bytes = b""
+) -> None:
+    """Remove the Turtle triples ``removed`` from a named graph and add ``added``, in the
+    default graph too (for triples no other named graph has: the corpus totals)."""
+    node = ox.NamedNode(iri)
+    for t in ox.parse(prefixes + removed, format=ox.RdfFormat.TURTLE):
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
+        if not _in_a_named_graph(store, t):
+            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    text = prefixes + added
+    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=node)
+    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
