@@ -94,6 +94,7 @@ class _Manifest:
                 self.data = {}
         except (OSError, ValueError):
             self.data = {}
+        self.old_store = self.data.get("store")
 
     def _stat(self, path: Path) -> list[int] | None:
         try:
@@ -111,7 +112,7 @@ class _Manifest:
 
     def store_state(self, quads: int) -> dict[str, str] | None:
         """iri → fingerprint of the graphs in the store, if it holds what the manifest says."""
-        state = self.data.get("store")
+        state = self.old_store
         if not state or state.get("quads") != quads:
             return None
         return state.get("graphs")
@@ -272,17 +273,18 @@ def build_corpus(
                     merged_blob, counts = kept[prints[i]]
                     if merged_blob is not None:
                         exts[i] = load(merged_blob)
-                    writer.add_block(iri, old_file.read(length), own_start, own_end, counts)  # type: ignore[union-attr]
+                    block = (old_file.read(length), own_start, own_end, None)  # type: ignore[union-attr]
+                    writer.add(iri, block, counts)
                 else:
                     while i not in pending:
                         for r in next(results):
                             pending[r[0]] = r
-                    _, merged_blob, own, shared, counts, error = pending.pop(i)
+                    _, merged_blob, block, counts, error = pending.pop(i)
                     if error:
                         raise ValueError(f"{names[i]}: cannot write its graph: {error}")
                     if merged_blob is not None:
                         exts[i] = load(merged_blob)
-                    writer.add(iri, own, shared, counts)
+                    writer.add(iri, block, counts)
                     rendered.append((prints[i], merged_blob, counts))
                 new_blocks[iri] = [prints[i], *writer.blocks[iri]]
                 if n % 256 == 0:

@@ -31,7 +31,7 @@ from typing import Any
 from .cache import dump
 from .model import Article
 from .normalize import apply_remap
-from .rdftext import article_counts, article_text
+from .rdftext import article_block, article_counts
 
 __all__ = [
     "Executor",
@@ -78,7 +78,8 @@ def extract_batch(
 
 def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[tuple]:
     """Apply the corpus merge to a batch of extractions and write their RDF text:
-    ``(index, dump(merged) or None when unchanged, own lines, shared lines, counts, error)``."""
+    ``(index, dump(merged) or None when unchanged, block, counts, error)`` (block:
+    :func:`kg.rdftext.article_block`)."""
     from .cache import load
 
     base, include_text, batch = job
@@ -87,11 +88,11 @@ def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[
         try:
             ext = load(data)
             merged = apply_remap(ext, part) if part else ext
-            own, shared = article_text(merged, base, include_text=include_text)
+            block = article_block(merged, base, include_text=include_text)
             counts = article_counts(merged)
-            out.append((index, dump(merged) if part else None, own, shared, counts, ""))
+            out.append((index, dump(merged) if part else None, block, counts, ""))
         except Exception as exc:
-            out.append((index, None, [], [], ({}, {}), f"{type(exc).__name__}: {exc}"))
+            out.append((index, None, None, ({}, {}), f"{type(exc).__name__}: {exc}"))
     return out
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
-from hashlib import sha1
+from hashlib import blake2b, sha1
 from json.encoder import encode_basestring as _json_str
 from pathlib import Path
 from urllib.parse import quote
@@ -50,8 +50,10 @@ from .rdf import (
 )
 
 __all__ = [
+    "ArticleBlock",
     "ArticleText",
     "CorpusWriter",
+    "article_block",
     "article_counts",
     "article_text",
     "prefix_header",
@@ -282,6 +284,28 @@ def _block(name: str, own: list[str], shared: list[str]) -> str:
     return f"{name} {{\n{body}}}\n\n"
 
 
+#: One article's graph as a TriG block: (UTF-8 bytes, where its own lines start and end,
+#: the 128-bit digests of its shared lines or None).
+ArticleBlock = tuple[bytes, int, int, "list[int] | None"]
+
+
+def _digest128(line: bytes) -> int:
+    return int.from_bytes(blake2b(line, digest_size=16).digest(), "little")
+
+
+def article_block(
+    ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
+) -> ArticleBlock:
+    """One article's named graph as a TriG block, ready for :meth:`CorpusWriter.add`."""
+    own, shared = article_text(ext, base, include_text=include_text)
+    head = f"<{base}article/{_q(ext.article.id)}> {{\n".encode()
+    own_bytes = "".join(line + " .\n" for line in own).encode()
+    shared_lines = [line.encode() for line in shared]
+    data = b"".join((head, own_bytes, *(line + b" .\n" for line in shared_lines), b"}\n\n"))
+    start = len(head)
+    return data, start, start + len(own_bytes), [_digest128(line) for line in shared_lines]
+
+
 def article_counts(ext: Extraction) -> tuple[dict, dict]:
     """One article's contribution to :class:`kg.rdf.CorpusTotals`: (mentions, pairs)."""
     totals = CorpusTotals()
@@ -330,7 +354,9 @@ class CorpusWriter:
         self.base = base
         self.trig = open(trig_path, "wb")  # noqa: SIM115 - closed in close()
         self.ttl = open(ttl_path, "wb")  # noqa: SIM115
-        self.seen: set[str] = set()
+        # 128-bit digests of the shared lines written so far: a quarter of the memory of
+        # the lines themselves, and no collision in any corpus that fits on a disk
+        self.seen: set[int] = set()
         self.totals = CorpusTotals()
         self.blocks: dict[str, tuple[int, int, int, int]] = {}
         header = prefix_header().encode()
@@ -338,43 +364,27 @@ class CorpusWriter:
         self.ttl.write(header)
         self.offset = len(header)
 
-    def _ttl(self, own: bytes, shared: Iterable[str]) -> None:
+    def add(self, iri: str, block: ArticleBlock, counts: tuple[dict, dict]) -> None:
+        """An article's graph: its block (:func:`article_block`, or copied from an earlier
+        ``graph.trig`` as :attr:`blocks` says, ``digests`` then None) and its counts."""
+        data, own_start, own_end, digests = block
+        self.trig.write(data)
+        self.blocks[iri] = (self.offset, len(data), own_start, own_end)
+        self.offset += len(data)
+        self.ttl.write(data[own_start:own_end])
+        lines = data[own_end:-3].split(b" .\n")[:-1]  # the block ends "}\n\n"
+        if digests is None:
+            digests = [_digest128(line) for line in lines]
         seen = self.seen
         fresh = []
-        for line in shared:
-            if line not in seen:
-                seen.add(line)
-                fresh.append(line + " .\n")
-        self.ttl.write(own)
+        for digest, line in zip(digests, lines, strict=True):
+            if digest not in seen:
+                seen.add(digest)
+                fresh.append(line)
         if fresh:
-            self.ttl.write("".join(fresh).encode())
-
-    def add(self, iri: str, own: list[str], shared: list[str], counts: tuple[dict, dict]) -> None:
-        """An article's graph from its lines (:func:`article_text`) and counts."""
-        head = f"<{iri}> {{\n".encode()
-        own_bytes = "".join(line + " .\n" for line in own).encode()
-        shared_bytes = "".join(line + " .\n" for line in shared).encode()
-        self._write(iri, head, own_bytes, shared_bytes)
-        self._ttl(own_bytes, shared)
+            self.ttl.write(b" .\n".join(fresh) + b" .\n")
         self.totals.mentions.update(counts[0])
         self.totals.pairs.update(counts[1])
-
-    def add_block(self, iri: str, block: bytes, own_start: int, own_end: int,
-                  counts: tuple[dict, dict]) -> None:  # fmt: skip
-        """An article's graph copied from an earlier ``graph.trig`` (as :attr:`blocks` says)."""
-        shared_bytes = block[own_end:-3]  # the block ends "}\n\n"
-        self._write(iri, block[:own_start], block[own_start:own_end], shared_bytes)
-        shared = shared_bytes.decode().split(" .\n")[:-1]
-        self._ttl(block[own_start:own_end], shared)
-        self.totals.mentions.update(counts[0])
-        self.totals.pairs.update(counts[1])
-
-    def _write(self, iri: str, head: bytes, own: bytes, shared: bytes) -> None:
-        block = b"".join((head, own, shared, b"}\n\n"))
-        self.trig.write(block)
-        start = len(head)
-        self.blocks[iri] = (self.offset, len(block), start, start + len(own))
-        self.offset += len(block)
 
     def finish(self) -> list[str]:
         """Write the corpus-totals graph (when there are articles); returns its lines."""
@@ -409,7 +419,7 @@ def write_corpus(
             iri = f"{base}article/{_q(ext.article.id)}"
             if iri in writer.blocks:
                 raise ValueError(f"duplicate article id {ext.article.id!r}")
-            own, shared = article_text(ext, base, include_text=include_text)
-            writer.add(iri, own, shared, article_counts(ext))
+            writer.add(iri, article_block(ext, base, include_text=include_text),
+                       article_counts(ext))  # fmt: skip
     finally:
         writer.finish()
