@@ -28,6 +28,7 @@ import json
 import os
 import struct
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from hashlib import blake2b
@@ -117,12 +118,25 @@ class _Manifest:
             return None
         return state.get("graphs")
 
-    def save(self, blocks: dict, store: dict | None) -> None:
+    def save(self, blocks: dict, store: dict | None, stats: dict | None = None) -> None:
         self.data = {"kg": __version__, "trig": self._stat(self.trig), "blocks": blocks,
-                     "store": store}  # fmt: skip
+                     "store": store, "last_build": stats}  # fmt: skip
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.path)
+
+
+class _Clock:
+    """Seconds spent in each stage (kept in the manifest as ``last_build``)."""
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.t, 3)
+        self.t = now
 
 
 class _Noop:
@@ -158,6 +172,7 @@ def build_corpus(
     from .pipeline import get_extractor
     from .store import STORE_DIR, load_store, open_store, patch_graph, remove_graph, replace_graph
 
+    clock = _Clock()
     out = Path(out)
     (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
     progress = progress or _Noop()
@@ -238,11 +253,13 @@ def build_corpus(
             return BuildResult([], skipped, {}, stats)
 
         # 2. merge aliases across the corpus
+        clock.lap("extract")
         progress.stage("merging aliases across articles")
         remap = corpus_remap(exts[i] for i in order)  # type: ignore[misc]
         parts = {i: remap_part(exts[i], remap) for i in order}  # type: ignore[arg-type]
 
         # 3. write graph.trig and graph.ttl, copying unchanged articles' graphs
+        clock.lap("merge")
         progress.stage(f"writing {out}/graph.trig and graph.ttl")
         manifest = _Manifest(out)
         old_blocks = manifest.blocks()
@@ -309,6 +326,7 @@ def build_corpus(
         cache.keep_rendered(set(prints.values()))
         cache.close()
     stats.update(written=len(need), copied=len(reuse))
+    clock.lap("write")
 
     # 4. the store: patched when it holds the previous build, else bulk-loaded
     progress.stage(f"updating the SPARQL store {out}/store")
@@ -345,8 +363,9 @@ def build_corpus(
         quads = load_store(out, trig, ttl)
         stats["store"] = "bulk-loaded"
     new_state[corpus] = "totals"
-    manifest.save(new_blocks, {"quads": quads, "graphs": new_state})
-    stats.update(quads=quads, articles=len(order), chars=state["chars"])
+    clock.lap("store")
+    stats.update(quads=quads, articles=len(order), chars=state["chars"], seconds=clock.laps)
+    manifest.save(new_blocks, {"quads": quads, "graphs": new_state}, stats)
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
     return BuildResult(result, skipped, {"ttl": ttl, "trig": trig, "store": store_dir}, stats)
 
