@@ -122,11 +122,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(extractions, out / "graph.html", title="kg: " + ", ".join(paths))
-    if not args.quiet:
-        print(summary(extractions, outputs))
-    print(
-        f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/"
-    )
+    text = summary(extractions, outputs) if not args.quiet else ""
+    n = len(extractions)
+    del extractions  # the store's bulk loader wants the memory
+    result.extractions = []
+    result.update_store()  # last: loads or patches OUT/store
+    if text:
+        print(text)
+    print(f"built {n} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 

@@ -11,8 +11,9 @@
    ``graph.trig`` and ``graph.ttl``, in input order, by the executor; an article whose
    graph is the same as in the previous build (same extraction, same merge) is copied
    from the previous ``graph.trig`` instead;
-4. **store** — ``OUT/store`` is bulk-loaded from those files, or, when it holds the
-   previous build, patched: only the graphs of changed, new and removed articles (and the
+4. **store** (:meth:`BuildResult.update_store`, run last so that the extractions can be
+   freed before the bulk loader takes its memory) — ``OUT/store`` is bulk-loaded from
+   those files, or, when it holds the previous build, patched: only the graphs of changed, new and removed articles (and the
    corpus totals that changed) are touched, and the default graph stays their merge.
 
 Results are in input order whatever the executor, so ``--jobs 4`` writes the same
@@ -50,12 +51,21 @@ MANIFEST = "manifest.json"
 class BuildResult:
     """What a build made: the (merged) extractions in input order, the inputs it skipped,
     the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
-    ``written``, ``copied``, ``store_mode``, ``quads``)."""
+    ``written``, ``copied``; after :meth:`update_store`: ``store``, ``quads``, ``seconds``)."""
 
     extractions: list[Extraction]
     skipped: list[Skipped] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
     stats: dict[str, object] = field(default_factory=dict)
+    plan: _StorePlan | None = None
+
+    def update_store(self) -> dict[str, object]:
+        """Load or patch ``OUT/store`` (the last step of a build; call it after the other
+        outputs, once the extractions may be freed).  Returns :attr:`stats`."""
+        if self.plan is not None:
+            plan, self.plan = self.plan, None
+            plan.run()
+        return self.stats
 
 
 def input_size(paths: list[str]) -> int:
@@ -170,8 +180,6 @@ def build_corpus(
     :class:`BuildResult`; raises OSError/ValueError when the rules cannot be loaded."""
     from .ingest import iter_articles
     from .pipeline import get_extractor
-    from .store import STORE_DIR, load_store, open_store, patch_graph, remove_graph, replace_graph
-
     clock = _Clock()
     out = Path(out)
     (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
@@ -328,46 +336,84 @@ def build_corpus(
     stats.update(written=len(need), copied=len(reuse))
     clock.lap("write")
 
-    # 4. the store: patched when it holds the previous build, else bulk-loaded
-    progress.stage(f"updating the SPARQL store {out}/store")
-    store_dir = out / STORE_DIR
+    # 4. the store comes last (BuildResult.update_store), after the view and the analysis
+    # have had the extractions: the bulk loader needs memory of its own
     corpus = f"{base}graph/corpus"
     new_state = {iris[i]: prints[i] for i in order}
-    old_state = None
-    if store_dir.is_dir() and old_totals is not None:
-        store = open_store(out)
-        old_state = manifest.store_state(len(store))
-        if old_state is None:
-            del store
-    changed = [i for i in order if old_state is None or old_state.get(iris[i]) != prints[i]]
-    gone = sorted(set(old_state or ()) - set(new_state) - {corpus})
-    if old_state is not None and len(changed) + len(gone) <= max(50, len(order) // 4):
-        header = prefix_header().encode()
-        for iri in gone:
-            remove_graph(store, iri)
-        with open(trig, "rb") as fh:
-            for i in changed:
-                offset, length, start, _ = writer.blocks[iris[i]]
-                fh.seek(offset)
-                replace_graph(store, iris[i], fh.read(length)[start:-3], header)
-        old_lines, new_lines = set(old_totals), set(totals)  # type: ignore[arg-type]
-        removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
-        added = "".join(line + " .\n" for line in new_lines - old_lines).encode()
-        if removed or added:
-            patch_graph(store, corpus, removed, added, header)
-        store.flush()
-        quads = len(store)
-        del store
-        stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
-    else:
-        quads = load_store(out, trig, ttl)
-        stats["store"] = "bulk-loaded"
-    new_state[corpus] = "totals"
-    clock.lap("store")
-    stats.update(quads=quads, articles=len(order), chars=state["chars"], seconds=clock.laps)
-    manifest.save(new_blocks, {"quads": quads, "graphs": new_state}, stats)
+    plan = _StorePlan(
+        out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
+        changed={iris[i]: writer.blocks[iris[i]] for i in order},
+        old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
+        progress=progress,
+    )  # fmt: skip
+    stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
-    return BuildResult(result, skipped, {"ttl": ttl, "trig": trig, "store": store_dir}, stats)
+    out_files = {"ttl": ttl, "trig": trig, "store": out / "store"}
+    return BuildResult(result, skipped, out_files, stats, plan)
+
+
+@dataclass
+class _StorePlan:
+    out: Path
+    trig: Path
+    ttl: Path
+    manifest: _Manifest
+    blocks: dict
+    state: dict[str, str]
+    changed: dict[str, tuple[int, int, int, int]]  # iri -> its block in graph.trig
+    old_totals: list[str] | None
+    totals: list[str]
+    corpus: str
+    clock: _Clock
+    stats: dict
+    progress: object
+
+    def run(self) -> dict:
+        from .store import (
+            STORE_DIR,
+            load_store,
+            open_store,
+            patch_graph,
+            remove_graph,
+            replace_graph,
+        )
+
+        self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
+        old_state = None
+        if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
+            store = open_store(self.out)
+            old_state = self.manifest.store_state(len(store))
+            if old_state is None:
+                del store
+        changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
+        gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
+        if old_state is not None and len(changed) + len(gone) <= max(50, len(self.state) // 4):
+            header = prefix_header().encode()
+            for iri in gone:
+                remove_graph(store, iri)
+            with open(self.trig, "rb") as fh:
+                for iri in changed:
+                    offset, length, start, _ = self.changed[iri]
+                    fh.seek(offset)
+                    replace_graph(store, iri, fh.read(length)[start:-3], header)
+            old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
+            removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
+            added = "".join(line + " .\n" for line in new_lines - old_lines).encode()
+            if removed or added:
+                patch_graph(store, self.corpus, removed, added, header)
+            store.flush()
+            quads = len(store)
+            del store
+            self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
+        else:
+            self.totals = []  # not needed: free it before the bulk loader takes its memory
+            quads = load_store(self.out, self.trig, self.ttl)
+            self.stats["store"] = "bulk-loaded"
+        self.state[self.corpus] = "totals"
+        self.clock.lap("store")
+        self.stats.update(quads=quads, seconds=self.clock.laps)
+        self.manifest.save(self.blocks, {"quads": quads, "graphs": self.state}, self.stats)
+        return self.stats
 
 
 # --------------------------------------------------------------------------- helpers

@@ -61,7 +61,9 @@ def n(corpus: Path) -> int:
 
 def _build(paths, out: Path, **kw):
     kw.setdefault("base", DEFAULT_BASE)
-    return build_corpus([str(p) for p in paths], out, **kw)
+    result = build_corpus([str(p) for p in paths], out, **kw)
+    result.update_store()
+    return result
 
 
 def _quads(out: Path) -> set[tuple]:
