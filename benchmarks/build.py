@@ -95,7 +95,8 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict:
 
 
 def _stages(r: dict) -> str:
-    """The build's stage times; the rest of the wall time is start-up, rules and the view."""
+    """The build's stage times ("outputs": the view and other outputs written between the
+    graph files and the store); the rest of the wall time is start-up and loading the rules."""
     stages = r["stages"]
     rest = r["wall"] - sum(stages.values())
     return "[" + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items()) + f", other {rest:.1f}s]"

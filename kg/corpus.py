@@ -24,6 +24,8 @@ the build notices and writes or loads everything again.
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import gzip
 import json
 import os
@@ -64,6 +66,7 @@ class BuildResult:
         outputs, once the extractions may be freed).  Returns :attr:`stats`."""
         if self.plan is not None:
             plan, self.plan = self.plan, None
+            _release_memory()
             plan.run()
         return self.stats
 
@@ -284,11 +287,14 @@ def build_corpus(
         rendered: list[tuple[str, bytes | None, tuple]] = []
         old_file = open(trig, "rb") if reuse else None  # noqa: SIM115
         try:
-            batches = (
-                (base, include_text, [(i, data[i], parts[i]) for i in need[s : s + batch_size]])
-                for s in range(0, len(need), batch_size)
-            )
-            results = ex.map(render_batch, batches)
+            def batches() -> Iterator[tuple]:
+                for s in range(0, len(need), batch_size):
+                    batch = [(i, data[i], parts[i]) for i in need[s : s + batch_size]]
+                    for i, _, _ in batch:
+                        data[i] = None  # sent: the main process need not keep it
+                    yield (base, include_text, batch)
+
+            results = ex.map(render_batch, batches())
             pending: dict[int, tuple] = {}
             for n, i in enumerate(order):
                 iri = iris[i]
@@ -378,6 +384,7 @@ class _StorePlan:
             replace_graph,
         )
 
+        self.clock.lap("outputs")  # between write and store: the view, the analysis …
         self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
         old_state = None
         if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
@@ -417,6 +424,15 @@ class _StorePlan:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _release_memory() -> None:
+    """Give freed memory back to the system before the store's bulk loader needs its own."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _old_totals(trig: Path, data: dict) -> list[str] | None:
