@@ -132,18 +132,17 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(
     assert _quads(out) == _quads(serial)
 
 
-def test_dask_local_cluster_gives_the_same_graph(corpus: Path, serial: Path, tmp_path: Path) -> None:
+def test_dask_local_cluster_gives_the_same_graph(small: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
-    from kg.parallel import DaskExecutor
-
-    with DaskExecutor(jobs=1, processes=False) as ex:  # a real scheduler and worker, in-process
-        assert ex.workers == 1
-    out = tmp_path / "out"
+    plain, out = tmp_path / "plain", tmp_path / "dask"
+    _build([small], plain, use_cache=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
-        _build([corpus], out, executor="dask", jobs=2)
+        result = _build([small], out, executor="dask", jobs=2)  # a LocalCluster of 2 processes
+    assert result.stats["extracted"] == 6
     for name in ("graph.trig", "graph.ttl"):
-        assert (out / name).read_bytes() == (serial / name).read_bytes(), name
+        assert (out / name).read_bytes() == (plain / name).read_bytes(), name
+    assert _quads(out) == _quads(plain)
 
 
 def test_a_failing_article_in_a_worker_is_reported_and_skipped(
@@ -278,3 +277,14 @@ def test_progress_on_a_terminal_shows_articles_rate_and_time_left() -> None:
     p(50, 100_000, 1_000_000)
     assert "50 articles" in stream.getvalue() and "left" in stream.getvalue()
     assert "articles/s" in stream.getvalue()
+
+
+def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
+    pyshacl = pytest.importorskip("pyshacl")
+    data = Graph().parse(serial / "graph.ttl", format="turtle")
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
+    ontology = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
+    conforms, _, report = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none"
+    )
+    assert conforms, report
