@@ -115,6 +115,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ImportError as exc:  # --executor dask without dask installed
         print(f"error: {exc} (pip install 'kg[dask]')", file=sys.stderr)
         return EXIT_USAGE
+    except (OSError, ValueError) as exc:  # a graph that cannot be written, a full disk …
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
     extractions, skipped, outputs = result.extractions, result.skipped, result.outputs
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)

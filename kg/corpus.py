@@ -223,6 +223,8 @@ def build_corpus(
                 state["chars"] += len(article.text)
             else:
                 misses.append((first + j, article))
+        if len(misses) < len(articles):
+            progress(state["done"], state["chars"], total_bytes)
         for start in range(0, len(misses), batch_size):
             yield (tuple(rule_dirs), version, misses[start : start + batch_size])
 

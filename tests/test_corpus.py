@@ -288,3 +288,22 @@ def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
         data, shacl_graph=shapes, ont_graph=ontology, inference="none"
     )
     assert conforms, report
+
+
+def test_the_command_line_builds_with_jobs_and_refuses_zero(small: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def cli(*args):
+        return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
+                              capture_output=True, text=True, timeout=300)  # fmt: skip
+
+    proc = cli(small, "-o", tmp_path / "cli", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and "built 6 articles" in proc.stdout  # no progress off a tty
+    plain = tmp_path / "plain"
+    _build([small], plain, use_cache=False)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "cli" / name).read_bytes() == (plain / name).read_bytes(), name
+    bad = cli(small, "-o", tmp_path / "bad", "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
