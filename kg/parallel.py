@@ -22,6 +22,7 @@ article's slot, and the build reports it and goes on.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
@@ -136,6 +137,7 @@ class ProcessExecutor(Executor):
 
     def __init__(self, jobs: int, rule_dirs: tuple[str, ...] = (), version: str = ""):
         self.workers = jobs
+        gc.freeze()  # the loaded rules: no collector pass copies their pages in the workers
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded rules copy-on-write; forkserver/spawn load them again
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
