@@ -79,7 +79,7 @@ def bar_chart(
         y = top + i * (bar + gap)
         w = max(1.0, span * value / vmax) if value else 0
         parts.append(
-            f'<g><title>{escape(name)}: {_fmt(value)}</title>'
+            f"<g><title>{escape(name)}: {_fmt(value)}</title>"
             + _text(label - 8, y + bar * 0.7, shorten(name, chars), "end", 13)
             + f'<rect x="{label}" y="{y}" width="{w:.1f}" height="{bar}" rx="3" fill="{escape(colour)}"/>'
             + _text(label + w + 6, y + bar * 0.7, _fmt(value), size=12)
@@ -114,7 +114,9 @@ def line_chart(
 
     parts = [_svg_open(width, height, "line chart")]
     for t in ticks:
-        parts.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="{_GRID}"/>')
+        parts.append(
+            f'<line x1="{left}" x2="{left + pw}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="{_GRID}"/>'
+        )
         parts.append(_text(left - 6, y(t) + 4, _fmt(t), "end", 11))
     parts.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{top + ph}" stroke="{_AXIS}"/>')
     every = max(1, math.ceil(len(xs) / max(1, pw // 48)))

@@ -31,7 +31,12 @@ from .model import ENTITY_TYPES, Extraction
 __all__ = ["TYPE_COLOURS", "TYPE_NAMES_ZH", "render_report", "write_report", "write_analysis"]
 
 #: Colour of each entity type (the network view's colours).
-TYPE_COLOURS = {"Person": "#e15759", "Place": "#4e79a7", "Organisation": "#f28e2b", "Programme": "#59a14f"}
+TYPE_COLOURS = {
+    "Person": "#e15759",
+    "Place": "#4e79a7",
+    "Organisation": "#f28e2b",
+    "Programme": "#59a14f",
+}
 #: Chinese name of each entity type.
 TYPE_NAMES_ZH = {"Person": "人物", "Place": "地点", "Organisation": "机构", "Programme": "项目"}
 
@@ -96,9 +101,16 @@ def _chip(key) -> str:
 
 
 def _table(head: list[str], rows: Iterable[list[str]], numeric: set[int] = frozenset()) -> str:
-    th = "".join(f'<th class="n">{_e(h)}</th>' if i in numeric else f"<th>{_e(h)}</th>" for i, h in enumerate(head))
+    th = "".join(
+        f'<th class="n">{_e(h)}</th>' if i in numeric else f"<th>{_e(h)}</th>"
+        for i, h in enumerate(head)
+    )
     body = "".join(
-        "<tr>" + "".join(f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td class="n">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(r)
+        )
+        + "</tr>"
         for r in rows
     )
     return f"<table><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
@@ -118,16 +130,26 @@ def _cards(a: Analysis) -> str:
         (f"{len(a.communities):,}", "communities"),
         (span, f"{a.dated:,} dated articles"),
     ]
-    return '<div class="cards">' + "".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for v, k in items) + "</div>"
+    return (
+        '<div class="cards">'
+        + "".join(f'<div class="card"><b>{_e(v)}</b><span>{_e(k)}</span></div>' for v, k in items)
+        + "</div>"
+    )
 
 
 def _per_type(a: Analysis) -> str:
     counts = {t: 0 for t in ENTITY_TYPES}
     for t in a.graph.nodes(data="type"):
         counts[t[1]] = counts.get(t[1], 0) + 1
-    bars = [(f"{TYPE_NAMES_ZH.get(t, '')} {t}".strip(), n, TYPE_COLOURS.get(t, "#999")) for t, n in counts.items()]
+    bars = [
+        (f"{TYPE_NAMES_ZH.get(t, '')} {t}".strip(), n, TYPE_COLOURS.get(t, "#999"))
+        for t, n in counts.items()
+    ]
     type_chart = bar_chart(bars, width=560, label=170, chars=16)
-    top = [(k[1], a.graph.nodes[k]["mentions"], TYPE_COLOURS.get(k[0], "#999")) for k in top_entities(a.graph, 15)]
+    top = [
+        (k[1], a.graph.nodes[k]["mentions"], TYPE_COLOURS.get(k[0], "#999"))
+        for k in top_entities(a.graph, 15)
+    ]
     return (
         _section("Entities per type", "How many distinct entities of each type the corpus names.",
                  type_chart, "types")
@@ -146,13 +168,17 @@ def _timeline(a: Analysis, n: int = 8) -> str:
     panels = "".join(
         f'<figure class="panel"><figcaption>{_name(a, k)} <span class="rel">'
         f"{sum(a.monthly[k].values()):,} mentions</span></figcaption>"
-        + line_chart([s], months, width=360, height=140, legend=False, colour=TYPE_COLOURS.get(k[0]))
+        + line_chart(
+            [s], months, width=360, height=140, legend=False, colour=TYPE_COLOURS.get(k[0])
+        )
         + "</figure>"
         for k, s in zip(keys, series, strict=True)
     )
     note = (f"Mentions per month, {_e(months[0])} to {_e(months[-1])}: the five most mentioned "
             f"entities together, then each of the top {len(keys)} on its own scale.")  # fmt: skip
-    return _section("Mentions over time", note, together + f'<div class="panels">{panels}</div>', "time")
+    return _section(
+        "Mentions over time", note, together + f'<div class="panels">{panels}</div>', "time"
+    )
 
 
 def _top_tables(a: Analysis, n: int = 10) -> str:
@@ -166,10 +192,17 @@ def _top_tables(a: Analysis, n: int = 10) -> str:
         head = ["", "name", "mentions", "articles", "degree", "PageRank", "community"]
         colour = TYPE_COLOURS.get(t, "#999")
         title = f'<h3><span class="dot" style="background:{colour}"></span>{_e(TYPE_NAMES_ZH.get(t, ""))} {_e(t)}</h3>'
-        tables.append("<div>" + title + (_table(head, rows, {0, 2, 3, 4, 5}) if rows else '<p class="note">none</p>') + "</div>")
+        tables.append(
+            "<div>"
+            + title
+            + (_table(head, rows, {0, 2, 3, 4, 5}) if rows else '<p class="note">none</p>')
+            + "</div>"
+        )
     note = ("Most mentioned first. Degree: distinct entities linked to it; PageRank: its share of a "
             "random walk along the weighted links; community: see below.")  # fmt: skip
-    return _section("Top entities per type", note, '<div class="grid">' + "".join(tables) + "</div>", "per-type")
+    return _section(
+        "Top entities per type", note, '<div class="grid">' + "".join(tables) + "</div>", "per-type"
+    )
 
 
 def _communities(a: Analysis, n: int = 12, members: int = 10) -> str:
@@ -186,7 +219,12 @@ def _communities(a: Analysis, n: int = 12, members: int = 10) -> str:
     note = (f"Louvain communities of the weighted graph (seed {a.seed}), largest first: "
             f"{len(a.communities) - alone:,} of two or more entities, and {alone:,} entities "
             "linked to no other. Main members: the most mentioned.")  # fmt: skip
-    return _section("Communities", note, _table(["", "size", "types", "main members"], rows, {0, 1}), "communities")
+    return _section(
+        "Communities",
+        note,
+        _table(["", "size", "types", "main members"], rows, {0, 1}),
+        "communities",
+    )
 
 
 def _pairs(a: Analysis, n: int = 20) -> str:
@@ -195,7 +233,12 @@ def _pairs(a: Analysis, n: int = 20) -> str:
         rel = a.graph.edges[u, v].get("relations", "")
         rows.append([_name(a, u), _name(a, v), f"{c:,}", f'<span class="rel">{_e(rel)}</span>'])
     note = "Pairs of entities named in the most sentences together, with any typed relation between them."
-    return _section("Strongest co-occurrence pairs", note, _table(["entity", "entity", "sentences", "relations"], rows, {2}), "pairs")
+    return _section(
+        "Strongest co-occurrence pairs",
+        note,
+        _table(["entity", "entity", "sentences", "relations"], rows, {2}),
+        "pairs",
+    )
 
 
 def _dates(a: Analysis, n: int = 20) -> str:
@@ -207,7 +250,12 @@ def _dates(a: Analysis, n: int = 20) -> str:
         rows.append([_name(a, k), _e(d["first"] or "–"), _e(d["last"] or "–"), f"{len(monthly):,}" if monthly else "–",
                      _e(f"{peak} ({monthly[peak]:,})" if peak else "–")])  # fmt: skip
     note = "First and last article date naming each of the most mentioned entities, months with mentions and the busiest month."
-    return _section("First and last mentions", note, _table(["name", "first", "last", "months", "peak month"], rows, {3}), "dates")
+    return _section(
+        "First and last mentions",
+        note,
+        _table(["name", "first", "last", "months", "peak month"], rows, {3}),
+        "dates",
+    )
 
 
 def render_report(a: Analysis, title: str = "kg report") -> str:
@@ -217,7 +265,13 @@ def render_report(a: Analysis, title: str = "kg report") -> str:
              ("edges.csv", "edges.csv", ""), ("relations.csv", "relations.csv", "")]  # fmt: skip
     nav = "".join(f'<a class="{c}" href="{_e(h)}">{_e(t)}</a>' for h, t, c in links)
     body = (
-        _cards(a) + _per_type(a) + _timeline(a) + _top_tables(a) + _communities(a) + _pairs(a) + _dates(a)
+        _cards(a)
+        + _per_type(a)
+        + _timeline(a)
+        + _top_tables(a)
+        + _communities(a)
+        + _pairs(a)
+        + _dates(a)
     )
     return (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
@@ -238,7 +292,9 @@ def write_report(a: Analysis, path: str | Path, title: str = "kg report") -> Pat
     return path
 
 
-def write_analysis(extractions: Iterable[Extraction], out: str | Path, seed: int = 0) -> dict[str, Path]:
+def write_analysis(
+    extractions: Iterable[Extraction], out: str | Path, seed: int = 0
+) -> dict[str, Path]:
     """Analyse a built corpus and write ``OUT/report.html`` and the exports; kind → path."""
     extractions = list(extractions)
     a = analyse(extractions, seed=seed, top=20)
