@@ -232,14 +232,15 @@ def top_by_type(G: nx.Graph, n: int = 10, by: str = "mentions") -> dict[str, lis
 
 
 def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple]:
-    """The ``n`` edges with the highest ``by`` count: ``(u, v, count)``, ties by key.
+    """The ``n`` edges with the highest ``by`` count: ``(u, v, count)`` with ``u <= v``,
+    ties by key.
 
     >>> G = nx.Graph()
     >>> G.add_edge("a", "b", cooccur=2); G.add_edge("b", "c", cooccur=7)
     >>> strongest_pairs(G, 1)
     [('b', 'c', 7)]
     """
-    edges = ((u, v, d.get(by, 0)) for u, v, d in G.edges(data=True))
+    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in G.edges(data=True))
     return sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))[:n]
 
 
@@ -268,16 +269,17 @@ def mentions_per_month(
 
 
 def month_range(first: str, last: str) -> list[str]:
-    """Every month ``yyyy-mm`` from ``first`` to ``last`` (both included).
+    """Every month ``yyyy-mm`` from ``first`` to ``last`` (both included; days ignored).
 
     >>> month_range("2022-11", "2023-02")
     ['2022-11', '2022-12', '2023-01', '2023-02']
     """
+    first, last = first[:7], last[:7]
     if not first or not last or first > last:
         return []
     y, m = int(first[:4]), int(first[5:7])
     out = []
-    while f"{y:04d}-{m:02d}" <= last[:7]:
+    while f"{y:04d}-{m:02d}" <= last:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
