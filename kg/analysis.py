@@ -79,15 +79,14 @@ def _date(ext: Extraction) -> str:
     return d if _DATE.fullmatch(d) else ""
 
 
-def _endpoints(r: Relation) -> tuple[Key, Key, str] | None:
-    """(subject, object, readable label) of a typed relation between two entities."""
+def _endpoints(r: Relation) -> tuple[Key, Key] | None:
+    """(subject, object) of a typed relation between two different entities, else None."""
     if r.predicate not in TYPED_RELATIONS:
         return None
     s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
     if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
         return None
-    pred = f"holdsPost({r.object})" if r.predicate == "holdsPost" else r.predicate
-    return s, o, f"{s[1]} {pred} {o[1]}"
+    return s, o
 
 
 def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str, Key, str]]:

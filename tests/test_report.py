@@ -146,3 +146,10 @@ def test_long_names_are_shortened_with_the_full_name_in_the_tooltip() -> None:
     per_type = _section(page, "per-type")
     assert f'title="{long[1]} · 机构"' in per_type
     assert ">中华人民共和国国务院国…<" in per_type and f">{long[1]}<" not in per_type
+
+
+def test_a_corpus_without_entities_still_gets_a_report() -> None:
+    from kg.model import Article, Extraction
+
+    page = render_report(analyse([Extraction(Article("x", "无名。"), (), (), ())]))
+    assert "<b>0</b><span>entities</span>" in page and "No dated articles" in page
