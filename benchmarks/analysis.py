@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     shared = resolve_shared(args.shared)
     corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
     if corpus is None or not corpus.is_file():
-        print("the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do")
+        print(
+            "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
+        )
         return 0
     out = Path(args.out or tempfile.mkdtemp(prefix="kg-analysis-"))
     times: dict[str, float] = {}

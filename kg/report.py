@@ -123,11 +123,12 @@ def _section(title: str, note: str, body: str, anchor: str) -> str:
 def _cards(a: Analysis) -> str:
     G = a.graph
     span = f"{a.first} – {a.last}" if a.first else "no dates"
+    groups = sum(1 for part in a.communities if len(part) > 1)
     items = [
         (f"{a.articles:,}", "articles"),
         (f"{G.number_of_nodes():,}", "entities"),
         (f"{G.number_of_edges():,}", "links between entities"),
-        (f"{len(a.communities):,}", "communities"),
+        (f"{groups:,}", f"communities ({len(a.communities) - groups:,} entities linked to none)"),
         (span, f"{a.dated:,} dated articles"),
     ]
     return (
