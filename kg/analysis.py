@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -212,20 +212,27 @@ def community_of(parts: list[list]) -> dict:
     return {n: i for i, part in enumerate(parts) for n in part}
 
 
-def top_entities(G: nx.Graph, n: int = 10, by: str = "mentions", type: str | None = None) -> list:
-    """The ``n`` nodes with the highest attribute ``by`` (ties: by key), of one type or all.
+def top_entities(
+    G: nx.Graph, n: int = 10, by: str | Mapping = "mentions", type: str | None = None
+) -> list:
+    """The ``n`` nodes with the highest ``by`` — a node attribute, or a mapping such as
+    :func:`pagerank`'s result — of one type or all; ties by key.
 
     >>> G = nx.Graph()
     >>> G.add_node(("Place", "甲"), type="Place", mentions=3)
     >>> G.add_node(("Place", "乙"), type="Place", mentions=5)
-    >>> top_entities(G, 1)
-    [('Place', '乙')]
+    >>> top_entities(G, 1), top_entities(G, 1, by={("Place", "甲"): 0.9})
+    ([('Place', '乙')], [('Place', '甲')])
     """
+    if isinstance(by, Mapping):
+        score = by
+    else:
+        score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
     nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
-    return sorted(nodes, key=lambda k: (-G.nodes[k].get(by, 0), k))[:n]
+    return sorted(nodes, key=lambda k: (-score.get(k, 0), k))[:n]
 
 
-def top_by_type(G: nx.Graph, n: int = 10, by: str = "mentions") -> dict[str, list]:
+def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:
     """:func:`top_entities` of every entity type, in :data:`~kg.model.ENTITY_TYPES` order."""
     return {t: top_entities(G, n, by, t) for t in ENTITY_TYPES}
 

@@ -190,10 +190,10 @@ def test_top_entities_per_type_and_ties() -> None:
     assert tops["Person"] == [XI, LI] and tops["Place"] == [NC, CN]
     assert tops["Programme"] == [BRI]
     pr = pagerank(G)
-    for k, v in pr.items():
-        G.nodes[k]["pagerank"] = v
-    assert top_entities(G, 1, by="pagerank", type="Place") == [max(
-        (k for k in G if k[0] == "Place"), key=pr.get)]  # fmt: skip
+    best_place = max((k for k in G if k[0] == "Place"), key=pr.get)
+    assert top_entities(G, 1, by=pr, type="Place") == [best_place]
+    assert top_by_type(G, 1, by=pr)["Place"] == [best_place]
+    assert top_by_type(G, 1, by="articles")["Place"] == [CN]  # 3 articles
 
 
 def test_strongest_pairs() -> None:
