@@ -106,6 +106,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .ingest import iter_articles
     from .pipeline import SAMPLE_DIR, build, get_extractor
     from .rdf import DEFAULT_BASE, corpus_graphs, union_graph, write_outputs
+    from .report import write_analysis
     from .store import update_store
     from .view import write_view
 
@@ -159,6 +160,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     outputs["store"] = out / "store"
     stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
+    stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
+    outputs.update(write_analysis(extractions, out))
     if not args.quiet:
         print(summary(extractions, outputs))
     print(
