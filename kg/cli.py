@@ -190,8 +190,9 @@ def summary(extractions, outputs: dict) -> str:
         )[:5]
         lines.append(f"  {t:<13}" + "  ".join(f"{name} {n}" for n, name in top))
     lines.append("outputs:")
+    width = max(map(len, outputs), default=0)
     for kind, path in outputs.items():
-        lines.append(f"  {kind:<5} {path}")
+        lines.append(f"  {kind:<{width}} {path}")
     return "\n".join(lines)
 
 
