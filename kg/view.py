@@ -36,7 +36,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.model import ENTITY_TYPES, Evidence, Extraction
-from kg.network import RELATIONS, Selection, select, to_networkx
+from kg.network import RELATIONS, Key, Selection, select, to_networkx
 
 __all__ = [
     "TYPE_STYLES",
@@ -75,6 +75,7 @@ RELATION_STYLES: dict[str, tuple[str, str, object, float, bool]] = {
 _MAX_EVIDENCE = 3  # sentences shown per relation, post or mention list
 _MAX_RELATIONS = 40  # typed relations listed in a node's panel
 _MAX_PARTNERS = 10  # co-occurring entities listed in a node's panel
+_MAX_TYPED_EDGES = 12  # typed relations drawn per entity (its strongest)
 _MAX_LINKS = 5  # links of an entity that is not drawn, to drawn ones
 _MAX_SENTENCE = 240  # characters of an evidence sentence
 
@@ -121,7 +122,12 @@ class _Refs:
 
 
 def page_data(
-    net: nx.MultiDiGraph, selection: Selection, *, title: str, cooccur_per_node: int | None = None
+    net: nx.MultiDiGraph,
+    selection: Selection,
+    *,
+    title: str,
+    cooccur_per_node: int | None = None,
+    vis_options: dict | None = None,
 ) -> dict:
     """Everything the page shows, as JSON-ready lists (entities by index).
 
@@ -129,6 +135,8 @@ def page_data(
     ``nodes`` with their importance in ``values``; ``edges`` join drawn
     entities; ``details`` holds each drawn entity's posts, relations and
     evidence, ``links`` the strongest links of undrawn entities to drawn ones.
+    ``vis_options`` replaces the page's own vis-network options (top-level keys,
+    e.g. ``physics``), for comparisons such as ``benchmarks/view.py``.
     """
     keys = sorted(net.nodes, key=lambda k: (-selection.score[k], k))
     index = {k: i for i, k in enumerate(keys)}
@@ -140,31 +148,31 @@ def page_data(
         for d in (net.nodes[k],)
     ]
     if cooccur_per_node is None:
-        cooccur_per_node = 5 if len(drawn) <= 600 else 3
+        cooccur_per_node = 5 if len(drawn) <= 400 else 3 if len(drawn) <= 1000 else 2
 
-    # edges between drawn entities; co-occurrence: the strongest few per entity
-    typed, strongest = [], {}
+    # Edges between drawn entities: an edge is drawn when it is among the strongest
+    # few of either end (typed relations and co-occurrence counted apart), so that
+    # hubs do not bury the picture and every entity keeps its own strongest links.
+    between = {"typed": 0, "co": 0}
+    strongest: dict[tuple[str, Key], list] = {}
     for a, b, rel, data in net.edges(keys=True, data=True):
         if a not in drawn or b not in drawn:
             continue
-        if rel != "coOccursWith":
-            typed.append((a, b, rel, data))
-            continue
+        kind = "co" if rel == "coOccursWith" else "typed"
+        between[kind] += 1
         for end in (a, b):
-            strongest.setdefault(end, []).append((data["count"], a, b, data))
-    co_kept = {}
-    for end, items in strongest.items():
-        items.sort(key=lambda x: (-x[0], x[1], x[2]))
-        for count, a, b, data in items[:cooccur_per_node]:
-            co_kept[a, b] = data
+            strongest.setdefault((kind, end), []).append((-data["count"], a, b, rel, data))
+    kept: dict[tuple, dict] = {}
+    for (kind, _), items in strongest.items():
+        items.sort(key=lambda x: x[:4])
+        limit = cooccur_per_node if kind == "co" else _MAX_TYPED_EDGES
+        for _, a, b, rel, data in items[:limit]:
+            kept[a, b, rel] = data
     edges = [
         [index[a], index[b], RELATIONS.index(rel), d["count"], "、".join(d.get("posts", ()))]
-        for a, b, rel, d in typed
+        for (a, b, rel), d in sorted(kept.items(), key=lambda x: (x[0][2] == "coOccursWith", x[0]))
     ]
-    edges += [
-        [index[a], index[b], RELATIONS.index("coOccursWith"), d["count"], ""]
-        for (a, b), d in sorted(co_kept.items())
-    ]
+    drawn_co = sum(1 for *_, rel in kept if rel == "coOccursWith")
     all_pairs = net.number_of_edges()
 
     details = {}
@@ -199,12 +207,15 @@ def page_data(
             f"showing {how}; {hidden:,} more are found by search — rebuild with "
             "--view-top N, --view-focus NAME or --view-type TYPE for another part"
         )
-    co_between = sum(1 for a, b, rel in net.edges(keys=True)
-                     if rel == "coOccursWith" and a in drawn and b in drawn)  # fmt: skip
-    if len(co_kept) < co_between:
+    if drawn_co < between["co"]:
         left_out.append(
-            f"co-occurrence: the {cooccur_per_node} strongest per entity "
-            f"({len(co_kept):,} of {co_between:,} between the entities shown)"
+            f"co-occurrence lines: the {cooccur_per_node} strongest of each entity "
+            f"({drawn_co:,} of {between['co']:,} between the entities shown)"
+        )
+    if len(kept) - drawn_co < between["typed"]:
+        left_out.append(
+            f"typed relations: the {_MAX_TYPED_EDGES} strongest of each entity "
+            f"({len(kept) - drawn_co:,} of {between['typed']:,}; all are listed in the side panel)"
         )
     return {
         "title": title,
@@ -226,6 +237,7 @@ def page_data(
         "details": details,
         "links": links,
         "articles": refs.article_rows,
+        "visOptions": vis_options,
     }
 
 
@@ -302,7 +314,7 @@ def render_page(data: dict) -> str:
         "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
     parts = {
-        "csp": html.escape(csp),
+        "csp": html.escape(csp, quote=False),  # single quotes inside a double-quoted attribute
         "title": html.escape(data["title"]),
         "css": css.replace("</style", "<\\/style"),
         "data": script_json(data),

@@ -2,7 +2,9 @@
    textContent, canvas labels or plain-text tooltips: never through innerHTML. */
 (function () {
   "use strict";
+  var timing = { start: performance.now() };
   var D = JSON.parse(document.getElementById("kg-data").textContent);
+  timing.parsed = performance.now();
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
   var DIM = "rgba(200,200,200,0.35)";
   var E = D.entities; // [name, type index, aliases, mentions, articles, drawn]
@@ -66,31 +68,34 @@
   var nodes = new vis.DataSet(D.nodes.map(function (i, j) { drawn[i] = true; return nodeItem(i, D.values[j]); }));
   var edges = new vis.DataSet(D.edges.map(function (e) { return edgeItem(e[0], e[1], e[2], e[3], e[4]); }));
 
+  timing.datasets = performance.now();
   var n = D.nodes.length;
   var options = {
     autoResize: true,
     nodes: {
       borderWidth: 1,
       font: { face: FONT, size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 10, max: 40, label: { enabled: true, min: 14, max: 30, drawThreshold: 5, maxVisible: 40 } }
+      scaling: { min: 10, max: 40, label: { enabled: true, min: 14, max: 34, drawThreshold: 7, maxVisible: 40 } }
     },
     edges: { smooth: false, selectionWidth: 1.5, hoverWidth: 0.5 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
     layout: { improvedLayout: n <= 120, randomSeed: 7 },
     physics: {
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.25, springLength: 110,
-                   springConstant: 0.04, damping: 0.35, avoidOverlap: 0.05 },
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { theta: 0.8, gravitationalConstant: -60, centralGravity: 0.012,
+                          springLength: 90, springConstant: 0.08, damping: 0.4, avoidOverlap: 0 },
       minVelocity: 2,
-      stabilization: { enabled: true, iterations: n > 1000 ? 150 : n > 300 ? 250 : 400,
+      stabilization: { enabled: true, iterations: n > 1000 ? 100 : n > 400 ? 150 : 300,
                        updateInterval: 50, fit: true }
     }
   };
+  if (D.visOptions) Object.keys(D.visOptions).forEach(function (k) { options[k] = D.visOptions[k]; });
   var container = document.getElementById("kg-network");
   var status = document.getElementById("kg-status");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  timing.created = performance.now();
   var view = window.kgView = {
-    network: network, nodes: nodes, edges: edges, settled: false, settledAt: null,
+    network: network, nodes: nodes, edges: edges, settled: false, settledAt: null, timing: timing,
     focusEntity: focusEntity, search: search, entities: E
   };
 
