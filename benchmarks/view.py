@@ -74,7 +74,7 @@ def synthetic_extractions(entities: int, seed: int = 7) -> list[Extraction]:
         text = "。".join(name for _, name in named)
         ev = Evidence(aid, text[:40], 0, min(len(text), 40))
         rels = [Relation(ARTICLE, "mentions", k, (ev,)) for k in named]
-        for x, y in zip(named, named[1:]):
+        for x, y in zip(named, named[1:], strict=False):
             rels.append(Relation(x, "coOccursWith", y, (ev,), count=1))
         places = [k for k in named if k[0] == "Place"]
         for k in named:
@@ -82,7 +82,7 @@ def synthetic_extractions(entities: int, seed: int = 7) -> list[Extraction]:
                 rels.append(Relation(k, "holdsPost", "书记", (ev,), at=places[0]))
             if k[0] == "Programme" and places:
                 rels.append(Relation(places[0], "runs", k, (ev,)))
-        for x, y in zip(places, places[1:]):
+        for x, y in zip(places, places[1:], strict=False):
             rels.append(Relation(x, "locatedIn", y, (ev,)))
         ents = tuple(Entity(t, n, mentions=1) for t, n in named)
         out.append(Extraction(Article(aid, text, title=f"文章{a}", date="2024-01-01"), (), ents,

@@ -41,7 +41,7 @@ FLAGS = (
 
 def missing() -> str:
     """Why the browser cannot run here ("" when it can)."""
-    for path, package in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
+    for path in (CHROMIUM, CHROMEDRIVER):
         if not Path(path).is_file():
             return f"{path} not found (apt-get install chromium chromium-driver; .ci/run does)"
     try:
