@@ -62,7 +62,7 @@ def corpus_extractions(shared: Path, limit: int | None) -> list[Extraction]:
 
 def synthetic_extractions(entities: int, seed: int = 7) -> list[Extraction]:
     """Articles naming entities with a skewed popularity, co-occurring in sentences, with
-    some typed relations: about ``entities`` entities in all."""
+    a few typed relations (posts, places in places): about ``entities`` entities in all."""
     rng = random.Random(seed)
     types = ("Person", "Place", "Organisation", "Programme")
     pool = [(types[i % 4], f"实体{i}") for i in range(entities)]
@@ -77,29 +77,30 @@ def synthetic_extractions(entities: int, seed: int = 7) -> list[Extraction]:
         for x, y in zip(named, named[1:], strict=False):
             rels.append(Relation(x, "coOccursWith", y, (ev,), count=1))
         places = [k for k in named if k[0] == "Place"]
-        for k in named:
-            if k[0] == "Person" and places:
-                rels.append(Relation(k, "holdsPost", "书记", (ev,), at=places[0]))
-            if k[0] == "Programme" and places:
-                rels.append(Relation(places[0], "runs", k, (ev,)))
-        for x, y in zip(places, places[1:], strict=False):
-            rels.append(Relation(x, "locatedIn", y, (ev,)))
+        people = [k for k in named if k[0] == "Person"]
+        if places and people and rng.random() < 0.3:
+            rels.append(Relation(people[-1], "holdsPost", "书记", (ev,), at=places[-1]))
+        if len(places) > 1 and rng.random() < 0.3:
+            rels.append(Relation(places[-1], "locatedIn", places[0], (ev,)))
         ents = tuple(Entity(t, n, mentions=1) for t, n in named)
         out.append(Extraction(Article(aid, text, title=f"文章{a}", date="2024-01-01"), (), ents,
                               tuple(rels)))  # fmt: skip
     return out
 
 
-def settle_times(pages: dict[str, Path], repeat: int) -> dict[str, float]:
-    """Median settle time of each page, each load in a fresh tab of one browser."""
+def settle_times(pages: dict[str, Path], repeat: int, cap: float) -> dict[str, float]:
+    """Median settle time of each page over ``repeat`` loads in one browser; a load that
+    has not settled after ``cap`` seconds counts as ``cap`` and is not repeated."""
     times: dict[str, list[float]] = {name: [] for name in pages}
     with chromium() as driver:
         for _ in range(repeat):
             for name, page in pages.items():
+                if times[name] and times[name][-1] >= cap:
+                    continue
                 try:
-                    times[name].append(load(driver, page, timeout=120))
+                    times[name].append(load(driver, page, timeout=cap))
                 except TimeoutError:
-                    times[name].append(float("inf"))
+                    times[name].append(cap)
                 errors = console_errors(driver)
                 if errors:
                     print(f"  console errors in {name}: {errors[:3]}")
@@ -115,6 +116,7 @@ def main() -> int:
     p.add_argument("--sizes", default="300,1000,2000", help="node counts (default 300,1000,2000)")
     p.add_argument("--repeat", type=int, default=3, help="loads per page (median; default 3)")
     p.add_argument("--no-baseline", action="store_true", help="skip pyvis's default options")
+    p.add_argument("--cap", type=float, default=60.0, help="give up on a load after this (s)")
     args = p.parse_args()
     reason = missing()
     if reason:
@@ -156,12 +158,13 @@ def main() -> int:
                 data["visOptions"] = baseline
                 pages[f"base{n}"] = Path(tmp) / f"base{n}.html"
                 pages[f"base{n}"].write_text(render_page(data), encoding="utf-8")
-        times = settle_times(pages, args.repeat)
+        times = settle_times(pages, args.repeat, args.cap)
     ok = True
     for n in sizes:
         ours, base = times[f"kg{n}"], times.get(f"base{n}")
-        ratio = f"{base / ours:5.1f}x" if base is not None else "     -"
-        base_text = f"{base:13.2f} s" if base is not None else f"{'-':>15}"
+        capped = base is not None and base >= args.cap
+        ratio = f"{'≥' if capped else ' '}{base / ours:4.0f}x" if base is not None else "     -"
+        base_text = f"{'>' if capped else ' '}{base:12.1f} s" if base is not None else f"{'-':>15}"
         verdict = ""
         if n == 2000 or n == max(sizes):
             verdict = "PASS" if ours < TARGET else "FAIL"

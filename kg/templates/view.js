@@ -107,6 +107,7 @@
     document.body.setAttribute("data-settled", "1");
     status.textContent = "布局完成 layout settled (" + num(n) + " nodes, " +
       (view.settledAt / 1000).toFixed(1) + " s)";
+    if (D.focus.length) focusEntity(D.focus[0]);
   }
   network.on("stabilizationProgress", function (p) {
     status.textContent = "布局中 laying out… " + Math.round(100 * p.iterations / p.total) + "%";
@@ -357,7 +358,4 @@
     }
   });
 
-  if (D.focus.length) {
-    network.once("stabilizationIterationsDone", function () { focusEntity(D.focus[0]); });
-  }
 })();
