@@ -199,7 +199,7 @@ def page_data(
     if hidden:
         how = (
             f"the {len(drawn):,} entities nearest to {'、'.join(k[1] for k in selection.focus)} "
-            f"(within {selection.hops} hops: {selection.reach:,})"
+            f"(within {selection.hops} hop{'s' if selection.hops != 1 else ''}: {selection.reach:,})"
             if selection.focus
             else f"the top {len(drawn):,} entities by importance (mentions + relations)"
         )

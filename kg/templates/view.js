@@ -53,6 +53,10 @@
     var n = R[0] === "coOccursWith" ? num(count) + " 句 sentences" : num(count) + " 篇 articles";
     return E[from][0] + arrow + E[to][0] + "\n" + what + "\n" + n;
   }
+  function edgeColour(r) {
+    var R = RELS[r], co = R[0] === "coOccursWith";
+    return { color: R[2], highlight: co ? "#777" : R[2], hover: co ? "#777" : R[2], opacity: co ? 0.55 : 0.9 };
+  }
   var edgeSeq = 0;
   function edgeItem(from, to, r, count, label) {
     var R = RELS[r], co = R[0] === "coOccursWith";
@@ -60,7 +64,7 @@
       id: "e" + (edgeSeq++), from: from, to: to, kgRel: r, title: edgeTitle(from, to, r, count, label),
       label: label || undefined, dashes: R[3], arrows: { to: { enabled: R[5], scaleFactor: 0.6 } },
       width: co ? Math.min(R[4] + Math.log(1 + count) * 0.4, 3) : R[4],
-      color: { color: R[2], highlight: co ? "#777" : R[2], hover: co ? "#777" : R[2], opacity: co ? 0.55 : 0.9 },
+      color: edgeColour(r),
       font: { size: 11, color: R[2], strokeWidth: 3, strokeColor: "#fff", face: FONT }
     };
   }
@@ -174,6 +178,11 @@
         ? { id: x.id, color: { background: t[2], border: t[2] }, font: { color: "#222" } }
         : { id: x.id, color: { background: DIM, border: DIM }, font: { color: "#bbbbbb" } };
     }));
+    edges.update(edges.get().map(function (x) {
+      var c = edgeColour(x.kgRel);
+      if (x.from !== id && x.to !== id) c.opacity = 0.12;
+      return { id: x.id, color: c };
+    }));
     highlighted = true;
   }
   function unhighlight() {
@@ -182,6 +191,7 @@
       var t = TYPES[x.kgType];
       return { id: x.id, color: { background: t[2], border: t[2] }, font: { color: "#222" } };
     }));
+    edges.update(edges.get().map(function (x) { return { id: x.id, color: edgeColour(x.kgRel) }; }));
     highlighted = false;
   }
 
