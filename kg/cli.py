@@ -79,8 +79,33 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="extra rule-data folder, merged after the defaults (repeatable)")  # fmt: skip
     p.add_argument("--base", default=None, help="base IRI for the graph's resources")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    view = p.add_argument_group("network view (OUT/graph.html)")
+    view.add_argument("--view-top", type=int, default=None, metavar="N",
+                      help="draw the N most important entities (default 300)")  # fmt: skip
+    view.add_argument("--view-focus", default=None, metavar="NAME",
+                      help="draw the neighbourhood of the entity with this name or alias")  # fmt: skip
+    view.add_argument("--hops", type=int, default=2, metavar="K",
+                      help="how far the --view-focus neighbourhood reaches (default 2)")  # fmt: skip
+    view.add_argument("--view-type", type=_view_types, action="extend", default=None,
+                      metavar="TYPE", help="draw only these types (Person, Place, Organisation, "
+                      "Programme or 人物, 地点, 机构, 项目; repeatable or comma-separated)")  # fmt: skip
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     return p
+
+
+def _view_types(text: str) -> list[str]:
+    """``--view-type`` values: English or Chinese type names, comma-separated."""
+    from .view import TYPE_STYLES
+
+    names = {t.lower(): t for t in TYPE_STYLES} | {zh: t for t, (zh, *_) in TYPE_STYLES.items()}
+    out = []
+    for word in filter(None, (w.strip() for w in text.replace("，", ",").split(","))):
+        if word.lower() not in names:
+            raise argparse.ArgumentTypeError(
+                f"unknown type {word!r} (choose from {', '.join(TYPE_STYLES)})"
+            )
+        out.append(names[word.lower()])
+    return out
 
 
 def _eval_parser() -> argparse.ArgumentParser:
@@ -159,7 +184,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     update_store(out, dataset)
     outputs["store"] = out / "store"
     stage(f"writing {out}/graph.html")
-    outputs["html"] = write_view(graph, out / "graph.html", title="kg: " + ", ".join(paths))
+    outputs["html"] = write_view(
+        extractions, out / "graph.html", title="kg: " + ", ".join(paths),
+        top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
+    )
     stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
     outputs.update(write_analysis(extractions, out))
     if not args.quiet:
