@@ -27,38 +27,12 @@ from pathlib import Path
 
 from . import __version__
 from .model import ENTITY_TYPES, Skipped
+from .progress import Progress
 
-__all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING"]
+__all__ = ["main", "EXIT_OK", "EXIT_PARTIAL", "EXIT_NOTHING", "Progress"]
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 COMMANDS = ("build", "evaluate", "query", "serve", "push")
-
-
-class Progress:
-    """A one-line progress report on a terminal; silent otherwise."""
-
-    def __init__(self, stream=None, every: float = 0.2):
-        self.stream = stream or sys.stderr
-        self.live = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.every, self.last, self.t0 = every, 0.0, time.monotonic()
-
-    def stage(self, what: str) -> None:
-        """Say which stage a long build is in (on a terminal only)."""
-        if self.live:
-            self.stream.write(f"  {what} …\n")
-            self.stream.flush()
-
-    def __call__(self, done: int, chars: int, final: bool = False) -> None:
-        now = time.monotonic()
-        if not self.live or (not final and now - self.last < self.every):
-            return
-        self.last = now
-        rate = done / max(now - self.t0, 1e-9)
-        end = "\n" if final else ""
-        self.stream.write(
-            f"\r  {done} articles, {chars / 1000:.0f}k chars, {rate:.0f} articles/s{end}"
-        )
-        self.stream.flush()
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -89,6 +63,14 @@ def _build_parser() -> argparse.ArgumentParser:
     view.add_argument("--view-type", type=_view_types, action="extend", default=None,
                       metavar="TYPE", help="draw only these types (Person, Place, Organisation, "
                       "Programme or 人物, 地点, 机构, 项目; repeatable or comma-separated)")  # fmt: skip
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                   help="worker processes for extraction and RDF writing (default 1)")  # fmt: skip
+    p.add_argument("--executor", choices=("processes", "dask"), default="processes",
+                   help="run the per-article work in local processes or on Dask")  # fmt: skip
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); default a local cluster")  # fmt: skip
+    p.add_argument("--no-cache", action="store_true",
+                   help="extract every article again (ignore OUT/cache)")  # fmt: skip
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     return p
 
@@ -128,11 +110,10 @@ def _report_skip(skip: Skipped) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .ingest import iter_articles
-    from .pipeline import SAMPLE_DIR, build, get_extractor
-    from .rdf import DEFAULT_BASE, corpus_graphs, union_graph, write_outputs
+    from .corpus import build_corpus
+    from .pipeline import SAMPLE_DIR, get_extractor
+    from .rdf import DEFAULT_BASE
     from .report import write_analysis
-    from .store import update_store
     from .view import write_view
 
     paths = args.paths or [str(SAMPLE_DIR)]
@@ -140,61 +121,50 @@ def cmd_build(args: argparse.Namespace) -> int:
         if not Path(p).exists():
             print(f"error: no such file or folder: {p}", file=sys.stderr)
             return EXIT_USAGE
+    if args.jobs < 1:
+        print("error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     t0 = time.monotonic()
     try:
-        extractor = get_extractor(tuple(args.rules))
+        get_extractor(tuple(args.rules))
     except (OSError, ValueError) as exc:  # a user's rules folder that is missing or broken
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    skipped: list[Skipped] = []
-
-    def on_skip(s: Skipped) -> None:
-        skipped.append(s)
-        _report_skip(s)
-
-    progress = Progress() if not args.quiet else (lambda *a, **k: None)
-    extractions, chars = [], 0
-    for article in iter_articles(paths, on_skip=on_skip):
-        try:
-            extractions.append(extractor(article))
-        except Exception as exc:  # a bug on one article must not lose the others
-            on_skip(
-                Skipped(
-                    article.path or article.id, f"extraction failed: {type(exc).__name__}: {exc}"
-                )
-            )
-            continue
-        chars += len(article.text)
-        progress(len(extractions), chars)
-    progress(len(extractions), chars, final=True)
+    out = Path(args.out)
+    progress = Progress() if not args.quiet else None
+    try:
+        result = build_corpus(
+            paths, out, rule_dirs=tuple(args.rules), base=args.base or DEFAULT_BASE,
+            jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
+            use_cache=not args.no_cache, on_skip=_report_skip, progress=progress,
+        )  # fmt: skip
+    except ImportError as exc:  # --executor dask without dask installed
+        print(f"error: {exc} (pip install 'kg[dask]')", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, ValueError) as exc:  # a graph that cannot be written, a full disk …
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_NOTHING
+    extractions, skipped, outputs = result.extractions, result.skipped, result.outputs
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
         return EXIT_NOTHING
-    stage = progress.stage if isinstance(progress, Progress) else (lambda *a: None)
-    stage("merging aliases across articles")
-    extractions = build(extractions)
-    out = Path(args.out)
-    base = args.base or DEFAULT_BASE
-    stage("building the RDF graph")
-    dataset = corpus_graphs(extractions, base)
-    graph = union_graph(dataset)
-    stage(f"writing {out}/graph.ttl and graph.trig")
-    outputs = write_outputs(extractions, out, base=base, dataset=dataset, graph=graph)
-    stage(f"updating the SPARQL store {out}/store")
-    update_store(out, dataset)
-    outputs["store"] = out / "store"
-    stage(f"writing {out}/graph.html")
+    if progress is not None:
+        progress.stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(
         extractions, out / "graph.html", title="kg: " + ", ".join(paths),
         top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
     )
-    stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
+    if progress is not None:
+        progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
     outputs.update(write_analysis(extractions, out))
-    if not args.quiet:
-        print(summary(extractions, outputs))
-    print(
-        f"built {len(extractions)} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/"
-    )
+    text = summary(extractions, outputs) if not args.quiet else ""
+    n = len(extractions)
+    del extractions  # the store's bulk loader wants the memory
+    result.extractions = []
+    result.update_store()  # last: loads or patches OUT/store
+    if text:
+        print(text)
+    print(f"built {n} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")
     return EXIT_PARTIAL if skipped else EXIT_OK
 
 

@@ -24,7 +24,10 @@ from dataclasses import replace
 from .model import Entity, Extraction, Mention, Relation
 from .resources import AdminPlace, Rules, strip_admin_suffix
 
-__all__ = ["resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "match_key"]
+__all__ = [
+    "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
+    "remap_part", "apply_remap", "match_key",
+]  # fmt: skip
 
 _RULE_PRIORITY = {
     "known": 0, "admin": 1, "admin-level": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
@@ -205,7 +208,18 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
     Two canonical names of one type are the same entity when one is, in some
     article, an alias of the other and of nothing else (北京 / 北京市).  Each group
     takes its longest canonical name (then the first in code-point order); a
-    programme its shortest, since cue words are not part of its name."""
+    programme its shortest, since cue words are not part of its name.
+
+    The same as :func:`corpus_remap` over the corpus, then :func:`apply_remap` on each
+    article (a build in parallel does the second step in its workers)."""
+    remap = corpus_remap(extractions)
+    if not remap:
+        return extractions
+    return [apply_remap(ext, remap_part(ext, remap)) for ext in extractions]
+
+
+def corpus_remap(extractions: Iterable[Extraction]) -> dict[tuple[str, str], str]:
+    """Entity key → the canonical name it merges into (only keys that change)."""
     alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     canon: set[tuple[str, str]] = set()
     for ext in extractions:
@@ -235,41 +249,51 @@ def merge_corpus(extractions: list[Extraction]) -> list[Extraction]:
         for k in members:
             if k != best:
                 remap[k] = best[1]
+    return remap
+
+
+def remap_part(
+    ext: Extraction, remap: dict[tuple[str, str], str]
+) -> tuple[tuple[tuple[str, str], str], ...]:
+    """The entries of ``remap`` that touch ``ext`` (its entities' keys), sorted: what
+    :func:`apply_remap` needs, and a fingerprint of the change it makes."""
+    if not remap or not any(e.key in remap for e in ext.entities):
+        return ()
+    keys = {e.key for e in ext.entities}
+    for r in ext.relations:  # relations name their entities, but be thorough
+        keys.update(k for k in (r.subject, r.object, r.at) if isinstance(k, tuple))
+    return tuple(sorted((k, remap[k]) for k in keys if k in remap))
+
+
+def apply_remap(ext: Extraction, part: Iterable[tuple[tuple[str, str], str]]) -> Extraction:
+    """``ext`` with the entities of ``part`` (from :func:`remap_part`) renamed and merged."""
+    remap = dict(part)
     if not remap:
-        return extractions
-    out = []
-    for ext in extractions:
-        if not any(e.key in remap for e in ext.entities):
-            out.append(ext)
-            continue
-        mentions = tuple(
-            replace(m, canonical=remap.get((m.type, m.canonical or m.text), m.canonical or m.text))
-            for m in ext.mentions
-        )
-        entities = build_entities(list(mentions))
-        have = {e.key for e in entities}
-        extra = [
-            e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0
-        ]
-        entities = tuple(sorted((*entities, *extra), key=lambda e: e.key))
+        return ext
+    mentions = tuple(
+        replace(m, canonical=remap.get((m.type, m.canonical or m.text), m.canonical or m.text))
+        for m in ext.mentions
+    )
+    entities = build_entities(list(mentions))
+    have = {e.key for e in entities}
+    extra = [
+        e for e in ext.entities if e.key not in remap and e.key not in have and e.mentions == 0
+    ]
+    entities = tuple(sorted((*entities, *extra), key=lambda e: e.key))
 
-        def fix(k):
-            return (k[0], remap.get(k, k[1])) if isinstance(k, tuple) else k
+    def fix(k):
+        return (k[0], remap.get(k, k[1])) if isinstance(k, tuple) else k
 
-        merged: dict[tuple, Relation] = {}
-        for r in ext.relations:
-            r = replace(
-                r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None
-            )
-            if r.subject == r.object:
-                continue  # both forms of one entity in a sentence: not a relation
-            key = (r.subject, r.predicate, r.object, r.at)
-            if key in merged:
-                old = merged[key]
-                ev = tuple(dict.fromkeys((*old.evidence, *r.evidence)))
-                count = len(ev) if r.predicate == "coOccursWith" else old.count + r.count
-                r = replace(old, evidence=ev, count=count)
-            merged[key] = r
-        relations = tuple(merged.values())
-        out.append(replace(ext, mentions=mentions, entities=entities, relations=relations))
-    return out
+    merged: dict[tuple, Relation] = {}
+    for r in ext.relations:
+        r = replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
+        if r.subject == r.object:
+            continue  # both forms of one entity in a sentence: not a relation
+        key = (r.subject, r.predicate, r.object, r.at)
+        if key in merged:
+            old = merged[key]
+            ev = tuple(dict.fromkeys((*old.evidence, *r.evidence)))
+            count = len(ev) if r.predicate == "coOccursWith" else old.count + r.count
+            r = replace(old, evidence=ev, count=count)
+        merged[key] = r
+    return replace(ext, mentions=mentions, entities=entities, relations=tuple(merged.values()))

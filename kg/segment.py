@@ -4,26 +4,45 @@ A :class:`Segmenter` owns a ``jieba.Tokenizer`` instance (never the global one)
 with the rule data's user dictionary, and knows each dictionary word's part of
 speech so that rules can ask "is this token a verb?" without running the slow
 ``posseg`` tagger.
+
+Speed: jieba cuts about 0.4 M characters a second.  ``rjieba`` (jieba's algorithm
+and dictionary in Rust) cuts 10 M a second and gives jieba's tokens on runs of
+Chinese characters, letters and digits, but joins ``-`` and ``.`` differently
+(``S-300``, ``BQ.1.1``) and knows more rare characters.  So each block that
+jieba itself would cut (a run of Chinese characters, letters, digits and ``+#&._%-``)
+goes to ``rjieba`` when it holds only the Chinese characters jieba knows, letters and
+digits, and to jieba otherwise: the tokens are exactly jieba's (checked on the CCTV corpus in the tests),
+about eight times faster.  Every word added goes to both tokenizers.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jieba
 
 from .resources import Rules
 
+try:  # optional accelerator; without it jieba cuts everything
+    import rjieba
+except ImportError:  # pragma: no cover - rjieba is a pinned dependency
+    rjieba = None
+
 __all__ = ["Token", "Segmenter", "get_segmenter"]
 
 jieba.setLogLevel(logging.WARNING)
 
+# jieba's own blocks (jieba.re_han_default) and the characters its dictionary covers
+_BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
+_HAN_ONLY = re.compile("[\u4e00-\u9fd5]+")
+_SKIP = re.compile("(\r\n|\\s)")  # jieba.re_skip_default
 
-@dataclass(frozen=True)
-class Token:
+
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -44,9 +63,10 @@ def _load_tags(dict_path: Path) -> dict[str, str]:
 class Segmenter:
     """jieba segmentation with dictionary tags, one instance per rule set."""
 
-    def __init__(self, rules: Rules):
+    def __init__(self, rules: Rules, fast: bool = True):
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
+        self.fast = rjieba.Jieba() if fast and rjieba is not None else None
         self.tags = _load_tags(Path(jieba.__file__).with_name("dict.txt"))
         for line in rules.userdict:
             parts = line.split()
@@ -59,7 +79,7 @@ class Segmenter:
                 if len(parts) > 2
                 else (parts[1] if len(parts) == 2 and not parts[1].isdigit() else "n")
             )
-            self.tokenizer.add_word(word, freq, tag)
+            self._add(word, freq, tag)
             self.tags[word] = tag
 
     def tag(self, word: str) -> str:
@@ -69,17 +89,50 @@ class Segmenter:
         return self.tokenizer.FREQ.get(word, 0) or 0
 
     def add_word(self, word: str, tag: str = "n", freq: int | None = None) -> None:
-        self.tokenizer.add_word(word, freq, tag)
+        self._add(word, freq, tag)
         self.tags.setdefault(word, tag)
+
+    def _add(self, word: str, freq: int | None, tag: str) -> None:
+        self.tokenizer.add_word(word, freq, tag)
+        if self.fast is not None:  # the same frequency jieba chose (suggested when None)
+            self.fast.add_word(word, self.tokenizer.FREQ[word], tag)
+
+    def cut(self, text: str) -> list[tuple[str, int, int]]:
+        """``(word, start, end)`` exactly as ``jieba.Tokenizer.tokenize(text, HMM=True)``."""
+        if self.fast is None:
+            return list(self.tokenizer.tokenize(text, HMM=True))
+        out: list[tuple[str, int, int]] = []
+        fast, slow, han = self.fast.tokenize, self.tokenizer.tokenize, _HAN_ONLY.fullmatch
+        pos = 0
+        for i, block in enumerate(_BLOCK.split(text)):
+            if not block:
+                continue
+            if not i % 2:  # between jieba's blocks: line breaks and spaces whole, else chars
+                for part in _SKIP.split(block):
+                    if _SKIP.match(part):
+                        out.append((part, pos, pos + len(part)))
+                    else:
+                        out.extend((c, pos + k, pos + k + 1) for k, c in enumerate(part))
+                    pos += len(part)
+                continue
+            if han(block):
+                if pos:
+                    out.extend((w, s + pos, e + pos) for w, s, e in fast(block, "default", True))
+                else:
+                    out.extend(fast(block, "default", True))
+            else:
+                out.extend((w, s + pos, e + pos) for w, s, e in slow(block, HMM=True))
+            pos += len(block)
+        return out
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens of ``text`` with offsets into it (``text[t.start:t.end] == t.text``)."""
-        out = []
         freq = self.tokenizer.FREQ
         tags = self.tags
-        for word, start, end in self.tokenizer.tokenize(text, HMM=True):
-            out.append(Token(word, start, end, tags.get(word, ""), freq.get(word, 0) or 0))
-        return out
+        return [
+            Token(word, start, end, tags.get(word, ""), freq.get(word, 0) or 0)
+            for word, start, end in self.cut(text)
+        ]
 
 
 _CACHE: dict[str, Segmenter] = {}

@@ -1,0 +1,176 @@
+"""The extraction cache: ``OUT/cache/extractions.sqlite``.
+
+Extracting an article is a pure function of the article and the rules, so its
+:class:`~kg.model.Extraction` is stored under a key made of the article's content
+hash, the rules' version (a hash of the rule data) and the ``kg`` version.  A
+re-build extracts only the articles whose key is new: an edited article, changed
+rules or a new ``kg`` release miss the cache; everything else is read back.
+
+A damaged entry (a half-written file, a pickle from an incompatible version) is
+reported, dropped and extracted again; a cache that cannot be opened at all is
+moved aside and started afresh.  Nothing in the cache is needed to read the
+build's outputs, so deleting ``OUT/cache`` is always safe.
+
+>>> from kg.model import Article
+>>> article_key(Article("a1", "南川区"), "rules-v1") == article_key(Article("a1", "南川区"), "rules-v1")
+True
+>>> article_key(Article("a1", "南川区"), "rules-v1") == article_key(Article("a1", "南川区"), "rules-v2")
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import __version__
+from .model import Article, Extraction
+
+__all__ = ["CACHE_DIR", "ExtractionCache", "article_key", "dump", "load"]
+
+CACHE_DIR = "cache"
+_PROTOCOL = 5
+
+
+def article_key(article: Article, rules_version: str) -> str:
+    """A hash of everything the extraction reads: the article's fields, the rules, kg."""
+    data = repr((__version__, rules_version, article)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def dump(ext: Extraction) -> bytes:
+    """An extraction as compressed bytes (what the cache and the workers exchange)."""
+    return zlib.compress(pickle.dumps(ext, protocol=_PROTOCOL), 1)
+
+
+def load(data: bytes) -> Extraction:
+    """The extraction of :func:`dump`; raises ValueError when ``data`` is damaged."""
+    try:
+        ext = pickle.loads(zlib.decompress(data))
+    except Exception as exc:  # zlib.error, UnpicklingError, AttributeError, EOFError …
+        raise ValueError(f"damaged cache entry ({type(exc).__name__}: {exc})") from None
+    if not isinstance(ext, Extraction):
+        raise ValueError(f"damaged cache entry (a {type(ext).__name__}, not an Extraction)")
+    return ext
+
+
+class ExtractionCache:
+    """Extractions by :func:`article_key`, in one SQLite file under ``OUT/cache``.
+
+    ``report`` receives a message for every damaged entry (default: ignore)."""
+
+    def __init__(self, out_dir: str | Path, report: Callable[[str], None] | None = None):
+        self.folder = Path(out_dir) / CACHE_DIR
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / "extractions.sqlite"
+        self.report = report or (lambda message: None)
+        self.hits = self.misses = self.damaged = 0
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError as exc:  # not a database: start again, keep the old file
+            aside = self.path.with_suffix(".damaged")
+            self.path.replace(aside)
+            self.report(f"cache {self.path} could not be read ({exc}); moved to {aside.name}")
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, check_same_thread=False)  # read by the pool's feeder
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, data BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, merged BLOB, counts BLOB)")
+        db.execute("SELECT count(*) FROM extraction").fetchone()
+        return db
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Extraction, bytes]]:
+        """``key → (extraction, its bytes)`` for the cached ones among ``keys``; damaged
+        entries are dropped and reported."""
+        keys = list(keys)
+        found: dict[str, tuple[Extraction, bytes]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, data FROM extraction WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for key, data in rows:
+                try:
+                    found[key] = (load(data), data)
+                except ValueError as exc:
+                    self.damaged += 1
+                    self.report(f"cache entry {key[:12]}…: {exc}; extracting the article again")
+                    self.db.execute("DELETE FROM extraction WHERE key = ?", (key,))
+        self.hits += len(found)
+        self.misses += len(keys) - len(found)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store ``(key, dump(extraction))`` pairs."""
+        self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", items)
+
+    def keep_only(self, keys: set[str]) -> int:
+        """Drop entries whose key is not in ``keys`` (old versions of articles); returns how many."""
+        stale = [k for (k,) in self.db.execute("SELECT key FROM extraction") if k not in keys]
+        self.db.executemany("DELETE FROM extraction WHERE key = ?", ((k,) for k in stale))
+        return len(stale)
+
+    def get_rendered(self, keys: Iterable[str]) -> dict[str, tuple[bytes | None, tuple]]:
+        """What :meth:`put_rendered` kept for a written article graph: ``fingerprint →
+        (dump of the merged extraction or None when the merge left it unchanged, counts)``."""
+        keys = list(keys)
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = self.db.execute(
+                f"SELECT key, merged, counts FROM rendered WHERE key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            for key, merged, counts in rows:
+                try:
+                    found[key] = (merged, _counts_loads(counts))
+                except ValueError as exc:
+                    self.report(f"cache entry {key[:12]}…: {exc}; writing the graph again")
+        return found
+
+    def put_rendered(self, items: Iterable[tuple[str, bytes | None, tuple]]) -> None:
+        """Store ``(fingerprint, merged dump or None, counts)`` of written article graphs."""
+        self.db.executemany(
+            "INSERT OR REPLACE INTO rendered VALUES (?, ?, ?)",
+            ((k, m, _counts_dumps(c)) for k, m, c in items),
+        )
+
+    def keep_rendered(self, keys: set[str]) -> None:
+        """Drop the rendered entries not in ``keys``."""
+        stale = [k for (k,) in self.db.execute("SELECT key FROM rendered") if k not in keys]
+        self.db.executemany("DELETE FROM rendered WHERE key = ?", ((k,) for k in stale))
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+
+def _counts_dumps(counts: tuple[dict, dict]) -> bytes:
+    mentions, pairs = counts
+    return marshal.dumps((
+        tuple((t, n, c) for (t, n), c in mentions.items()),
+        tuple((ta, a, tb, b, c) for ((ta, a), (tb, b)), c in pairs.items()),
+    ))  # fmt: skip
+
+
+def _counts_loads(data: bytes) -> tuple[dict, dict]:
+    try:
+        mentions, pairs = marshal.loads(data)
+        return (
+            {(t, n): c for t, n, c in mentions},
+            {((ta, a), (tb, b)): c for ta, a, tb, b, c in pairs},
+        )
+    except (ValueError, EOFError, TypeError) as exc:
+        raise ValueError(f"damaged cache entry ({type(exc).__name__}: {exc})") from None

@@ -1,0 +1,453 @@
+"""Building a corpus fast: in parallel, cached, streamed and incremental.
+
+:func:`build_corpus` is what ``python build.py PATH … [--jobs N]`` runs:
+
+1. **extract** — articles are read one by one; an article whose extraction is in
+   the cache (``OUT/cache``, keyed by its content hash, the rules' version and the kg
+   version: :mod:`kg.cache`) is read back, the others are extracted in batches by the
+   executor (:mod:`kg.parallel`: this process, ``--jobs N`` worker processes, or Dask);
+2. **merge** — aliases are merged across the corpus (:func:`kg.normalize.corpus_remap`);
+3. **write** — each article's graph is written as text (:mod:`kg.rdftext`) to
+   ``graph.trig`` and ``graph.ttl``, in input order, by the executor; an article whose
+   graph is the same as in the previous build (same extraction, same merge) is copied
+   from the previous ``graph.trig`` instead;
+4. **store** (:meth:`BuildResult.update_store`, run last so that the extractions can be
+   freed before the bulk loader takes its memory) — ``OUT/store`` is bulk-loaded from
+   those files, or, when it holds the previous build, patched: only the graphs of changed, new and removed articles (and the
+   corpus totals that changed) are touched, and the default graph stays their merge.
+
+Results are in input order whatever the executor, so ``--jobs 4`` writes the same
+bytes as ``--jobs 1``.  ``OUT/cache/manifest.json`` remembers where each article's graph
+is in ``graph.trig`` and what the store holds; if either was changed by anything else,
+the build notices and writes or loads everything again.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import gzip
+import json
+import os
+import struct
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from pathlib import Path
+
+from . import __version__
+from .cache import CACHE_DIR, ExtractionCache, article_key, load
+from .model import Article, Extraction, Skipped
+from .normalize import corpus_remap, remap_part
+from .parallel import extract_batch, make_executor, render_batch
+from .rdftext import CorpusWriter, _q, prefix_header
+
+__all__ = ["BuildResult", "build_corpus", "input_size"]
+
+MANIFEST = "manifest.json"
+
+
+@dataclass
+class BuildResult:
+    """What a build made: the (merged) extractions in input order, the inputs it skipped,
+    the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
+    ``written``, ``copied``; after :meth:`update_store`: ``store``, ``quads``, ``seconds``)."""
+
+    extractions: list[Extraction]
+    skipped: list[Skipped] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+    stats: dict[str, object] = field(default_factory=dict)
+    plan: _StorePlan | None = None
+
+    def update_store(self) -> dict[str, object]:
+        """Load or patch ``OUT/store`` (the last step of a build; call it after the other
+        outputs, once the extractions may be freed).  Returns :attr:`stats`."""
+        if self.plan is not None:
+            plan, self.plan = self.plan, None
+            _release_memory()
+            plan.run()
+        return self.stats
+
+
+def input_size(paths: list[str]) -> int:
+    """Bytes of input under ``paths`` (a gzip file counts its uncompressed size), for the
+    progress bar's estimate of the time left."""
+    total = 0
+    for given in map(Path, paths):
+        files = [given] if given.is_file() else (p for p in given.rglob("*") if p.is_file())
+        for path in files:
+            try:
+                size = path.stat().st_size
+                if path.suffix == ".gz" and size >= 18:
+                    with open(path, "rb") as fh:  # ISIZE: the last 4 bytes of a gzip file
+                        fh.seek(-4, os.SEEK_END)
+                        size = max(size, struct.unpack("<I", fh.read(4))[0])
+                total += size
+            except (OSError, gzip.BadGzipFile):
+                continue
+    return total
+
+
+def _fingerprint(key: str, part: tuple, base: str, include_text: bool) -> str:
+    data = repr((key, part, base, include_text)).encode("utf-8", "surrogatepass")
+    return blake2b(data, digest_size=16).hexdigest()
+
+
+class _Manifest:
+    """``OUT/cache/manifest.json``: the previous build's blocks in ``graph.trig`` and the
+    graphs the store holds."""
+
+    def __init__(self, out: Path):
+        self.path = out / CACHE_DIR / MANIFEST
+        self.trig = out / "graph.trig"
+        try:
+            self.data = json.loads(self.path.read_text(encoding="utf-8"))
+            if self.data.get("kg") != __version__:
+                self.data = {}
+        except (OSError, ValueError):
+            self.data = {}
+        self.old_store = self.data.get("store")
+
+    def _stat(self, path: Path) -> list[int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def blocks(self) -> dict[str, list]:
+        """iri → [fingerprint, offset, length, own_start, own_end] of the previous
+        ``graph.trig``, if it is still the file this manifest describes."""
+        if self.data.get("trig") and self.data["trig"] == self._stat(self.trig):
+            return self.data.get("blocks", {})
+        return {}
+
+    def store_state(self, quads: int) -> dict[str, str] | None:
+        """iri → fingerprint of the graphs in the store, if it holds what the manifest says."""
+        state = self.old_store
+        if not state or state.get("quads") != quads:
+            return None
+        return state.get("graphs")
+
+    def save(self, blocks: dict, store: dict | None, stats: dict | None = None) -> None:
+        self.data = {"kg": __version__, "trig": self._stat(self.trig), "blocks": blocks,
+                     "store": store, "last_build": stats}  # fmt: skip
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(self.path)
+
+
+class _Clock:
+    """Seconds spent in each stage (kept in the manifest as ``last_build``)."""
+
+    def __init__(self) -> None:
+        self.t = time.perf_counter()
+        self.laps: dict[str, float] = {}
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self.t, 3)
+        self.t = now
+
+
+class _Noop:
+    def __call__(self, *args, **kwargs) -> None:
+        pass
+
+    def stage(self, *args, **kwargs) -> None:
+        pass
+
+    def writing(self, *args, **kwargs) -> None:
+        pass
+
+
+def build_corpus(
+    paths: list[str],
+    out: str | Path,
+    *,
+    rule_dirs: tuple[str, ...] = (),
+    base: str,
+    include_text: bool = False,
+    jobs: int = 1,
+    executor: str = "processes",
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    on_skip: Callable[[Skipped], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+    progress=None,
+    batch_size: int = 8,
+) -> BuildResult:
+    """Build ``paths`` into ``out`` (see the module docstring).  Returns a
+    :class:`BuildResult`; raises OSError/ValueError when the rules cannot be loaded."""
+    from .ingest import iter_articles
+    from .pipeline import get_extractor
+    clock = _Clock()
+    out = Path(out)
+    (out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+    progress = progress or _Noop()
+    warn = warn or (lambda message: print(f"warning: {message}", file=sys.stderr))
+    skipped: list[Skipped] = []
+
+    def skip(s: Skipped) -> None:
+        skipped.append(s)
+        if on_skip is not None:
+            on_skip(s)
+
+    extractor = get_extractor(tuple(rule_dirs))
+    version = extractor.rules.version
+    cache = ExtractionCache(out, report=warn) if use_cache else None
+    total_bytes = input_size(paths)
+    stats: dict[str, object] = {"extracted": 0, "cached": 0}
+
+    keys: list[str] = []
+    names: list[str] = []
+    data: list[bytes | None] = []
+    exts: list[Extraction | None] = []
+    state = {"chars": 0, "done": 0}
+
+    def jobs_of(articles: list[Article]) -> Iterator[tuple]:
+        first = len(keys)
+        ks = [article_key(a, version) for a in articles]
+        keys.extend(ks)
+        names.extend(a.path or a.id for a in articles)
+        data.extend([None] * len(articles))
+        exts.extend([None] * len(articles))
+        hits = cache.get_many(ks) if cache is not None else {}
+        misses = []
+        for j, (article, key) in enumerate(zip(articles, ks, strict=True)):
+            if key in hits:
+                exts[first + j], data[first + j] = hits[key]
+                state["done"] += 1
+                state["chars"] += len(article.text)
+            else:
+                misses.append((first + j, article))
+        if len(misses) < len(articles):
+            progress(state["done"], state["chars"], total_bytes)
+        for start in range(0, len(misses), batch_size):
+            yield (tuple(rule_dirs), version, misses[start : start + batch_size])
+
+    def extraction_jobs() -> Iterator[tuple]:
+        batch: list[Article] = []
+        for article in iter_articles(paths, on_skip=skip):
+            batch.append(article)
+            if len(batch) >= 64:
+                yield from jobs_of(batch)
+                batch = []
+        if batch:
+            yield from jobs_of(batch)
+
+    fresh: list[tuple[str, bytes]] = []
+    with make_executor(executor, jobs, scheduler, tuple(rule_dirs), version) as ex:
+        # 1. extract (cache hits are filled in by extraction_jobs() as the input is read)
+        for results in ex.map(extract_batch, extraction_jobs()):
+            for index, blob, error in results:
+                if blob is None:
+                    skip(Skipped(names[index], f"extraction failed: {error}"))
+                    continue
+                ext = load(blob)
+                exts[index], data[index] = ext, blob
+                fresh.append((keys[index], blob))
+                state["done"] += 1
+                state["chars"] += len(ext.article.text)
+                progress(state["done"], state["chars"], total_bytes)
+        progress(state["done"], state["chars"], total_bytes, final=True)
+        stats["extracted"], stats["cached"] = len(fresh), state["done"] - len(fresh)
+        order = [i for i, e in enumerate(exts) if e is not None]
+        if cache is not None:
+            cache.put_many(fresh)
+            cache.keep_only({keys[i] for i in order})
+            cache.commit()
+        del fresh
+        if not order:
+            if cache is not None:
+                cache.close()
+            return BuildResult([], skipped, {}, stats)
+
+        # 2. merge aliases across the corpus
+        clock.lap("extract")
+        progress.stage("merging aliases across articles")
+        remap = corpus_remap(exts[i] for i in order)  # type: ignore[misc]
+        parts = {i: remap_part(exts[i], remap) for i in order}  # type: ignore[arg-type]
+
+        # 3. write graph.trig and graph.ttl, copying unchanged articles' graphs
+        clock.lap("merge")
+        progress.stage(f"writing {out}/graph.trig and graph.ttl")
+        manifest = _Manifest(out)
+        old_blocks = manifest.blocks()
+        prints = {i: _fingerprint(keys[i], parts[i], base, include_text) for i in order}
+        iris = {i: f"{base}article/{_q(exts[i].article.id)}" for i in order}  # type: ignore[union-attr]
+        same = [i for i in order if (old_blocks.get(iris[i]) or [None])[0] == prints[i]]
+        kept = cache.get_rendered(prints[i] for i in same) if cache is not None else {}
+        reuse = {i for i in same if prints[i] in kept}
+        need = [i for i in order if i not in reuse]
+        trig, ttl = out / "graph.trig", out / "graph.ttl"
+        trig_tmp, ttl_tmp = out / "graph.trig.tmp", out / "graph.ttl.tmp"
+        writer = CorpusWriter(trig_tmp, ttl_tmp, base)
+        new_blocks: dict[str, list] = {}
+        rendered: list[tuple[str, bytes | None, tuple]] = []
+        old_file = open(trig, "rb") if reuse else None  # noqa: SIM115
+        try:
+            def batches() -> Iterator[tuple]:
+                for s in range(0, len(need), batch_size):
+                    batch = [(i, data[i], parts[i]) for i in need[s : s + batch_size]]
+                    for i, _, _ in batch:
+                        data[i] = None  # sent: the main process need not keep it
+                    yield (base, include_text, batch)
+
+            results = ex.map(render_batch, batches())
+            pending: dict[int, tuple] = {}
+            for n, i in enumerate(order):
+                iri = iris[i]
+                if i in reuse:
+                    _, offset, length, own_start, own_end = old_blocks[iri]
+                    old_file.seek(offset)  # type: ignore[union-attr]
+                    merged_blob, counts = kept[prints[i]]
+                    if merged_blob is not None:
+                        exts[i] = load(merged_blob)
+                    block = (old_file.read(length), own_start, own_end, None)  # type: ignore[union-attr]
+                    writer.add(iri, block, counts)
+                else:
+                    while i not in pending:
+                        for r in next(results):
+                            pending[r[0]] = r
+                    _, merged_blob, block, counts, error = pending.pop(i)
+                    if error:
+                        raise ValueError(f"{names[i]}: cannot write its graph: {error}")
+                    if merged_blob is not None:
+                        exts[i] = load(merged_blob)
+                    writer.add(iri, block, counts)
+                    rendered.append((prints[i], merged_blob, counts))
+                new_blocks[iri] = [prints[i], *writer.blocks[iri]]
+                if n % 256 == 0:
+                    progress.writing(n + 1, len(order))
+            totals = writer.finish()
+        except BaseException:
+            writer.close()
+            trig_tmp.unlink(missing_ok=True)
+            ttl_tmp.unlink(missing_ok=True)
+            if cache is not None:
+                cache.close()
+            raise
+        finally:
+            if old_file is not None:
+                old_file.close()
+    old_totals = _old_totals(trig, manifest.data) if old_blocks else None
+    manifest.save({}, None)  # graph.trig is being replaced: trust nothing until done
+    trig_tmp.replace(trig)
+    ttl_tmp.replace(ttl)
+    if cache is not None:
+        cache.put_rendered(rendered)
+        cache.keep_rendered(set(prints.values()))
+        cache.close()
+    stats.update(written=len(need), copied=len(reuse))
+    clock.lap("write")
+
+    # 4. the store comes last (BuildResult.update_store), after the view and the analysis
+    # have had the extractions: the bulk loader needs memory of its own
+    corpus = f"{base}graph/corpus"
+    new_state = {iris[i]: prints[i] for i in order}
+    plan = _StorePlan(
+        out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
+        changed={iris[i]: writer.blocks[iris[i]] for i in order},
+        old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
+        progress=progress,
+    )  # fmt: skip
+    stats.update(articles=len(order), chars=state["chars"])
+    result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
+    out_files = {"ttl": ttl, "trig": trig, "store": out / "store"}
+    return BuildResult(result, skipped, out_files, stats, plan)
+
+
+@dataclass
+class _StorePlan:
+    out: Path
+    trig: Path
+    ttl: Path
+    manifest: _Manifest
+    blocks: dict
+    state: dict[str, str]
+    changed: dict[str, tuple[int, int, int, int]]  # iri -> its block in graph.trig
+    old_totals: list[str] | None
+    totals: list[str]
+    corpus: str
+    clock: _Clock
+    stats: dict
+    progress: object
+
+    def run(self) -> dict:
+        from .store import (
+            STORE_DIR,
+            load_store,
+            open_store,
+            patch_graph,
+            remove_graph,
+            replace_graph,
+        )
+
+        self.clock.lap("outputs")  # between write and store: the view, the analysis …
+        self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
+        old_state = None
+        if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
+            store = open_store(self.out)
+            old_state = self.manifest.store_state(len(store))
+            if old_state is None:
+                del store
+        changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
+        gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
+        if old_state is not None and len(changed) + len(gone) <= max(50, len(self.state) // 4):
+            header = prefix_header().encode()
+            for iri in gone:
+                remove_graph(store, iri)
+            with open(self.trig, "rb") as fh:
+                for iri in changed:
+                    offset, length, start, _ = self.changed[iri]
+                    fh.seek(offset)
+                    replace_graph(store, iri, fh.read(length)[start:-3], header)
+            old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
+            removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
+            added = "".join(line + " .\n" for line in new_lines - old_lines).encode()
+            if removed or added:
+                patch_graph(store, self.corpus, removed, added, header)
+            store.flush()
+            quads = len(store)
+            del store
+            self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
+        else:
+            self.totals = []  # not needed: free it before the bulk loader takes its memory
+            quads = load_store(self.out, self.trig, self.ttl)
+            self.stats["store"] = "bulk-loaded"
+        self.state[self.corpus] = "totals"
+        self.clock.lap("store")
+        self.stats.update(quads=quads, seconds=self.clock.laps)
+        self.manifest.save(self.blocks, {"quads": quads, "graphs": self.state}, self.stats)
+        return self.stats
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _release_memory() -> None:
+    """Give freed memory back to the system before the store's bulk loader needs its own."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
+def _old_totals(trig: Path, data: dict) -> list[str] | None:
+    """The corpus-totals lines of the previous ``graph.trig`` (the block after the last
+    article's)."""
+    blocks = data.get("blocks") or {}
+    end = max((b[1] + b[2] for b in blocks.values()), default=None)
+    if end is None:
+        return None
+    with open(trig, "rb") as fh:
+        fh.seek(end)
+        tail = fh.read().decode("utf-8")
+    if "{\n" not in tail:
+        return []
+    body = tail[tail.index("{\n") + 2 : tail.rindex("}")]
+    return body.split(" .\n")[:-1]

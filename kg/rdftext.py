@@ -1,0 +1,425 @@
+"""RDF as text, written directly: the same graph as :mod:`kg.rdf`, without rdflib.
+
+:func:`kg.rdf.article_graph` builds an rdflib graph triple by triple, which is
+fine for one article and far too slow for ten thousand (rdflib's Turtle and TriG
+serialisers dominated large builds).  This module writes the very same triples as
+Turtle/TriG text lines — full IRIs for instances, prefixed names for the vocabulary,
+one triple per line — so that a build can stream them to ``graph.trig``,
+``graph.ttl`` and the store.  :func:`article_text` gives one article's triples in two
+parts:
+
+* ``own``: triples whose subject belongs to this article alone (the article, its
+  statements, its evidence) — never repeated in another article's graph;
+* ``shared``: triples that other articles may also have (entity labels, posts,
+  memberships, relations between entities) — :func:`write_corpus` writes each of them
+  once in ``graph.ttl``.
+
+The tests check that the text parses to a graph isomorphic to ``article_graph``.
+
+>>> from kg.model import Article, Entity, Extraction
+>>> ext = Extraction(Article("a1", "南川区"), (), (Entity("Place", "南川区"),), ())
+>>> own, shared = article_text(ext)
+>>> shared[0]
+'<https://kg.example.org/id/place/%E5%8D%97%E5%B7%9D%E5%8C%BA> a kg:Place'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+from hashlib import blake2b, sha1
+from json.encoder import encode_basestring as _json_str
+from pathlib import Path
+from urllib.parse import quote
+
+from .model import ARTICLE, ENTITY_TYPES, Evidence, Extraction, Relation
+from .rdf import (
+    _AGENT_OF_ARTICLE,
+    _ENTITY_TO_ENTITY,
+    _TO_POST,
+    DEFAULT_BASE,
+    PREDICATES,
+    PREFIXES,
+    RANKED_ENTITIES,
+    RANKED_PAIRS,
+    CorpusTotals,
+    _key,
+    _merge,
+    _word,
+)
+
+__all__ = [
+    "ArticleBlock",
+    "ArticleText",
+    "CorpusWriter",
+    "article_block",
+    "article_counts",
+    "article_text",
+    "prefix_header",
+    "totals_lines",
+    "trig_block",
+    "write_corpus",
+]
+
+#: (own lines, shared lines) of one article; each line is ``subject predicate object``
+#: without the final `` .``.
+ArticleText = tuple[list[str], list[str]]
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_INT = "^^xsd:integer"
+
+
+def prefix_header() -> str:
+    """The ``@prefix`` lines of :data:`kg.rdf.PREFIXES`, as rdflib's Turtle writes them."""
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def _escape(text: str) -> str:
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        return text.translate(_ESCAPES)
+    return text
+
+
+def _lit(text: str) -> str:
+    return '"' + _escape(text) + '"'
+
+
+def _zh(text: str) -> str:
+    return '"' + _escape(text) + '"@zh'
+
+
+def _digest(*parts: str | int) -> str:
+    """:func:`kg.rdf._digest` (sha1 of the parts' compact JSON), without ``json.dumps``."""
+    data = "[" + ",".join(_json_str(p) if isinstance(p, str) else str(int(p)) for p in parts) + "]"
+    return sha1(data.encode("utf-8")).hexdigest()
+
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"{_XSD_INT}'
+
+
+@lru_cache(maxsize=1 << 17)
+def _q(text: str) -> str:
+    return quote(text, safe="")
+
+
+class _Writer:
+    """The triples of one article, sorted into own and shared lines."""
+
+    def __init__(self, ext: Extraction, base: str):
+        self.base, self.ext = base, ext
+        self.article_id = ext.article.id
+        if not self.article_id:
+            raise ValueError("empty article id")
+        self.article = f"<{base}article/{_q(self.article_id)}>"
+        self.own: dict[str, None] = {}
+        self.evidences: dict[Evidence, str] = {}
+        self.shared: dict[str, None] = {}
+
+    def entity(self, type_: str, name: str, aliases: Iterable[str] = ()) -> str:
+        rel = f"{type_.lower()}/{_q(name)}"
+        node = f"<{self.base}{rel}>"
+        shared = self.shared
+        shared[f"{node} a kg:{type_}"] = None
+        shared[f"{node} rdfs:label {_zh(name)}"] = None
+        for alias in aliases:
+            if alias and alias != name:
+                shared[f"{node} skos:altLabel {_zh(alias)}"] = None
+        return node
+
+    def key_node(self, value: object, predicate: str, role: str) -> tuple[str, str]:
+        type_, name = _key(value, predicate, role)
+        return self.entity(type_, name), f"{type_.lower()}/{_q(name)}"
+
+    def post(self, word: str) -> tuple[str, str]:
+        rel = f"post/{_q(word)}"
+        node = f"<{self.base}{rel}>"
+        self.shared[f"{node} a kg:Post"] = None
+        self.shared[f"{node} rdfs:label {_zh(word)}"] = None
+        return node, rel
+
+    def relation(self, relation: Relation) -> None:
+        predicate = relation.predicate
+        if predicate not in PREDICATES:
+            raise ValueError(
+                f"unknown relation predicate {predicate!r} (expected one of {sorted(PREDICATES)})"
+            )
+        base, own, shared = self.base, self.own, self.shared
+        term = f"kg:{predicate}"
+        at, at_rel = (
+            ("", "") if relation.at is None else self.key_node(relation.at, predicate, "at")
+        )
+        if predicate in _ENTITY_TO_ENTITY:
+            subject, s_rel = self.key_node(relation.subject, predicate, "subject")
+            obj, o_rel = self.key_node(relation.object, predicate, "object")
+            shared[f"{subject} {term} {obj}"] = None
+        elif predicate in _TO_POST:
+            subject, s_rel = self.key_node(relation.subject, predicate, "subject")
+            post, post_rel = self.post(_word(relation.object, predicate))
+            if predicate == "role":
+                obj, o_rel = post, post_rel
+            else:  # holdsPost: person -> membership(member, post, postAt)
+                o_rel = "membership/" + _digest("membership", s_rel, post_rel, at_rel)
+                obj = f"<{base}{o_rel}>"
+                shared[f"{obj} a kg:Membership"] = None
+                shared[f"{obj} kg:member {subject}"] = None
+                shared[f"{obj} kg:post {post}"] = None
+                if at:
+                    shared[f"{obj} kg:postAt {at}"] = None
+            shared[f"{subject} {term} {obj}"] = None
+        else:  # between the article and an entity: always stored on the article
+            subject, s_rel = self.article, f"article/{_q(self.article_id)}"
+            side = _article_side(relation)
+            obj, o_rel = self.key_node(side, predicate, "entity")
+            own[f"{subject} {term} {obj}"] = None
+        predicate_iri = f"https://kg.example.org/ontology#{predicate}"
+        st_rel = "statement/" + _digest(
+            "statement", self.article_id, s_rel, predicate_iri, o_rel, at_rel
+        )
+        statement = f"<{base}{st_rel}>"
+        own[f"{statement} a kg:Statement"] = None
+        own[f"{statement} rdf:subject {subject}"] = None
+        own[f"{statement} rdf:predicate {term}"] = None
+        own[f"{statement} rdf:object {obj}"] = None
+        if at:
+            own[f"{statement} kg:at {at}"] = None
+        if predicate == "coOccursWith" or relation.count != 1:
+            own[f"{statement} kg:count {_int(relation.count)}"] = None
+        for evidence in relation.evidence:
+            own[f"{statement} prov:wasDerivedFrom {self.evidence(evidence)}"] = None
+
+    def evidence(self, evidence: Evidence) -> str:
+        node = self.evidences.get(evidence)
+        if node is None:
+            node = self.evidences[evidence] = self._evidence(evidence)
+        return node
+
+    def _evidence(self, evidence: Evidence) -> str:
+        if not evidence.article:
+            evidence = replace(evidence, article=self.article_id)
+        key = _digest(
+            "evidence", evidence.article, evidence.part, evidence.start, evidence.end,
+            evidence.sentence,
+        )  # fmt: skip
+        node = f"<{self.base}evidence/{key}>"
+        # evidence of this article is its own; evidence quoting another article may repeat
+        lines = self.own if evidence.article == self.article_id else self.shared
+        source = f"<{self.base}article/{_q(evidence.article)}>"
+        if evidence.article != self.article_id:
+            self.shared[f"{source} a kg:Article"] = None
+            self.shared[f"{source} kg:articleId {_lit(evidence.article)}"] = None
+        lines[f"{node} a kg:Evidence"] = None
+        lines[f"{node} kg:inArticle {source}"] = None
+        lines[f"{node} kg:sentence {_zh(evidence.sentence)}"] = None
+        lines[f"{node} kg:start {_int(evidence.start)}"] = None
+        lines[f"{node} kg:end {_int(evidence.end)}"] = None
+        lines[f"{node} kg:part {_lit(evidence.part)}"] = None
+        return node
+
+    def article_lines(self, include_text: bool) -> None:
+        a, node, own = self.ext.article, self.article, self.own
+        own[f"{node} a kg:Article"] = None
+        own[f"{node} kg:articleId {_lit(a.id)}"] = None
+        if a.title:
+            own[f"{node} schema:headline {_zh(a.title)}"] = None
+        if a.date:
+            own[f"{node} schema:datePublished {_lit(a.date)}^^xsd:date"] = None
+        if a.edition:
+            own[f"{node} kg:edition {_zh(a.edition)}"] = None
+        if a.page is not None:
+            own[f"{node} kg:page {_int(a.page)}"] = None
+        if a.section:
+            own[f"{node} kg:section {_zh(a.section)}"] = None
+        if a.source:
+            own[f"{node} kg:source {_zh(a.source)}"] = None
+        if a.path:
+            own[f"{node} kg:sourcePath {_lit(a.path)}"] = None
+        if a.url:
+            own[f"{node} schema:url {_lit(a.url)}^^xsd:anyURI"] = None
+        if include_text and a.text:
+            own[f"{node} kg:text {_zh(a.text)}"] = None
+
+
+def _article_side(relation: Relation) -> object:
+    if relation.subject == ARTICLE and relation.object != ARTICLE:
+        return relation.object
+    if relation.object == ARTICLE and relation.subject != ARTICLE:
+        return relation.subject
+    raise ValueError(
+        f"relation {relation.predicate!r} must link {ARTICLE!r} and an entity, "
+        f"got {relation.subject!r} -> {relation.object!r}"
+    )
+
+
+assert set(_AGENT_OF_ARTICLE) <= PREDICATES  # stored on the article, like publishedIn
+
+
+def article_text(
+    ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
+) -> ArticleText:
+    """The triples of :func:`kg.rdf.article_graph` as text lines: ``(own, shared)``.
+
+    Raises ValueError for an unknown predicate or a malformed relation, as
+    ``article_graph`` does.
+    """
+    w = _Writer(ext, base)
+    w.article_lines(include_text)
+    for entity in ext.entities:
+        node = w.entity(entity.type, entity.name, entity.aliases)
+        w.own[f"{w.article} kg:mentions {node}"] = None
+    for relation in _merge(ext.relations):
+        w.relation(relation)
+    return list(w.own), [line for line in w.shared if line not in w.own]
+
+
+def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> str:
+    """One article's named graph as a TriG block (graph name = the article's IRI)."""
+    return _block(f"<{base}article/{_q(ext.article.id)}>", *text)
+
+
+def _block(name: str, own: list[str], shared: list[str]) -> str:
+    lines = (*own, *shared)
+    body = "".join(line + " .\n" for line in lines)
+    return f"{name} {{\n{body}}}\n\n"
+
+
+#: One article's graph as a TriG block: (UTF-8 bytes, where its own lines start and end,
+#: the 128-bit digests of its shared lines or None).
+ArticleBlock = tuple[bytes, int, int, "list[int] | None"]
+
+
+def _digest128(line: bytes) -> int:
+    return int.from_bytes(blake2b(line, digest_size=16).digest(), "little")
+
+
+def article_block(
+    ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
+) -> ArticleBlock:
+    """One article's named graph as a TriG block, ready for :meth:`CorpusWriter.add`."""
+    own, shared = article_text(ext, base, include_text=include_text)
+    head = f"<{base}article/{_q(ext.article.id)}> {{\n".encode()
+    own_bytes = "".join(line + " .\n" for line in own).encode()
+    shared_lines = [line.encode() for line in shared]
+    data = b"".join((head, own_bytes, *(line + b" .\n" for line in shared_lines), b"}\n\n"))
+    start = len(head)
+    return data, start, start + len(own_bytes), [_digest128(line) for line in shared_lines]
+
+
+def article_counts(ext: Extraction) -> tuple[dict, dict]:
+    """One article's contribution to :class:`kg.rdf.CorpusTotals`: (mentions, pairs)."""
+    totals = CorpusTotals()
+    totals.add(ext)
+    return dict(totals.mentions), dict(totals.pairs)
+
+
+def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
+    """The triples of ``totals.graph(base)`` (the corpus-totals graph) as text lines."""
+    lines: list[str] = []
+    ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
+
+    def node_of(key: tuple[str, str]) -> tuple[str, str]:
+        rel = f"{key[0].lower()}/{_q(key[1])}"
+        return f"<{base}{rel}>", rel
+
+    for (type_, name), n in totals.mentions.items():
+        node, _ = node_of((type_, name))
+        lines.append(f"{node} kg:totalMentions {_int(n)}")
+        ranked[type_].append((-n, name, node))
+    for entries in ranked.values():
+        for rank, (_, _, node) in enumerate(sorted(entries)[:RANKED_ENTITIES], 1):
+            lines.append(f"{node} kg:rank {_int(rank)}")
+    pairs = []
+    for (a, b), n in totals.pairs.items():
+        (ia, ra), (ib, rb) = node_of(a), node_of(b)
+        node = f"<{base}cooccurrence/{_digest('cooccurrence', ra, rb)}>"
+        lines.append(f"{node} a kg:CoOccurrence")
+        lines.append(f"{node} kg:entityA {ia}")
+        lines.append(f"{node} kg:entityB {ib}")
+        lines.append(f"{node} kg:sentences {_int(n)}")
+        pairs.append((-n, a[1], b[1], a[0], b[0], node))
+    for rank, entry in enumerate(sorted(pairs)[:RANKED_PAIRS], 1):
+        lines.append(f"{entry[-1]} kg:rank {_int(rank)}")
+    return lines
+
+
+class CorpusWriter:
+    """Writes ``graph.trig`` (one named graph per article, then the corpus totals) and
+    ``graph.ttl`` (the union: each triple once) as the articles come, in the order given.
+
+    ``blocks`` records where each article's block is in ``graph.trig``: ``iri →
+    (offset, length, own_start, own_end)`` (bytes), so a later build can copy it."""
+
+    def __init__(self, trig_path: Path, ttl_path: Path, base: str = DEFAULT_BASE):
+        self.base = base
+        self.trig = open(trig_path, "wb")  # noqa: SIM115 - closed in close()
+        self.ttl = open(ttl_path, "wb")  # noqa: SIM115
+        # 128-bit digests of the shared lines written so far: a quarter of the memory of
+        # the lines themselves, and no collision in any corpus that fits on a disk
+        self.seen: set[int] = set()
+        self.totals = CorpusTotals()
+        self.blocks: dict[str, tuple[int, int, int, int]] = {}
+        header = prefix_header().encode()
+        self.trig.write(header)
+        self.ttl.write(header)
+        self.offset = len(header)
+
+    def add(self, iri: str, block: ArticleBlock, counts: tuple[dict, dict]) -> None:
+        """An article's graph: its block (:func:`article_block`, or copied from an earlier
+        ``graph.trig`` as :attr:`blocks` says, ``digests`` then None) and its counts."""
+        data, own_start, own_end, digests = block
+        self.trig.write(data)
+        self.blocks[iri] = (self.offset, len(data), own_start, own_end)
+        self.offset += len(data)
+        self.ttl.write(data[own_start:own_end])
+        lines = data[own_end:-3].split(b" .\n")[:-1]  # the block ends "}\n\n"
+        if digests is None:
+            digests = [_digest128(line) for line in lines]
+        seen = self.seen
+        fresh = []
+        for digest, line in zip(digests, lines, strict=True):
+            if digest not in seen:
+                seen.add(digest)
+                fresh.append(line)
+        if fresh:
+            self.ttl.write(b" .\n".join(fresh) + b" .\n")
+        self.totals.mentions.update(counts[0])
+        self.totals.pairs.update(counts[1])
+
+    def finish(self) -> list[str]:
+        """Write the corpus-totals graph (when there are articles); returns its lines."""
+        lines = totals_lines(self.totals, self.base) if self.blocks else []
+        if lines:
+            name = f"{self.base}graph/corpus"
+            self.trig.write(_block(f"<{name}>", lines, []).encode())
+            self.ttl.write("".join(line + " .\n" for line in lines).encode())
+        self.close()
+        return lines
+
+    def close(self) -> None:
+        self.trig.close()
+        self.ttl.close()
+
+
+def write_corpus(
+    extractions: Iterable[Extraction],
+    trig_path: Path,
+    ttl_path: Path,
+    base: str = DEFAULT_BASE,
+    *,
+    include_text: bool = False,
+) -> None:
+    """Write ``graph.trig`` and ``graph.ttl`` of ``extractions`` (the graphs of
+    :func:`kg.rdf.corpus_graphs`, totals included).
+
+    Raises ValueError on a duplicate article id or a malformed relation."""
+    writer = CorpusWriter(trig_path, ttl_path, base)
+    try:
+        for ext in extractions:
+            iri = f"{base}article/{_q(ext.article.id)}"
+            if iri in writer.blocks:
+                raise ValueError(f"duplicate article id {ext.article.id!r}")
+            writer.add(iri, article_block(ext, base, include_text=include_text),
+                       article_counts(ext))  # fmt: skip
+    finally:
+        writer.finish()

@@ -1,0 +1,309 @@
+"""Tests of kg.corpus, kg.parallel, kg.cache and kg.rdftext: a build in parallel, cached and
+incremental gives the same graph, the same files and the same store as a plain one."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+import warnings
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.corpus import build_corpus
+from kg.ingest import iter_articles
+from kg.pipeline import SAMPLE_DIR, Extractor, build, get_extractor
+from kg.progress import Progress
+from kg.query import QUERIES_DIR, load_query, run_query
+from kg.rdf import DEFAULT_BASE, corpus_graphs, union_graph
+from kg.rdftext import write_corpus
+from kg.store import open_store
+
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:.*(default_context|ConjunctiveGraph) is deprecated:DeprecationWarning"
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = [ROOT / "tests" / "data" / d for d in ("dev", "devb", "devc", "devd")]
+INPUTS = [SAMPLE_DIR, *DEV]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """The sample and the development articles (24 articles, several formats) in one folder."""
+    folder = tmp_path_factory.mktemp("corpus") / "in"
+    for source in INPUTS:
+        shutil.copytree(source, folder / source.name,
+                        ignore=shutil.ignore_patterns("*.gold.json", "README.md"))  # fmt: skip
+    return folder
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """The sample and the first development set (6 articles): quick to build many times."""
+    folder = tmp_path_factory.mktemp("small") / "in"
+    for source in INPUTS[:2]:
+        shutil.copytree(source, folder / source.name,
+                        ignore=shutil.ignore_patterns("*.gold.json", "README.md"))  # fmt: skip
+    return folder
+
+
+@pytest.fixture(scope="module")
+def n(corpus: Path) -> int:
+    """How many articles ``corpus`` holds."""
+    count = sum(1 for _ in iter_articles([corpus]))
+    assert count >= 20
+    return count
+
+
+def _build(paths, out: Path, **kw):
+    kw.setdefault("base", DEFAULT_BASE)
+    result = build_corpus([str(p) for p in paths], out, **kw)
+    result.update_store()
+    return result
+
+
+def _quads(out: Path) -> set[tuple]:
+    store = open_store(out, read_only=True)
+    return {(q.subject.value, q.predicate.value, str(q.object), str(q.graph_name)) for q in store}
+
+
+def _answers(out: Path) -> dict[str, set]:
+    store = open_store(out, read_only=True)
+    return {
+        q.stem: {tuple(map(str, row)) for row in run_query(store, load_query(str(q)))}
+        if "SELECT" in q.read_text(encoding="utf-8") else bool(run_query(store, load_query(str(q))))
+        for q in sorted(QUERIES_DIR.glob("*.rq"))
+    }  # fmt: skip
+
+
+# --------------------------------------------------------------------------- RDF as text
+
+
+def test_text_writer_gives_the_rdflib_graph(corpus: Path, n: int, tmp_path: Path) -> None:
+    extractor = get_extractor()
+    extractions = build([extractor(a) for a in iter_articles([corpus])])
+    write_corpus(extractions, tmp_path / "g.trig", tmp_path / "g.ttl")
+    expected = corpus_graphs(extractions)
+    parsed = Dataset()
+    parsed.parse(tmp_path / "g.trig", format="trig")
+    names = {g.identifier for g in expected.graphs() if len(g)}
+    assert names == {g.identifier for g in parsed.graphs() if len(g)} and len(names) == n + 1
+    for name in names:
+        assert isomorphic(parsed.graph(name), expected.graph(name)), name
+    ttl = Graph().parse(tmp_path / "g.ttl", format="turtle")
+    union = union_graph(expected)
+    assert isomorphic(ttl, union) and len(ttl) == len(union)
+
+
+def test_text_writer_escapes_what_turtle_needs(tmp_path: Path) -> None:
+    from kg.model import Article, Entity, Extraction
+
+    odd = 'say "hi" \\ back\nslash\r'
+    ext = Extraction(Article('a"1\\', odd, title=odd, path="x\\y.txt"), (),
+                     (Entity("Person", odd, (odd + "2",)),), ())  # fmt: skip
+    write_corpus([ext], tmp_path / "g.trig", tmp_path / "g.ttl")
+    ttl = Graph().parse(tmp_path / "g.ttl", format="turtle")
+    assert isomorphic(ttl, union_graph(corpus_graphs([ext])))
+
+
+# --------------------------------------------------------------------------- executors
+
+
+@pytest.fixture(scope="module")
+def serial(corpus: Path, n: int, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("serial") / "out"
+    result = _build([corpus], out, jobs=1)
+    assert result.stats["extracted"] == n and not result.skipped
+    return out
+
+
+def test_jobs_2_writes_the_same_bytes_as_jobs_1(
+    corpus: Path, n: int, serial: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    result = _build([corpus], out, jobs=2)
+    assert len(result.extractions) == n
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (serial / name).read_bytes(), name
+    assert _quads(out) == _quads(serial)
+
+
+def test_dask_local_cluster_gives_the_same_graph(small: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    plain, out = tmp_path / "plain", tmp_path / "dask"
+    _build([small], plain, use_cache=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        result = _build([small], out, executor="dask", jobs=2)  # a LocalCluster of 2 processes
+    assert result.stats["extracted"] == 6
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (plain / name).read_bytes(), name
+    assert _quads(out) == _quads(plain)
+
+
+def test_a_failing_article_in_a_worker_is_reported_and_skipped(
+    small: Path, tmp_path: Path, monkeypatch
+) -> None:
+    original = Extractor.__call__
+
+    def flaky(self, article):
+        if "dev2" in (article.path or ""):
+            raise RuntimeError("rule bug")
+        return original(self, article)
+
+    monkeypatch.setattr(Extractor, "__call__", flaky)  # forked workers inherit it
+    skipped = []
+    result = _build([small], tmp_path / "out", jobs=2, on_skip=skipped.append, use_cache=False)
+    assert len(result.extractions) == 5
+    assert [s.path for s in skipped] == ["dev/dev2-rmrb-jiangxi-qingfeng-huqi.txt"]
+    assert "RuntimeError: rule bug" in skipped[0].reason
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def test_a_rebuild_reads_every_extraction_from_the_cache(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([small], out)
+    first = (out / "graph.trig").read_bytes()
+    again = _build([small], out)
+    assert again.stats["extracted"] == 0 and again.stats["cached"] == 6
+    assert again.stats["copied"] == 6 and again.stats["written"] == 0
+    assert (out / "graph.trig").read_bytes() == first
+
+
+def test_changed_rules_miss_the_cache(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([small], out)
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "posts.txt").write_text("首席体验官\n", encoding="utf-8")
+    again = _build([small], out, rule_dirs=(str(rules),))
+    assert again.stats["extracted"] == 6 and again.stats["cached"] == 0
+
+
+def test_a_damaged_cache_entry_is_extracted_again(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([small], out)
+    expected = (out / "graph.ttl").read_bytes()
+    db = sqlite3.connect(out / "cache" / "extractions.sqlite")
+    db.execute("UPDATE extraction SET data = x'00ff' WHERE rowid = (SELECT min(rowid) FROM extraction)")
+    db.commit()
+    db.close()
+    warned: list[str] = []
+    again = _build([small], out, warn=warned.append)
+    assert again.stats["extracted"] == 1 and again.stats["cached"] == 5
+    assert len(warned) == 1 and "damaged cache entry" in warned[0]
+    assert (out / "graph.ttl").read_bytes() == expected
+
+
+def test_a_cache_that_is_not_a_database_is_moved_aside(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "cache").mkdir(parents=True)
+    (out / "cache" / "extractions.sqlite").write_bytes(b"not a database at all" * 100)
+    warned: list[str] = []
+    result = _build([small], out, warn=warned.append)
+    assert result.stats["extracted"] == 6 and "moved to" in warned[0]
+
+
+# --------------------------------------------------------------------------- incremental
+
+
+def test_adding_and_removing_an_article_matches_a_fresh_build(small: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(small, folder)
+    out = tmp_path / "out"
+    _build([folder], out)
+    added = folder / "added.txt"
+    added.write_text("南川区委书记张明说，南川区开展“五进五联”行动。北京市和南川区合作。",
+                     encoding="utf-8")  # fmt: skip
+    result = _build([folder], out)
+    assert result.stats["extracted"] == 1 and result.stats["store"].startswith("patched")
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, use_cache=False)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _quads(out) == _quads(fresh)
+    assert _answers(out) == _answers(fresh)
+
+    added.unlink()
+    (folder / "dev" / "dev5-qdnrb-2024-05-22-langde.txt").unlink()
+    result = _build([folder], out)
+    assert result.stats["extracted"] == 0 and result.stats["store"].startswith("patched")
+    fresh2 = tmp_path / "fresh2"
+    _build([folder], fresh2, use_cache=False)
+    assert (out / "graph.trig").read_bytes() == (fresh2 / "graph.trig").read_bytes()
+    assert _quads(out) == _quads(fresh2)
+
+
+def test_a_store_changed_behind_the_builds_back_is_loaded_again(small: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build([small], out)
+    expected = _quads(out)
+    store = open_store(out)
+    store.update("DELETE WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o }")
+    store.flush()
+    del store
+    result = _build([small], out)
+    assert result.stats["store"] == "bulk-loaded"
+    assert _quads(out) == expected
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_silent_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    p = Progress(stream, every=0)
+    p(5, 1000, 10_000)
+    p.stage("writing")
+    p.writing(5, 5)
+    p(5, 1000, 10_000, final=True)
+    assert stream.getvalue() == ""
+
+
+def test_progress_on_a_terminal_shows_articles_rate_and_time_left() -> None:
+    stream = _Tty()
+    p = Progress(stream, every=0)
+    p(50, 100_000, 1_000_000)
+    assert "50 articles" in stream.getvalue() and "left" in stream.getvalue()
+    assert "articles/s" in stream.getvalue()
+
+
+def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
+    pyshacl = pytest.importorskip("pyshacl")
+    data = Graph().parse(serial / "graph.ttl", format="turtle")
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
+    ontology = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
+    conforms, _, report = pyshacl.validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none"
+    )
+    assert conforms, report
+
+
+def test_the_command_line_builds_with_jobs_and_refuses_zero(small: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def cli(*args):
+        return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
+                              capture_output=True, text=True, timeout=300)  # fmt: skip
+
+    proc = cli(small, "-o", tmp_path / "cli", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "" and "built 6 articles" in proc.stdout  # no progress off a tty
+    plain = tmp_path / "plain"
+    _build([small], plain, use_cache=False)
+    for name in ("graph.trig", "graph.ttl"):
+        assert (tmp_path / "cli" / name).read_bytes() == (plain / name).read_bytes(), name
+    bad = cli(small, "-o", tmp_path / "bad", "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
