@@ -53,6 +53,16 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="extra rule-data folder, merged after the defaults (repeatable)")  # fmt: skip
     p.add_argument("--base", default=None, help="base IRI for the graph's resources")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    view = p.add_argument_group("network view (OUT/graph.html)")
+    view.add_argument("--view-top", type=int, default=None, metavar="N",
+                      help="draw the N most important entities (default 300)")  # fmt: skip
+    view.add_argument("--view-focus", default=None, metavar="NAME",
+                      help="draw the neighbourhood of the entity with this name or alias")  # fmt: skip
+    view.add_argument("--hops", type=int, default=2, metavar="K",
+                      help="how far the --view-focus neighbourhood reaches (default 2)")  # fmt: skip
+    view.add_argument("--view-type", type=_view_types, action="extend", default=None,
+                      metavar="TYPE", help="draw only these types (Person, Place, Organisation, "
+                      "Programme or 人物, 地点, 机构, 项目; repeatable or comma-separated)")  # fmt: skip
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                    help="worker processes for extraction and RDF writing (default 1)")  # fmt: skip
     p.add_argument("--executor", choices=("processes", "dask"), default="processes",
@@ -63,6 +73,21 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="extract every article again (ignore OUT/cache)")  # fmt: skip
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     return p
+
+
+def _view_types(text: str) -> list[str]:
+    """``--view-type`` values: English or Chinese type names, comma-separated."""
+    from .view import TYPE_STYLES
+
+    names = {t.lower(): t for t in TYPE_STYLES} | {zh: t for t, (zh, *_) in TYPE_STYLES.items()}
+    out = []
+    for word in filter(None, (w.strip() for w in text.replace("，", ",").split(","))):
+        if word.lower() not in names:
+            raise argparse.ArgumentTypeError(
+                f"unknown type {word!r} (choose from {', '.join(TYPE_STYLES)})"
+            )
+        out.append(names[word.lower()])
+    return out
 
 
 def _eval_parser() -> argparse.ArgumentParser:
@@ -88,6 +113,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build_corpus
     from .pipeline import SAMPLE_DIR, get_extractor
     from .rdf import DEFAULT_BASE
+    from .report import write_analysis
     from .view import write_view
 
     paths = args.paths or [str(SAMPLE_DIR)]
@@ -124,7 +150,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_NOTHING
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")
-    outputs["html"] = write_view(extractions, out / "graph.html", title="kg: " + ", ".join(paths))
+    outputs["html"] = write_view(
+        extractions, out / "graph.html", title="kg: " + ", ".join(paths),
+        top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
+    )
+    if progress is not None:
+        progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
+    outputs.update(write_analysis(extractions, out))
     text = summary(extractions, outputs) if not args.quiet else ""
     n = len(extractions)
     del extractions  # the store's bulk loader wants the memory
@@ -156,8 +188,9 @@ def summary(extractions, outputs: dict) -> str:
         )[:5]
         lines.append(f"  {t:<13}" + "  ".join(f"{name} {n}" for n, name in top))
     lines.append("outputs:")
+    width = max(map(len, outputs), default=0)
     for kind, path in outputs.items():
-        lines.append(f"  {kind:<5} {path}")
+        lines.append(f"  {kind:<{width}} {path}")
     return "\n".join(lines)
 
 

@@ -1,239 +1,359 @@
-"""A basic interactive view of the knowledge graph (pyvis/vis-network HTML).
+"""The HTML network view: one self-contained, offline, UTF-8 page (vis-network).
 
-:func:`write_view` takes extractions, an rdflib graph or a dataset, builds a
-:mod:`networkx` multigraph of the entities (:func:`to_networkx`) and writes it
-as a single UTF-8 HTML file: nodes are entities coloured by type (with a
-legend), edges are the typed relations between entities — ``locatedIn``,
-``runs``, ``cooperatesWith``, ``publishedBy`` and ``holdsPost`` (person to the
-organisation or place, labelled with the post) — and thin grey co-occurrence
-edges.
+:func:`write_view` takes the extractions of a build, builds the entity network
+(:func:`kg.network.to_networkx`), chooses what to draw (:func:`kg.network.select`:
+by default the 300 most important entities) and writes one HTML file with
+vis-network — the copy that ships inside the ``pyvis`` package — inlined, so the
+page makes no request to any host and references no other file.
 
-Tooltips are plain text, HTML-escaped, so no name can inject markup.
+Article text is untrusted: the data goes into the page as JSON in a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and
+U+2029 escaped, the page script puts it on screen with ``textContent`` only, and
+a Content-Security-Policy allows no script but the page's own two (by hash)
+and no connection at all.
+
+>>> import tempfile, pathlib
+>>> from kg.model import Article, Entity, Extraction
+>>> ext = Extraction(Article("a1", "韩楚说"), (), (Entity("Person", "韩楚", mentions=1),), ())
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     page = write_view([ext], pathlib.Path(tmp) / "graph.html").read_text(encoding="utf-8")
+>>> "韩楚" in page and "https://" not in page.split("<script>")[0]
+True
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import json
+import logging
+import re
 from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.model import ENTITY_TYPES, Extraction
-from kg.rdf import KG, corpus_graphs, union_graph
+from kg.model import ENTITY_TYPES, Evidence, Extraction
+from kg.network import RELATIONS, Key, Selection, select, to_networkx
 
-__all__ = ["TYPE_COLOURS", "TYPE_NAMES_ZH", "to_networkx", "write_view"]
+__all__ = [
+    "TYPE_STYLES",
+    "RELATION_STYLES",
+    "DEFAULT_TOP",
+    "page_data",
+    "render_page",
+    "script_json",
+    "to_networkx",
+    "write_view",
+]
 
-#: Node colour of each entity type.
-TYPE_COLOURS: dict[str, str] = {
-    "Person": "#e15759",
-    "Place": "#4e79a7",
-    "Organisation": "#f28e2b",
-    "Programme": "#59a14f",
+log = logging.getLogger("kg.view")
+
+#: Entities drawn when no size is asked for.
+DEFAULT_TOP = 300
+
+#: type -> (Chinese name, colour, vis-network shape)
+TYPE_STYLES: dict[str, tuple[str, str, str]] = {
+    "Person": ("人物", "#e15759", "dot"),
+    "Place": ("地点", "#4e79a7", "triangle"),
+    "Organisation": ("机构", "#f28e2b", "square"),
+    "Programme": ("项目", "#59a14f", "diamond"),
 }
 
-#: Chinese name of each entity type (for tooltips and the legend).
-TYPE_NAMES_ZH: dict[str, str] = {
-    "Person": "人物",
-    "Place": "地点",
-    "Organisation": "机构",
-    "Programme": "项目",
+#: relation -> (Chinese name, colour, dashes (false or a pattern), width, arrow)
+RELATION_STYLES: dict[str, tuple[str, str, object, float, bool]] = {
+    "locatedIn": ("位于", "#4e79a7", False, 2.0, True),
+    "holdsPost": ("任职", "#e15759", False, 2.5, True),
+    "runs": ("开展", "#59a14f", [8, 4], 2.0, True),
+    "cooperatesWith": ("合作", "#b07aa1", [3, 3], 2.0, False),
+    "publishedBy": ("主办", "#f28e2b", [10, 3, 2, 3], 2.0, True),
+    "coOccursWith": ("共现", "#b4b4b4", False, 0.6, False),
 }
 
-# Typed relations drawn as edges: predicate -> (edge label, colour, symmetric).
-_EDGE_STYLES: dict[str, tuple[str, str, bool]] = {
-    "locatedIn": ("位于", "#4e79a7", False),
-    "runs": ("开展", "#59a14f", False),
-    "cooperatesWith": ("合作", "#b07aa1", True),
-    "publishedBy": ("主办", "#f28e2b", False),
-}
-_POST_COLOUR = "#e15759"
-_COOCCUR_COLOUR = "#c8c8c8"
+_MAX_EVIDENCE = 3  # sentences shown per relation, post or mention list
+_MAX_RELATIONS = 40  # typed relations listed in a node's panel
+_MAX_PARTNERS = 10  # co-occurring entities listed in a node's panel
+_MAX_TYPED_EDGES = 12  # typed relations drawn per entity (its strongest)
+_MAX_LINKS = 5  # links of an entity that is not drawn, to drawn ones
+_MAX_SENTENCE = 240  # characters of an evidence sentence
+
+_VIS = ("lib", "vis-9.1.2")
+_TEMPLATES = Path(__file__).with_name("templates")
 
 
-def _as_graph(source: Graph | Dataset | Extraction | Iterable[Extraction]) -> Graph:
-    if isinstance(source, Dataset):
-        return union_graph(source)
-    if isinstance(source, Graph):
-        return source
-    if isinstance(source, Extraction):
-        source = [source]
-    return union_graph(corpus_graphs(source))
+# --------------------------------------------------------------------------- data
 
 
-def _label(graph: Graph, node: URIRef) -> str:
-    labels = sorted(str(label) for label in graph.objects(node, RDFS.label))
-    return labels[0] if labels else str(node)
+class _Refs:
+    """Articles and entities referred to by index in the page data."""
+
+    def __init__(self, net: nx.MultiDiGraph):
+        self.articles = net.graph.get("articles", {})
+        self.article_index: dict[str, int] = {}
+        self.article_rows: list[list] = []
+
+    def article(self, article_id: str) -> int:
+        if article_id not in self.article_index:
+            art = self.articles.get(article_id)
+            row = [article_id, "", "", "", ""]
+            if art is not None:
+                source = art.newspaper or art.source or art.publisher or ""
+                row = [article_id, art.title or "", art.date or "", source, art.url or ""]
+            self.article_index[article_id] = len(self.article_rows)
+            self.article_rows.append(row)
+        return self.article_index[article_id]
+
+    def evidence(self, evidence: Iterable[Evidence]) -> list[list]:
+        out, seen = [], set()
+        for ev in evidence:
+            key = (ev.article, ev.start, ev.end, ev.part)
+            if key in seen:
+                continue
+            seen.add(key)
+            sentence = ev.sentence
+            if len(sentence) > _MAX_SENTENCE:
+                sentence = sentence[: _MAX_SENTENCE - 1] + "…"
+            out.append([self.article(ev.article), sentence, ev.start, ev.end, ev.part])
+            if len(out) >= _MAX_EVIDENCE:
+                break
+        return out
 
 
-def _count(value: object) -> int:
-    if isinstance(value, Literal):
-        try:
-            return int(value.toPython())
-        except (TypeError, ValueError):
-            return 1
-    return 1
+def page_data(
+    net: nx.MultiDiGraph,
+    selection: Selection,
+    *,
+    title: str,
+    cooccur_per_node: int | None = None,
+    vis_options: dict | None = None,
+) -> dict:
+    """Everything the page shows, as JSON-ready lists (entities by index).
 
-
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """The entities of ``graph`` and the relations between them as a networkx multigraph.
-
-    Node ids are entity IRIs (strings) with attributes ``label``, ``type``,
-    ``aliases`` and ``posts``; edges carry ``kind`` (the predicate, or
-    ``holdsPost``/``coOccursWith``), ``label`` and, for co-occurrence, ``count``
-    (the sentences summed over all articles).
+    All entities are in ``entities`` (the search index); the drawn ones are
+    ``nodes`` with their importance in ``values``; ``edges`` join drawn
+    entities; ``details`` holds each drawn entity's posts, relations and
+    evidence, ``links`` the strongest links of undrawn entities to drawn ones.
+    ``vis_options`` replaces the page's own vis-network options (top-level keys,
+    e.g. ``physics``), for comparisons such as ``benchmarks/view.py``.
     """
-    net = nx.MultiDiGraph()
-    for type_ in ENTITY_TYPES:
-        for node in sorted(set(graph.subjects(RDF.type, KG[type_]))):
-            aliases = sorted({str(a) for a in graph.objects(node, SKOS.altLabel)})
-            net.add_node(
-                str(node), label=_label(graph, node), type=type_, aliases=aliases, posts=[]
-            )
+    keys = sorted(net.nodes, key=lambda k: (-selection.score[k], k))
+    index = {k: i for i, k in enumerate(keys)}
+    drawn = set(selection.nodes)
+    refs = _Refs(net)
+    entities = [
+        [k[1], ENTITY_TYPES.index(k[0]), d["aliases"], d["mentions"], d["articles"], int(k in drawn)]
+        for k in keys
+        for d in (net.nodes[k],)
+    ]
+    if cooccur_per_node is None:
+        cooccur_per_node = 5 if len(drawn) <= 400 else 3 if len(drawn) <= 1000 else 2
 
-    for predicate in _EDGE_STYLES:
-        seen: set[tuple[str, str]] = set()
-        for s, o in sorted(graph.subject_objects(KG[predicate])):
-            a, b = str(s), str(o)
-            if a not in net or b not in net:
-                continue
-            if _EDGE_STYLES[predicate][2]:
-                a, b = min(a, b), max(a, b)
-            if (a, b) in seen:
-                continue
-            seen.add((a, b))
-            net.add_edge(a, b, kind=predicate, label=_EDGE_STYLES[predicate][0])
-
-    for person, membership in sorted(graph.subject_objects(KG.holdsPost)):
-        post = graph.value(membership, KG.post)
-        word = _label(graph, post) if post is not None else ""
-        at = graph.value(membership, KG.postAt)
-        if str(person) not in net:
+    # Edges between drawn entities: an edge is drawn when it is among the strongest
+    # few of either end (typed relations and co-occurrence counted apart), so that
+    # hubs do not bury the picture and every entity keeps its own strongest links.
+    between = {"typed": 0, "co": 0}
+    strongest: dict[tuple[str, Key], list] = {}
+    for a, b, rel, data in net.edges(keys=True, data=True):
+        if a not in drawn or b not in drawn:
             continue
-        where = _label(graph, at) if at is not None else ""
-        net.nodes[str(person)]["posts"].append(f"{where}{word}" if where else word)
-        if at is not None and str(at) in net:
-            net.add_edge(str(person), str(at), kind="holdsPost", label=word)
-    for person, post in sorted(graph.subject_objects(KG.role)):
-        if str(person) in net:
-            net.nodes[str(person)]["posts"].append(_label(graph, post))
+        kind = "co" if rel == "coOccursWith" else "typed"
+        between[kind] += 1
+        for end in (a, b):
+            strongest.setdefault((kind, end), []).append((-data["count"], a, b, rel, data))
+    kept: dict[tuple, dict] = {}
+    for (kind, _), items in strongest.items():
+        items.sort(key=lambda x: x[:4])
+        limit = cooccur_per_node if kind == "co" else _MAX_TYPED_EDGES
+        for _, a, b, rel, data in items[:limit]:
+            kept[a, b, rel] = data
+    edges = [
+        [index[a], index[b], RELATIONS.index(rel), d["count"], "、".join(d.get("posts", ()))]
+        for (a, b, rel), d in sorted(kept.items(), key=lambda x: (x[0][2] == "coOccursWith", x[0]))
+    ]
+    drawn_co = sum(1 for *_, rel in kept if rel == "coOccursWith")
+    all_pairs = net.number_of_edges()
 
-    counts: dict[tuple[str, str], int] = {}
-    for s, o in graph.subject_objects(KG.coOccursWith):
-        a, b = sorted((str(s), str(o)))
-        counts.setdefault((a, b), 0)
-    for statement in graph.subjects(RDF.predicate, KG.coOccursWith):
-        s, o = graph.value(statement, RDF.subject), graph.value(statement, RDF.object)
-        a, b = sorted((str(s), str(o)))
-        counts[(a, b)] = counts.get((a, b), 0) + _count(graph.value(statement, KG.count))
-    for (a, b), n in sorted(counts.items()):
-        if a in net and b in net and a != b:
-            net.add_edge(a, b, kind="coOccursWith", label="", count=max(n, 1))
-    return net
+    details = {}
+    for k in selection.nodes:
+        details[index[k]] = _details(net, k, index, refs)
+    links = {}
+    for k in keys:
+        if k in drawn:
+            continue
+        near = []
+        for a, b, rel, data in _incident(net, k):
+            other = b if a == k else a
+            if other in drawn:
+                near.append((-data["count"], index[other], RELATIONS.index(rel), int(a == k)))
+        if near:
+            near.sort()
+            links[index[k]] = [[o, r, out, -c] for c, o, r, out in near[:_MAX_LINKS]]
+
+    left_out = []
+    hidden = len(keys) - len(drawn)
+    if selection.missing_focus:
+        left_out.append(f"no entity is named “{selection.missing_focus}”: showing the top "
+                        f"{len(drawn):,} instead")  # fmt: skip
+    if hidden:
+        how = (
+            f"the {len(drawn):,} entities nearest to {'、'.join(k[1] for k in selection.focus)} "
+            f"(within {selection.hops} hop{'s' if selection.hops != 1 else ''}: {selection.reach:,})"
+            if selection.focus
+            else f"the top {len(drawn):,} entities by importance (mentions + relations)"
+        )
+        left_out.append(
+            f"showing {how}; {hidden:,} more are found by search — rebuild with "
+            "--view-top N, --view-focus NAME or --view-type TYPE for another part"
+        )
+    if drawn_co < between["co"]:
+        left_out.append(
+            f"co-occurrence lines: the {cooccur_per_node} strongest of each entity "
+            f"({drawn_co:,} of {between['co']:,} between the entities shown)"
+        )
+    if len(kept) - drawn_co < between["typed"]:
+        left_out.append(
+            f"typed relations: the {_MAX_TYPED_EDGES} strongest of each entity "
+            f"({len(kept) - drawn_co:,} of {between['typed']:,}; all are listed in the side panel)"
+        )
+    return {
+        "title": title,
+        "summary": {
+            "articles": len(refs.articles),
+            "entities": len(keys),
+            "relations": all_pairs,
+            "shownEntities": len(drawn),
+            "shownRelations": len(edges),
+            "leftOut": left_out,
+        },
+        "types": [[t, *TYPE_STYLES[t]] for t in ENTITY_TYPES],
+        "relations": [[r, *RELATION_STYLES[r]] for r in RELATIONS],
+        "entities": entities,
+        "nodes": [index[k] for k in selection.nodes],
+        "values": [round(selection.score[k], 2) for k in selection.nodes],
+        "focus": [index[k] for k in selection.focus],
+        "edges": edges,
+        "details": details,
+        "links": links,
+        "articles": refs.article_rows,
+        "visOptions": vis_options,
+    }
 
 
-def _tooltip(*lines: str) -> str:
-    """Plain-text tooltip: escaped, so vis-network can never render it as markup."""
-    return html.escape("\n".join(line for line in lines if line), quote=False)
+def _incident(net: nx.MultiDiGraph, k) -> list[tuple]:
+    return [*net.out_edges(k, keys=True, data=True), *net.in_edges(k, keys=True, data=True)]
 
 
-def _legend(title: str) -> str:
-    items = "".join(
-        f'<span style="display:inline-block;margin-right:12px">'
-        f'<span style="display:inline-block;width:12px;height:12px;border-radius:6px;'
-        f'background:{TYPE_COLOURS[t]};vertical-align:middle"></span> '
-        f"{html.escape(TYPE_NAMES_ZH[t])} {html.escape(t)}</span>"
-        for t in ENTITY_TYPES
+def _details(net: nx.MultiDiGraph, k, index: dict, refs: _Refs) -> dict:
+    """A drawn entity's panel: posts, typed relations, co-occurring entities, mentions."""
+    data = net.nodes[k]
+    posts = [
+        [post, at, refs.evidence(data["post_evidence"].get((post, at), ()))]
+        for post, at in data["posts"]
+    ]
+    rels, partners = [], []
+    for a, b, rel, d in _incident(net, k):
+        other = b if a == k else a
+        if rel == "coOccursWith":
+            partners.append((d["count"], other, d))
+        else:
+            rels.append([RELATIONS.index(rel), int(a == k), index[other], d["count"],
+                         "、".join(d.get("posts", ())), d["evidence"]])  # fmt: skip
+    rels.sort(key=lambda r: (r[0], -r[3], r[2]))
+    for r in rels[:_MAX_RELATIONS]:
+        r[5] = refs.evidence(r[5])
+    partners.sort(key=lambda p: (-p[0], p[1]))
+    co = [[index[o], n, refs.evidence(d["evidence"][:1])] for n, o, d in partners[:_MAX_PARTNERS]]
+    return {
+        "posts": posts,
+        "rels": rels[:_MAX_RELATIONS],
+        "moreRels": max(len(rels) - _MAX_RELATIONS, 0),
+        "co": co,
+        "moreCo": max(len(partners) - _MAX_PARTNERS, 0),
+        "mentions": refs.evidence(data["mention_evidence"]),
+    }
+
+
+# --------------------------------------------------------------------------- page
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element and any HTML context.
+
+    >>> script_json({"a": "</script><b>&\\u2028"})
+    '{"a":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026\\\\u2028"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):  # fmt: skip
+        text = text.replace(char, escape)
+    return text
+
+
+def _vis_file(name: str) -> str:
+    return resources.files("pyvis").joinpath(*_VIS, name).read_text(encoding="utf-8")
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def render_page(data: dict) -> str:
+    """The HTML page for :func:`page_data`'s ``data``: vis-network, the page
+    script, the styles and the data inlined, with a strict Content-Security-Policy."""
+    vis_js = _vis_file("vis-network.min.js").replace("</script", "<\\/script")
+    app_js = (_TEMPLATES / "view.js").read_text(encoding="utf-8")
+    css = _vis_file("vis-network.css") + (_TEMPLATES / "view.css").read_text(encoding="utf-8")
+    page = (_TEMPLATES / "view.html").read_text(encoding="utf-8")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
+        f"style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
-    edges = " · ".join(
-        html.escape(f"{label} {predicate}") for predicate, (label, _, _) in _EDGE_STYLES.items()
-    )
-    edges += ' · 职务 holdsPost · <span style="color:#999">灰线 共现 coOccursWith</span>'
-    return (
-        '<div id="kg-legend" style="font-family:sans-serif;font-size:14px;margin:8px">'
-        f'<h1 style="font-size:20px;margin:4px 0">{html.escape(title)}</h1>'
-        f'<div>{items}</div><div style="color:#555;margin-top:4px">{edges}</div></div>'
-    )
+    parts = {
+        "csp": html.escape(csp, quote=False),  # single quotes inside a double-quoted attribute
+        "title": html.escape(data["title"]),
+        "css": css.replace("</style", "<\\/style"),
+        "data": script_json(data),
+        "vis": vis_js,
+        "app": app_js,
+    }
+    # one pass: text put in is never scanned for markers again
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], page)
 
 
 def write_view(
-    source: Graph | Dataset | Extraction | Iterable[Extraction],
+    extractions: Iterable[Extraction] | nx.MultiDiGraph,
     path: str | Path,
     *,
     title: str = "知识图谱",
-    height: str = "800px",
+    top: int | None = None,
+    focus: str | None = None,
+    hops: int = 2,
+    types: Iterable[str] | None = None,
 ) -> Path:
-    """Write an interactive HTML view of ``source`` to ``path`` (UTF-8) and return the path.
+    """Write the network view of ``extractions`` to ``path`` (UTF-8) and return the path.
 
-    ``source`` is extractions (one or many), an rdflib graph as written by
-    :mod:`kg.rdf`, or a dataset of per-article graphs.
+    ``top`` entities are drawn (default :data:`DEFAULT_TOP`, most important
+    first); ``focus`` draws the neighbourhood of the entity with that name or
+    alias up to ``hops`` relations away instead; ``types`` draws only those
+    entity types.  Every entity stays in the page's search.  A network from
+    :func:`to_networkx` can be given instead of extractions.
     """
-    net = to_networkx(_as_graph(source))
-    view = Network(height=height, width="100%", directed=True, cdn_resources="in_line")
-    # Keep Chinese readable in the page (tojson still escapes <, >, & and ').
-    view.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-
-    for node, data in net.nodes(data=True):
-        type_ = data["type"]
-        lines = [data["label"], f"{TYPE_NAMES_ZH[type_]} {type_}"]
-        if data["aliases"]:
-            lines.append("别名: " + "、".join(data["aliases"]))
-        if data["posts"]:
-            lines.append("职务/身份: " + "、".join(sorted(set(data["posts"]))))
-        view.add_node(
-            node,
-            label=data["label"],
-            title=_tooltip(*lines),
-            color=TYPE_COLOURS[type_],
-            size=10 + min(net.degree(node), 20),
-        )
-
-    for a, b, data in net.edges(data=True):
-        kind = data["kind"]
-        name_a, name_b = net.nodes[a]["label"], net.nodes[b]["label"]
-        if kind == "coOccursWith":
-            view.add_edge(
-                a,
-                b,
-                title=_tooltip(f"共现 coOccursWith: {name_a} — {name_b}", f"{data['count']} 句"),
-                color=_COOCCUR_COLOUR,
-                width=1,
-                arrows={"to": {"enabled": False}},
-            )
-        elif kind == "holdsPost":
-            view.add_edge(
-                a,
-                b,
-                label=data["label"],
-                title=_tooltip(f"holdsPost: {name_a} — {data['label']} @ {name_b}"),
-                color=_POST_COLOUR,
-                width=2,
-            )
-        else:
-            label, colour, symmetric = _EDGE_STYLES[kind]
-            options = {"arrows": {"to": {"enabled": False}}} if symmetric else {}
-            view.add_edge(
-                a,
-                b,
-                label=label,
-                title=_tooltip(f"{kind}: {name_a} → {name_b}"),
-                color=colour,
-                width=2,
-                **options,
-            )
-
-    page = view.generate_html()
-    page = page.replace(
-        '<meta charset="utf-8">',
-        f'<meta charset="utf-8">\n        <title>{html.escape(title)}</title>',
-        1,
-    )
-    page = page.replace("<body>", "<body>\n" + _legend(title), 1)
+    net = extractions if isinstance(extractions, nx.Graph) else to_networkx(extractions)
+    types = list(types) if types else None
+    for t in types or ():
+        if t not in ENTITY_TYPES:
+            raise ValueError(f"unknown entity type {t!r} (expected one of {list(ENTITY_TYPES)})")
+    selection = select(net, top=top, focus=focus, hops=hops, types=types, default_top=DEFAULT_TOP)
+    if selection.missing_focus:
+        log.warning("no entity is named %r: the view shows the top entities instead", focus)
+    page = render_page(page_data(net, selection, title=title))
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8") as handle:
+    with open(out, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(page)
     return out

@@ -80,7 +80,9 @@ def test_who_appears_with_whom_most_often(out: Path) -> None:
 def test_everything_about_one_entity_with_evidence(out: Path) -> None:
     rows = _rows(out, "entity-facts")
     post = [r for r in rows if r[0].endswith("holdsPost")]
-    assert post and post[0][1] == "第一书记" and "韩楚" in post[0][2]
+    # one row per fact: the post, how many sentences state it, one of them
+    assert post and post[0][1] == "第一书记" and int(post[0][2]) >= 1 and "韩楚" in post[0][3]
+    assert not any(r[0].endswith(("coOccursWith", "mentions")) for r in rows)
 
 
 def test_articles_mentioning_an_entity_between_two_dates(out: Path) -> None:

@@ -1,0 +1,86 @@
+"""Benchmark: the analysis, report and exports of the CCTV news corpus, against the
+extraction of the same stories measured in the same run.
+
+    python benchmarks/analysis.py [--shared PATH] [--limit N] [--out DIR]
+
+Extracts the stories (one process, the baseline), then times each step of
+``kg.report.write_analysis``: the entity graph, PageRank, the Louvain communities and the
+time series (``analyse``), the report, and the GraphML, GEXF and CSV exports.  Prints
+seconds per step, the ratio of analysis + report + exports to the extraction, and the
+peak resident memory.  Target (issue 5): seconds, not minutes — a small fraction of the
+extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import resource
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.analysis import analyse  # noqa: E402
+from kg.export import write_exports  # noqa: E402
+from kg.ingest import iter_articles  # noqa: E402
+from kg.nereval import resolve_shared  # noqa: E402
+from kg.pipeline import build, get_extractor  # noqa: E402
+from kg.report import write_report  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001 - progress shows as it happens
+
+
+def _timed(label: str, fn, times: dict):
+    t = time.perf_counter()
+    result = fn()
+    times[label] = time.perf_counter() - t
+    print(f"  {label:<28} {times[label]:7.2f} s")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--shared", help="the shared data folder (default: $KG_SHARED or ../shared)")
+    p.add_argument("--limit", type=int, help="only the first N stories")
+    p.add_argument("--out", help="where to write the report and exports (default: a temp dir)")
+    args = p.parse_args(argv)
+    shared = resolve_shared(args.shared)
+    corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
+    if corpus is None or not corpus.is_file():
+        print(
+            "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
+        )
+        return 0
+    out = Path(args.out or tempfile.mkdtemp(prefix="kg-analysis-"))
+    times: dict[str, float] = {}
+    ex = get_extractor()
+    articles = list(islice(iter_articles([corpus]), args.limit))
+    print(f"{len(articles):,} stories, {sum(len(a.text) for a in articles):,} characters")
+    exts = _timed("extract (baseline)", lambda: [ex(a) for a in articles], times)
+    exts = _timed("merge across the corpus", lambda: build(exts), times)
+    a = _timed("analyse (graph, PageRank, …)", lambda: analyse(exts, seed=0, top=20), times)
+    G = a.graph
+    print(f"  → {G.number_of_nodes():,} entities, {G.number_of_edges():,} links, "
+          f"{len(a.communities):,} communities")  # fmt: skip
+    _timed("report.html", lambda: write_report(a, out / "report.html"), times)
+    paths = _timed("exports (GraphML, GEXF, CSV)", lambda: write_exports(a, out, exts), times)
+    ours = sum(times[k] for k in ("analyse (graph, PageRank, …)", "report.html",
+                                  "exports (GraphML, GEXF, CSV)"))  # fmt: skip
+    base = times["extract (baseline)"]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"analysis + report + exports: {ours:.1f} s = {ours / base:.2f} × the extraction "
+          f"({base:.1f} s); peak resident memory {peak:,.0f} MB")  # fmt: skip
+    for kind, path in sorted(paths.items()):
+        print(f"  {kind:<9} {path.stat().st_size / 1e6:7.1f} MB  {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

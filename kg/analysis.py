@@ -1,0 +1,344 @@
+"""Network analysis of a corpus: the entity graph, centrality, communities and time.
+
+Everything works from the corpus's :class:`~kg.model.Extraction` objects (what
+:func:`kg.pipeline.build` returns), not from RDF, so a corpus of tens of
+thousands of entities is analysed in seconds.
+
+:func:`entity_graph` builds an undirected, weighted :class:`networkx.Graph`:
+
+* a node per entity, keyed ``(type, name)``, with ``type``, ``name``, ``aliases``
+  (a sorted tuple), ``mentions`` (summed over the corpus), ``articles`` (how many
+  articles name it) and ``first`` / ``last`` (the first and last article date,
+  ``""`` when no article naming it is dated);
+* an edge between two entities that occur in one sentence or that a typed
+  relation links (``locatedIn``, ``holdsPost`` — the person to the organisation or
+  place where the post is held —, ``runs``, ``cooperatesWith``, ``publishedBy``),
+  with ``cooccur`` (sentences in which both occur), ``typed`` (articles stating a
+  typed relation between them), ``weight = cooccur + typed`` and ``relations``
+  (the typed relations, readable: ``"三泉镇 locatedIn 南川区"``, joined with ``"; "``).
+
+Nodes and edges are inserted in sorted order, so the graph, and everything computed
+from it, does not depend on the order of the articles.
+
+>>> from kg.model import Article, Entity, Extraction, Relation
+>>> a, b = ("Place", "南川区"), ("Place", "三泉镇")
+>>> ext = Extraction(
+...     Article("a1", "南川区三泉镇。", date="2022-10-20"), (),
+...     (Entity("Place", "南川区", ("南川",), 1), Entity("Place", "三泉镇", (), 1)),
+...     (Relation(b, "locatedIn", a), Relation(b, "coOccursWith", a, count=1)))
+>>> G = entity_graph([ext])
+>>> G.nodes[a]["aliases"], G.nodes[a]["first"]
+(('南川',), '2022-10-20')
+>>> G.edges[a, b]["weight"], G.edges[a, b]["relations"]
+(2, '三泉镇 locatedIn 南川区')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .model import ENTITY_TYPES, Extraction, Relation
+
+__all__ = [
+    "TYPED_RELATIONS",
+    "Analysis",
+    "analyse",
+    "entity_graph",
+    "typed_relations",
+    "pagerank",
+    "communities",
+    "community_of",
+    "top_entities",
+    "top_by_type",
+    "strongest_pairs",
+    "mentions_per_month",
+    "month_range",
+]
+
+#: Relations between two entities that become edges (``holdsPost`` via its ``at``).
+TYPED_RELATIONS: tuple[str, ...] = (
+    "locatedIn",
+    "holdsPost",
+    "runs",
+    "cooperatesWith",
+    "publishedBy",
+)
+
+Key = tuple[str, str]
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(ext: Extraction) -> str:
+    """The article's ISO date, or "" when it has none (or not in yyyy-mm-dd form)."""
+    d = ext.article.date or ""
+    return d if _DATE.fullmatch(d) else ""
+
+
+def _endpoints(r: Relation) -> tuple[Key, Key] | None:
+    """(subject, object) of a typed relation between two different entities, else None."""
+    if r.predicate not in TYPED_RELATIONS:
+        return None
+    s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
+    if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
+        return None
+    return s, o
+
+
+def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str, Key, str]]:
+    """Typed relations between entities, counted by the articles that state them.
+
+    Keys are ``(subject, predicate, object, post)``; ``post`` is the post of a
+    ``holdsPost`` (whose object is then where it is held), else ``""``.
+
+    >>> from kg.model import Article, Extraction, Relation
+    >>> p, o = ("Person", "韩楚"), ("Place", "鸣玉镇中心社区")
+    >>> ext = Extraction(Article("a", ""), (), (), (Relation(p, "holdsPost", "第一书记", at=o),))
+    >>> typed_relations([ext, ext])
+    Counter({(('Person', '韩楚'), 'holdsPost', ('Place', '鸣玉镇中心社区'), '第一书记'): 2})
+    """
+    out: Counter = Counter()
+    for ext in extractions:
+        seen = set()
+        for r in ext.relations:
+            ends = _endpoints(r)
+            if ends is not None:
+                post = r.object if r.predicate == "holdsPost" else ""
+                seen.add((ends[0], r.predicate, ends[1], post))
+        out.update(seen)
+    return out
+
+
+def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
+    """The undirected, weighted entity graph of a corpus (see the module docstring)."""
+    extractions = list(extractions)
+    mentions: Counter[Key] = Counter()
+    articles: Counter[Key] = Counter()
+    aliases: dict[Key, set[str]] = defaultdict(set)
+    first: dict[Key, str] = {}
+    last: dict[Key, str] = {}
+    cooccur: Counter[tuple[Key, Key]] = Counter()
+    for ext in extractions:
+        date = _date(ext)
+        for e in ext.entities:
+            k = e.key
+            mentions[k] += e.mentions
+            articles[k] += 1
+            aliases[k].update(e.aliases)
+            if date:
+                if k not in first or date < first[k]:
+                    first[k] = date
+                if k not in last or date > last[k]:
+                    last[k] = date
+        for r in ext.relations:
+            if r.predicate == "coOccursWith" and r.subject != r.object:
+                cooccur[_pair(r.subject, r.object)] += r.count
+    labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
+    typed: Counter[tuple[Key, Key]] = Counter()
+    for (s, pred, o, post), n in typed_relations(extractions).items():
+        pair = _pair(s, o)
+        typed[pair] += n
+        p = f"holdsPost({post})" if pred == "holdsPost" else pred
+        labels[pair].append(f"{s[1]} {p} {o[1]}")
+    G = nx.Graph()
+    keys = set(mentions) | {k for pair in (*cooccur, *typed) for k in pair}
+    for k in sorted(keys):
+        G.add_node(
+            k,
+            type=k[0],
+            name=k[1],
+            aliases=tuple(sorted(aliases.get(k, set()) - {k[1]})),
+            mentions=mentions.get(k, 0),
+            articles=articles.get(k, 0),
+            first=first.get(k, ""),
+            last=last.get(k, ""),
+        )
+    for u, v in sorted(set(cooccur) | set(typed)):
+        c, t = cooccur.get((u, v), 0), typed.get((u, v), 0)
+        rel = "; ".join(sorted(labels.get((u, v), ())))
+        G.add_edge(u, v, weight=c + t, cooccur=c, typed=t, relations=rel)
+    return G
+
+
+def _pair(a: Key, b: Key) -> tuple[Key, Key]:
+    return (a, b) if a <= b else (b, a)
+
+
+def pagerank(G: nx.Graph, weight: str | None = "weight", alpha: float = 0.85) -> dict:
+    """PageRank of every node (weighted by ``weight``; sums to 1).
+
+    >>> G = nx.Graph([("a", "b"), ("a", "c")])
+    >>> pr = pagerank(G)
+    >>> max(pr, key=pr.get), round(sum(pr.values()), 6)
+    ('a', 1.0)
+    """
+    if not len(G):
+        return {}
+    return nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=200)
+
+
+def communities(
+    G: nx.Graph, seed: int = 0, weight: str | None = "weight", resolution: float = 1.0
+) -> list[list]:
+    """Louvain communities, largest first, each sorted by mentions (then key).
+
+    The result depends only on the graph and ``seed``: the same input gives the
+    same communities in the same order, so community ``i`` is a stable number.
+
+    >>> G = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
+    >>> communities(G, seed=1)
+    [[1, 2, 3], [4, 5, 6]]
+    """
+    found = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
+    order = {n: i for i, n in enumerate(G)}  # G's node order (sorted by entity_graph)
+
+    def rank(n) -> tuple:
+        return (-G.nodes[n].get("mentions", 0), order[n])
+
+    members = [sorted(c, key=rank) for c in found]
+    return sorted(members, key=lambda c: (-len(c), rank(c[0])))
+
+
+def community_of(parts: list[list]) -> dict:
+    """Node → community number (its index in ``parts``).
+
+    >>> community_of([["a", "b"], ["c"]])
+    {'a': 0, 'b': 0, 'c': 1}
+    """
+    return {n: i for i, part in enumerate(parts) for n in part}
+
+
+def top_entities(
+    G: nx.Graph, n: int = 10, by: str | Mapping = "mentions", type: str | None = None
+) -> list:
+    """The ``n`` nodes with the highest ``by`` — a node attribute, or a mapping such as
+    :func:`pagerank`'s result — of one type or all; ties by key.
+
+    >>> G = nx.Graph()
+    >>> G.add_node(("Place", "甲"), type="Place", mentions=3)
+    >>> G.add_node(("Place", "乙"), type="Place", mentions=5)
+    >>> top_entities(G, 1), top_entities(G, 1, by={("Place", "甲"): 0.9})
+    ([('Place', '乙')], [('Place', '甲')])
+    """
+    if isinstance(by, Mapping):
+        score = by
+    else:
+        score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
+    nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
+    return sorted(nodes, key=lambda k: (-score.get(k, 0), k))[:n]
+
+
+def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:
+    """:func:`top_entities` of every entity type, in :data:`~kg.model.ENTITY_TYPES` order."""
+    return {t: top_entities(G, n, by, t) for t in ENTITY_TYPES}
+
+
+def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple]:
+    """The ``n`` edges with the highest ``by`` count: ``(u, v, count)`` with ``u <= v``,
+    ties by key.
+
+    >>> G = nx.Graph()
+    >>> G.add_edge("a", "b", cooccur=2); G.add_edge("b", "c", cooccur=7)
+    >>> strongest_pairs(G, 1)
+    [('b', 'c', 7)]
+    """
+    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in G.edges(data=True))
+    return sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))[:n]
+
+
+def mentions_per_month(
+    extractions: Iterable[Extraction], keys: Iterable[Key] | None = None
+) -> dict[Key, Counter[str]]:
+    """Mentions of each entity (or of ``keys`` only) per month ``yyyy-mm`` of dated articles.
+
+    >>> from kg.model import Article, Entity, Extraction
+    >>> e = Entity("Place", "南川区", (), 2)
+    >>> exts = [Extraction(Article(str(i), "", date=d), (), (e,), ())
+    ...         for i, d in enumerate(["2022-10-20", "2022-10-01", "2022-12-03", None])]
+    >>> dict(mentions_per_month(exts)[e.key])
+    {'2022-10': 4, '2022-12': 2}
+    """
+    wanted = None if keys is None else set(keys)
+    out: dict[Key, Counter[str]] = defaultdict(Counter)
+    for ext in extractions:
+        month = _date(ext)[:7]
+        if not month:
+            continue
+        for e in ext.entities:
+            if e.mentions and (wanted is None or e.key in wanted):
+                out[e.key][month] += e.mentions
+    return dict(out)
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month ``yyyy-mm`` from ``first`` to ``last`` (both included; days ignored).
+
+    >>> month_range("2022-11", "2023-02")
+    ['2022-11', '2022-12', '2023-01', '2023-02']
+    """
+    first, last = first[:7], last[:7]
+    if not first or not last or first > last:
+        return []
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+@dataclass
+class Analysis:
+    """Everything the report and the exports show, computed once.
+
+    ``pagerank``, ``degree`` and ``community`` map node → value; ``communities``
+    lists the members of each community, largest first; ``monthly`` holds the
+    mentions per month of the ``top`` most mentioned entities.
+    """
+
+    graph: nx.Graph
+    pagerank: dict
+    degree: dict
+    communities: list[list]
+    community: dict
+    monthly: dict[Key, Counter[str]]
+    articles: int
+    dated: int
+    first: str = ""
+    last: str = ""
+    seed: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> Analysis:
+    """Build the entity graph and compute centrality, communities and time in one pass.
+
+    >>> from kg.model import Article, Entity, Extraction
+    >>> ext = Extraction(Article("a", "", date="2022-10-20"), (),
+    ...                  (Entity("Place", "南川区", (), 2),), ())
+    >>> a = analyse([ext])
+    >>> a.articles, a.first, a.degree[("Place", "南川区")], a.community[("Place", "南川区")]
+    (1, '2022-10-20', 0, 0)
+    """
+    extractions = list(extractions)
+    G = entity_graph(extractions)
+    parts = communities(G, seed=seed)
+    dates = sorted(d for d in map(_date, extractions) if d)
+    keys = top_entities(G, top)
+    return Analysis(
+        graph=G,
+        pagerank=pagerank(G),
+        degree=dict(G.degree()),
+        communities=parts,
+        community=community_of(parts),
+        monthly=mentions_per_month(extractions, keys),
+        articles=len(extractions),
+        dated=len(dates),
+        first=dates[0] if dates else "",
+        last=dates[-1] if dates else "",
+        seed=seed,
+    )
