@@ -41,7 +41,7 @@ CORPUS = Path("data") / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz"
 
 
 def _memory_sampler(pid: int, peak: dict, stop: threading.Event) -> None:
-    """Sample the PSS and RSS of ``pid`` and its descendants every 250 ms; keep the peaks."""
+    """Sample the PSS and RSS of ``pid`` and its descendants every 0.5 s; keep the peaks."""
     import psutil
 
     try:
@@ -63,7 +63,7 @@ def _memory_sampler(pid: int, peak: dict, stop: threading.Event) -> None:
             rss += info.rss
         peak["pss"] = max(peak.get("pss", 0), pss)
         peak["rss"] = max(peak.get("rss", 0), rss)
-        stop.wait(0.25)
+        stop.wait(0.5)
 
 
 def run_build(corpus: Path, out: Path, jobs: int) -> dict:
