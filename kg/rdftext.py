@@ -33,7 +33,7 @@ from json.encoder import encode_basestring as _json_str
 from pathlib import Path
 from urllib.parse import quote
 
-from .model import ARTICLE, ENTITY_TYPES, Evidence, Extraction, Relation
+from .model import ENTITY_TYPES, Evidence, Extraction, Relation
 from .rdf import (
     _AGENT_OF_ARTICLE,
     _ENTITY_TO_ENTITY,
@@ -44,6 +44,7 @@ from .rdf import (
     RANKED_ENTITIES,
     RANKED_PAIRS,
     CorpusTotals,
+    _article_and_other,
     _key,
     _merge,
     _word,
@@ -170,7 +171,7 @@ class _Writer:
             shared[f"{subject} {term} {obj}"] = None
         else:  # between the article and an entity: always stored on the article
             subject, s_rel = self.article, f"article/{_q(self.article_id)}"
-            side = _article_side(relation)
+            side = _article_and_other(relation)
             obj, o_rel = self.key_node(side, predicate, "entity")
             own[f"{subject} {term} {obj}"] = None
         predicate_iri = f"https://kg.example.org/ontology#{predicate}"
@@ -239,17 +240,6 @@ class _Writer:
             own[f"{node} schema:url {_lit(a.url)}^^xsd:anyURI"] = None
         if include_text and a.text:
             own[f"{node} kg:text {_zh(a.text)}"] = None
-
-
-def _article_side(relation: Relation) -> object:
-    if relation.subject == ARTICLE and relation.object != ARTICLE:
-        return relation.object
-    if relation.object == ARTICLE and relation.subject != ARTICLE:
-        return relation.subject
-    raise ValueError(
-        f"relation {relation.predicate!r} must link {ARTICLE!r} and an entity, "
-        f"got {relation.subject!r} -> {relation.object!r}"
-    )
 
 
 assert set(_AGENT_OF_ARTICLE) <= PREDICATES  # stored on the article, like publishedIn
