@@ -92,19 +92,13 @@ class ExtractionCache:
         entries are dropped and reported."""
         keys = list(keys)
         found: dict[str, tuple[Extraction, bytes]] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT key, data FROM extraction WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            for key, data in rows:
-                try:
-                    found[key] = (load(data), data)
-                except ValueError as exc:
-                    self.damaged += 1
-                    self.report(f"cache entry {key[:12]}…: {exc}; extracting the article again")
-                    self.db.execute("DELETE FROM extraction WHERE key = ?", (key,))
+        for key, data in self._rows("extraction", "data", keys):
+            try:
+                found[key] = (load(data), data)
+            except ValueError as exc:
+                self.damaged += 1
+                self.report(f"cache entry {key[:12]}…: {exc}; extracting the article again")
+                self.db.execute("DELETE FROM extraction WHERE key = ?", (key,))
         self.hits += len(found)
         self.misses += len(keys) - len(found)
         return found
@@ -115,26 +109,17 @@ class ExtractionCache:
 
     def keep_only(self, keys: set[str]) -> int:
         """Drop entries whose key is not in ``keys`` (old versions of articles); returns how many."""
-        stale = [k for (k,) in self.db.execute("SELECT key FROM extraction") if k not in keys]
-        self.db.executemany("DELETE FROM extraction WHERE key = ?", ((k,) for k in stale))
-        return len(stale)
+        return self._drop_others("extraction", keys)
 
     def get_rendered(self, keys: Iterable[str]) -> dict[str, tuple[bytes | None, tuple]]:
         """What :meth:`put_rendered` kept for a written article graph: ``fingerprint →
         (dump of the merged extraction or None when the merge left it unchanged, counts)``."""
-        keys = list(keys)
         found = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self.db.execute(
-                f"SELECT key, merged, counts FROM rendered WHERE key IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            for key, merged, counts in rows:
-                try:
-                    found[key] = (merged, _counts_loads(counts))
-                except ValueError as exc:
-                    self.report(f"cache entry {key[:12]}…: {exc}; writing the graph again")
+        for key, merged, counts in self._rows("rendered", "merged, counts", list(keys)):
+            try:
+                found[key] = (merged, _counts_loads(counts))
+            except ValueError as exc:
+                self.report(f"cache entry {key[:12]}…: {exc}; writing the graph again")
         return found
 
     def put_rendered(self, items: Iterable[tuple[str, bytes | None, tuple]]) -> None:
@@ -146,8 +131,23 @@ class ExtractionCache:
 
     def keep_rendered(self, keys: set[str]) -> None:
         """Drop the rendered entries not in ``keys``."""
-        stale = [k for (k,) in self.db.execute("SELECT key FROM rendered") if k not in keys]
-        self.db.executemany("DELETE FROM rendered WHERE key = ?", ((k,) for k in stale))
+        self._drop_others("rendered", keys)
+
+    def _rows(self, table: str, columns: str, keys: list[str]) -> Iterable[tuple]:
+        """``(key, columns…)`` rows of ``table`` for ``keys``, asked 500 keys at a time
+        (SQLite limits the number of parameters of one statement)."""
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            yield from self.db.execute(
+                f"SELECT key, {columns} FROM {table} WHERE key IN ({marks})", chunk
+            ).fetchall()
+
+    def _drop_others(self, table: str, keys: set[str]) -> int:
+        """Delete the rows of ``table`` whose key is not in ``keys``; returns how many."""
+        stale = [k for (k,) in self.db.execute(f"SELECT key FROM {table}") if k not in keys]
+        self.db.executemany(f"DELETE FROM {table} WHERE key = ?", ((k,) for k in stale))
+        return len(stale)
 
     def commit(self) -> None:
         self.db.commit()

@@ -83,6 +83,12 @@ def click_node(driver, node: int) -> None:
     """A real mouse click on the node's place on the canvas."""
     from selenium.webdriver.common.action_chains import ActionChains
 
+    canvas, dx, dy = node_offset(driver, node)
+    ActionChains(driver).move_to_element_with_offset(canvas, dx, dy).click().perform()
+
+
+def node_offset(driver, node: int) -> tuple:
+    """The canvas and the node's offset from its centre (what selenium's mouse moves take)."""
     x, y = driver.execute_script(
         "const n = kgView.network, p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
         "return [p.x, p.y];",
@@ -90,9 +96,7 @@ def click_node(driver, node: int) -> None:
     )
     canvas = driver.find_element("css selector", "#kg-network canvas")
     size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
-    ).click().perform()
+    return canvas, int(x - size["width"] / 2), int(y - size["height"] / 2)
 
 
 def test_page_loads_offline_without_errors(driver, sample) -> None:
@@ -215,16 +219,8 @@ def test_hostile_text_stays_text(driver, hostile) -> None:
     # the tooltip of the node shows its name as text
     time.sleep(0.4)
     click_node(driver, person)
-    x, y = driver.execute_script(
-        "const n = kgView.network, p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
-        "return [p.x, p.y];",
-        person,
-    )
-    canvas = driver.find_element("css selector", "#kg-network canvas")
-    size = canvas.size
-    ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - size["width"] / 2) + 1, int(y - size["height"] / 2) + 1
-    ).perform()
+    canvas, dx, dy = node_offset(driver, person)
+    ActionChains(driver).move_to_element_with_offset(canvas, dx + 1, dy + 1).perform()
     deadline = time.monotonic() + 3
     tip = None
     while time.monotonic() < deadline:

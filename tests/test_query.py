@@ -207,22 +207,22 @@ _READ_PAIRS = """SELECT ?a ?b ?n WHERE {
   ?x rdfs:label ?a . ?y rdfs:label ?b . }"""
 
 
-def _pairs(store, query: str) -> set[tuple]:
+def _row_set(store, query: str) -> set[tuple]:
     return {tuple(term.value for term in sol) for sol in run_query(store, query)}
 
 
 def _totals_by_aggregation(store) -> tuple[dict, dict]:
-    mentions = {name: int(n) for name, n in _pairs(store, _AGGREGATE_MENTIONS)}
+    mentions = {name: int(n) for name, n in _row_set(store, _AGGREGATE_MENTIONS)}
     pairs: dict = {}
-    for a, b, n in _pairs(store, _AGGREGATE_PAIRS):
+    for a, b, n in _row_set(store, _AGGREGATE_PAIRS):
         key = tuple(sorted((a, b)))
         pairs[key] = pairs.get(key, 0) + int(n)
     return mentions, pairs
 
 
 def _totals_read(store) -> tuple[dict, dict]:
-    mentions = {name: int(n) for name, n in _pairs(store, _READ_MENTIONS)}
-    pairs = {tuple(sorted((a, b))): int(n) for a, b, n in _pairs(store, _READ_PAIRS)}
+    mentions = {name: int(n) for name, n in _row_set(store, _READ_MENTIONS)}
+    pairs = {tuple(sorted((a, b))): int(n) for a, b, n in _row_set(store, _READ_PAIRS)}
     return mentions, pairs
 
 
