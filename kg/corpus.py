@@ -71,13 +71,16 @@ class BuildResult:
         return self.stats
 
 
-def input_size(paths: list[str]) -> int:
+def input_size(paths: list[str], exclude: Path | None = None) -> int:
     """Bytes of input under ``paths`` (a gzip file counts its uncompressed size), for the
-    progress bar's estimate of the time left."""
+    progress bar's estimate of the time left; nothing under ``exclude`` counts."""
     total = 0
+    skip = exclude.resolve() if exclude is not None else None
     for given in map(Path, paths):
         files = [given] if given.is_file() else (p for p in given.rglob("*") if p.is_file())
         for path in files:
+            if skip is not None and path.resolve().is_relative_to(skip):
+                continue
             try:
                 size = path.stat().st_size
                 if path.suffix == ".gz" and size >= 18:
@@ -215,7 +218,7 @@ def _build_corpus(
     extractor = get_extractor(tuple(rule_dirs))
     version = extractor.rules.version
     cache = ExtractionCache(out, report=warn) if use_cache else None
-    total_bytes = input_size(paths)
+    total_bytes = input_size(paths, out)
     stats: dict[str, object] = {"extracted": 0, "cached": 0}
 
     keys: list[str] = []
@@ -247,7 +250,8 @@ def _build_corpus(
 
     def extraction_jobs() -> Iterator[tuple]:
         batch: list[Article] = []
-        for article in iter_articles(paths, on_skip=skip):
+        # the output folder may sit inside the input: its files are never articles
+        for article in iter_articles(paths, on_skip=skip, exclude=[out]):
             batch.append(article)
             if len(batch) >= 64:
                 yield from jobs_of(batch)

@@ -1076,8 +1076,11 @@ def read_path(
     return articles
 
 
-def _files(given: Path, report: OnSkip) -> Iterator[tuple[Path, Path]]:
-    """``(file, root)`` for a file or every visible file under a folder, sorted."""
+def _files(
+    given: Path, report: OnSkip, exclude: frozenset[Path] = frozenset()
+) -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` for a file or every visible file under a folder, sorted; folders
+    in ``exclude`` (resolved paths) are not entered."""
     if given.is_file():
         yield given, given.parent
         return
@@ -1090,7 +1093,9 @@ def _files(given: Path, report: OnSkip) -> Iterator[tuple[Path, Path]]:
 
     found = []
     for folder, dirs, names in os.walk(given, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        dirs[:] = [
+            d for d in dirs if not d.startswith(".") and Path(folder, d).resolve() not in exclude
+        ]
         found += [Path(folder, n) for n in names if not n.startswith(".")]
     for file in sorted(found, key=lambda p: _relpath(p, given)):
         yield file, given
@@ -1117,8 +1122,12 @@ def iter_articles(
     *,
     on_skip: OnSkip | None = None,
     on_article: Callable[[Article], object] | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
 ) -> Iterator[Article]:
     """Articles of files and folders (recursive, sorted, hidden entries ignored).
+
+    Folders in ``exclude`` are not read: a build leaves out its own output folder when
+    that folder is inside the input.
 
     Problems are passed to ``on_skip`` as :class:`Skipped` and the walk goes on;
     a later article whose id was already seen is skipped too.
@@ -1127,8 +1136,9 @@ def iter_articles(
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     seen: set[str] = set()
+    skip_dirs = frozenset(Path(d).resolve() for d in exclude)
     for given in paths:
-        for file, root in _files(Path(given), report):
+        for file, root in _files(Path(given), report, skip_dirs):
             for article in _safe_read(file, root, report):
                 if article.id in seen:
                     report(Skipped(str(file), f"{file}: duplicate article id {article.id!r}"))

@@ -161,3 +161,14 @@ def test_version() -> None:
     proc = run("--version")
     assert proc.returncode == 0
     assert proc.stdout.startswith("kg ")
+
+
+def test_an_output_folder_inside_the_input_is_not_read_as_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("南川区三泉镇开展“五进五联”行动。", encoding="utf-8")
+    for _ in range(2):  # the second build finds graph.html, the store, the cache … in news/out
+        proc = run(corpus, "-o", corpus / "out", "-q")
+        assert proc.returncode == 0, proc.stderr
+        assert "skipped" not in proc.stderr
+        assert "built 1 articles, skipped 0" in proc.stdout
