@@ -428,6 +428,8 @@ def _add_relation(
         object_ = _key_node(graph, _article_and_other(relation), predicate, "entity", base)
 
     graph.add((subject, term, object_))
+    if predicate == "coOccursWith":  # statistics, not a statement: see CoOccurrence
+        return
 
     statement = statement_iri(article_id, subject, term, object_, at, base)
     graph.add((statement, RDF.type, KG.Statement))
@@ -436,7 +438,7 @@ def _add_relation(
     graph.add((statement, RDF.object, object_))
     if at is not None:
         graph.add((statement, KG.at, at))
-    if predicate == "coOccursWith" or relation.count != 1:
+    if relation.count != 1:
         graph.add((statement, KG.count, Literal(int(relation.count))))
     for evidence in relation.evidence:
         graph.add(

@@ -155,6 +155,8 @@ class _Writer:
             subject, s_rel = self.key_node(relation.subject, predicate, "subject")
             obj, o_rel = self.key_node(relation.object, predicate, "object")
             shared[f"{subject} {term} {obj}"] = None
+            if predicate == "coOccursWith":  # statistics, not a statement: see CoOccurrence
+                return
         elif predicate in _TO_POST:
             subject, s_rel = self.key_node(relation.subject, predicate, "subject")
             post, post_rel = self.post(_word(relation.object, predicate))
@@ -185,7 +187,7 @@ class _Writer:
         own[f"{statement} rdf:object {obj}"] = None
         if at:
             own[f"{statement} kg:at {at}"] = None
-        if predicate == "coOccursWith" or relation.count != 1:
+        if relation.count != 1:
             own[f"{statement} kg:count {_int(relation.count)}"] = None
         for evidence in relation.evidence:
             own[f"{statement} prov:wasDerivedFrom {self.evidence(evidence)}"] = None
