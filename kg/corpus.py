@@ -42,7 +42,7 @@ from .cache import CACHE_DIR, ExtractionCache, article_key, load
 from .model import Article, Extraction, Skipped
 from .normalize import corpus_remap, remap_part
 from .parallel import extract_batch, make_executor, render_batch
-from .rdftext import CorpusWriter, _q, prefix_header
+from .rdftext import GRAPH_FORMAT, CorpusWriter, _q, prefix_header
 
 __all__ = ["BuildResult", "build_corpus", "input_size"]
 
@@ -94,7 +94,7 @@ def input_size(paths: list[str], exclude: Path | None = None) -> int:
 
 
 def _fingerprint(key: str, part: tuple, base: str, include_text: bool) -> str:
-    data = repr((key, part, base, include_text)).encode("utf-8", "surrogatepass")
+    data = repr((GRAPH_FORMAT, key, part, base, include_text)).encode("utf-8", "surrogatepass")
     return blake2b(data, digest_size=16).hexdigest()
 
 

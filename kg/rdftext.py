@@ -51,6 +51,7 @@ from .rdf import (
 )
 
 __all__ = [
+    "GRAPH_FORMAT",
     "ArticleBlock",
     "ArticleText",
     "CorpusWriter",
@@ -62,6 +63,10 @@ __all__ = [
     "trig_block",
     "write_corpus",
 ]
+
+#: Changes whenever the triples written for the same extraction change, so that graphs
+#: saved by an earlier build (``OUT/cache``) are rendered again instead of copied.
+GRAPH_FORMAT = 2
 
 #: (own lines, shared lines) of one article; each line is ``subject predicate object``
 #: without the final `` .``.
