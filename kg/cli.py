@@ -148,6 +148,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
         return EXIT_NOTHING
+    result.start_store()  # the store loads while the view, report and exports are written
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")
     outputs["html"] = write_view(
@@ -161,7 +162,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     n = len(extractions)
     del extractions  # the store's bulk loader wants the memory
     result.extractions = []
-    result.update_store()  # last: loads or patches OUT/store
+    result.update_store()  # waits for the store
     if text:
         print(text)
     print(f"built {n} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")

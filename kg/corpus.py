@@ -11,10 +11,11 @@
    ``graph.trig`` and ``graph.ttl``, in input order, by the executor; an article whose
    graph is the same as in the previous build (same extraction, same merge) is copied
    from the previous ``graph.trig`` instead;
-4. **store** (:meth:`BuildResult.update_store`, run last so that the extractions can be
-   freed before the bulk loader takes its memory) — ``OUT/store`` is bulk-loaded from
-   those files, or, when it holds the previous build, patched: only the graphs of changed, new and removed articles (and the
-   corpus totals that changed) are touched, and the default graph stays their merge.
+4. **store** (:meth:`BuildResult.start_store` runs it in a thread while the caller writes
+   the view and the report; :meth:`BuildResult.update_store` waits for it) —
+   ``OUT/store`` is bulk-loaded from those files, or, when it holds the previous build,
+   patched: only the graphs of changed, new and removed articles (and the corpus totals
+   that changed) are touched, and the default graph stays their merge.
 
 Results are in input order whatever the executor, so ``--jobs 4`` writes the same
 bytes as ``--jobs 1``.  ``OUT/cache/manifest.json`` remembers where each article's graph
@@ -31,6 +32,7 @@ import json
 import os
 import struct
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,6 +49,7 @@ from .rdftext import GRAPH_FORMAT, CorpusWriter, _q, prefix_header
 __all__ = ["BuildResult", "build_corpus", "input_size"]
 
 MANIFEST = "manifest.json"
+SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
 
 
 @dataclass
@@ -61,14 +64,42 @@ class BuildResult:
     stats: dict[str, object] = field(default_factory=dict)
     plan: _StorePlan | None = None
 
+    _thread: threading.Thread | None = None
+    _error: BaseException | None = None
+
     def update_store(self) -> dict[str, object]:
-        """Load or patch ``OUT/store`` (the last step of a build; call it after the other
-        outputs, once the extractions may be freed).  Returns :attr:`stats`."""
+        """Load or patch ``OUT/store``, or wait for :meth:`start_store` to finish.  Returns
+        :attr:`stats`; raises what the store update raised."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            if self._error is not None:
+                error, self._error = self._error, None
+                raise error
         if self.plan is not None:
             plan, self.plan = self.plan, None
-            _release_memory()
-            plan.run()
+            if not plan.done:
+                _release_memory()
+                plan.run()
+            plan.save()
         return self.stats
+
+    def start_store(self) -> None:
+        """Start updating ``OUT/store`` in a thread, so that the bulk loader (which leaves
+        Python's lock while it works) runs while this process writes the view, the report
+        and the exports; :meth:`update_store` waits for it."""
+        if self.plan is None or self._thread is not None:
+            return
+        plan = self.plan
+
+        def run() -> None:
+            try:
+                plan.run()
+            except BaseException as exc:  # re-raised by update_store in the main thread
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="kg-store", daemon=True)
+        self._thread.start()
 
 
 def input_size(paths: list[str], exclude: Path | None = None) -> int:
@@ -134,9 +165,31 @@ class _Manifest:
             return None
         return state.get("graphs")
 
-    def save(self, blocks: dict, store: dict | None, stats: dict | None = None) -> None:
+    def appendable(self) -> tuple[int, int, set[int]] | None:
+        """Where the previous build's corpus totals begin in ``graph.trig`` and
+        ``graph.ttl``, and the digests of the shared lines in ``graph.ttl`` (what
+        :class:`CorpusWriter` needs to append to them), if both files and the digests
+        are still what that build wrote."""
+        ttl = self.data.get("ttl") or {}
+        blocks = self.blocks()
+        if not blocks or not ttl.get("stat") or ttl["stat"] != self._stat(self.trig.with_suffix(".ttl")):
+            return None
+        try:
+            raw = (self.path.parent / SEEN).read_bytes()
+        except OSError:
+            return None
+        if len(raw) != 16 * ttl.get("seen", -1):
+            return None
+        seen = {int.from_bytes(raw[k : k + 16], "little") for k in range(0, len(raw), 16)}
+        return max(b[1] + b[2] for b in blocks.values()), ttl["end"], seen
+
+    def save(self, blocks: dict, store: dict | None, stats: dict | None = None,
+             ttl: dict | None = None) -> None:  # fmt: skip
         self.data = {"kg": __version__, "trig": self._stat(self.trig), "blocks": blocks,
                      "store": store, "last_build": stats}  # fmt: skip
+        if ttl is not None:
+            ttl["stat"] = self._stat(self.trig.with_suffix(".ttl"))
+            self.data["ttl"] = ttl
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.path)
@@ -305,10 +358,17 @@ def _build_corpus(
         need = [i for i in order if i not in reuse]
         trig, ttl = out / "graph.trig", out / "graph.ttl"
         trig_tmp, ttl_tmp = out / "graph.trig.tmp", out / "graph.ttl.tmp"
-        writer = CorpusWriter(trig_tmp, ttl_tmp, base)
+        # only articles added, none changed or gone: append them to the files in place
+        resume = manifest.appendable() if len(reuse) == len(old_blocks) else None
+        old_totals = _old_totals(trig, manifest.data) if old_blocks else None
+        if resume is not None:
+            manifest.save({}, None)  # the files are being changed: trust nothing until done
+            writer = CorpusWriter(trig, ttl, base, resume=resume)
+        else:
+            writer = CorpusWriter(trig_tmp, ttl_tmp, base)
         new_blocks: dict[str, list] = {}
         rendered: list[tuple[str, bytes | None, tuple]] = []
-        old_file = open(trig, "rb") if reuse else None  # noqa: SIM115
+        old_file = open(trig, "rb") if reuse and resume is None else None  # noqa: SIM115
         try:
             def batches() -> Iterator[tuple]:
                 for s in range(0, len(need), batch_size):
@@ -323,12 +383,15 @@ def _build_corpus(
                 iri = iris[i]
                 if i in reuse:
                     _, offset, length, own_start, own_end = old_blocks[iri]
-                    old_file.seek(offset)  # type: ignore[union-attr]
                     merged_blob, counts = kept[prints[i]]
                     if merged_blob is not None:
                         exts[i] = load(merged_blob)
-                    block = (old_file.read(length), own_start, own_end, None)  # type: ignore[union-attr]
-                    writer.add(iri, block, counts)
+                    if resume is not None:
+                        writer.keep(iri, (offset, length, own_start, own_end), counts)
+                    else:
+                        old_file.seek(offset)  # type: ignore[union-attr]
+                        block = (old_file.read(length), own_start, own_end, None)  # type: ignore[union-attr]
+                        writer.add(iri, block, counts)
                 else:
                     while i not in pending:
                         for r in next(results):
@@ -354,26 +417,30 @@ def _build_corpus(
         finally:
             if old_file is not None:
                 old_file.close()
-    old_totals = _old_totals(trig, manifest.data) if old_blocks else None
-    manifest.save({}, None)  # graph.trig is being replaced: trust nothing until done
-    trig_tmp.replace(trig)
-    ttl_tmp.replace(ttl)
+    if resume is None:
+        manifest.save({}, None)  # graph.trig is being replaced: trust nothing until done
+        trig_tmp.replace(trig)
+        ttl_tmp.replace(ttl)
+    seen = writer.seen
+    (out / CACHE_DIR / SEEN).write_bytes(b"".join(d.to_bytes(16, "little") for d in seen))
     if cache is not None:
         cache.put_rendered(rendered)
         cache.keep_rendered(set(prints.values()))
         cache.close()
-    stats.update(written=len(need), copied=len(reuse))
+    if resume is None:
+        stats.update(written=len(need), copied=len(reuse))
+    else:
+        stats.update(written=len(need), copied=0, kept=len(reuse))
     clock.lap("write")
 
-    # 4. the store comes last (BuildResult.update_store), after the view and the analysis
-    # have had the extractions: the bulk loader needs memory of its own
+    # 4. the store: BuildResult.start_store / update_store
     corpus = f"{base}graph/corpus"
     new_state = {iris[i]: prints[i] for i in order}
     plan = _StorePlan(
         out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
         changed={iris[i]: writer.blocks[iris[i]] for i in order},
         old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
-        progress=progress,
+        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)},
     )  # fmt: skip
     stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
@@ -396,8 +463,10 @@ class _StorePlan:
     clock: _Clock
     stats: dict
     progress: object
+    ttl_info: dict
+    done: bool = False
 
-    def run(self) -> dict:
+    def run(self) -> None:
         from .store import (
             STORE_DIR,
             load_store,
@@ -407,7 +476,7 @@ class _StorePlan:
             replace_graph,
         )
 
-        self.clock.lap("outputs")  # between write and store: the view, the analysis …
+        started = time.perf_counter()
         self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
         old_state = None
         if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
@@ -440,10 +509,16 @@ class _StorePlan:
             quads = load_store(self.out, self.trig, self.ttl)
             self.stats["store"] = "bulk-loaded"
         self.state[self.corpus] = "totals"
-        self.clock.lap("store")
-        self.stats.update(quads=quads, seconds=self.clock.laps)
-        self.manifest.save(self.blocks, {"quads": quads, "graphs": self.state}, self.stats)
-        return self.stats
+        self.quads, self.done = quads, True
+        self.store_seconds = round(time.perf_counter() - started, 3)
+
+    def save(self) -> None:
+        """Record the stage times and what the store holds (``OUT/cache/manifest.json``)."""
+        self.clock.lap("outputs")  # after write: the view, the report …, and the store
+        self.clock.laps["store"] = self.store_seconds  # ran alongside the outputs
+        self.stats.update(quads=self.quads, seconds=self.clock.laps)
+        self.manifest.save(self.blocks, {"quads": self.quads, "graphs": self.state}, self.stats,
+                           self.ttl_info)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- helpers

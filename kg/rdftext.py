@@ -347,19 +347,43 @@ class CorpusWriter:
     ``blocks`` records where each article's block is in ``graph.trig``: ``iri →
     (offset, length, own_start, own_end)`` (bytes), so a later build can copy it."""
 
-    def __init__(self, trig_path: Path, ttl_path: Path, base: str = DEFAULT_BASE):
+    def __init__(
+        self,
+        trig_path: Path,
+        ttl_path: Path,
+        base: str = DEFAULT_BASE,
+        *,
+        resume: tuple[int, int, set[int]] | None = None,
+    ):
+        """``resume=(trig_end, ttl_end, seen)`` appends to the files of an earlier writer
+        instead: they are cut where its corpus totals began (:attr:`offset` and
+        :attr:`ttl_end` of that writer), and ``seen`` is its :attr:`seen`."""
         self.base = base
-        self.trig = open(trig_path, "wb")  # noqa: SIM115 - closed in close()
-        self.ttl = open(ttl_path, "wb")  # noqa: SIM115
+        mode = "r+b" if resume is not None else "wb"
+        self.trig = open(trig_path, mode)  # noqa: SIM115 - closed in close()
+        self.ttl = open(ttl_path, mode)  # noqa: SIM115
         # 128-bit digests of the shared lines written so far: a quarter of the memory of
         # the lines themselves, and no collision in any corpus that fits on a disk
         self.seen: set[int] = set()
         self.totals = CorpusTotals()
         self.blocks: dict[str, tuple[int, int, int, int]] = {}
+        if resume is not None:
+            self.offset, ttl_end, self.seen = resume
+            for fh, end in ((self.trig, self.offset), (self.ttl, ttl_end)):
+                fh.truncate(end)
+                fh.seek(end)
+            return
         header = prefix_header().encode()
         self.trig.write(header)
         self.ttl.write(header)
         self.offset = len(header)
+
+    def keep(self, iri: str, where: tuple[int, int, int, int], counts: tuple[dict, dict]) -> None:
+        """An article's graph that an earlier writer wrote and that stays where it is
+        (``where`` as in :attr:`blocks`): only its counts are added."""
+        self.blocks[iri] = where
+        self.totals.mentions.update(counts[0])
+        self.totals.pairs.update(counts[1])
 
     def add(self, iri: str, block: ArticleBlock, counts: tuple[dict, dict]) -> None:
         """An article's graph: its block (:func:`article_block`, or copied from an earlier
@@ -386,6 +410,7 @@ class CorpusWriter:
     def finish(self) -> list[str]:
         """Write the corpus-totals graph (when there are articles); returns its lines."""
         lines = totals_lines(self.totals, self.base) if self.blocks else []
+        self.ttl_end = self.ttl.tell()
         if lines:
             name = f"{self.base}graph/corpus"
             self.trig.write(_block(f"<{name}>", lines, []).encode())

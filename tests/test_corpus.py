@@ -71,6 +71,17 @@ def _quads(out: Path) -> set[tuple]:
     return {(q.subject.value, q.predicate.value, str(q.object), str(q.graph_name)) for q in store}
 
 
+def _trig_graphs(out: Path) -> dict[str, set[str]]:
+    """graph name → the set of lines of its block in ``graph.trig`` (order aside)."""
+    text = (out / "graph.trig").read_text(encoding="utf-8")
+    graphs = {}
+    for block in text.split("}\n\n"):
+        if " {\n" in block:
+            head, body = block.split(" {\n", 1)
+            graphs[head.splitlines()[-1]] = set(body.splitlines())
+    return graphs
+
+
 def _answers(out: Path) -> dict[str, set]:
     store = open_store(out, read_only=True)
     return {
@@ -169,11 +180,11 @@ def test_a_failing_article_in_a_worker_is_reported_and_skipped(
 def test_a_rebuild_reads_every_extraction_from_the_cache(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _build([small], out)
-    first = (out / "graph.trig").read_bytes()
+    first = {name: (out / name).read_bytes() for name in ("graph.trig", "graph.ttl")}
     again = _build([small], out)
     assert again.stats["extracted"] == 0 and again.stats["cached"] == 6
-    assert again.stats["copied"] == 6 and again.stats["written"] == 0
-    assert (out / "graph.trig").read_bytes() == first
+    assert again.stats["kept"] == 6 and again.stats["written"] == 0
+    assert {name: (out / name).read_bytes() for name in first} == first
 
 
 def test_changed_rules_miss_the_cache(small: Path, tmp_path: Path) -> None:
@@ -225,7 +236,7 @@ def test_adding_and_removing_an_article_matches_a_fresh_build(small: Path, tmp_p
     assert result.stats["extracted"] == 1 and result.stats["store"].startswith("patched")
     fresh = tmp_path / "fresh"
     _build([folder], fresh, use_cache=False)
-    for name in ("graph.trig", "graph.ttl"):
+    for name in ("graph.trig", "graph.ttl"):  # another article's merge changed: rewritten
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert _quads(out) == _quads(fresh)
     assert _answers(out) == _answers(fresh)
@@ -238,6 +249,37 @@ def test_adding_and_removing_an_article_matches_a_fresh_build(small: Path, tmp_p
     _build([folder], fresh2, use_cache=False)
     assert (out / "graph.trig").read_bytes() == (fresh2 / "graph.trig").read_bytes()
     assert _quads(out) == _quads(fresh2)
+
+
+def test_an_added_article_is_appended_to_the_graph_files(small: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(small, folder)
+    out = tmp_path / "out"
+    _build([folder], out)
+    before = (out / "graph.trig").stat().st_size
+    (folder / "added.txt").write_text("漠河市开展“北极光”计划。", encoding="utf-8")
+    result = _build([folder], out)
+    assert result.stats["extracted"] == 1 and result.stats["store"].startswith("patched")
+    # appended in place: the same graphs as a fresh build's (the new article's last),
+    # and graph.ttl still has each triple once
+    assert result.stats["kept"] == 6 and result.stats["written"] == 1
+    assert (out / "graph.trig").stat().st_size > before
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, use_cache=False)
+    assert _trig_graphs(out) == _trig_graphs(fresh)
+    assert (out / "graph.trig").read_bytes() != (fresh / "graph.trig").read_bytes()
+    lines = (out / "graph.ttl").read_text(encoding="utf-8").splitlines()
+    assert sorted(lines) == sorted((fresh / "graph.ttl").read_text(encoding="utf-8").splitlines())
+    assert len(set(lines)) == len(lines)
+    assert _quads(out) == _quads(fresh) and _answers(out) == _answers(fresh)
+    # the next build reads the appended files back; a changed graph.ttl is written anew
+    assert _build([folder], out).stats["kept"] == 7
+    assert _trig_graphs(out) == _trig_graphs(fresh) and _quads(out) == _quads(fresh)
+    with open(out / "graph.ttl", "a", encoding="utf-8") as fh:
+        fh.write("# edited by hand\n")
+    result = _build([folder], out)
+    assert "kept" not in result.stats and result.stats["copied"] == 7
+    assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
 
 
 def test_a_store_changed_behind_the_builds_back_is_loaded_again(small: Path, tmp_path: Path) -> None:
