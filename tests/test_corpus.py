@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from pyoxigraph import DefaultGraph
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -319,6 +320,27 @@ def test_progress_on_a_terminal_shows_articles_rate_and_time_left() -> None:
     p(50, 100_000, 1_000_000)
     assert "50 articles" in stream.getvalue() and "left" in stream.getvalue()
     assert "articles/s" in stream.getvalue()
+
+
+def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
+    """The bulk loader (two threads, the files in small pieces) loads exactly the named
+    graphs of graph.trig and, as the default graph, graph.ttl."""
+    from kg.store import load_store
+
+    files = Dataset()
+    files.parse(serial / "graph.trig", format="trig")
+    expected = {(str(s), str(p), str(o), str(g)) for s, p, o, g in files.quads()
+                if g is not None and str(g) != "urn:x-rdflib:default"}  # fmt: skip
+    expected |= {(str(s), str(p), str(o), "DEFAULT")
+                 for s, p, o in Graph().parse(serial / "graph.ttl", format="turtle")}  # fmt: skip
+    assert load_store(tmp_path, serial / "graph.trig", serial / "graph.ttl", chunk=4096) == len(expected)
+    got = {(q.subject.value, q.predicate.value, q.object.value,
+            "DEFAULT" if q.graph_name == DefaultGraph() else q.graph_name.value)
+           for q in open_store(tmp_path, read_only=True)}  # fmt: skip
+    assert got == expected
+    assert got == {(q.subject.value, q.predicate.value, q.object.value,
+                    "DEFAULT" if q.graph_name == DefaultGraph() else q.graph_name.value)
+                   for q in open_store(serial, read_only=True)}  # fmt: skip
 
 
 def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
