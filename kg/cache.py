@@ -37,9 +37,13 @@ CACHE_DIR = "cache"
 _PROTOCOL = 5
 
 
+#: The layout of what is cached (changes when :mod:`kg.model`'s pickles do).
+FORMAT = 2
+
+
 def article_key(article: Article, rules_version: str) -> str:
     """A hash of everything the extraction reads: the article's fields, the rules, kg."""
-    data = repr((__version__, rules_version, article)).encode("utf-8", "surrogatepass")
+    data = repr((__version__, FORMAT, rules_version, article)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 

@@ -8,7 +8,8 @@ into :attr:`Article.text`, end exclusive, so that
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 __all__ = [
     "ENTITY_TYPES",
@@ -30,7 +31,7 @@ ENTITY_TYPES: tuple[str, ...] = ("Person", "Place", "Organisation", "Programme")
 ARTICLE = "ARTICLE"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MetaSpan:
     """Where a metadata value was read in the *source document* (not the body).
 
@@ -45,7 +46,7 @@ class MetaSpan:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article: body text plus the metadata read from its page.
 
@@ -72,7 +73,7 @@ class Article:
     meta_spans: tuple[MetaSpan, ...] = ()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Mention:
     """A typed span of an article's text found by a named rule."""
 
@@ -86,7 +87,7 @@ class Mention:
     alias: str = ""  # a name of the entity not written here (南川区 for 南川 when only 南川 is)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world entity: a canonical name, its type and its aliases."""
 
@@ -101,7 +102,7 @@ class Entity:
         return (self.type, self.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was said: a sentence of an article and its offsets.
 
@@ -117,7 +118,7 @@ class Evidence:
     part: str = "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed link between two entities (or an entity and the article).
 
@@ -134,7 +135,7 @@ class Relation:
     count: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extracted from one article."""
 
@@ -144,7 +145,7 @@ class Extraction:
     relations: tuple[Relation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """An input that could not be read, and why."""
 
@@ -152,3 +153,20 @@ class Skipped:
     reason: str
     line: int | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _pickled_by_fields(cls: type) -> type:
+    """Pickle instances of a frozen, slotted dataclass as ``cls(*fields)``: as fast to load
+    as a plain dataclass (the default for slotted ones is twice as slow), with no
+    per-instance ``__dict__`` (a third less memory for a corpus's extractions)."""
+    values = attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self):  # noqa: N807
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__
+    return cls
+
+
+for _cls in (MetaSpan, Article, Mention, Entity, Evidence, Relation, Extraction):
+    _pickled_by_fields(_cls)
