@@ -56,7 +56,7 @@ SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
 class BuildResult:
     """What a build made: the (merged) extractions in input order, the inputs it skipped,
     the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
-    ``written``, ``copied``; after :meth:`update_store`: ``store``, ``quads``, ``seconds``)."""
+    ``written``, ``copied`` or ``kept``; after :meth:`update_store`: ``store``, ``seconds``)."""
 
     extractions: list[Extraction]
     skipped: list[Skipped] = field(default_factory=list)
@@ -158,10 +158,11 @@ class _Manifest:
             return self.data.get("blocks", {})
         return {}
 
-    def store_state(self, quads: int) -> dict[str, str] | None:
-        """iri → fingerprint of the graphs in the store, if it holds what the manifest says."""
+    def store_state(self, files: list) -> dict[str, str] | None:
+        """iri → fingerprint of the graphs in the store, if it holds what the manifest says:
+        its data files are those the last build left (:func:`_store_files`)."""
         state = self.old_store
-        if not state or state.get("quads") != quads:
+        if not state or not files or state.get("files") != files:
             return None
         return state.get("graphs")
 
@@ -480,10 +481,9 @@ class _StorePlan:
         self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
         old_state = None
         if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
-            store = open_store(self.out)
-            old_state = self.manifest.store_state(len(store))
-            if old_state is None:
-                del store
+            old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
+            if old_state is not None:
+                store = open_store(self.out)
         changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
         gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
         if old_state is not None and len(changed) + len(gone) <= max(50, len(self.state) // 4):
@@ -501,27 +501,38 @@ class _StorePlan:
             if removed or added:
                 patch_graph(store, self.corpus, removed, added, header)
             store.flush()
-            quads = len(store)
             del store
             self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
         else:
             self.totals = []  # not needed: free it before the bulk loader takes its memory
-            quads = load_store(self.out, self.trig, self.ttl)
+            load_store(self.out, self.trig, self.ttl, count=False)
             self.stats["store"] = "bulk-loaded"
         self.state[self.corpus] = "totals"
-        self.quads, self.done = quads, True
+        self.files, self.done = _store_files(self.out / STORE_DIR), True
         self.store_seconds = round(time.perf_counter() - started, 3)
 
     def save(self) -> None:
         """Record the stage times and what the store holds (``OUT/cache/manifest.json``)."""
         self.clock.lap("outputs")  # after write: the view, the report …, and the store
         self.clock.laps["store"] = self.store_seconds  # ran alongside the outputs
-        self.stats.update(quads=self.quads, seconds=self.clock.laps)
-        self.manifest.save(self.blocks, {"quads": self.quads, "graphs": self.state}, self.stats,
+        self.stats.update(seconds=self.clock.laps)
+        self.manifest.save(self.blocks, {"files": self.files, "graphs": self.state}, self.stats,
                            self.ttl_info)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _store_files(folder: Path) -> list[list]:
+    """``[name, size]`` of the store's data files (RocksDB tables and non-empty logs): any
+    write to the store changes them, and reading it does not, so they tell whether the
+    store still holds what the last build left — without counting millions of quads."""
+    try:
+        entries = [(p.name, p.stat().st_size) for p in folder.iterdir()
+                   if p.suffix in (".sst", ".log")]  # fmt: skip
+    except OSError:
+        return []
+    return sorted([name, size] for name, size in entries if size or name.endswith(".sst"))
 
 
 def _release_memory() -> None:
