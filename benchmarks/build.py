@@ -95,10 +95,12 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict:
 
 
 def _stages(r: dict) -> str:
-    """The build's stage times ("outputs": the view and other outputs written between the
-    graph files and the store); the rest of the wall time is start-up and loading the rules."""
+    """The build's stage times ("outputs": the view, the report and the exports; "store":
+    loading or patching the store, alongside the outputs when "store wait" is given, which
+    is how much longer it took); the rest of the wall time is start-up and the rules."""
     stages = r["stages"]
-    rest = r["wall"] - sum(stages.values())
+    alongside = "store wait" in stages
+    rest = r["wall"] - sum(v for k, v in stages.items() if not (alongside and k == "store"))
     return "[" + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items()) + f", other {rest:.1f}s]"
 
 

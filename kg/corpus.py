@@ -70,12 +70,16 @@ class BuildResult:
     def update_store(self) -> dict[str, object]:
         """Load or patch ``OUT/store``, or wait for :meth:`start_store` to finish.  Returns
         :attr:`stats`; raises what the store update raised."""
+        if self.plan is not None:
+            self.plan.clock.lap("outputs")  # since write: the caller's view, report …
         if self._thread is not None:
             self._thread.join()
             self._thread = None
             if self._error is not None:
                 error, self._error = self._error, None
                 raise error
+            if self.plan is not None:
+                self.plan.clock.lap("store wait")  # "store" ran alongside "outputs"
         if self.plan is not None:
             plan, self.plan = self.plan, None
             if not plan.done:
@@ -513,8 +517,7 @@ class _StorePlan:
 
     def save(self) -> None:
         """Record the stage times and what the store holds (``OUT/cache/manifest.json``)."""
-        self.clock.lap("outputs")  # after write: the view, the report …, and the store
-        self.clock.laps["store"] = self.store_seconds  # ran alongside the outputs
+        self.clock.laps["store"] = self.store_seconds
         self.stats.update(seconds=self.clock.laps)
         self.manifest.save(self.blocks, {"files": self.files, "graphs": self.state}, self.stats,
                            self.ttl_info)  # fmt: skip
