@@ -40,6 +40,9 @@ def _jieba(seg: Segmenter, text: str) -> list[tuple[str, int, int]]:
         "",
         " ",
         "ABC123abc",
+        "2024年GDP增长5.2%，CPI上涨0.3%，G20峰会在Rio举行",  # letters and digits in a block
+        "é中文-x\r\n\x0b\x1c文字ＡＢＣ１２３",  # accents, control characters, full width
+        "Ⅱ期工程、①②，αβ中文-",  # rare symbols; a block that ends the text
     ],
 )
 def test_cut_gives_jiebas_tokens(seg: Segmenter, text: str) -> None:
