@@ -172,9 +172,14 @@ class PlaceRules(RuleBase):
             key=lambda h: (h[1], -(h[1] - h[0])),
         )
         taken_end = -1
+        starts: list[int] = []
+        ends: dict[int, int] = {}
+        changed = True  # the pieces' positions, worked out again only after a mention is inserted
         for s_start, s_end, suffix in hits:
-            starts = [p.start for p in pieces]
-            ends = {p.end: i for i, p in enumerate(pieces)}
+            if changed:
+                starts = [p.start for p in pieces]
+                ends = {p.end: i for i, p in enumerate(pieces)}
+                changed = False
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
@@ -243,6 +248,7 @@ class PlaceRules(RuleBase):
             out.append(mention)
             taken_end = s_end
             self._insert_piece(pieces, mention)
+            changed = True
         return out
 
     def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
