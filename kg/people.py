@@ -318,7 +318,10 @@ class PeopleRules(RuleBase):
                     tok.start, tok.end, "name-context", nxt if nxt in self.posts else ""
                 )  # 普京总统
                 continue
-            if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
+            if not foreign and (
+                (tok.text[0] not in self.surnames and tok.text[:2] not in self.compound_surnames)
+                or self.name_at(text, tok.start, {tok.start: tok}) != tok.end
+            ):  # no surname: not a name (name_at says the same, more slowly)
                 continue
             known = tok.tag in ("nr", "nrfg", "nrt")
             if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):
@@ -345,9 +348,7 @@ class PeopleRules(RuleBase):
                 and not self.seg.tag(given).startswith("nr")
             ):
                 continue  # 高素质, 党护党: surname-like char + an ordinary word
-            if nxt[:1] and any(
-                nxt.startswith(x) for x in (*self.place_suffixes, *self._org_endings)
-            ):
+            if nxt[:1] and nxt.startswith(self._name_enders):
                 continue  # 叶巴滩水电站: the name of a place or a body
             plain = (
                 n >= 3

@@ -108,6 +108,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                                "专业合作社", "合作社", "协会", "联合会", "商会")  # fmt: skip
         self._org_endings = tuple(rules.org_suffixes) + ("队", "党", "会", "台", "社", "署", "行")
         self.org_suffixes = dict(rules.org_suffixes)
+        self._name_enders = (*self.place_suffixes, *self._org_endings)  # 叶巴滩 + 水电站
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
             self.org_suffixes.setdefault("委" + d, "weak")
         for word in sorted({*self.posts, *self.roles}):
@@ -139,6 +140,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|办|医院|中心|委(?![员托屈婉]))"
         )
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
+        self._whole_tokens: set[tuple[str, str, int]] = set()
 
     # -- all together -----------------------------------------------------------------
 
@@ -186,51 +188,67 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
 
     def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
         """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""
-        out = []
+        out: list[Token] = []
+        whole = self._whole_tokens  # (text, tag, freq) of tokens kept whole: almost all
+        if len(whole) > 1_000_000:
+            whole.clear()
         for t in tokens:
-            if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
-                a, b = t.text[0], t.text[1]  # 河畔 → 河 + 畔
-                out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
-                out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
-                continue
-            head = next(
-                (x for x in ("中学", "小学", "大学", "学院", "医院") if t.text.startswith(x)), None
-            )
-            if head and len(t.text) > len(head) + 1 and t.freq < 50:  # 中学语文 → 中学 + 语文
-                a, b = t.text[: len(head)], t.text[len(head) :]
-                out.append(
-                    Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a))
-                )
-                out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
-                continue
-            k = self._org_post_split(t.text)
-            if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
-                a, b = t.text[:k], t.text[k:]
-                out.append(Token(a, t.start, t.start + k, self.seg.tag(a), self.seg.freq(a)))
-                out.append(Token(b, t.start + k, t.end, self.seg.tag(b), self.seg.freq(b)))
-                continue
-            rare = (
-                t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
-            )  # 镇巴, 村村
-            if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
-                    not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip
+            key = (t.text, t.tag, t.freq)
+            if key in whole:
                 out.append(t)
                 continue
-            start = 0
-            for k, c in enumerate(t.text[:-1]):
-                if c in self._SPLIT_AT:
-                    cut = k + 1
-                    piece = t.text[start:cut]
-                    out.append(
-                        Token(
-                            piece,
-                            t.start + start,
-                            t.start + cut,
-                            self.seg.tag(piece),
-                            self.seg.freq(piece),
-                        )
+            parts = self._split_token(t)
+            if parts is None:
+                whole.add(key)
+                out.append(t)
+            else:
+                out.extend(parts)
+        return out
+
+    def _split_token(self, t: Token) -> list[Token] | None:
+        """The pieces of one token, or None to keep it whole (a function of its text, tag
+        and frequency only, so the answer None is remembered)."""
+        out = []
+        if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
+            a, b = t.text[0], t.text[1]  # 河畔 → 河 + 畔
+            out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
+            out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
+            return out
+        head = next(
+            (x for x in ("中学", "小学", "大学", "学院", "医院") if t.text.startswith(x)), None
+        )
+        if head and len(t.text) > len(head) + 1 and t.freq < 50:  # 中学语文 → 中学 + 语文
+            a, b = t.text[: len(head)], t.text[len(head) :]
+            out.append(Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a)))
+            out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
+            return out
+        k = self._org_post_split(t.text)
+        if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
+            a, b = t.text[:k], t.text[k:]
+            out.append(Token(a, t.start, t.start + k, self.seg.tag(a), self.seg.freq(a)))
+            out.append(Token(b, t.start + k, t.end, self.seg.tag(b), self.seg.freq(b)))
+            return out
+        rare = (
+            t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
+        )  # 镇巴, 村村
+        if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
+                not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip
+            return None
+        start = 0
+        for k, c in enumerate(t.text[:-1]):
+            if c in self._SPLIT_AT:
+                cut = k + 1
+                piece = t.text[start:cut]
+                out.append(
+                    Token(
+                        piece,
+                        t.start + start,
+                        t.start + cut,
+                        self.seg.tag(piece),
+                        self.seg.freq(piece),
                     )
-                    start = cut
-            rest = t.text[start:]
-            out.append(Token(rest, t.start + start, t.end, self.seg.tag(rest), self.seg.freq(rest)))
+                )
+                start = cut
+        rest = t.text[start:]
+        out.append(Token(rest, t.start + start, t.end, self.seg.tag(rest), self.seg.freq(rest)))
         return out
