@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -80,8 +80,7 @@ def is_han(s: str) -> bool:
     return bool(_ALL_HAN.match(s))
 
 
-@dataclass
-class _Piece:
+class _Piece(NamedTuple):
     """A token, or a place mention taken whole, in left-to-right order."""
 
     text: str
@@ -164,13 +163,19 @@ class RuleBase:
         """Tokens, with each mention taken as one piece (tokens split at its edges)."""
         cuts = sorted(mentions, key=lambda m: m.start)
         out: list[_Piece] = []
+        append, make, n = out.append, tuple.__new__, len(cuts)
         i = 0
         for tok in tokens:
             s = tok.start
+            while i < n and cuts[i].end <= s:
+                i += 1
+            if i == n or cuts[i].start >= tok.end:  # no mention touches the token: all of it
+                append(make(_Piece, (*tok, None)))
+                continue
             while s < tok.end:
-                while i < len(cuts) and cuts[i].end <= s:
+                while i < n and cuts[i].end <= s:
                     i += 1
-                m = cuts[i] if i < len(cuts) else None
+                m = cuts[i] if i < n else None
                 if m is not None and m.start <= s < m.end:
                     if not out or out[-1].mention is not m:
                         out.append(
