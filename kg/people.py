@@ -4,8 +4,6 @@ and every repeat of a found name; kinship address (老李) as an alias."""
 
 from __future__ import annotations
 
-import re
-
 from .model import Article, Mention
 from .rulebase import (
     _FUNCTION_CHARS,
@@ -14,10 +12,38 @@ from .rulebase import (
     _KINSHIP,
     RuleBase,
     is_han,
+    occurrences,
 )
 from .segment import Token
 
 __all__ = ["PeopleRules"]
+
+
+_KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+
+
+def _kinship_starts(text: str, surname: str) -> list[int]:
+    """Starts of 老李 and 李叔 (two characters each), non-overlapping, left to right: the
+    starts of ``re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text)`` for a
+    surname of one character, found faster.
+
+    >>> _kinship_starts("老李和李叔、李姐", "李")
+    [0, 3, 6]
+    """
+    starts = []
+    k = text.find(surname)
+    while k >= 0:
+        if k and text[k - 1] == "老":
+            starts.append(k - 1)
+        if text[k + 1 : k + 2] in _KIN_AFTER:
+            starts.append(k)
+        k = text.find(surname, k + 1)
+    out, pos = [], 0
+    for k in sorted(set(starts)):
+        if k >= pos:
+            out.append(k)
+            pos = k + 2
+    return out
 
 
 class PeopleRules(RuleBase):
@@ -237,8 +263,8 @@ class PeopleRules(RuleBase):
                 end = nxt
         for t in tokens:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
             if (
-                2 <= len(t.text) <= 4
-                and t.text[-1] in "员长师"
+                t.text[-1] in "员长师"
+                and 2 <= len(t.text) <= 4
                 and is_han(t.text)
                 and t.text not in self._cue_words
             ):
@@ -266,8 +292,8 @@ class PeopleRules(RuleBase):
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
                 continue  # 高明: elsewhere it is the ordinary word
-            for k in re.finditer(re.escape(name), text):
-                add(k.start(), k.end(), "repeat")
+            for k in occurrences(text, name):
+                add(k, k + len(name), "repeat")
         by_surname: dict[str, set[str]] = {}
         for m in found.values():
             if len(m.text) in (2, 3) and m.text[:2] not in self.compound_surnames:
@@ -276,9 +302,10 @@ class PeopleRules(RuleBase):
             if len(names) != 1:
                 continue  # 老李 is an alias only when one 李 is in the article
             (name,) = names
-            for k in re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text):
-                found.setdefault((k.start(), k.end()),
-                                 Mention(k.start(), k.end(), k.group(0), "Person", "kinship", name))  # fmt: skip
+            for k in _kinship_starts(text, surname):
+                found.setdefault(
+                    (k, k + 2), Mention(k, k + 2, text[k : k + 2], "Person", "kinship", name)
+                )
         if article is not None:
             for names, rule in (
                 (article.authors, "byline"),
@@ -302,9 +329,18 @@ class PeopleRules(RuleBase):
                 if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt"):
                     add(tok.start, tok.start + len(head), "name-context")
                 continue
-            if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
+            if not 2 <= n <= 4:
                 continue
             foreign = tok.tag == "nrt"
+            if not (
+                foreign
+                or tok.tag in ("ns", "nz", "")
+                or tok.text[0] in self.surnames
+                or tok.text[:2] in self.compound_surnames
+            ):
+                continue  # neither a foreign name, nor a word that may be one, nor a surname
+            if (tok.start, tok.end) in found or not is_han(tok.text):
+                continue
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name

@@ -13,7 +13,7 @@ from .model import Mention
 from .resources import Rules
 from .segment import Segmenter, Token
 
-__all__ = ["RuleBase", "is_han", "QUOTE_RE"]
+__all__ = ["RuleBase", "is_han", "occurrences", "QUOTE_RE"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
@@ -78,6 +78,23 @@ _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].
 
 def is_han(s: str) -> bool:
     return bool(_ALL_HAN.match(s))
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, non-overlapping, left to right: the starts of
+    ``re.finditer(re.escape(word), text)``, found faster.
+
+    >>> occurrences("老李说李李", "李李"), occurrences("ab", "")
+    ([3], [0, 1, 2])
+    """
+    if not word:
+        return list(range(len(text) + 1))
+    out = []
+    k = text.find(word)
+    while k >= 0:
+        out.append(k)
+        k = text.find(word, k + len(word))
+    return out
 
 
 class _Piece(NamedTuple):

@@ -137,10 +137,11 @@ class Segmenter:
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens of ``text`` with offsets into it (``text[t.start:t.end] == t.text``)."""
-        freq = self.tokenizer.FREQ
-        tags = self.tags
+        freq = self.tokenizer.FREQ.get
+        tag = self.tags.get
+        make = tuple.__new__  # Token(...) without its Python-level __new__
         return [
-            Token(word, start, end, tags.get(word, ""), freq.get(word, 0) or 0)
+            make(Token, (word, start, end, tag(word, ""), freq(word, 0) or 0))
             for word, start, end in self.cut(text)
         ]
 
