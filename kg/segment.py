@@ -75,6 +75,7 @@ class Segmenter:
         self.tokenizer.initialize()
         self.fast = rjieba.Jieba() if fast and rjieba is not None else None
         self.tags = _load_tags(Path(jieba.__file__).with_name("dict.txt"))
+        self.generation = 0  # goes up whenever a word's tag or frequency may have changed
         for line in rules.userdict:
             parts = line.split()
             if not parts or parts[0].startswith("#"):
@@ -99,7 +100,14 @@ class Segmenter:
         self._add(word, freq, tag)
         self.tags.setdefault(word, tag)
 
+    def default_tag(self, word: str, tag: str) -> None:
+        """Tag ``word`` with ``tag`` unless it has a tag (change tags only through this
+        method and :meth:`add_word`: :attr:`generation` tells what was remembered is stale)."""
+        self.tags.setdefault(word, tag)
+        self.generation += 1
+
     def _add(self, word: str, freq: int | None, tag: str) -> None:
+        self.generation += 1
         self.tokenizer.add_word(word, freq, tag)
         if self.fast is not None:  # the same frequency jieba chose (suggested when None)
             self.fast.add_word(word, self.tokenizer.FREQ[word], tag)
