@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
 
-from .model import ARTICLE, Article, Entity, Evidence, Mention, Relation
+from .model import ARTICLE, Article, Entity, Evidence, Mention, Relation, mention_order
 from .resources import Rules
 
 __all__ = ["sentences", "extract_relations", "MAX_COOCCUR_PER_SENTENCE"]
@@ -49,7 +49,7 @@ class _Context:
         self.text = article.text
         self.spans = sentences(self.text)
         self.starts = [s for s, _ in self.spans]
-        self.mentions = sorted(mentions)
+        self.mentions = sorted(mentions, key=mention_order)
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
         self.place_names = {

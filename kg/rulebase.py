@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .model import Mention
+from .model import Mention, mention_order
 from .resources import Rules
 from .segment import Segmenter, Token
 
@@ -220,4 +220,4 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
             continue
         spans.insert(i, (m.start, m.end))
         chosen.append(m)
-    return sorted(chosen)
+    return sorted(chosen, key=mention_order)
