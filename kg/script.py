@@ -40,22 +40,20 @@ def to_simplified(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _traditional_re() -> re.Pattern[str] | None:
-    """One character that :func:`to_simplified` changes."""
-    table = _table()
-    return re.compile("[" + "".join(map(re.escape, map(chr, table))) + "]") if table else None
+def _deleting() -> dict[int, None]:
+    """A translation table that deletes each character :func:`to_simplified` changes."""
+    return dict.fromkeys(_table())
 
 
-_HAN = re.compile("[\u4e00-\u9fff]")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def looks_traditional(text: str, share: float = 0.03) -> bool:
     """Is ``text`` written in traditional characters (not a simplified text with a few)?"""
-    traditional = _traditional_re()
-    changed = len(traditional.findall(text)) if traditional is not None else 0
+    changed = len(text) - len(text.translate(_deleting()))  # str.translate runs in C
     if changed < 3:
         return False
-    han = len(_HAN.findall(text))
+    han = sum(map(len, _HAN_RUN.findall(text)))
     return han > 0 and changed / han >= share
 
 
