@@ -261,21 +261,17 @@ class PeopleRules(RuleBase):
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt
-        for t in tokens:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
-            if (
-                t.text[-1] in "员长师"
-                and 2 <= len(t.text) <= 4
-                and is_han(t.text)
-                and t.text not in self._cue_words
-            ):
+        jobs = [t for t in tokens if t.text[-1] in "员长师"]
+        for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
+            if 2 <= len(t.text) <= 4 and is_han(t.text) and t.text not in self._cue_words:
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
-        for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
-            if t.text in self.person_verbs:
-                end = self.name_at(text, t.end, tok_at)
-                if end is not None:
-                    add(t.end, end, "person-verb")
+        verbs = self.person_verbs
+        for t in [t for t in tokens if t.text in verbs]:  # 选派杨帆到…, 会见梅德韦杰夫: the
+            end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
+            if end is not None:
+                add(t.end, end, "person-verb")
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
             if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
@@ -318,11 +314,20 @@ class PeopleRules(RuleBase):
         return list(found.values())
 
     _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
+    #: A word with a dictionary frequency, one of none of these tags and no doctrine after
+    #: it is no name in context: the other words need no closer look.
+    _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
 
     def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
         """Names jieba knows or made up, confirmed by what stands around them:
         江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
-        for i, tok in enumerate(tokens):
+        tags, doctrines = self._CONTEXT_TAGS, self._DOCTRINES
+        for i in [
+            i
+            for i, t in enumerate(tokens)
+            if not t.freq or t.tag in tags or t.text.endswith(doctrines)
+        ]:
+            tok = tokens[i]
             n = len(tok.text)
             if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
                 head = tok.text[:-2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from .model import Mention
 from .rulebase import (
@@ -22,6 +23,8 @@ from .rulebase import (
 )
 
 __all__ = ["PlaceRules"]
+
+_START = attrgetter("start")
 
 #: Words before a river's name that show it is one (沿着鹳河向北).
 _ALONG = ("沿着", "沿", "顺着", "跨过", "横跨", "流经", "穿过", "依傍", "紧邻")
@@ -328,9 +331,7 @@ class PlaceRules(RuleBase):
                 extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
             if p.end > m.end:
                 extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
-        pieces[:] = sorted(
-            [*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start
-        )
+        pieces[:] = sorted([*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=_START)
 
     def _stem_aliases(self, text: str, places: list[Mention], bounds: set[int]) -> list[Mention]:
         """三泉 for 三泉镇: a town's or village's bare name elsewhere in the article."""
