@@ -122,7 +122,13 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             self.known[row["pattern"]] = (row["label"], row.get("id") or row["pattern"])
         gaz = set(rules.admin) | set(self.known) | set(rules.admin_short)
         self._short_alone = {s for s in rules.admin_short if self._short_ok(s)}
-        self.gazetteer = _automaton(gaz)
+        self._gaz_words = frozenset(w for w in gaz if w)
+        self._gaz_singles = frozenset(w for w in self._gaz_words if len(w) == 1)
+        by_head: dict[str, set[int]] = {}
+        for w in self._gaz_words:
+            if len(w) > 1:
+                by_head.setdefault(w[:2], set()).add(len(w))
+        self._gaz_lengths = {head: tuple(sorted(n)) for head, n in by_head.items()}
         self.place_suffix_ac = _automaton(self.place_suffixes)
         self.org_suffix_ac = _automaton(self.org_suffixes)
         cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
@@ -189,8 +195,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
 
     def _tokens(self, text: str) -> list[Token]:
         """``self._split_at_suffixes(self.seg.tokens(text))``, faster: each word's tag,
-        frequency and whether the split keeps it whole (a function of those three) are
-        remembered while the segmenter's words stay the same."""
+        frequency and pieces (None when the split keeps it whole; a function of the word,
+        its tag and frequency and the pieces' tags and frequencies) are remembered, with
+        offsets relative to the word, while the segmenter's words stay the same."""
         seg = self.seg
         words = self._words
         if self._words_generation != seg.generation or len(words) > 1_000_000:
@@ -203,15 +210,14 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             known = get(w)
             if known is None:
                 tag, freq = seg.tag(w), seg.freq(w)
-                parts = self._split_token(Token(w, s, e, tag, freq))
-                words[w] = (tag, freq, parts is None)
-            else:
-                tag, freq, whole = known
-                parts = None if whole else self._split_token(make(Token, (w, s, e, tag, freq)))
+                parts = self._split_token(Token(w, 0, len(w), tag, freq))
+                known = words[w] = (tag, freq, None if parts is None else tuple(parts))
+            tag, freq, parts = known
             if parts is None:
                 append(make(Token, (w, s, e, tag, freq)))
             else:
-                out.extend(parts)
+                for p in parts:
+                    append(make(Token, (p.text, s + p.start, s + p.end, p.tag, p.freq)))
         return out
 
     def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
