@@ -63,6 +63,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                              "讲堂", "夜校", "专项行动", "大赛", "评选", "小院", "食堂")  # fmt: skip
         self.prog_verbs = w("programme_verbs")
         self.facilities = sorted(w("facility_suffixes"), key=len, reverse=True)
+        self._cue_tuple, self._facility_tuple = tuple(self.cues), tuple(self.facilities)
         self.not_programmes = w("not_programmes")
         self.generic = w("generic_words")
         self.determiners = w("determiners")
