@@ -27,6 +27,7 @@ dropped at the end.  Everything the rules know comes from :mod:`kg.resources`.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from .model import Article, Mention
 from .organisations import OrganisationRules
@@ -147,7 +148,10 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             r"([省市区县])([\u4e00-\u9fff]{2,8}?)(局|厅|委员会|办公室|办|医院|中心|委(?![员托屈婉]))"
         )
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
-        self._words: dict[str, tuple[str, int, bool]] = {}  # see _tokens
+        # what _tokens remembers of each word: its tag, its frequency, its split pieces
+        self._word_tags: dict[str, str] = {}
+        self._word_freqs: dict[str, int] = {}
+        self._word_parts: dict[str, tuple[Token, ...]] = {}
         self._words_generation = -1
 
     # -- all together -----------------------------------------------------------------
@@ -196,29 +200,33 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
 
     def _tokens(self, text: str) -> list[Token]:
         """``self._split_at_suffixes(self.seg.tokens(text))``, faster: each word's tag,
-        frequency and pieces (None when the split keeps it whole; a function of the word,
-        its tag and frequency and the pieces' tags and frequencies) are remembered, with
-        offsets relative to the word, while the segmenter's words stay the same."""
+        frequency and split pieces (with offsets relative to the word; none when the
+        split keeps it whole) are remembered while the segmenter's words stay the same,
+        and the tokens are built by C loops (``map``, ``zip``)."""
         seg = self.seg
-        words = self._words
-        if self._words_generation != seg.generation or len(words) > 1_000_000:
-            words.clear()
+        tags, freqs, parts = self._word_tags, self._word_freqs, self._word_parts
+        if self._words_generation != seg.generation or len(tags) > 1_000_000:
+            tags.clear(), freqs.clear(), parts.clear()
             self._words_generation = seg.generation
-        get, make = words.get, tuple.__new__  # Token(...) without its Python-level __new__
-        out: list[Token] = []
-        append = out.append
-        for w, s, e in seg.cut(text):
-            known = get(w)
-            if known is None:
-                tag, freq = seg.tag(w), seg.freq(w)
-                parts = self._split_token(Token(w, 0, len(w), tag, freq))
-                known = words[w] = (tag, freq, None if parts is None else tuple(parts))
-            tag, freq, parts = known
-            if parts is None:
-                append(make(Token, (w, s, e, tag, freq)))
-            else:
-                for p in parts:
-                    append(make(Token, (p.text, s + p.start, s + p.end, p.tag, p.freq)))
+        cut = seg.cut(text)
+        if not cut:
+            return []
+        words, starts, ends = zip(*cut, strict=True)
+        for w in set(words).difference(tags):  # words not seen before
+            tag, freq = tags[w], freqs[w] = seg.tag(w), seg.freq(w)
+            split = self._split_token(Token(w, 0, len(w), tag, freq))
+            if split is not None:
+                parts[w] = tuple(split)
+        make = tuple.__new__  # Token(...) without its Python-level __new__
+        out = list(map(make, repeat(Token), zip(words, starts, ends, map(tags.__getitem__, words),
+                                                 map(freqs.__getitem__, words), strict=True)))  # fmt: skip
+        if parts and not parts.keys().isdisjoint(words):
+            for i in reversed([i for i, w in enumerate(words) if w in parts]):
+                s = starts[i]
+                out[i : i + 1] = [
+                    make(Token, (p.text, s + p.start, s + p.end, p.tag, p.freq))
+                    for p in parts[words[i]]
+                ]
         return out
 
     def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
