@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -74,6 +75,9 @@ _PROG_GAP = re.compile(
     r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"
 )
 _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].*[+＋]")
+
+
+_START = attrgetter("start")
 
 
 def is_han(s: str) -> bool:
@@ -177,18 +181,30 @@ class RuleBase:
 
     @staticmethod
     def _pieces(tokens: list[Token], mentions: list[Mention]) -> list[_Piece]:
-        """Tokens, with each mention taken as one piece (tokens split at its edges)."""
-        cuts = sorted(mentions, key=lambda m: m.start)
+        """Tokens, with each mention taken as one piece (tokens split at its edges).
+
+        The tokens follow each other and the mentions do not overlap, so the tokens a
+        mention touches are found by bisection; the others become pieces whole, in a
+        comprehension."""
+        cuts = sorted(mentions, key=_START)
+        make, n = tuple.__new__, len(cuts)  # _Piece(...) without its Python-level __new__
+        if not cuts:
+            return [make(_Piece, (*t, None)) for t in tokens]
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        touched = sorted(
+            {
+                k
+                for m in cuts
+                for k in range(bisect_right(ends, m.start), bisect_left(starts, m.end))
+            }
+        )
         out: list[_Piece] = []
-        append, make, n = out.append, tuple.__new__, len(cuts)
-        i = 0
-        for tok in tokens:
+        i = done = 0
+        for k in touched:
+            out += [make(_Piece, (*t, None)) for t in tokens[done:k]]
+            done = k + 1
+            tok = tokens[k]
             s = tok.start
-            while i < n and cuts[i].end <= s:
-                i += 1
-            if i == n or cuts[i].start >= tok.end:  # no mention touches the token: all of it
-                append(make(_Piece, (*tok, None)))
-                continue
             while s < tok.end:
                 while i < n and cuts[i].end <= s:
                     i += 1
@@ -207,6 +223,7 @@ class RuleBase:
                 out.append(_Piece(tok.text[s - tok.start : e - tok.start], s, e,
                                   tok.tag if whole else "", tok.freq if whole else 0))  # fmt: skip
                 s = e
+        out += [make(_Piece, (*t, None)) for t in tokens[done:]]
         return out
 
 
