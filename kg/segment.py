@@ -76,6 +76,8 @@ class Segmenter:
         self.fast = rjieba.Jieba() if fast and rjieba is not None else None
         self.tags = _load_tags(Path(jieba.__file__).with_name("dict.txt"))
         self.generation = 0  # goes up whenever a word's tag or frequency may have changed
+        self._slow: dict[str, list[tuple[str, int, int]]] = {}  # see _slow_cut
+        self._slow_generation = 0
         for line in rules.userdict:
             parts = line.split()
             if not parts or parts[0].startswith("#"):
@@ -116,7 +118,7 @@ class Segmenter:
         """``(word, start, end)`` exactly as ``jieba.Tokenizer.tokenize(text, HMM=True)``."""
         if self.fast is None:
             return list(self.tokenizer.tokenize(text, HMM=True))
-        fast, slow = self.fast.tokenize, self.tokenizer.tokenize
+        fast, slow = self.fast.tokenize, self._slow_cut
         unsafe, in_block, block_rest = _UNSAFE.search, _BLOCK_CHAR.match, _BLOCK_REST.match
         out: list[tuple[str, int, int]] = []
         pos, n = 0, len(text)
@@ -139,9 +141,20 @@ class Segmenter:
                 else:
                     out.extend(fast(text if s == n else text[:s], "default", True))
             if e > s:
-                out.extend((w, a + s, b + s) for w, a, b in slow(text[s:e], HMM=True))
+                out.extend((w, a + s, b + s) for w, a, b in slow(text[s:e]))
             pos = e
         return out
+
+    def _slow_cut(self, piece: str) -> list[tuple[str, int, int]]:
+        """jieba's tokens of a piece (5.2%, S-300, 2023.10), remembered while the words stay
+        the same (the same pieces come back again and again; jieba takes 20 µs on each)."""
+        if self._slow_generation != self.generation or len(self._slow) > 100_000:
+            self._slow.clear()
+            self._slow_generation = self.generation
+        found = self._slow.get(piece)
+        if found is None:
+            found = self._slow[piece] = list(self.tokenizer.tokenize(piece, HMM=True))
+        return found
 
     def tokens(self, text: str) -> list[Token]:
         """Tokens of ``text`` with offsets into it (``text[t.start:t.end] == t.text``)."""

@@ -64,6 +64,15 @@ def test_added_words_reach_both_tokenizers(seg: Segmenter) -> None:
     assert seg.tag("嵖岈山风景区") == "ns" and seg.freq("嵖岈山风景区") > 0
 
 
+def test_remembered_jieba_pieces_follow_added_words(seg: Segmenter) -> None:
+    text = "新型S-300型号导弹和S-300型号"
+    before = seg.cut(text)  # the piece S-300型号 is cut by jieba, and remembered
+    assert before == _jieba(seg, text) and ("S-300型号", 2, 9) not in before
+    seg.add_word("S-300型号", "nz")
+    after = seg.cut(text)
+    assert ("S-300型号", 2, 9) in after and after == _jieba(seg, text)
+
+
 def test_tokens_carry_offsets_tags_and_frequencies(seg: Segmenter) -> None:
     text = "南川区开展S-300活动"
     tokens = seg.tokens(text)
