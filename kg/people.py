@@ -314,8 +314,9 @@ class PeopleRules(RuleBase):
         return list(found.values())
 
     _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
-    #: A word with a dictionary frequency, one of none of these tags and no doctrine after
-    #: it is no name in context: the other words need no closer look.
+    #: A word of 2-4 characters with a dictionary frequency and none of these tags, or of
+    #: another length and no doctrine word at its end, is no name in context: the other
+    #: words need a closer look.
     _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
 
     def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
@@ -325,7 +326,8 @@ class PeopleRules(RuleBase):
         for i in [
             i
             for i, t in enumerate(tokens)
-            if not t.freq or t.tag in tags or t.text.endswith(doctrines)
+            if (2 <= len(t.text) <= 4 and (not t.freq or t.tag in tags))
+            or t.text.endswith(doctrines)
         ]:
             tok = tokens[i]
             n = len(tok.text)
