@@ -148,7 +148,7 @@ class Segmenter:
     def _slow_cut(self, piece: str) -> list[tuple[str, int, int]]:
         """jieba's tokens of a piece (5.2%, S-300, 2023.10), remembered while the words stay
         the same (the same pieces come back again and again; jieba takes 20 µs on each)."""
-        if self._slow_generation != self.generation or len(self._slow) > 100_000:
+        if self._slow_generation != self.generation or len(self._slow) >= 4096:  # a few MB
             self._slow.clear()
             self._slow_generation = self.generation
         found = self._slow.get(piece)
