@@ -206,7 +206,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         seg = self.seg
         tags, freqs, parts = self._word_tags, self._word_freqs, self._word_parts
         if self._words_generation != seg.generation or len(tags) > 150_000:  # about 30 MB
-            tags.clear(), freqs.clear(), parts.clear()
+            tags.clear()
+            freqs.clear()
+            parts.clear()
             self._words_generation = seg.generation
         cut = seg.cut(text)
         if not cut:
