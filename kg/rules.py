@@ -205,7 +205,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         and the tokens are built by C loops (``map``, ``zip``)."""
         seg = self.seg
         tags, freqs, parts = self._word_tags, self._word_freqs, self._word_parts
-        if self._words_generation != seg.generation or len(tags) > 150_000:  # about 30 MB
+        if self._words_generation != seg.generation or len(tags) > 150_000:  # about 25 MB
             tags.clear()
             freqs.clear()
             parts.clear()
