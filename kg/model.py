@@ -22,6 +22,7 @@ __all__ = [
     "Relation",
     "Extraction",
     "Skipped",
+    "mention_order",
 ]
 
 #: The four entity types of ANNOTATION.md, in display order.
@@ -85,6 +86,11 @@ class Mention:
     canonical: str = ""  # canonical name the mention resolves to ("" = text)
     info: str = ""  # rule-specific extra, e.g. the adcode of a gazetteer place
     alias: str = ""  # a name of the entity not written here (南川区 for 南川 when only 南川 is)
+
+
+#: ``sorted(mentions, key=mention_order) == sorted(mentions)``, without a Python-level
+#: comparison of two field tuples for every pair compared.
+mention_order = attrgetter(*(f.name for f in fields(Mention) if f.compare))
 
 
 @dataclass(frozen=True, slots=True)

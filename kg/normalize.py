@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .model import Entity, Extraction, Mention, Relation
+from .model import Entity, Extraction, Mention, Relation, mention_order
 from .resources import AdminPlace, Rules, strip_admin_suffix
 
 __all__ = [
@@ -64,7 +64,7 @@ def _choose(cands: list[Mention]) -> list[Mention]:
             continue
         taken[start:end] = b"\x01" * (end - start)
         out.append(m)
-    return sorted(out)
+    return sorted(out, key=mention_order)
 
 
 def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
@@ -139,7 +139,7 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
         elif m.rule == "admin":
             place = _pick_admin(rules.admin[m.text], context_for(m.text))
             info = place.code
-        out.append(replace(m, canonical=canonical, info=info, alias=alias))
+        out.append(Mention(m.start, m.end, m.text, m.type, m.rule, canonical, info, alias))
     out = _corroborate(out, rules)
     homes = home_places(out, rules)
     orgs_written = {m.text for m in out if m.type == "Organisation" and m.rule != "org-abbrev"}

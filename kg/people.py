@@ -4,8 +4,6 @@ and every repeat of a found name; kinship address (老李) as an alias."""
 
 from __future__ import annotations
 
-import re
-
 from .model import Article, Mention
 from .rulebase import (
     _FUNCTION_CHARS,
@@ -14,10 +12,38 @@ from .rulebase import (
     _KINSHIP,
     RuleBase,
     is_han,
+    occurrences,
 )
 from .segment import Token
 
 __all__ = ["PeopleRules"]
+
+
+_KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+
+
+def _kinship_starts(text: str, surname: str) -> list[int]:
+    """Starts of 老李 and 李叔 (two characters each), non-overlapping, left to right: the
+    starts of ``re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text)`` for a
+    surname of one character, found faster.
+
+    >>> _kinship_starts("老李和李叔、李姐", "李")
+    [0, 3, 6]
+    """
+    starts = []
+    k = text.find(surname)
+    while k >= 0:
+        if k and text[k - 1] == "老":
+            starts.append(k - 1)
+        if text[k + 1 : k + 2] in _KIN_AFTER:
+            starts.append(k)
+        k = text.find(surname, k + 1)
+    out, pos = [], 0
+    for k in sorted(set(starts)):
+        if k >= pos:
+            out.append(k)
+            pos = k + 2
+    return out
 
 
 class PeopleRules(RuleBase):
@@ -235,21 +261,17 @@ class PeopleRules(RuleBase):
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt
-        for t in tokens:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
-            if (
-                2 <= len(t.text) <= 4
-                and t.text[-1] in "员长师"
-                and is_han(t.text)
-                and t.text not in self._cue_words
-            ):
+        jobs = [t for t in tokens if t.text[-1] in "员长师"]
+        for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
+            if 2 <= len(t.text) <= 4 and is_han(t.text) and t.text not in self._cue_words:
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
-        for t in tokens:  # 选派杨帆到…, 会见梅德韦杰夫: the object of a verb that takes a person
-            if t.text in self.person_verbs:
-                end = self.name_at(text, t.end, tok_at)
-                if end is not None:
-                    add(t.end, end, "person-verb")
+        verbs = self.person_verbs
+        for t in [t for t in tokens if t.text in verbs]:  # 选派杨帆到…, 会见梅德韦杰夫: the
+            end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
+            if end is not None:
+                add(t.end, end, "person-verb")
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
             if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
@@ -266,8 +288,8 @@ class PeopleRules(RuleBase):
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
                 continue  # 高明: elsewhere it is the ordinary word
-            for k in re.finditer(re.escape(name), text):
-                add(k.start(), k.end(), "repeat")
+            for k in occurrences(text, name):
+                add(k, k + len(name), "repeat")
         by_surname: dict[str, set[str]] = {}
         for m in found.values():
             if len(m.text) in (2, 3) and m.text[:2] not in self.compound_surnames:
@@ -276,9 +298,10 @@ class PeopleRules(RuleBase):
             if len(names) != 1:
                 continue  # 老李 is an alias only when one 李 is in the article
             (name,) = names
-            for k in re.finditer(f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]", text):
-                found.setdefault((k.start(), k.end()),
-                                 Mention(k.start(), k.end(), k.group(0), "Person", "kinship", name))  # fmt: skip
+            for k in _kinship_starts(text, surname):
+                found.setdefault(
+                    (k, k + 2), Mention(k, k + 2, text[k : k + 2], "Person", "kinship", name)
+                )
         if article is not None:
             for names, rule in (
                 (article.authors, "byline"),
@@ -291,20 +314,40 @@ class PeopleRules(RuleBase):
         return list(found.values())
 
     _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
+    #: A word of 2-4 characters with a dictionary frequency and none of these tags, or of
+    #: another length and no doctrine word at its end, is no name in context: the other
+    #: words need a closer look.
+    _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
 
     def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
         """Names jieba knows or made up, confirmed by what stands around them:
         江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
-        for i, tok in enumerate(tokens):
+        tags, doctrines = self._CONTEXT_TAGS, self._DOCTRINES
+        for i in [
+            i
+            for i, t in enumerate(tokens)
+            if (2 <= len(t.text) <= 4 and (not t.freq or t.tag in tags))
+            or t.text.endswith(doctrines)
+        ]:
+            tok = tokens[i]
             n = len(tok.text)
             if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
                 head = tok.text[:-2]
                 if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt"):
                     add(tok.start, tok.start + len(head), "name-context")
                 continue
-            if not 2 <= n <= 4 or (tok.start, tok.end) in found or not is_han(tok.text):
+            if not 2 <= n <= 4:
                 continue
             foreign = tok.tag == "nrt"
+            if not (
+                foreign
+                or tok.tag in ("ns", "nz", "")
+                or tok.text[0] in self.surnames
+                or tok.text[:2] in self.compound_surnames
+            ):
+                continue  # neither a foreign name, nor a word that may be one, nor a surname
+            if (tok.start, tok.end) in found or not is_han(tok.text):
+                continue
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name
@@ -318,7 +361,10 @@ class PeopleRules(RuleBase):
                     tok.start, tok.end, "name-context", nxt if nxt in self.posts else ""
                 )  # 普京总统
                 continue
-            if not foreign and self.name_at(text, tok.start, {tok.start: tok}) != tok.end:
+            if not foreign and (
+                (tok.text[0] not in self.surnames and tok.text[:2] not in self.compound_surnames)
+                or self.name_at(text, tok.start, {tok.start: tok}) != tok.end
+            ):  # no surname: not a name (name_at says the same, more slowly)
                 continue
             known = tok.tag in ("nr", "nrfg", "nrt")
             if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):
@@ -345,9 +391,7 @@ class PeopleRules(RuleBase):
                 and not self.seg.tag(given).startswith("nr")
             ):
                 continue  # 高素质, 党护党: surname-like char + an ordinary word
-            if nxt[:1] and any(
-                nxt.startswith(x) for x in (*self.place_suffixes, *self._org_endings)
-            ):
+            if nxt[:1] and nxt.startswith(self._name_enders):
                 continue  # 叶巴滩水电站: the name of a place or a body
             plain = (
                 n >= 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter, itemgetter
 
 from .model import Mention
 from .rulebase import (
@@ -22,6 +23,9 @@ from .rulebase import (
 )
 
 __all__ = ["PlaceRules"]
+
+_START = attrgetter("start")
+_END_START = itemgetter(1, 0)
 
 #: Words before a river's name that show it is one (沿着鹳河向北).
 _ALONG = ("沿着", "沿", "顺着", "跨过", "横跨", "流经", "穿过", "依傍", "紧邻")
@@ -50,9 +54,26 @@ class PlaceRules(RuleBase):
 
     # -- 1. gazetteer ----------------------------------------------------------
 
+    def _gazetteer_hits(self, text: str) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of every gazetteer word in ``text``, overlapping, by end
+        and then longest first, as an Aho-Corasick automaton gives them, but faster: the
+        words are looked up by length only where two characters start one."""
+        words, lengths, size = self._gaz_words, self._gaz_lengths, len(text)
+        hits = []
+        for i in [i for i in range(size - 1) if text[i : i + 2] in lengths]:
+            for n in lengths[text[i : i + 2]]:
+                if i + n > size:
+                    break
+                if text[i : i + n] in words:
+                    hits.append((i, i + n, text[i : i + n]))
+        if self._gaz_singles:
+            hits += [(i, i + 1, c) for i, c in enumerate(text) if c in self._gaz_singles]
+        hits.sort(key=_END_START)
+        return hits
+
     def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
         out = []
-        hits = [(e - len(w) + 1, e + 1, w) for e, w in self.gazetteer.iter(text)]
+        hits = self._gazetteer_hits(text)
         token_starts = bounds
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
         bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
@@ -172,9 +193,14 @@ class PlaceRules(RuleBase):
             key=lambda h: (h[1], -(h[1] - h[0])),
         )
         taken_end = -1
+        starts: list[int] = []
+        ends: dict[int, int] = {}
+        changed = True  # the pieces' positions, worked out again only after a mention is inserted
         for s_start, s_end, suffix in hits:
-            starts = [p.start for p in pieces]
-            ends = {p.end: i for i, p in enumerate(pieces)}
+            if changed:
+                starts = [p.start for p in pieces]
+                ends = {p.end: i for i, p in enumerate(pieces)}
+                changed = False
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
@@ -243,6 +269,7 @@ class PlaceRules(RuleBase):
             out.append(mention)
             taken_end = s_end
             self._insert_piece(pieces, mention)
+            changed = True
         return out
 
     def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
@@ -322,9 +349,7 @@ class PlaceRules(RuleBase):
                 extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
             if p.end > m.end:
                 extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
-        pieces[:] = sorted(
-            [*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start
-        )
+        pieces[:] = sorted([*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=_START)
 
     def _stem_aliases(self, text: str, places: list[Mention], bounds: set[int]) -> list[Mention]:
         """三泉 for 三泉镇: a town's or village's bare name elsewhere in the article."""

@@ -98,7 +98,11 @@ class ProgrammeRules(RuleBase):
         named: list[tuple[int, int, str] | None] = []
         for qs, qe, inner in quotes:
             after = text[qe : qe + 12]
-            fac = next((f for f in self.facilities if after.startswith(f)), None)
+            fac = (  # most quotes have none: one startswith over all of them first
+                next((f for f in self.facilities if after.startswith(f)), None)
+                if after.startswith(self._facility_tuple)
+                else None
+            )
             body = next((b for b in self._quoted_bodies if after.startswith(b)), None)
             if (
                 body is not None
@@ -118,7 +122,11 @@ class ProgrammeRules(RuleBase):
                 named.append(None)
                 continue
             rest = after[1:] if after.startswith("等") else after
-            cue = next((c for c in self.cues if rest.startswith(c)), None)
+            cue = (
+                next((c for c in self.cues if rest.startswith(c)), None)
+                if rest.startswith(self._cue_tuple)
+                else None
+            )
             name = self._quote_name(inner, cued=cue is not None and rest is after)
             if name is None:
                 named.append(None)

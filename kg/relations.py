@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
 
-from .model import ARTICLE, Article, Entity, Evidence, Mention, Relation
+from .model import ARTICLE, Article, Entity, Evidence, Mention, Relation, mention_order
 from .resources import Rules
 
 __all__ = ["sentences", "extract_relations", "MAX_COOCCUR_PER_SENTENCE"]
@@ -49,19 +49,27 @@ class _Context:
         self.text = article.text
         self.spans = sentences(self.text)
         self.starts = [s for s, _ in self.spans]
-        self.mentions = sorted(mentions)
+        self.mentions = sorted(mentions, key=mention_order)
         self.by_end = {m.end: m for m in self.mentions}
         self.by_start = {m.start: m for m in self.mentions}
         self.place_names = {
             m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"
         }
+        self._evidence: dict[int, Evidence] = {}  # one Evidence per sentence, made once
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
 
     def evidence(self, pos: int) -> Evidence:
-        s, e = self.spans[self.sent_of(pos)] if self.spans else (0, len(self.text))
-        return Evidence(self.article.id, self.text[s:e], s, e)
+        return self.sentence_evidence(self.sent_of(pos) if self.spans else -1)
+
+    def sentence_evidence(self, sent: int) -> Evidence:
+        """The evidence of sentence ``sent`` (-1: the whole text, when it has none)."""
+        ev = self._evidence.get(sent)
+        if ev is None:
+            s, e = self.spans[sent] if sent >= 0 else (0, len(self.text))
+            ev = self._evidence[sent] = Evidence(self.article.id, self.text[s:e], s, e)
+        return ev
 
 
 def _key(m: Mention) -> tuple[str, str]:
@@ -376,8 +384,7 @@ def _mentions_and_cooccurrence(ctx: _Context, entities) -> list[Relation]:
     pairs: dict[tuple, list[Evidence]] = defaultdict(list)
     for sent, keys in sorted(per_sent.items()):
         keys = sorted(keys)[:MAX_COOCCUR_PER_SENTENCE]
-        s, e = ctx.spans[sent]
-        ev = Evidence(ctx.article.id, ctx.text[s:e], s, e)
+        ev = ctx.sentence_evidence(sent)
         for a, b in combinations(keys, 2):
             pairs[(a, b)].append(ev)
     rels += [

@@ -13,13 +13,24 @@ comes off.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.model import Mention
 from kg.normalize import claimed_span
-from kg.pipeline import mentions_in_text
+from kg.people import _kinship_starts
+from kg.pipeline import get_extractor, mentions_in_text
+from kg.places import PlaceRules
+from kg.resources import load_rules
+from kg.rulebase import _automaton, occurrences
+from kg.rules import Recognizer
+from kg.segment import Segmenter
 
 
 def _found(text: str) -> set[tuple[str, str]]:
@@ -471,3 +482,65 @@ def test_mentions_slice_the_text_and_do_not_overlap(text: str) -> None:
     spans = sorted(map(claimed_span, mentions))  # a quoted team claims only its suffix
     for (_, a_end), (b_start, _) in pairwise(spans):
         assert a_end <= b_start
+
+
+# --------------------------------------------------------------------------- fast paths
+# The recogniser's faster paths give what the straightforward code gives.
+
+_SPLIT_CASES = [
+    "镇花茂村的河畔，中学语文老师和党委书记在村村通公路上。",
+    "南川区三泉镇观音村党支部书记韩楚说，镇巴县的S-300和5.2%都不是名字。",
+]
+
+
+def _texts_for_fast_paths() -> list[str]:
+    from kg.ingest import iter_articles
+    from kg.pipeline import SAMPLE_DIR
+
+    root = Path(__file__).resolve().parent / "data"
+    dev = [root / d for d in ("dev", "devb", "devc", "devd")]
+    return [*_SPLIT_CASES, *_all_texts(), *(a.text for a in iter_articles([SAMPLE_DIR, *dev]))]
+
+
+def test_remembered_tokens_are_the_split_segmenter_tokens() -> None:
+    rec = get_extractor().recognizer
+    for text in _texts_for_fast_paths():
+        for _ in range(2):  # words seen for the first time, then remembered
+            assert rec._tokens(text) == rec._split_at_suffixes(rec.seg.tokens(text)), text[:40]
+
+
+def test_remembered_tokens_follow_words_added_to_the_segmenter() -> None:
+    rules = load_rules()
+    rec = Recognizer(rules, Segmenter(rules))  # its own segmenter: the shared one is left alone
+    text = "我们去了嵖岈山风景区看看"
+    before = rec._tokens(text)
+    rec.seg.add_word("嵖岈山风景区", "ns")
+    after = rec._tokens(text)
+    assert after != before and ("嵖岈山风景区", 4, 10) in [(t.text, t.start, t.end) for t in after]
+    assert after == rec._split_at_suffixes(rec.seg.tokens(text))
+
+
+def test_gazetteer_hits_are_the_automatons() -> None:
+    rec = get_extractor().recognizer
+    automaton = _automaton(rec._gaz_words)
+    for text in _texts_for_fast_paths():
+        expected = [(e + 1 - len(w), e + 1, w) for e, w in automaton.iter(text)]
+        assert rec._gazetteer_hits(text) == expected, text[:40]
+    one = SimpleNamespace(_gaz_words=frozenset({"川", "南川", "南川区"}), _gaz_singles=frozenset({"川"}),
+                          _gaz_lengths={"南川": (2, 3)})  # fmt: skip
+    text = "南川区和四川，南川"
+    expected = [(e + 1 - len(w), e + 1, w) for e, w in _automaton(one._gaz_words).iter(text)]
+    assert PlaceRules._gazetteer_hits(one, text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="老李叔张姐a", max_size=30), st.text(alphabet="老李叔a", max_size=3))
+def test_occurrences_are_those_of_a_regex(text: str, word: str) -> None:
+    assert occurrences(text, word) == [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="老李叔张姐奶a", max_size=30), st.sampled_from(["李", "老", "叔", "张"]))
+def test_kinship_starts_are_those_of_a_regex(text: str, surname: str) -> None:
+    pattern = f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]"
+    assert _kinship_starts(text, surname) == [m.start() for m in re.finditer(pattern, text)]

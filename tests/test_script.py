@@ -54,3 +54,16 @@ def test_a_simplified_article_is_left_alone() -> None:
 @given(st.text(alphabet=st.sampled_from(list(TRAD + "abc，。")), max_size=60))
 def test_any_text_keeps_its_length(text: str) -> None:
     assert len(to_simplified(text)) == len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="區與發展南川区与发展a，", max_size=60))
+def test_looks_traditional_counts_as_the_plain_definition(text: str) -> None:
+    table = {ord(c) for c in "區與發"}  # characters TSCharacters maps (checked below)
+    assert (
+        all(to_simplified(c) != c for c in "區與發")
+        and to_simplified("南川区与发展a，") == "南川区与发展a，"
+    )
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    changed = sum(1 for c in text if ord(c) in table)
+    assert looks_traditional(text) == (han > 0 and changed >= 3 and changed / han >= 0.03)

@@ -40,6 +40,9 @@ def _jieba(seg: Segmenter, text: str) -> list[tuple[str, int, int]]:
         "",
         " ",
         "ABC123abc",
+        "2024年GDP增长5.2%，CPI上涨0.3%，G20峰会在Rio举行",  # letters and digits in a block
+        "é中文-x\r\n\x0b\x1c文字ＡＢＣ１２３",  # accents, control characters, full width
+        "Ⅱ期工程、①②，αβ中文-",  # rare symbols; a block that ends the text
     ],
 )
 def test_cut_gives_jiebas_tokens(seg: Segmenter, text: str) -> None:
@@ -59,6 +62,15 @@ def test_added_words_reach_both_tokenizers(seg: Segmenter) -> None:
     assert ("嵖岈山风景区", 4, 10) in seg.cut(text)
     assert seg.cut(text) == _jieba(seg, text)
     assert seg.tag("嵖岈山风景区") == "ns" and seg.freq("嵖岈山风景区") > 0
+
+
+def test_remembered_jieba_pieces_follow_added_words(seg: Segmenter) -> None:
+    text = "新型S-300型号导弹和S-300型号"
+    before = seg.cut(text)  # the piece S-300型号 is cut by jieba, and remembered
+    assert before == _jieba(seg, text) and ("S-300型号", 2, 9) not in before
+    seg.add_word("S-300型号", "nz")
+    after = seg.cut(text)
+    assert ("S-300型号", 2, 9) in after and after == _jieba(seg, text)
 
 
 def test_tokens_carry_offsets_tags_and_frequencies(seg: Segmenter) -> None:
