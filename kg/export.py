@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import networkx as nx
 
@@ -71,6 +70,26 @@ def node_id(key: tuple[str, str]) -> str:
     return _NOT_XML.sub("", f"{key[0]}:{key[1]}")
 
 
+def _rows(G: nx.Graph, analysis: Analysis | None = None) -> tuple[list, list]:
+    """The nodes ``(id, attributes)`` and edges ``(u, v, attributes)`` of :func:`exportable`,
+    as plain lists (what the writers stream; no second graph is built)."""
+    if analysis is not None:
+        degree, rank, community = analysis.degree, analysis.pagerank, analysis.community
+    ids = {}
+    nodes = []
+    for k, d in G.nodes(data=True):
+        ids[k] = n = node_id(k)
+        attrs = {"label": d.get("name", k[1]), "type": d.get("type", k[0])}
+        attrs.update((name, value) for name, value in d.items() if name not in ("name", "type"))
+        if analysis is not None:
+            attrs["degree"] = degree.get(k, 0)
+            attrs["pagerank"] = float(rank.get(k, 0.0))
+            attrs["community"] = community.get(k, -1)
+        nodes.append((n, {a: _legal(v) for a, v in attrs.items()}))
+    edges = [(ids[u], ids[v], {a: _legal(x) for a, x in d.items()}) for u, v, d in G.edges(data=True)]
+    return nodes, edges
+
+
 def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
     """A copy of the entity graph with string ids and GraphML/GEXF-legal attributes.
 
@@ -80,17 +99,10 @@ def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
     >>> dict(H.nodes["Place:南川区"])["aliases"]
     '南川|南川县'
     """
+    nodes, edges = _rows(G, analysis)
     H = nx.Graph()
-    for k, d in G.nodes(data=True):
-        attrs = {"label": d.get("name", k[1]), "type": d.get("type", k[0])}
-        attrs.update((name, value) for name, value in d.items() if name not in ("name", "type"))
-        if analysis is not None:
-            attrs["degree"] = analysis.degree.get(k, 0)
-            attrs["pagerank"] = float(analysis.pagerank.get(k, 0.0))
-            attrs["community"] = analysis.community.get(k, -1)
-        H.add_node(node_id(k), **{a: _legal(v) for a, v in attrs.items()})
-    for u, v, d in G.edges(data=True):
-        H.add_edge(node_id(u), node_id(v), **{a: _legal(x) for a, x in d.items()})
+    H.add_nodes_from(nodes)
+    H.add_edges_from(edges)
     return H
 
 
@@ -110,25 +122,38 @@ def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(header)
-        for row in rows:
-            w.writerow([safe_cell(c) for c in row])
+        w.writerows(
+            [("'" + c) if isinstance(c, str) and c.startswith(_FORMULA) else c for c in row]
+            for row in rows
+        )  # safe_cell, inline
     return path
 
 
-_ATTR_ESC = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+            "\t": "&#9;"}  # fmt: skip
+_SPECIAL = re.compile('[&<>"\n\r\t]')
 
 
 def _x(value: object) -> str:
-    """Text or attribute value, XML-escaped (newlines and tabs kept as character references)."""
-    return escape(value if isinstance(value, str) else repr(value), _ATTR_ESC)
+    """Text or attribute value, XML-escaped (newlines and tabs kept as character references).
+
+    >>> _x('a<b & "c"\\n')
+    'a&lt;b &amp; &quot;c&quot;&#10;'
+    """
+    text = value if isinstance(value, str) else repr(value)
+    return _SPECIAL.sub(lambda m: _ESCAPES[m.group()], text) if _SPECIAL.search(text) else text
 
 
 def _attr_types(items) -> dict[str, str]:
-    """Attribute name → ``long`` / ``double`` / ``boolean`` / ``string`` over all ``items``."""
-    seen: dict[str, set[type]] = {}
+    """Attribute name → ``long`` / ``double`` / ``boolean`` / ``string`` over all ``items``
+    (in the order the names first occur)."""
+    shapes: dict[tuple, None] = {}  # (names, types) of the rows, most rows share one
     for d in items:
-        for name, value in d.items():
-            seen.setdefault(name, set()).add(type(value))
+        shapes.setdefault((tuple(d), tuple(map(type, d.values()))), None)
+    seen: dict[str, set[type]] = {}
+    for names, kinds in shapes:
+        for name, kind in zip(names, kinds, strict=True):
+            seen.setdefault(name, set()).add(kind)
     out = {}
     for name, kinds in seen.items():
         if kinds == {bool}:
@@ -142,63 +167,81 @@ def _attr_types(items) -> dict[str, str]:
     return out
 
 
-def _value(value: object, kind: str) -> str:
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(float(value))
-    return _x(value if kind != "string" else str(value))
+_ENCODERS = {
+    "boolean": lambda v: "true" if v else "false",
+    "double": lambda v: repr(float(v)),
+    "long": _x,
+    "string": lambda v: _x(str(v)),
+}
 
 
-def write_graphml(H: nx.Graph, path: str | Path) -> Path:
+def _encode(rows: list[dict]) -> tuple[dict[str, str], list[list[tuple[str, str]]]]:
+    """The attribute types of ``rows`` and each row's ``(name, XML-escaped value)`` pairs,
+    computed once for both XML writers."""
+    types = _attr_types(rows)
+    enc = {name: _ENCODERS[kind] for name, kind in types.items()}
+    return types, [[(a, enc[a](v)) for a, v in d.items()] for d in rows]
+
+
+class _Table:
+    """Nodes and edges, their attribute types and escaped values, ready to stream."""
+
+    def __init__(self, nodes: list[tuple], edges: list[tuple]):
+        self.node_types, self.node_values = _encode([d for _, d in nodes])
+        self.edge_types, self.edge_values = _encode([d for *_, d in edges])
+        ids = {n: _x(n) for n, _ in nodes}
+        self.node_ids = [ids[n] for n, _ in nodes]
+        self.labels = [_x(d.get("label", n)) for n, d in nodes]
+        self.ends = [(ids.get(u) or _x(u), ids.get(v) or _x(v)) for u, v, _ in edges]
+        self.weights = [  # GEXF's edge weight
+            f' weight="{float(d["weight"])!r}"' if "weight" in d else "" for *_, d in edges
+        ]
+
+    @classmethod
+    def of(cls, H: nx.Graph) -> _Table:
+        return cls(list(H.nodes(data=True)), list(H.edges(data=True)))
+
+
+def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
     """Write an undirected graph with string ids and scalar attributes as GraphML, streamed
     (what :func:`networkx.write_graphml` writes, several times faster on large graphs)."""
-    node_types = _attr_types(d for _, d in H.nodes(data=True))
-    edge_types = _attr_types(d for *_, d in H.edges(data=True))
-    keys = {("node", a): f"n{i}" for i, a in enumerate(node_types)}
-    keys.update({("edge", a): f"e{i}" for i, a in enumerate(edge_types)})
+    t = H if isinstance(H, _Table) else _Table.of(H)
+    keys = {("node", a): f"n{i}" for i, a in enumerate(t.node_types)}
+    keys.update({("edge", a): f"e{i}" for i, a in enumerate(t.edge_types)})
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
                 ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
                 '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')  # fmt: skip
         for (scope, name), key in keys.items():
-            kind = (node_types if scope == "node" else edge_types)[name]
+            kind = (t.node_types if scope == "node" else t.edge_types)[name]
             f.write(f'<key id="{key}" for="{scope}" attr.name="{_x(name)}" attr.type="{kind}"/>\n')
         f.write('<graph edgedefault="undirected">\n')
-        for n, d in H.nodes(data=True):
-            data = "".join(
-                f'<data key="{keys["node", a]}">{_value(v, node_types[a])}</data>'
-                for a, v in d.items()
-            )
-            f.write(f'<node id="{_x(n)}">{data}</node>\n')
-        for u, v, d in H.edges(data=True):
-            data = "".join(
-                f'<data key="{keys["edge", a]}">{_value(x, edge_types[a])}</data>'
-                for a, x in d.items()
-            )
-            f.write(f'<edge source="{_x(u)}" target="{_x(v)}">{data}</edge>\n')
+        node = {a: f'<data key="{k}">' for (scope, a), k in keys.items() if scope == "node"}
+        f.writelines(
+            f'<node id="{n}">{"".join(f"{node[a]}{v}</data>" for a, v in values)}</node>\n'
+            for n, values in zip(t.node_ids, t.node_values, strict=True)
+        )
+        edge = {a: f'<data key="{k}">' for (scope, a), k in keys.items() if scope == "edge"}
+        f.writelines(
+            f'<edge source="{u}" target="{v}">{"".join(f"{edge[a]}{x}</data>" for a, x in values)}</edge>\n'
+            for (u, v), values in zip(t.ends, t.edge_values, strict=True)
+        )
         f.write("</graph>\n</graphml>\n")
     return Path(path)
 
 
-def write_gexf(H: nx.Graph, path: str | Path) -> Path:
+def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
     """Write an undirected graph as GEXF 1.2 for Gephi, streamed: the node attribute
     ``label`` is the node's label and the edge attribute ``weight`` the edge's weight.
     No date is written, so the same graph gives the same file."""
-    node_types = _attr_types(
-        {a: v for a, v in d.items() if a != "label"} for _, d in H.nodes(data=True)
-    )
-    edge_types = _attr_types(
-        {a: v for a, v in d.items() if a != "weight"} for *_, d in H.edges(data=True)
-    )
-    ids = {("node", a): str(i) for i, a in enumerate(node_types)}
-    ids.update({("edge", a): str(i) for i, a in enumerate(edge_types)})
+    t = H if isinstance(H, _Table) else _Table.of(H)
+    node_types = {a: k for a, k in t.node_types.items() if a != "label"}
+    edge_types = {a: k for a, k in t.edge_types.items() if a != "weight"}
+    node_ids = {a: f'<attvalue for="{i}" value="' for i, a in enumerate(node_types)}
+    edge_ids = {a: f'<attvalue for="{i}" value="' for i, a in enumerate(edge_types)}
 
-    def attvalues(scope: str, d: dict, types: dict) -> str:
-        vals = "".join(
-            f'<attvalue for="{ids[scope, a]}" value="{_value(v, types[a])}"/>'
-            for a, v in d.items() if a in types
-        )  # fmt: skip
+    def attvalues(values: list[tuple[str, str]], ids: dict[str, str]) -> str:
+        vals = "".join(f'{ids[a]}{v}"/>' for a, v in values if a in ids)
         return f"<attvalues>{vals}</attvalues>" if vals else ""
 
     with open(path, "w", encoding="utf-8") as f:
@@ -209,20 +252,20 @@ def write_gexf(H: nx.Graph, path: str | Path) -> Path:
                 '<graph defaultedgetype="undirected" mode="static">\n')  # fmt: skip
         for scope, types in (("node", node_types), ("edge", edge_types)):
             f.write(f'<attributes class="{scope}" mode="static">')
-            for a, kind in types.items():
-                f.write(f'<attribute id="{ids[scope, a]}" title="{_x(a)}" type="{kind}"/>')
+            for i, (a, kind) in enumerate(types.items()):
+                f.write(f'<attribute id="{i}" title="{_x(a)}" type="{kind}"/>')
             f.write("</attributes>\n")
         f.write("<nodes>\n")
-        for n, d in H.nodes(data=True):
-            label = _x(d.get("label", n))
-            f.write(
-                f'<node id="{_x(n)}" label="{label}">{attvalues("node", d, node_types)}</node>\n'
-            )
+        f.writelines(
+            f'<node id="{n}" label="{label}">{attvalues(values, node_ids)}</node>\n'
+            for n, label, values in zip(t.node_ids, t.labels, t.node_values, strict=True)
+        )
         f.write("</nodes>\n<edges>\n")
-        for i, (u, v, d) in enumerate(H.edges(data=True)):
-            w = f' weight="{_value(d["weight"], "double")}"' if "weight" in d else ""
-            f.write(f'<edge id="{i}" source="{_x(u)}" target="{_x(v)}"{w}>'
-                    f'{attvalues("edge", d, edge_types)}</edge>\n')  # fmt: skip
+        f.writelines(
+            f'<edge id="{i}" source="{u}" target="{v}"{w}>'
+            f"{attvalues(values, edge_ids)}</edge>\n"
+            for i, ((u, v), w, values) in enumerate(zip(t.ends, t.weights, t.edge_values, strict=True))
+        )
         f.write("</edges>\n</graph>\n</gexf>\n")
     return Path(path)
 
@@ -236,19 +279,23 @@ def write_exports(
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    H = exportable(analysis.graph, analysis)
+    nodes, edges = _rows(analysis.graph, analysis)
+    if len({n for n, _ in nodes}) < len(nodes):  # two names that differ only in XML-illegal
+        H = exportable(analysis.graph, analysis)  # characters: one node, as networkx merges it
+        nodes, edges = list(H.nodes(data=True)), list(H.edges(data=True))
+    table = _Table(nodes, edges)
     paths = {"graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
-    write_graphml(H, paths["graphml"])
-    write_gexf(H, paths["gexf"])
+    write_graphml(table, paths["graphml"])
+    write_gexf(table, paths["gexf"])
     paths["nodes"] = write_csv(
         out / "nodes.csv",
         NODE_COLUMNS,
-        ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in H.nodes(data=True)),
+        ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in nodes),
     )
     paths["edges"] = write_csv(
         out / "edges.csv",
         EDGE_COLUMNS,
-        ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in H.edges(data=True)),
+        ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in edges),
     )
     if extractions is not None:
         rows = sorted(typed_relations(extractions).items())
