@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .louvain import louvain_communities
 from .model import ENTITY_TYPES, Extraction, Relation
 
 __all__ = [
@@ -187,13 +188,17 @@ def communities(
     """Louvain communities, largest first, each sorted by mentions (then key).
 
     The result depends only on the graph and ``seed``: the same input gives the
-    same communities in the same order, so community ``i`` is a stable number.
+    same communities in the same order, so community ``i`` is a stable number.  They
+    are networkx's Louvain communities, found by :mod:`kg.louvain`.
 
     >>> G = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
     >>> communities(G, seed=1)
     [[1, 2, 3], [4, 5, 6]]
     """
-    found = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
+    if weight is None or not isinstance(seed, int):
+        found = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
+    else:  # the same partition, found several times faster
+        found = louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
     order = {n: i for i, n in enumerate(G)}  # G's node order (sorted by entity_graph)
 
     def rank(n) -> tuple:

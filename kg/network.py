@@ -31,7 +31,10 @@ import networkx as nx
 
 from kg.model import ARTICLE, ENTITY_TYPES, Extraction
 
-__all__ = ["RELATIONS", "SYMMETRIC", "Selection", "find", "importance", "select", "to_networkx"]
+__all__ = [
+    "RELATIONS", "SYMMETRIC", "Network", "Selection", "find", "importance", "network", "select",
+    "to_networkx",
+]  # fmt: skip
 
 #: Relations drawn between entities, in legend order.
 RELATIONS: tuple[str, ...] = (
@@ -46,6 +49,50 @@ RELATIONS: tuple[str, ...] = (
 SYMMETRIC: frozenset[str] = frozenset({"cooperatesWith", "coOccursWith"})
 
 Key = tuple[str, str]
+
+
+class Network:
+    """The entity network of a corpus in plain dicts (what the view draws from).
+
+    ``nodes`` maps entity keys, sorted, to their attributes and ``edges`` maps
+    ``(subject, object, relation)``, sorted, to theirs — the attributes of
+    :func:`to_networkx`, which builds the :class:`networkx.MultiDiGraph` of the same
+    network; ``articles`` maps article ids to :class:`~kg.model.Article`.
+    """
+
+    def __init__(self, nodes: dict[Key, dict], edges: dict[tuple[Key, Key, str], dict],
+                 articles: dict) -> None:  # fmt: skip
+        self.nodes, self.edges, self.articles = nodes, edges, articles
+        self._incident: dict[Key, list[tuple]] | None = None
+
+    @classmethod
+    def of(cls, net: Network | nx.MultiDiGraph) -> Network:
+        """``net`` itself, or the network of a graph from :func:`to_networkx`."""
+        if isinstance(net, Network):
+            return net
+        nodes = {k: d for k, d in net.nodes(data=True)}
+        edges = {(a, b, rel): d for a, b, rel, d in net.edges(keys=True, data=True)}
+        return cls(nodes, edges, net.graph.get("articles", {}))
+
+    def incident(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
+        """The edges ``(a, b, relation, data)`` of ``key``: those from it, then those to
+        it (each by the other end, then relation), as networkx lists them."""
+        if self._incident is None:
+            out: dict[Key, list] = {k: [] for k in self.nodes}
+            into: dict[Key, list] = {k: [] for k in self.nodes}
+            for (a, b, rel), d in self.edges.items():
+                out[a].append((a, b, rel, d))
+                into[b].append((a, b, rel, d))
+            self._incident = {k: out[k] + into[k] for k in self.nodes}
+        return self._incident[key]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The network as a :class:`networkx.MultiDiGraph` (see :func:`to_networkx`)."""
+        net = nx.MultiDiGraph()
+        net.add_nodes_from(self.nodes.items())
+        net.add_edges_from((a, b, rel, d) for (a, b, rel), d in self.edges.items())
+        net.graph["articles"] = self.articles
+        return net
 
 
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -63,7 +110,11 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     stored once per pair.  ``net.graph["articles"]`` maps article ids to
     :class:`~kg.model.Article`.
     """
-    net = nx.MultiDiGraph()
+    return network(extractions).to_networkx()
+
+
+def network(extractions: Iterable[Extraction]) -> Network:
+    """The :class:`Network` of ``extractions``: :func:`to_networkx` without networkx."""
     articles: dict[str, object] = {}
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
@@ -86,12 +137,25 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     for ext in extractions:
         articles[ext.article.id] = ext.article
         for entity in ext.entities:
-            data = node(entity.key)
-            data["aliases"].update(entity.aliases)
+            data = nodes.get(entity.key) or node(entity.key)
+            if entity.aliases:
+                data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
         for rel in ext.relations:
             pred, subj, obj = rel.predicate, rel.subject, rel.object
+            if pred == "coOccursWith":  # the most frequent: the general case below, inlined
+                if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
+                    continue
+                if obj < subj:
+                    subj, obj = obj, subj
+                edge = edges.get((subj, obj, pred))
+                if edge is None:
+                    node(subj), node(obj)
+                    edge = edges[subj, obj, pred] = {"relation": pred, "count": 0, "evidence": []}
+                edge["count"] += rel.count
+                edge["evidence"].extend(rel.evidence)
+                continue
             if pred == "mentions" and subj == ARTICLE and isinstance(obj, tuple):
                 node(obj)["mention_evidence"].extend(rel.evidence[:1])
                 continue
@@ -123,25 +187,30 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
             if pred == "holdsPost":
                 edge.setdefault("posts", set()).add(rel.object)
 
-    for key in sorted(nodes):
-        data = nodes[key]
-        data["aliases"] = sorted(data["aliases"] - {key[1]})
+    order = sorted(nodes)
+    rank = {k: i for i, k in enumerate(order)}
+    sorted_nodes = {}
+    for key in order:
+        data = sorted_nodes[key] = nodes[key]
+        aliases = data["aliases"]
+        data["aliases"] = sorted(aliases - {key[1]}) if aliases else []
         data["posts"] = sorted(data["posts"])
         data["post_evidence"] = dict(data["post_evidence"])
-        net.add_node(key, **data)
-    for (a, b, pred), data in sorted(edges.items()):
+    sorted_edges = {}
+    for k in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2])):
+        data = sorted_edges[k] = edges[k]
         if "posts" in data:
             data["posts"] = sorted(data["posts"])
-        net.add_edge(a, b, key=pred, **data)
-    net.graph["articles"] = articles
-    return net
+    return Network(sorted_nodes, sorted_edges, articles)
 
 
-def importance(net: nx.MultiDiGraph) -> dict[Key, float]:
+def importance(net: Network | nx.MultiDiGraph) -> dict[Key, float]:
     """How important each entity is: its mentions plus its weighted degree (every
     relation counts its ``count``), a centrality that is cheap on large graphs."""
-    score = {key: float(data["mentions"]) for key, data in net.nodes(data=True)}
-    for a, b, count in net.edges(data="count"):
+    net = Network.of(net)
+    score = {key: float(data["mentions"]) for key, data in net.nodes.items()}
+    for (a, b, _), data in net.edges.items():
+        count = data["count"]
         score[a] += count
         score[b] += count
     return score
@@ -159,14 +228,15 @@ class Selection:
     missing_focus: str = ""  # a focus name that matched no entity
 
 
-def find(net: nx.MultiDiGraph, name: str) -> list[Key]:
+def find(net: Network | nx.MultiDiGraph, name: str) -> list[Key]:
     """The entities named ``name`` (canonical name or alias; any type)."""
     name = name.strip()
-    return [k for k, d in net.nodes(data=True) if d["name"] == name or name in d["aliases"]]
+    nodes = Network.of(net).nodes
+    return [k for k, d in nodes.items() if d["name"] == name or name in d["aliases"]]
 
 
 def select(
-    net: nx.MultiDiGraph,
+    net: Network | nx.MultiDiGraph,
     *,
     top: int | None = None,
     focus: str | None = None,
@@ -182,11 +252,11 @@ def select(
     first then most important, at most ``top`` (default ``default_top``).
     ``types`` keeps only entities of those types (the focus itself stays).
     """
+    net = Network.of(net)
     score = importance(net)
     wanted = set(types) if types else set(ENTITY_TYPES)
     limit = default_top if top is None else max(int(top), 0)
     sel = Selection([], score, hops=hops)
-    rank = sorted(net.nodes, key=lambda k: (-score[k], k))
     if focus:
         sel.focus = find(net, focus)
         if not sel.focus:
@@ -198,11 +268,12 @@ def select(
         inside.sort(key=lambda k: (dist[k], -score[k], k))
         sel.nodes = inside[: max(limit, len(sel.focus))]
     else:
+        rank = sorted(net.nodes, key=lambda k: (-score[k], k))
         sel.nodes = [k for k in rank if k[0] in wanted][:limit]
     return sel
 
 
-def _distances(net: nx.MultiDiGraph, sources: list[Key], hops: int) -> dict[Key, int]:
+def _distances(net: Network, sources: list[Key], hops: int) -> dict[Key, int]:
     """Hop distance (ignoring direction) from ``sources``, up to ``hops``."""
     dist = {s: 0 for s in sources}
     queue = deque(sources)
@@ -210,7 +281,8 @@ def _distances(net: nx.MultiDiGraph, sources: list[Key], hops: int) -> dict[Key,
         here = queue.popleft()
         if dist[here] >= hops:
             continue
-        for other in (*net.successors(here), *net.predecessors(here)):
+        for a, b, *_ in net.incident(here):
+            other = b if a == here else a
             if other not in dist:
                 dist[other] = dist[here] + 1
                 queue.append(other)
