@@ -117,19 +117,23 @@ def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str
 def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
     """The undirected, weighted entity graph of a corpus (see the module docstring)."""
     extractions = list(extractions)
-    mentions: Counter[Key] = Counter()
-    articles: Counter[Key] = Counter()
-    aliases: dict[Key, set[str]] = defaultdict(set)
+    mentions: dict[Key, int] = {}
+    articles: dict[Key, int] = {}
+    aliases: dict[Key, set[str]] = {}
     first: dict[Key, str] = {}
     last: dict[Key, str] = {}
-    cooccur: Counter[tuple[Key, Key]] = Counter()
+    cooccur: dict[tuple[Key, Key], int] = {}
     for ext in extractions:
         date = _date(ext)
         for e in ext.entities:
             k = e.key
-            mentions[k] += e.mentions
-            articles[k] += 1
-            aliases[k].update(e.aliases)
+            if k in mentions:
+                mentions[k] += e.mentions
+                articles[k] += 1
+                if e.aliases:
+                    aliases[k].update(e.aliases)
+            else:
+                mentions[k], articles[k], aliases[k] = e.mentions, 1, set(e.aliases)
             if date:
                 if k not in first or date < first[k]:
                     first[k] = date
@@ -137,7 +141,8 @@ def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
                     last[k] = date
         for r in ext.relations:
             if r.predicate == "coOccursWith" and r.subject != r.object:
-                cooccur[_pair(r.subject, r.object)] += r.count
+                pair = _pair(r.subject, r.object)
+                cooccur[pair] = cooccur.get(pair, 0) + r.count
     labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
     typed: Counter[tuple[Key, Key]] = Counter()
     for (s, pred, o, post), n in typed_relations(extractions).items():
@@ -145,24 +150,33 @@ def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
         typed[pair] += n
         p = f"holdsPost({post})" if pred == "holdsPost" else pred
         labels[pair].append(f"{s[1]} {p} {o[1]}")
+    linked = cooccur.keys() | typed.keys()
+    keys = set(mentions)
+    for u, v in linked:
+        keys.add(u)
+        keys.add(v)
+    keys = sorted(keys)
+    rank = {k: i for i, k in enumerate(keys)}
     G = nx.Graph()
-    keys = set(mentions) | {k for pair in (*cooccur, *typed) for k in pair}
-    for k in sorted(keys):
-        G.add_node(
-            k,
-            type=k[0],
-            name=k[1],
-            aliases=tuple(sorted(aliases.get(k, set()) - {k[1]})),
-            mentions=mentions.get(k, 0),
-            articles=articles.get(k, 0),
-            first=first.get(k, ""),
-            last=last.get(k, ""),
-        )
-    for u, v in sorted(set(cooccur) | set(typed)):
-        c, t = cooccur.get((u, v), 0), typed.get((u, v), 0)
-        rel = "; ".join(sorted(labels.get((u, v), ())))
-        G.add_edge(u, v, weight=c + t, cooccur=c, typed=t, relations=rel)
+    G.add_nodes_from(
+        (k, {"type": k[0], "name": k[1], "aliases": _aliases(aliases.get(k), k[1]),
+             "mentions": mentions.get(k, 0), "articles": articles.get(k, 0),
+             "first": first.get(k, ""), "last": last.get(k, "")})
+        for k in keys
+    )  # fmt: skip
+    pairs = sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]]))
+    G.add_edges_from(
+        (u, v, {"weight": c + t, "cooccur": c, "typed": t,
+                "relations": "; ".join(sorted(labels[u, v])) if t else ""})
+        for u, v in pairs
+        for c, t in ((cooccur.get((u, v), 0), typed.get((u, v), 0)),)
+    )  # fmt: skip
     return G
+
+
+def _aliases(names: set[str] | None, name: str) -> tuple[str, ...]:
+    """The sorted other names of an entity."""
+    return tuple(sorted(names - {name})) if names else ()
 
 
 def _pair(a: Key, b: Key) -> tuple[Key, Key]:

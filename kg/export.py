@@ -21,13 +21,25 @@ size and colour by them at once.  :func:`write_exports` writes
 from __future__ import annotations
 
 import csv
-import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 
 from . import __version__
 from .analysis import Analysis, typed_relations
+from .columns import (
+    _FORMULA,
+    Columns,
+    _legal,
+    _x,
+    columns,
+    encode,
+    kind_of,
+    node_id,
+    safe_cell,
+    write_csv_columns,
+)
 from .model import Extraction
 
 __all__ = [
@@ -47,27 +59,6 @@ NODE_COLUMNS = (
     "degree", "pagerank", "community",
 )  # fmt: skip
 EDGE_COLUMNS = ("source", "target", "weight", "cooccur", "typed", "relations")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-# characters XML 1.0 does not allow (C0 controls but tab and newlines, surrogates, U+FFFE/F)
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _legal(value: object) -> object:
-    """A GraphML/GEXF attribute value: lists joined with "|", None as "", text made XML-legal."""
-    if isinstance(value, tuple | list):
-        value = "|".join(map(str, value))
-    if value is None:
-        return ""
-    return _NOT_XML.sub("", value) if isinstance(value, str) else value
-
-
-def node_id(key: tuple[str, str]) -> str:
-    """The string id of an entity in the exports (characters XML forbids are dropped).
-
-    >>> node_id(("Place", "南川区"))
-    'Place:南川区'
-    """
-    return _NOT_XML.sub("", f"{key[0]}:{key[1]}")
 
 
 def _rows(G: nx.Graph, analysis: Analysis | None = None) -> tuple[list, list]:
@@ -106,17 +97,6 @@ def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
     return H
 
 
-def safe_cell(value: object) -> object:
-    """A CSV cell that a spreadsheet will not run as a formula (numbers unchanged).
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("南川区"), safe_cell(-1)
-    ("'=HYPERLINK(1)", '南川区', -1)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
-
-
 def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
     """Write rows as UTF-8-with-BOM CSV (see the module docstring)."""
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
@@ -127,21 +107,6 @@ def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
             for row in rows
         )  # safe_cell, inline
     return path
-
-
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
-            "\t": "&#9;"}  # fmt: skip
-_SPECIAL = re.compile('[&<>"\n\r\t]')
-
-
-def _x(value: object) -> str:
-    """Text or attribute value, XML-escaped (newlines and tabs kept as character references).
-
-    >>> _x('a<b & "c"\\n')
-    'a&lt;b &amp; &quot;c&quot;&#10;'
-    """
-    text = value if isinstance(value, str) else repr(value)
-    return _SPECIAL.sub(lambda m: _ESCAPES[m.group()], text) if _SPECIAL.search(text) else text
 
 
 def _attr_types(items) -> dict[str, str]:
@@ -175,20 +140,20 @@ _ENCODERS = {
 }
 
 
-def _encode(rows: list[dict]) -> tuple[dict[str, str], list[list[tuple[str, str]]]]:
-    """The attribute types of ``rows`` and each row's ``(name, XML-escaped value)`` pairs,
-    computed once for both XML writers."""
+def _encode(rows: list[dict]) -> tuple[dict[str, str], list[tuple[tuple, tuple]]]:
+    """The attribute types of ``rows`` and each row's attribute names and XML text."""
     types = _attr_types(rows)
     enc = {name: _ENCODERS[kind] for name, kind in types.items()}
-    return types, [[(a, enc[a](v)) for a, v in d.items()] for d in rows]
+    return types, [(tuple(d), tuple([enc[a](v) for a, v in d.items()])) for d in rows]
 
 
 class _Table:
-    """Nodes and edges, their attribute types and escaped values, ready to stream."""
+    """Nodes and edges ready to stream: the attribute types, the escaped ids, labels, ends
+    and GEXF weights, and each row's attribute names with their XML text."""
 
     def __init__(self, nodes: list[tuple], edges: list[tuple]):
-        self.node_types, self.node_values = _encode([d for _, d in nodes])
-        self.edge_types, self.edge_values = _encode([d for *_, d in edges])
+        self.node_types, self.node_rows = _encode([d for _, d in nodes])
+        self.edge_types, self.edge_rows = _encode([d for *_, d in edges])
         ids = {n: _x(n) for n, _ in nodes}
         self.node_ids = [ids[n] for n, _ in nodes]
         self.labels = [_x(d.get("label", n)) for n, d in nodes]
@@ -200,6 +165,43 @@ class _Table:
     @classmethod
     def of(cls, H: nx.Graph) -> _Table:
         return cls(list(H.nodes(data=True)), list(H.edges(data=True)))
+
+    @classmethod
+    def of_columns(cls, c: Columns) -> _Table:
+        """The table of :func:`kg.columns.columns` (every row has the same attributes)."""
+        t = cls([], [])
+        t.node_types = {a: kind_of(col) for a, col in c.nodes.items()}
+        t.edge_types = {a: kind_of(col) for a, col in c.edges.items()}
+        nodes = [encode(col, t.node_types[a]) for a, col in c.nodes.items()]
+        edges = [encode(col, t.edge_types[a]) for a, col in c.edges.items()]
+        names, edge_names = tuple(c.nodes), tuple(c.edges)
+        t.node_rows = [(names, row) for row in zip(*nodes, strict=True)]
+        t.edge_rows = [(edge_names, row) for row in zip(*edges, strict=True)] if edges else [
+            ((), ())
+        ] * len(c.ends)
+        t.node_ids = encode(c.node_ids, "string")
+        t.labels = nodes[names.index("label")]  # a column of text (see columns())
+        index = dict(zip(c.node_ids, t.node_ids, strict=True))
+        t.ends = [(index[u], index[v]) for u, v in c.ends]
+        weight = c.edges.get("weight")
+        t.weights = [f' weight="{w}"' for w in encode(weight, "double")] if weight else [
+            ""
+        ] * len(c.ends)
+        return t
+
+
+def _lines(rows: list[tuple], head: str, item, tail: str, *first: list) -> Iterator[str]:
+    """One line per row: ``head`` filled with the row's ``first`` values, then ``item`` filled
+    with ``(attribute, position)`` for each attribute it keeps, then ``tail`` — one
+    ``str.format`` template per set of attribute names."""
+    templates: dict[tuple, str] = {}
+    skip = len(first)
+    for *values, (names, row) in zip(*first, rows, strict=True):
+        template = templates.get(names)
+        if template is None:
+            items = "".join(filter(None, (item(a, skip + i) for i, a in enumerate(names))))
+            template = templates[names] = head + tail(items)
+        yield template.format(*values, *row)
 
 
 def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
@@ -216,16 +218,15 @@ def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
             kind = (t.node_types if scope == "node" else t.edge_types)[name]
             f.write(f'<key id="{key}" for="{scope}" attr.name="{_x(name)}" attr.type="{kind}"/>\n')
         f.write('<graph edgedefault="undirected">\n')
-        node = {a: f'<data key="{k}">' for (scope, a), k in keys.items() if scope == "node"}
-        f.writelines(
-            f'<node id="{n}">{"".join(f"{node[a]}{v}</data>" for a, v in values)}</node>\n'
-            for n, values in zip(t.node_ids, t.node_values, strict=True)
-        )
-        edge = {a: f'<data key="{k}">' for (scope, a), k in keys.items() if scope == "edge"}
-        f.writelines(
-            f'<edge source="{u}" target="{v}">{"".join(f"{edge[a]}{x}</data>" for a, x in values)}</edge>\n'
-            for (u, v), values in zip(t.ends, t.edge_values, strict=True)
-        )
+        f.writelines(_lines(
+            t.node_rows, '<node id="{0}">', lambda a, i: f'<data key="{keys["node", a]}">{{{i}}}</data>',
+            lambda items: f"{items}</node>\n", t.node_ids,
+        ))  # fmt: skip
+        f.writelines(_lines(
+            t.edge_rows, '<edge source="{0}" target="{1}">',
+            lambda a, i: f'<data key="{keys["edge", a]}">{{{i}}}</data>',
+            lambda items: f"{items}</edge>\n", *zip(*t.ends, strict=True) if t.ends else ([], []),
+        ))  # fmt: skip
         f.write("</graph>\n</graphml>\n")
     return Path(path)
 
@@ -237,12 +238,14 @@ def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
     t = H if isinstance(H, _Table) else _Table.of(H)
     node_types = {a: k for a, k in t.node_types.items() if a != "label"}
     edge_types = {a: k for a, k in t.edge_types.items() if a != "weight"}
-    node_ids = {a: f'<attvalue for="{i}" value="' for i, a in enumerate(node_types)}
-    edge_ids = {a: f'<attvalue for="{i}" value="' for i, a in enumerate(edge_types)}
+    node_ids = {a: str(i) for i, a in enumerate(node_types)}
+    edge_ids = {a: str(i) for i, a in enumerate(edge_types)}
 
-    def attvalues(values: list[tuple[str, str]], ids: dict[str, str]) -> str:
-        vals = "".join(f'{ids[a]}{v}"/>' for a, v in values if a in ids)
-        return f"<attvalues>{vals}</attvalues>" if vals else ""
+    def attvalue(ids: dict[str, str]):
+        return lambda a, i: f'<attvalue for="{ids[a]}" value="{{{i}}}"/>' if a in ids else ""
+
+    def attvalues(close: str):
+        return lambda items: (f"<attvalues>{items}</attvalues>" if items else "") + close
 
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft"'
@@ -256,16 +259,16 @@ def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
                 f.write(f'<attribute id="{i}" title="{_x(a)}" type="{kind}"/>')
             f.write("</attributes>\n")
         f.write("<nodes>\n")
-        f.writelines(
-            f'<node id="{n}" label="{label}">{attvalues(values, node_ids)}</node>\n'
-            for n, label, values in zip(t.node_ids, t.labels, t.node_values, strict=True)
-        )
+        f.writelines(_lines(
+            t.node_rows, '<node id="{0}" label="{1}">', attvalue(node_ids),
+            attvalues("</node>\n"), t.node_ids, t.labels,
+        ))  # fmt: skip
         f.write("</nodes>\n<edges>\n")
-        f.writelines(
-            f'<edge id="{i}" source="{u}" target="{v}"{w}>'
-            f"{attvalues(values, edge_ids)}</edge>\n"
-            for i, ((u, v), w, values) in enumerate(zip(t.ends, t.weights, t.edge_values, strict=True))
-        )
+        f.writelines(_lines(
+            t.edge_rows, '<edge id="{0}" source="{1}" target="{2}"{3}>', attvalue(edge_ids),
+            attvalues("</edge>\n"), list(map(str, range(len(t.ends)))),
+            [u for u, _ in t.ends], [v for _, v in t.ends], t.weights,
+        ))  # fmt: skip
         f.write("</edges>\n</graph>\n</gexf>\n")
     return Path(path)
 
@@ -275,28 +278,39 @@ def write_exports(
 ) -> dict[str, Path]:
     """Write the GraphML, GEXF and CSV exports into ``out``; returns kind → path.
 
-    ``relations.csv`` is written when ``extractions`` are given.
+    ``relations.csv`` is written when ``extractions`` are given.  The graph of
+    :func:`kg.analysis.entity_graph` is written a column at a time (:mod:`kg.columns`).
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    nodes, edges = _rows(analysis.graph, analysis)
-    if len({n for n, _ in nodes}) < len(nodes):  # two names that differ only in XML-illegal
-        H = exportable(analysis.graph, analysis)  # characters: one node, as networkx merges it
-        nodes, edges = list(H.nodes(data=True)), list(H.edges(data=True))
-    table = _Table(nodes, edges)
     paths = {"graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
-    write_graphml(table, paths["graphml"])
-    write_gexf(table, paths["gexf"])
-    paths["nodes"] = write_csv(
-        out / "nodes.csv",
-        NODE_COLUMNS,
-        ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in nodes),
-    )
-    paths["edges"] = write_csv(
-        out / "edges.csv",
-        EDGE_COLUMNS,
-        ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in edges),
-    )
+    cols = columns(analysis.graph, analysis)
+    if cols is not None:
+        table = _Table.of_columns(cols)
+        n, m = len(cols.node_ids), len(cols.ends)
+        node_cols = [cols.node_ids, *(cols.nodes.get(c, [""] * n) for c in NODE_COLUMNS[1:])]
+        edge_cols = [[u for u, _ in cols.ends], [v for _, v in cols.ends],
+                     *(cols.edges.get(c, [""] * m) for c in EDGE_COLUMNS[2:])]  # fmt: skip
+        write_graphml(table, paths["graphml"])
+        write_gexf(table, paths["gexf"])
+        paths["nodes"] = write_csv_columns(out / "nodes.csv", NODE_COLUMNS, node_cols)
+        paths["edges"] = write_csv_columns(out / "edges.csv", EDGE_COLUMNS, edge_cols)
+    else:  # nodes (or edges) with different attributes: row by row
+        H = exportable(analysis.graph, analysis)
+        nodes, edges = list(H.nodes(data=True)), list(H.edges(data=True))
+        table = _Table(nodes, edges)
+        write_graphml(table, paths["graphml"])
+        write_gexf(table, paths["gexf"])
+        paths["nodes"] = write_csv(
+            out / "nodes.csv",
+            NODE_COLUMNS,
+            ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in nodes),
+        )
+        paths["edges"] = write_csv(
+            out / "edges.csv",
+            EDGE_COLUMNS,
+            ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in edges),
+        )
     if extractions is not None:
         rows = sorted(typed_relations(extractions).items())
         paths["relations"] = write_csv(
