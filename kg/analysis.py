@@ -35,7 +35,6 @@ from it, does not depend on the order of the articles.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -43,7 +42,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .louvain import louvain_communities
-from .model import ENTITY_TYPES, Extraction, Relation
+from .model import ENTITY_TYPES, Extraction
+from .network import TYPED_RELATIONS, Network, article_date, endpoints, network
 
 __all__ = [
     "TYPED_RELATIONS",
@@ -61,33 +61,7 @@ __all__ = [
     "month_range",
 ]
 
-#: Relations between two entities that become edges (``holdsPost`` via its ``at``).
-TYPED_RELATIONS: tuple[str, ...] = (
-    "locatedIn",
-    "holdsPost",
-    "runs",
-    "cooperatesWith",
-    "publishedBy",
-)
-
 Key = tuple[str, str]
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(ext: Extraction) -> str:
-    """The article's ISO date, or "" when it has none (or not in yyyy-mm-dd form)."""
-    d = ext.article.date or ""
-    return d if _DATE.fullmatch(d) else ""
-
-
-def _endpoints(r: Relation) -> tuple[Key, Key] | None:
-    """(subject, object) of a typed relation between two different entities, else None."""
-    if r.predicate not in TYPED_RELATIONS:
-        return None
-    s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
-    if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
-        return None
-    return s, o
 
 
 def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str, Key, str]]:
@@ -106,7 +80,7 @@ def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str
     for ext in extractions:
         seen = set()
         for r in ext.relations:
-            ends = _endpoints(r)
+            ends = endpoints(r)
             if ends is not None:
                 post = r.object if r.predicate == "holdsPost" else ""
                 seen.add((ends[0], r.predicate, ends[1], post))
@@ -114,55 +88,32 @@ def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str
     return out
 
 
-def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
-    """The undirected, weighted entity graph of a corpus (see the module docstring)."""
-    extractions = list(extractions)
-    mentions: dict[Key, int] = {}
-    articles: dict[Key, int] = {}
-    aliases: dict[Key, set[str]] = {}
-    first: dict[Key, str] = {}
-    last: dict[Key, str] = {}
-    cooccur: dict[tuple[Key, Key], int] = {}
-    for ext in extractions:
-        date = _date(ext)
-        for e in ext.entities:
-            k = e.key
-            if k in mentions:
-                mentions[k] += e.mentions
-                articles[k] += 1
-                if e.aliases:
-                    aliases[k].update(e.aliases)
-            else:
-                mentions[k], articles[k], aliases[k] = e.mentions, 1, set(e.aliases)
-            if date:
-                if k not in first or date < first[k]:
-                    first[k] = date
-                if k not in last or date > last[k]:
-                    last[k] = date
-        for r in ext.relations:
-            if r.predicate == "coOccursWith" and r.subject != r.object:
-                pair = _pair(r.subject, r.object)
-                cooccur[pair] = cooccur.get(pair, 0) + r.count
+def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
+    """The undirected, weighted entity graph of a corpus (see the module docstring), from
+    its extractions or from their :class:`~kg.network.Network` (which has all it needs)."""
+    net = extractions if isinstance(extractions, Network) else network(extractions)
+    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
     labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
     typed: Counter[tuple[Key, Key]] = Counter()
-    for (s, pred, o, post), n in typed_relations(extractions).items():
+    for (s, pred, o, post), n in net.typed.items():
         pair = _pair(s, o)
         typed[pair] += n
         p = f"holdsPost({post})" if pred == "holdsPost" else pred
         labels[pair].append(f"{s[1]} {p} {o[1]}")
     linked = cooccur.keys() | typed.keys()
-    keys = set(mentions)
+    keys = {k for k, d in net.nodes.items() if d["articles"]}  # named by an article
     for u, v in linked:
         keys.add(u)
         keys.add(v)
     keys = sorted(keys)
     rank = {k: i for i, k in enumerate(keys)}
+    nodes, first, last, none = net.nodes, net.first, net.last, {"aliases": (), "mentions": 0, "articles": 0}
     G = nx.Graph()
     G.add_nodes_from(
-        (k, {"type": k[0], "name": k[1], "aliases": _aliases(aliases.get(k), k[1]),
-             "mentions": mentions.get(k, 0), "articles": articles.get(k, 0),
-             "first": first.get(k, ""), "last": last.get(k, "")})
+        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
+             "articles": d["articles"], "first": first.get(k, ""), "last": last.get(k, "")})
         for k in keys
+        for d in (nodes.get(k, none),)
     )  # fmt: skip
     pairs = sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]]))
     G.add_edges_from(
@@ -172,11 +123,6 @@ def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
         for c, t in ((cooccur.get((u, v), 0), typed.get((u, v), 0)),)
     )  # fmt: skip
     return G
-
-
-def _aliases(names: set[str] | None, name: str) -> tuple[str, ...]:
-    """The sorted other names of an entity."""
-    return tuple(sorted(names - {name})) if names else ()
 
 
 def _pair(a: Key, b: Key) -> tuple[Key, Key]:
@@ -284,7 +230,7 @@ def mentions_per_month(
     wanted = None if keys is None else set(keys)
     out: dict[Key, Counter[str]] = defaultdict(Counter)
     for ext in extractions:
-        month = _date(ext)[:7]
+        month = article_date(ext)[:7]
         if not month:
             continue
         for e in ext.entities:
@@ -333,8 +279,13 @@ class Analysis:
     extra: dict = field(default_factory=dict)
 
 
-def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> Analysis:
+def analyse(
+    extractions: Iterable[Extraction], seed: int = 0, top: int = 8, net: Network | None = None
+) -> Analysis:
     """Build the entity graph and compute centrality, communities and time in one pass.
+
+    ``net``, the :func:`~kg.network.network` of the same extractions (the view's), saves
+    going through them again; ``extra["typed_relations"]`` is :func:`typed_relations`.
 
     >>> from kg.model import Article, Entity, Extraction
     >>> ext = Extraction(Article("a", "", date="2022-10-20"), (),
@@ -344,9 +295,10 @@ def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> A
     (1, '2022-10-20', 0, 0)
     """
     extractions = list(extractions)
-    G = entity_graph(extractions)
+    net = net if net is not None else network(extractions)
+    G = entity_graph(net)
     parts = communities(G, seed=seed)
-    dates = sorted(d for d in map(_date, extractions) if d)
+    dates = sorted(d for d in map(article_date, extractions) if d)
     keys = top_entities(G, top)
     return Analysis(
         graph=G,
@@ -360,4 +312,5 @@ def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> A
         first=dates[0] if dates else "",
         last=dates[-1] if dates else "",
         seed=seed,
+        extra={"typed_relations": net.typed},
     )

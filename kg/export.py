@@ -21,6 +21,7 @@ size and colour by them at once.  :func:`write_exports` writes
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -274,11 +275,15 @@ def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
 
 
 def write_exports(
-    analysis: Analysis, out: str | Path, extractions: list[Extraction] | None = None
+    analysis: Analysis,
+    out: str | Path,
+    extractions: list[Extraction] | None = None,
+    relations: Counter | None = None,
 ) -> dict[str, Path]:
     """Write the GraphML, GEXF and CSV exports into ``out``; returns kind → path.
 
-    ``relations.csv`` is written when ``extractions`` are given.  The graph of
+    ``relations.csv`` is written when ``extractions`` are given (``relations``, their
+    :func:`~kg.analysis.typed_relations` when the caller has it, saves counting again).  The graph of
     :func:`kg.analysis.entity_graph` is written a column at a time (:mod:`kg.columns`).
     """
     out = Path(out)
@@ -312,7 +317,7 @@ def write_exports(
             ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in edges),
         )
     if extractions is not None:
-        rows = sorted(typed_relations(extractions).items())
+        rows = sorted((relations if relations is not None else typed_relations(extractions)).items())
         paths["relations"] = write_csv(
             out / "relations.csv",
             ("subject", "predicate", "object", "post", "articles"),

@@ -23,13 +23,15 @@ entity's neighbourhood, or some types.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+import re
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.model import ARTICLE, ENTITY_TYPES, Extraction
+from kg.gcpause import paused_gc
+from kg.model import ARTICLE, ENTITY_TYPES, Extraction, Relation
 
 __all__ = [
     "RELATIONS", "SYMMETRIC", "Network", "Selection", "find", "importance", "network", "select",
@@ -50,6 +52,33 @@ SYMMETRIC: frozenset[str] = frozenset({"cooperatesWith", "coOccursWith"})
 
 Key = tuple[str, str]
 
+#: Relations between two entities that the analysis counts (``holdsPost`` via its ``at``).
+TYPED_RELATIONS: tuple[str, ...] = (
+    "locatedIn",
+    "holdsPost",
+    "runs",
+    "cooperatesWith",
+    "publishedBy",
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def article_date(ext: Extraction) -> str:
+    """The article's ISO date, or "" when it has none (or not in yyyy-mm-dd form)."""
+    d = ext.article.date or ""
+    return d if _DATE.fullmatch(d) else ""
+
+
+def endpoints(r: Relation) -> tuple[Key, Key] | None:
+    """(subject, object) of a typed relation between two different entities, else None;
+    the object of a ``holdsPost`` is where the post is held."""
+    if r.predicate not in TYPED_RELATIONS:
+        return None
+    s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
+    if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
+        return None
+    return s, o
+
 
 class Network:
     """The entity network of a corpus in plain dicts (what the view draws from).
@@ -57,12 +86,18 @@ class Network:
     ``nodes`` maps entity keys, sorted, to their attributes and ``edges`` maps
     ``(subject, object, relation)``, sorted, to theirs — the attributes of
     :func:`to_networkx`, which builds the :class:`networkx.MultiDiGraph` of the same
-    network; ``articles`` maps article ids to :class:`~kg.model.Article`.
+    network; ``articles`` maps article ids to :class:`~kg.model.Article`.  For the
+    analysis (:func:`kg.analysis.entity_graph`), gathered in the same pass: ``first`` and
+    ``last`` map entities to the first and last date of an article naming them, and
+    ``typed`` is :func:`kg.analysis.typed_relations`.
     """
 
     def __init__(self, nodes: dict[Key, dict], edges: dict[tuple[Key, Key, str], dict],
                  articles: dict) -> None:  # fmt: skip
         self.nodes, self.edges, self.articles = nodes, edges, articles
+        self.first: dict[Key, str] = {}
+        self.last: dict[Key, str] = {}
+        self.typed: Counter[tuple[Key, str, Key, str]] = Counter()
         self._incident: dict[Key, list[tuple]] | None = None
 
     @classmethod
@@ -115,7 +150,15 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 def network(extractions: Iterable[Extraction]) -> Network:
     """The :class:`Network` of ``extractions``: :func:`to_networkx` without networkx."""
+    with paused_gc():  # hundreds of thousands of small objects, no cycles
+        return _network(extractions)
+
+
+def _network(extractions: Iterable[Extraction]) -> Network:
     articles: dict[str, object] = {}
+    first: dict[Key, str] = {}
+    last: dict[Key, str] = {}
+    typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
 
@@ -136,12 +179,20 @@ def network(extractions: Iterable[Extraction]) -> Network:
 
     for ext in extractions:
         articles[ext.article.id] = ext.article
+        date = article_date(ext)
         for entity in ext.entities:
             data = nodes.get(entity.key) or node(entity.key)
             if entity.aliases:
                 data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
+            if date:
+                k = entity.key
+                if k not in first or date < first[k]:
+                    first[k] = date
+                if k not in last or date > last[k]:
+                    last[k] = date
+        stated = set()  # typed relations between entities (kg.analysis.typed_relations)
         for rel in ext.relations:
             pred, subj, obj = rel.predicate, rel.subject, rel.object
             if pred == "coOccursWith":  # the most frequent: the general case below, inlined
@@ -156,6 +207,10 @@ def network(extractions: Iterable[Extraction]) -> Network:
                 edge["count"] += rel.count
                 edge["evidence"].extend(rel.evidence)
                 continue
+            if pred in TYPED_RELATIONS:
+                ends = endpoints(rel)
+                if ends is not None:
+                    stated.add((ends[0], pred, ends[1], obj if pred == "holdsPost" else ""))
             if pred == "mentions" and subj == ARTICLE and isinstance(obj, tuple):
                 node(obj)["mention_evidence"].extend(rel.evidence[:1])
                 continue
@@ -186,6 +241,8 @@ def network(extractions: Iterable[Extraction]) -> Network:
             edge["evidence"].extend(rel.evidence)
             if pred == "holdsPost":
                 edge.setdefault("posts", set()).add(rel.object)
+        if stated:
+            typed.update(stated)
 
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}
@@ -201,7 +258,9 @@ def network(extractions: Iterable[Extraction]) -> Network:
         data = sorted_edges[k] = edges[k]
         if "posts" in data:
             data["posts"] = sorted(data["posts"])
-    return Network(sorted_nodes, sorted_edges, articles)
+    net = Network(sorted_nodes, sorted_edges, articles)
+    net.first, net.last, net.typed = first, last, typed
+    return net
 
 
 def importance(net: Network | nx.MultiDiGraph) -> dict[Key, float]:

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.gcpause import paused_gc
 from kg.model import ENTITY_TYPES, Evidence, Extraction
 from kg.network import RELATIONS, Key, Network, Selection, network, select, to_networkx
 
@@ -340,6 +341,11 @@ def write_view(
     entity types.  Every entity stays in the page's search.  A network from
     :func:`~kg.network.network` or :func:`to_networkx` can be given instead of extractions.
     """
+    with paused_gc():
+        return _write_view(extractions, path, title, top, focus, hops, types)
+
+
+def _write_view(extractions, path, title, top, focus, hops, types) -> Path:
     if isinstance(extractions, Network | nx.Graph):
         net = Network.of(extractions)
     else:
