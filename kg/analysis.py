@@ -35,13 +35,14 @@ from it, does not depend on the order of the articles.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .louvain import louvain_communities
+from .louvain import edge_list, louvain_communities
 from .model import ENTITY_TYPES, Extraction
 from .network import TYPED_RELATIONS, Network, article_date, endpoints, network
 
@@ -194,7 +195,7 @@ def top_entities(
     else:
         score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
     nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
-    return sorted(nodes, key=lambda k: (-score.get(k, 0), k))[:n]
+    return heapq.nsmallest(n, nodes, key=lambda k: (-score.get(k, 0), k))  # sorted(…)[:n]
 
 
 def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:
@@ -211,8 +212,8 @@ def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple
     >>> strongest_pairs(G, 1)
     [('b', 'c', 7)]
     """
-    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in G.edges(data=True))
-    return sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))[:n]
+    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in edge_list(G))
+    return heapq.nsmallest(n, (e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
 
 
 def mentions_per_month(

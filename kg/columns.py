@@ -28,6 +28,7 @@ from pathlib import Path
 import networkx as nx
 
 from .analysis import Analysis
+from .louvain import edge_list as edges_of
 
 __all__ = ["Columns", "columns", "encode", "kind_of", "node_id", "safe_cell", "write_csv_columns"]
 
@@ -117,7 +118,7 @@ def columns(G: nx.Graph, analysis: Analysis | None = None) -> Columns | None:
         nodes["degree"] = [degree.get(k, 0) for k in keys]
         nodes["pagerank"] = [float(rank.get(k, 0.0)) for k in keys]
         nodes["community"] = [community.get(k, -1) for k in keys]
-    edge_list = list(G.edges(data=True))
+    edge_list = edges_of(G)
     if len({tuple(d) for *_, d in edge_list}) > 1:
         return None
     edge_names = tuple(edge_list[0][2]) if edge_list else ()

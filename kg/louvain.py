@@ -22,11 +22,28 @@ import random
 
 import networkx as nx
 
-__all__ = ["louvain_communities"]
+__all__ = ["edge_list", "louvain_communities"]
 
 # A level of the algorithm: the neighbours of each node with the weight of the link,
 # in networkx's adjacency order (a self-loop included).
 Adjacency = list[dict[int, float]]
+
+
+def edge_list(G: nx.Graph) -> list[tuple]:
+    """``list(G.edges(data=True))`` of an undirected graph, several times faster on large
+    graphs (networkx's edge view makes a few generator steps per edge).
+
+    >>> edge_list(nx.path_graph(3)) == list(nx.path_graph(3).edges(data=True))
+    True
+    """
+    if G.is_directed() or G.is_multigraph():
+        return list(G.edges(data=True))
+    seen: set = set()
+    out: list[tuple] = []
+    for u, nbrs in G._adj.items():  # networkx's own order: by node, each link once
+        out.extend([(u, v, d) for v, d in nbrs.items() if v not in seen])
+        seen.add(u)
+    return out
 
 
 def louvain_communities(
@@ -46,8 +63,8 @@ def louvain_communities(
     index = {n: i for i, n in enumerate(nodes)}
     # networkx first copies the graph edge by edge: that copy's adjacency order is used
     adj: Adjacency = [{} for _ in nodes]
-    for u, v, w in G.edges(data=weight, default=1):
-        i, j = index[u], index[v]
+    for u, v, d in edge_list(G):
+        i, j, w = index[u], index[v], d.get(weight, 1)
         adj[i][j] = w
         adj[j][i] = w
     partition = [{i} for i in range(len(nodes))]
