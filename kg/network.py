@@ -161,6 +161,7 @@ def _network(extractions: Iterable[Extraction]) -> Network:
     typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
+    co: dict[tuple[Key, Key], list] = {}  # co-occurrence: [count, evidence]
 
     def node(key: Key) -> dict:
         data = nodes.get(key)
@@ -181,13 +182,13 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         articles[ext.article.id] = ext.article
         date = article_date(ext)
         for entity in ext.entities:
-            data = nodes.get(entity.key) or node(entity.key)
+            k = entity.key
+            data = nodes.get(k) or node(k)
             if entity.aliases:
                 data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
             if date:
-                k = entity.key
                 if k not in first or date < first[k]:
                     first[k] = date
                 if k not in last or date > last[k]:
@@ -198,22 +199,22 @@ def _network(extractions: Iterable[Extraction]) -> Network:
             if pred == "coOccursWith":  # the most frequent: the general case below, inlined
                 if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
                     continue
-                if obj < subj:
-                    subj, obj = obj, subj
-                edge = edges.get((subj, obj, pred))
+                pair = (obj, subj) if obj < subj else (subj, obj)
+                edge = co.get(pair)
                 if edge is None:
-                    node(subj), node(obj)
-                    edge = edges[subj, obj, pred] = {"relation": pred, "count": 0, "evidence": []}
-                edge["count"] += rel.count
-                edge["evidence"].extend(rel.evidence)
+                    node(pair[0]), node(pair[1])
+                    edge = co[pair] = [0, []]
+                edge[0] += rel.count
+                edge[1].extend(rel.evidence)
+                continue
+            if pred == "mentions":  # the next most frequent
+                if subj == ARTICLE and isinstance(obj, tuple) and rel.evidence:
+                    (nodes.get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
                 continue
             if pred in TYPED_RELATIONS:
                 ends = endpoints(rel)
                 if ends is not None:
                     stated.add((ends[0], pred, ends[1], obj if pred == "holdsPost" else ""))
-            if pred == "mentions" and subj == ARTICLE and isinstance(obj, tuple):
-                node(obj)["mention_evidence"].extend(rel.evidence[:1])
-                continue
             if not isinstance(subj, tuple):
                 continue
             if pred in ("holdsPost", "role") and isinstance(obj, str) and obj != ARTICLE:
@@ -244,6 +245,8 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         if stated:
             typed.update(stated)
 
+    for (a, b), (count, evidence) in co.items():
+        edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}
     sorted_nodes = {}
