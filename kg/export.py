@@ -176,10 +176,7 @@ class _Table:
         nodes = [encode(col, t.node_types[a]) for a, col in c.nodes.items()]
         edges = [encode(col, t.edge_types[a]) for a, col in c.edges.items()]
         names, edge_names = tuple(c.nodes), tuple(c.edges)
-        t.node_rows = [(names, row) for row in zip(*nodes, strict=True)]
-        t.edge_rows = [(edge_names, row) for row in zip(*edges, strict=True)] if edges else [
-            ((), ())
-        ] * len(c.ends)
+        t.node_rows, t.edge_rows = _Uniform(names, nodes), _Uniform(edge_names, edges)
         t.node_ids = encode(c.node_ids, "string")
         t.labels = nodes[names.index("label")]  # a column of text (see columns())
         index = dict(zip(c.node_ids, t.node_ids, strict=True))
@@ -197,12 +194,25 @@ def _lines(rows: list[tuple], head: str, item, tail: str, *first: list) -> Itera
     ``str.format`` template per set of attribute names."""
     templates: dict[tuple, str] = {}
     skip = len(first)
-    for *values, (names, row) in zip(*first, rows, strict=True):
-        template = templates.get(names)
-        if template is None:
+
+    def template(names: tuple) -> str:
+        if names not in templates:
             items = "".join(filter(None, (item(a, skip + i) for i, a in enumerate(names))))
-            template = templates[names] = head + tail(items)
-        yield template.format(*values, *row)
+            templates[names] = head + tail(items)
+        return templates[names]
+
+    if isinstance(rows, _Uniform):  # one template, filled column by column
+        yield from map(template(rows.names).format, *first, *rows.columns)
+        return
+    for *values, (names, row) in zip(*first, rows, strict=True):
+        yield template(names).format(*values, *row)
+
+
+class _Uniform:
+    """Rows that all have the attributes ``names``: their XML text by column."""
+
+    def __init__(self, names: tuple, columns: list[list[str]]) -> None:
+        self.names, self.columns = names, columns
 
 
 def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
