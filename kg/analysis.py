@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from .gcpause import paused_gc
 from .louvain import edge_list, louvain_communities
 from .model import ENTITY_TYPES, Extraction
 from .network import TYPED_RELATIONS, Network, article_date, endpoints, network
@@ -296,7 +297,11 @@ def analyse(
     (1, '2022-10-20', 0, 0)
     """
     extractions = list(extractions)
-    net = net if net is not None else network(extractions)
+    with paused_gc():  # many small objects, no cycles
+        return _analyse(extractions, seed, top, net if net is not None else network(extractions))
+
+
+def _analyse(extractions: list[Extraction], seed: int, top: int, net: Network) -> Analysis:
     G = entity_graph(net)
     parts = communities(G, seed=seed)
     dates = sorted(d for d in map(article_date, extractions) if d)

@@ -41,6 +41,7 @@ from .columns import (
     safe_cell,
     write_csv_columns,
 )
+from .gcpause import paused_gc
 from .model import Extraction
 
 __all__ = [
@@ -296,7 +297,13 @@ def write_exports(
     :func:`~kg.analysis.typed_relations` when the caller has it, saves counting again).  The graph of
     :func:`kg.analysis.entity_graph` is written a column at a time (:mod:`kg.columns`).
     """
-    out = Path(out)
+    with paused_gc():  # many small strings, no cycles
+        return _write_exports(analysis, Path(out), extractions, relations)
+
+
+def _write_exports(
+    analysis: Analysis, out: Path, extractions: list[Extraction] | None, relations: Counter | None
+) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {"graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
     cols = columns(analysis.graph, analysis)
