@@ -124,6 +124,8 @@ def _one_level(
     members = [frozenset(part) for part in partition]  # the original nodes of each node here
     rand_nodes = list(range(n))
     rng.shuffle(rand_nodes)
+    # a node without neighbours never moves (its only gain is 0) and nothing moves to it
+    rand_nodes = [u for u in rand_nodes if nbrs[u]]
     two_m2 = 2 * m**2
     nb_moves = 1
     improvement = False
