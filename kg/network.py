@@ -1,9 +1,11 @@
-"""The entity network of a corpus as a :mod:`networkx` graph, and which part of it to draw.
+"""The entity network of a corpus, and which part of it to draw.
 
-:func:`to_networkx` turns the extractions of a build (after the corpus merge)
-into a :class:`networkx.MultiDiGraph`: one node per entity, one edge per
-related pair and relation, each edge keeping its evidence.  It reads the
-extractions directly (no RDF), so the whole CCTV corpus takes seconds.
+:func:`network` turns the extractions of a build (after the corpus merge) into a
+:class:`Network` of plain dicts: one node per entity, one edge per related pair and
+relation, each edge keeping its evidence.  It reads the extractions directly (no RDF)
+in one pass, which also gathers what the analysis needs (:func:`kg.analysis.entity_graph`
+builds its graph from the network), so the build goes through the extractions once for
+both.  :func:`to_networkx` gives the same network as a :class:`networkx.MultiDiGraph`.
 :func:`select` chooses the entities a view draws: the most important ones, one
 entity's neighbourhood, or some types.
 
