@@ -180,18 +180,18 @@ def page_data(
     details = {}
     for k in selection.nodes:
         details[index[k]] = _details(net, k, index, refs)
-    links = {}
-    for k in keys:
-        if k in drawn:
-            continue
-        near = []
+    near: dict[Key, list] = {}  # the links of undrawn entities to drawn ones, from the drawn side
+    for k in selection.nodes:
         for a, b, rel, data in net.incident(k):
             other = b if a == k else a
-            if other in drawn:
-                near.append((-data["count"], index[other], RELATIONS.index(rel), int(a == k)))
-        if near:
-            near.sort()
-            links[index[k]] = [[o, r, out, -c] for c, o, r, out in near[:_MAX_LINKS]]
+            if other not in drawn:
+                link = (-data["count"], index[k], RELATIONS.index(rel), int(a == other))
+                near.setdefault(other, []).append(link)
+    links = {}
+    for k in keys:
+        if k in near:
+            items = sorted(near[k])
+            links[index[k]] = [[o, r, out, -c] for c, o, r, out in items[:_MAX_LINKS]]
 
     left_out = []
     hidden = len(keys) - len(drawn)
