@@ -27,22 +27,31 @@ __all__ = ["edge_list", "louvain_communities"]
 # A level of the algorithm: the neighbours of each node with the weight of the link,
 # in networkx's adjacency order (a self-loop included).
 Adjacency = list[dict[int, float]]
+_CACHE_KEY = "kg.louvain.edge_list"
 
 
 def edge_list(G: nx.Graph) -> list[tuple]:
     """``list(G.edges(data=True))`` of an undirected graph, several times faster on large
-    graphs (networkx's edge view makes a few generator steps per edge).
+    graphs (networkx's edge view makes a few generator steps per edge).  The list is kept
+    in networkx's own cache of ``G``, which networkx empties whenever ``G`` changes, so
+    the analysis, the communities and the exports of one graph make it once; do not
+    change it.
 
     >>> edge_list(nx.path_graph(3)) == list(nx.path_graph(3).edges(data=True))
     True
     """
     if G.is_directed() or G.is_multigraph():
         return list(G.edges(data=True))
+    cache = getattr(G, "__networkx_cache__", None)
+    if cache is not None and _CACHE_KEY in cache:
+        return cache[_CACHE_KEY]
     seen: set = set()
     out: list[tuple] = []
     for u, nbrs in G._adj.items():  # networkx's own order: by node, each link once
         out.extend([(u, v, d) for v, d in nbrs.items() if v not in seen])
         seen.add(u)
+    if cache is not None:
+        cache[_CACHE_KEY] = out
     return out
 
 

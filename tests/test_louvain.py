@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 import kg.louvain
-from kg.louvain import louvain_communities
+from kg.louvain import edge_list, louvain_communities
 
 
 def random_graph(seed: int) -> nx.Graph:
@@ -61,3 +61,12 @@ def test_no_links_every_node_alone() -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(kg.louvain).failed == 0
+
+
+def test_the_edge_list_follows_changes_to_the_graph() -> None:
+    G = random_graph(3)
+    assert edge_list(G) == list(G.edges(data=True)) and edge_list(G) is edge_list(G)
+    u, v, _ = edge_list(G)[0]
+    G.remove_edge(u, v)
+    G.add_edge("new", u, weight=1)
+    assert edge_list(G) == list(G.edges(data=True))
