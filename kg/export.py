@@ -203,10 +203,11 @@ def _lines(rows: list[tuple], head: str, item, tail: str, *first: list) -> Itera
         return templates[names]
 
     if isinstance(rows, _Uniform):  # one template, filled column by column
-        yield from map(template(rows.names).format, *first, *rows.columns)
-        return
-    for *values, (names, row) in zip(*first, rows, strict=True):
-        yield template(names).format(*values, *row)
+        return map(template(rows.names).format, *first, *rows.columns)
+    return (
+        template(names).format(*values, *row)
+        for *values, (names, row) in zip(*first, rows, strict=True)
+    )
 
 
 class _Uniform:
