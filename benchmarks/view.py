@@ -33,7 +33,7 @@ from pyvis.network import Network  # noqa: E402
 
 from kg.model import ARTICLE, Article, Entity, Evidence, Extraction, Relation  # noqa: E402
 from kg.nereval import resolve_shared  # noqa: E402
-from kg.network import select, to_networkx  # noqa: E402
+from kg.network import network, select  # noqa: E402
 from kg.view import page_data, render_page, write_view  # noqa: E402
 from tests.browser import chromium, console_errors, load, missing  # noqa: E402
 
@@ -131,18 +131,18 @@ def main() -> int:
         source = f"CCTV corpus ({len(extractions):,} stories)"
         with tempfile.TemporaryDirectory() as tmp:
             t = time.perf_counter()
-            net = to_networkx(extractions)
+            net = network(extractions)  # the build's one pass
             t_net = time.perf_counter() - t
             write_view(net, Path(tmp) / "graph.html", title="CCTV")
             t_all = time.perf_counter() - t
         print(
-            f"view of the whole corpus ({net.number_of_nodes():,} entities, "
-            f"{net.number_of_edges():,} relations): {t_all:.1f} s "
+            f"view of the whole corpus ({len(net.nodes):,} entities, "
+            f"{len(net.edges):,} relations): {t_all:.1f} s "
             f"(network {t_net:.1f} s, page {t_all - t_net:.1f} s)"
         )
     else:
-        net = to_networkx(synthetic_extractions(max(sizes) * 3))
-        source = f"synthetic graph ({net.number_of_nodes():,} entities)"
+        net = network(synthetic_extractions(max(sizes) * 3))
+        source = f"synthetic graph ({len(net.nodes):,} entities)"
     baseline = json.loads(Network().options.to_json())
     print(f"settle time in headless chromium, {source}, median of {args.repeat} loads:")
     print(f"{'nodes':>6} {'edges':>6} {'kg view':>9} {'pyvis defaults':>15} {'ratio':>6}  target")

@@ -35,14 +35,17 @@ from it, does not depend on the order of the articles.
 
 from __future__ import annotations
 
-import re
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .model import ENTITY_TYPES, Extraction, Relation
+from .gcpause import paused_gc
+from .louvain import edge_list, louvain_communities
+from .model import ENTITY_TYPES, Extraction
+from .network import TYPED_RELATIONS, Network, article_date, endpoints, network
 
 __all__ = [
     "TYPED_RELATIONS",
@@ -60,33 +63,7 @@ __all__ = [
     "month_range",
 ]
 
-#: Relations between two entities that become edges (``holdsPost`` via its ``at``).
-TYPED_RELATIONS: tuple[str, ...] = (
-    "locatedIn",
-    "holdsPost",
-    "runs",
-    "cooperatesWith",
-    "publishedBy",
-)
-
 Key = tuple[str, str]
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _date(ext: Extraction) -> str:
-    """The article's ISO date, or "" when it has none (or not in yyyy-mm-dd form)."""
-    d = ext.article.date or ""
-    return d if _DATE.fullmatch(d) else ""
-
-
-def _endpoints(r: Relation) -> tuple[Key, Key] | None:
-    """(subject, object) of a typed relation between two different entities, else None."""
-    if r.predicate not in TYPED_RELATIONS:
-        return None
-    s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
-    if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
-        return None
-    return s, o
 
 
 def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str, Key, str]]:
@@ -105,7 +82,7 @@ def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str
     for ext in extractions:
         seen = set()
         for r in ext.relations:
-            ends = _endpoints(r)
+            ends = endpoints(r)
             if ends is not None:
                 post = r.object if r.predicate == "holdsPost" else ""
                 seen.add((ends[0], r.predicate, ends[1], post))
@@ -113,54 +90,40 @@ def typed_relations(extractions: Iterable[Extraction]) -> Counter[tuple[Key, str
     return out
 
 
-def entity_graph(extractions: Iterable[Extraction]) -> nx.Graph:
-    """The undirected, weighted entity graph of a corpus (see the module docstring)."""
-    extractions = list(extractions)
-    mentions: Counter[Key] = Counter()
-    articles: Counter[Key] = Counter()
-    aliases: dict[Key, set[str]] = defaultdict(set)
-    first: dict[Key, str] = {}
-    last: dict[Key, str] = {}
-    cooccur: Counter[tuple[Key, Key]] = Counter()
-    for ext in extractions:
-        date = _date(ext)
-        for e in ext.entities:
-            k = e.key
-            mentions[k] += e.mentions
-            articles[k] += 1
-            aliases[k].update(e.aliases)
-            if date:
-                if k not in first or date < first[k]:
-                    first[k] = date
-                if k not in last or date > last[k]:
-                    last[k] = date
-        for r in ext.relations:
-            if r.predicate == "coOccursWith" and r.subject != r.object:
-                cooccur[_pair(r.subject, r.object)] += r.count
+def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
+    """The undirected, weighted entity graph of a corpus (see the module docstring), from
+    its extractions or from their :class:`~kg.network.Network` (which has all it needs)."""
+    net = extractions if isinstance(extractions, Network) else network(extractions)
+    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
     labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
     typed: Counter[tuple[Key, Key]] = Counter()
-    for (s, pred, o, post), n in typed_relations(extractions).items():
+    for (s, pred, o, post), n in net.typed.items():
         pair = _pair(s, o)
         typed[pair] += n
         p = f"holdsPost({post})" if pred == "holdsPost" else pred
         labels[pair].append(f"{s[1]} {p} {o[1]}")
+    linked = cooccur.keys() | typed.keys()
+    keys = {k for k, d in net.nodes.items() if d["articles"]}  # named by an article
+    for u, v in linked:
+        keys.add(u)
+        keys.add(v)
+    keys = sorted(keys)
+    rank = {k: i for i, k in enumerate(keys)}
+    nodes, first, last, none = net.nodes, net.first, net.last, {"aliases": (), "mentions": 0, "articles": 0}
     G = nx.Graph()
-    keys = set(mentions) | {k for pair in (*cooccur, *typed) for k in pair}
-    for k in sorted(keys):
-        G.add_node(
-            k,
-            type=k[0],
-            name=k[1],
-            aliases=tuple(sorted(aliases.get(k, set()) - {k[1]})),
-            mentions=mentions.get(k, 0),
-            articles=articles.get(k, 0),
-            first=first.get(k, ""),
-            last=last.get(k, ""),
-        )
-    for u, v in sorted(set(cooccur) | set(typed)):
-        c, t = cooccur.get((u, v), 0), typed.get((u, v), 0)
-        rel = "; ".join(sorted(labels.get((u, v), ())))
-        G.add_edge(u, v, weight=c + t, cooccur=c, typed=t, relations=rel)
+    G.add_nodes_from(
+        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
+             "articles": d["articles"], "first": first.get(k, ""), "last": last.get(k, "")})
+        for k in keys
+        for d in (nodes.get(k, none),)
+    )  # fmt: skip
+    pairs = sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]]))
+    G.add_edges_from(
+        (u, v, {"weight": c + t, "cooccur": c, "typed": t,
+                "relations": "; ".join(sorted(labels[u, v])) if t else ""})
+        for u, v in pairs
+        for c, t in ((cooccur.get((u, v), 0), typed.get((u, v), 0)),)
+    )  # fmt: skip
     return G
 
 
@@ -187,13 +150,17 @@ def communities(
     """Louvain communities, largest first, each sorted by mentions (then key).
 
     The result depends only on the graph and ``seed``: the same input gives the
-    same communities in the same order, so community ``i`` is a stable number.
+    same communities in the same order, so community ``i`` is a stable number.  They
+    are networkx's Louvain communities, found by :mod:`kg.louvain`.
 
     >>> G = nx.Graph([(1, 2), (2, 3), (1, 3), (4, 5), (5, 6), (4, 6), (3, 4)])
     >>> communities(G, seed=1)
     [[1, 2, 3], [4, 5, 6]]
     """
-    found = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
+    if weight is None or not isinstance(seed, int):
+        found = nx.community.louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
+    else:  # the same partition, found several times faster
+        found = louvain_communities(G, weight=weight, resolution=resolution, seed=seed)
     order = {n: i for i, n in enumerate(G)}  # G's node order (sorted by entity_graph)
 
     def rank(n) -> tuple:
@@ -229,7 +196,7 @@ def top_entities(
     else:
         score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
     nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
-    return sorted(nodes, key=lambda k: (-score.get(k, 0), k))[:n]
+    return heapq.nsmallest(n, nodes, key=lambda k: (-score.get(k, 0), k))  # sorted(…)[:n]
 
 
 def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:
@@ -246,8 +213,8 @@ def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple
     >>> strongest_pairs(G, 1)
     [('b', 'c', 7)]
     """
-    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in G.edges(data=True))
-    return sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))[:n]
+    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in edge_list(G))
+    return heapq.nsmallest(n, (e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
 
 
 def mentions_per_month(
@@ -265,7 +232,7 @@ def mentions_per_month(
     wanted = None if keys is None else set(keys)
     out: dict[Key, Counter[str]] = defaultdict(Counter)
     for ext in extractions:
-        month = _date(ext)[:7]
+        month = article_date(ext)[:7]
         if not month:
             continue
         for e in ext.entities:
@@ -314,8 +281,13 @@ class Analysis:
     extra: dict = field(default_factory=dict)
 
 
-def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> Analysis:
+def analyse(
+    extractions: Iterable[Extraction], seed: int = 0, top: int = 8, net: Network | None = None
+) -> Analysis:
     """Build the entity graph and compute centrality, communities and time in one pass.
+
+    ``net``, the :func:`~kg.network.network` of the same extractions (the view's), saves
+    going through them again; ``extra["typed_relations"]`` is :func:`typed_relations`.
 
     >>> from kg.model import Article, Entity, Extraction
     >>> ext = Extraction(Article("a", "", date="2022-10-20"), (),
@@ -325,9 +297,14 @@ def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> A
     (1, '2022-10-20', 0, 0)
     """
     extractions = list(extractions)
-    G = entity_graph(extractions)
+    with paused_gc():  # many small objects, no cycles
+        return _analyse(extractions, seed, top, net if net is not None else network(extractions))
+
+
+def _analyse(extractions: list[Extraction], seed: int, top: int, net: Network) -> Analysis:
+    G = entity_graph(net)
     parts = communities(G, seed=seed)
-    dates = sorted(d for d in map(_date, extractions) if d)
+    dates = sorted(d for d in map(article_date, extractions) if d)
     keys = top_entities(G, top)
     return Analysis(
         graph=G,
@@ -341,4 +318,5 @@ def analyse(extractions: Iterable[Extraction], seed: int = 0, top: int = 8) -> A
         first=dates[0] if dates else "",
         last=dates[-1] if dates else "",
         seed=seed,
+        extra={"typed_relations": net.typed},
     )

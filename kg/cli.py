@@ -111,6 +111,8 @@ def _report_skip(skip: Skipped) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build_corpus
+    from .gcpause import paused_gc
+    from .network import network
     from .pipeline import SAMPLE_DIR, get_extractor
     from .rdf import DEFAULT_BASE
     from .report import write_analysis
@@ -151,13 +153,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     result.start_store()  # the store loads while the view, report and exports are written
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")
-    outputs["html"] = write_view(
-        extractions, out / "graph.html", title="kg: " + ", ".join(paths),
-        top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
-    )
-    if progress is not None:
-        progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
-    outputs.update(write_analysis(extractions, out))
+    with paused_gc():  # the collector once at the end, not at each step
+        net = network(extractions)  # one pass over the extractions for the view and the analysis
+        outputs["html"] = write_view(
+            net, out / "graph.html", title="kg: " + ", ".join(paths),
+            top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
+        )
+        if progress is not None:
+            progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
+        outputs.update(write_analysis(extractions, out, net=net))
+        del net
     text = summary(extractions, outputs) if not args.quiet else ""
     n = len(extractions)
     del extractions  # the store's bulk loader wants the memory

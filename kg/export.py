@@ -21,14 +21,27 @@ size and colour by them at once.  :func:`write_exports` writes
 from __future__ import annotations
 
 import csv
-import re
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import networkx as nx
 
 from . import __version__
 from .analysis import Analysis, typed_relations
+from .columns import (
+    _FORMULA,
+    Columns,
+    _legal,
+    _x,
+    columns,
+    encode,
+    kind_of,
+    node_id,
+    safe_cell,
+    write_csv_columns,
+)
+from .gcpause import paused_gc
 from .model import Extraction
 
 __all__ = [
@@ -48,27 +61,26 @@ NODE_COLUMNS = (
     "degree", "pagerank", "community",
 )  # fmt: skip
 EDGE_COLUMNS = ("source", "target", "weight", "cooccur", "typed", "relations")
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-# characters XML 1.0 does not allow (C0 controls but tab and newlines, surrogates, U+FFFE/F)
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _legal(value: object) -> object:
-    """A GraphML/GEXF attribute value: lists joined with "|", None as "", text made XML-legal."""
-    if isinstance(value, tuple | list):
-        value = "|".join(map(str, value))
-    if value is None:
-        return ""
-    return _NOT_XML.sub("", value) if isinstance(value, str) else value
-
-
-def node_id(key: tuple[str, str]) -> str:
-    """The string id of an entity in the exports (characters XML forbids are dropped).
-
-    >>> node_id(("Place", "南川区"))
-    'Place:南川区'
-    """
-    return _NOT_XML.sub("", f"{key[0]}:{key[1]}")
+def _rows(G: nx.Graph, analysis: Analysis | None = None) -> tuple[list, list]:
+    """The nodes ``(id, attributes)`` and edges ``(u, v, attributes)`` of :func:`exportable`,
+    as plain lists (what the writers stream; no second graph is built)."""
+    if analysis is not None:
+        degree, rank, community = analysis.degree, analysis.pagerank, analysis.community
+    ids = {}
+    nodes = []
+    for k, d in G.nodes(data=True):
+        ids[k] = n = node_id(k)
+        attrs = {"label": d.get("name", k[1]), "type": d.get("type", k[0])}
+        attrs.update((name, value) for name, value in d.items() if name not in ("name", "type"))
+        if analysis is not None:
+            attrs["degree"] = degree.get(k, 0)
+            attrs["pagerank"] = float(rank.get(k, 0.0))
+            attrs["community"] = community.get(k, -1)
+        nodes.append((n, {a: _legal(v) for a, v in attrs.items()}))
+    edges = [(ids[u], ids[v], {a: _legal(x) for a, x in d.items()}) for u, v, d in G.edges(data=True)]
+    return nodes, edges
 
 
 def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
@@ -80,29 +92,11 @@ def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
     >>> dict(H.nodes["Place:南川区"])["aliases"]
     '南川|南川县'
     """
+    nodes, edges = _rows(G, analysis)
     H = nx.Graph()
-    for k, d in G.nodes(data=True):
-        attrs = {"label": d.get("name", k[1]), "type": d.get("type", k[0])}
-        attrs.update((name, value) for name, value in d.items() if name not in ("name", "type"))
-        if analysis is not None:
-            attrs["degree"] = analysis.degree.get(k, 0)
-            attrs["pagerank"] = float(analysis.pagerank.get(k, 0.0))
-            attrs["community"] = analysis.community.get(k, -1)
-        H.add_node(node_id(k), **{a: _legal(v) for a, v in attrs.items()})
-    for u, v, d in G.edges(data=True):
-        H.add_edge(node_id(u), node_id(v), **{a: _legal(x) for a, x in d.items()})
+    H.add_nodes_from(nodes)
+    H.add_edges_from(edges)
     return H
-
-
-def safe_cell(value: object) -> object:
-    """A CSV cell that a spreadsheet will not run as a formula (numbers unchanged).
-
-    >>> safe_cell("=HYPERLINK(1)"), safe_cell("南川区"), safe_cell(-1)
-    ("'=HYPERLINK(1)", '南川区', -1)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
 
 
 def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
@@ -110,25 +104,23 @@ def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
     with open(path, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow(header)
-        for row in rows:
-            w.writerow([safe_cell(c) for c in row])
+        w.writerows(
+            [("'" + c) if isinstance(c, str) and c.startswith(_FORMULA) else c for c in row]
+            for row in rows
+        )  # safe_cell, inline
     return path
 
 
-_ATTR_ESC = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
-
-
-def _x(value: object) -> str:
-    """Text or attribute value, XML-escaped (newlines and tabs kept as character references)."""
-    return escape(value if isinstance(value, str) else repr(value), _ATTR_ESC)
-
-
 def _attr_types(items) -> dict[str, str]:
-    """Attribute name → ``long`` / ``double`` / ``boolean`` / ``string`` over all ``items``."""
-    seen: dict[str, set[type]] = {}
+    """Attribute name → ``long`` / ``double`` / ``boolean`` / ``string`` over all ``items``
+    (in the order the names first occur)."""
+    shapes: dict[tuple, None] = {}  # (names, types) of the rows, most rows share one
     for d in items:
-        for name, value in d.items():
-            seen.setdefault(name, set()).add(type(value))
+        shapes.setdefault((tuple(d), tuple(map(type, d.values()))), None)
+    seen: dict[str, set[type]] = {}
+    for names, kinds in shapes:
+        for name, kind in zip(names, kinds, strict=True):
+            seen.setdefault(name, set()).add(kind)
     out = {}
     for name, kinds in seen.items():
         if kinds == {bool}:
@@ -142,64 +134,131 @@ def _attr_types(items) -> dict[str, str]:
     return out
 
 
-def _value(value: object, kind: str) -> str:
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind == "double":
-        return repr(float(value))
-    return _x(value if kind != "string" else str(value))
+_ENCODERS = {
+    "boolean": lambda v: "true" if v else "false",
+    "double": lambda v: repr(float(v)),
+    "long": _x,
+    "string": lambda v: _x(str(v)),
+}
 
 
-def write_graphml(H: nx.Graph, path: str | Path) -> Path:
+def _encode(rows: list[dict]) -> tuple[dict[str, str], list[tuple[tuple, tuple]]]:
+    """The attribute types of ``rows`` and each row's attribute names and XML text."""
+    types = _attr_types(rows)
+    enc = {name: _ENCODERS[kind] for name, kind in types.items()}
+    return types, [(tuple(d), tuple([enc[a](v) for a, v in d.items()])) for d in rows]
+
+
+class _Table:
+    """Nodes and edges ready to stream: the attribute types, the escaped ids, labels, ends
+    and GEXF weights, and each row's attribute names with their XML text."""
+
+    def __init__(self, nodes: list[tuple], edges: list[tuple]):
+        self.node_types, self.node_rows = _encode([d for _, d in nodes])
+        self.edge_types, self.edge_rows = _encode([d for *_, d in edges])
+        ids = {n: _x(n) for n, _ in nodes}
+        self.node_ids = [ids[n] for n, _ in nodes]
+        self.labels = [_x(d.get("label", n)) for n, d in nodes]
+        self.ends = [(ids.get(u) or _x(u), ids.get(v) or _x(v)) for u, v, _ in edges]
+        self.weights = [  # GEXF's edge weight
+            f' weight="{float(d["weight"])!r}"' if "weight" in d else "" for *_, d in edges
+        ]
+
+    @classmethod
+    def of(cls, H: nx.Graph) -> _Table:
+        return cls(list(H.nodes(data=True)), list(H.edges(data=True)))
+
+    @classmethod
+    def of_columns(cls, c: Columns) -> _Table:
+        """The table of :func:`kg.columns.columns` (every row has the same attributes)."""
+        t = cls([], [])
+        t.node_types = {a: kind_of(col) for a, col in c.nodes.items()}
+        t.edge_types = {a: kind_of(col) for a, col in c.edges.items()}
+        nodes = [encode(col, t.node_types[a]) for a, col in c.nodes.items()]
+        edges = [encode(col, t.edge_types[a]) for a, col in c.edges.items()]
+        names, edge_names = tuple(c.nodes), tuple(c.edges)
+        t.node_rows, t.edge_rows = _Uniform(names, nodes), _Uniform(edge_names, edges)
+        t.node_ids = encode(c.node_ids, "string")
+        t.labels = nodes[names.index("label")]  # a column of text (see columns())
+        index = dict(zip(c.node_ids, t.node_ids, strict=True))
+        t.ends = [(index[u], index[v]) for u, v in c.ends]
+        weight = c.edges.get("weight")
+        t.weights = [f' weight="{w}"' for w in encode(weight, "double")] if weight else [
+            ""
+        ] * len(c.ends)
+        return t
+
+
+def _lines(rows: list[tuple], head: str, item, tail: str, *first: list) -> Iterator[str]:
+    """One line per row: ``head`` filled with the row's ``first`` values, then ``item`` filled
+    with ``(attribute, position)`` for each attribute it keeps, then ``tail`` — one
+    ``str.format`` template per set of attribute names."""
+    templates: dict[tuple, str] = {}
+    skip = len(first)
+
+    def template(names: tuple) -> str:
+        if names not in templates:
+            items = "".join(filter(None, (item(a, skip + i) for i, a in enumerate(names))))
+            templates[names] = head + tail(items)
+        return templates[names]
+
+    if isinstance(rows, _Uniform):  # one template, filled column by column
+        return map(template(rows.names).format, *first, *rows.columns)
+    return (
+        template(names).format(*values, *row)
+        for *values, (names, row) in zip(*first, rows, strict=True)
+    )
+
+
+class _Uniform:
+    """Rows that all have the attributes ``names``: their XML text by column."""
+
+    def __init__(self, names: tuple, columns: list[list[str]]) -> None:
+        self.names, self.columns = names, columns
+
+
+def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
     """Write an undirected graph with string ids and scalar attributes as GraphML, streamed
     (what :func:`networkx.write_graphml` writes, several times faster on large graphs)."""
-    node_types = _attr_types(d for _, d in H.nodes(data=True))
-    edge_types = _attr_types(d for *_, d in H.edges(data=True))
-    keys = {("node", a): f"n{i}" for i, a in enumerate(node_types)}
-    keys.update({("edge", a): f"e{i}" for i, a in enumerate(edge_types)})
+    t = H if isinstance(H, _Table) else _Table.of(H)
+    keys = {("node", a): f"n{i}" for i, a in enumerate(t.node_types)}
+    keys.update({("edge", a): f"e{i}" for i, a in enumerate(t.edge_types)})
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'
                 ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
                 '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')  # fmt: skip
         for (scope, name), key in keys.items():
-            kind = (node_types if scope == "node" else edge_types)[name]
+            kind = (t.node_types if scope == "node" else t.edge_types)[name]
             f.write(f'<key id="{key}" for="{scope}" attr.name="{_x(name)}" attr.type="{kind}"/>\n')
         f.write('<graph edgedefault="undirected">\n')
-        for n, d in H.nodes(data=True):
-            data = "".join(
-                f'<data key="{keys["node", a]}">{_value(v, node_types[a])}</data>'
-                for a, v in d.items()
-            )
-            f.write(f'<node id="{_x(n)}">{data}</node>\n')
-        for u, v, d in H.edges(data=True):
-            data = "".join(
-                f'<data key="{keys["edge", a]}">{_value(x, edge_types[a])}</data>'
-                for a, x in d.items()
-            )
-            f.write(f'<edge source="{_x(u)}" target="{_x(v)}">{data}</edge>\n')
+        f.writelines(_lines(
+            t.node_rows, '<node id="{0}">', lambda a, i: f'<data key="{keys["node", a]}">{{{i}}}</data>',
+            lambda items: f"{items}</node>\n", t.node_ids,
+        ))  # fmt: skip
+        f.writelines(_lines(
+            t.edge_rows, '<edge source="{0}" target="{1}">',
+            lambda a, i: f'<data key="{keys["edge", a]}">{{{i}}}</data>',
+            lambda items: f"{items}</edge>\n", *zip(*t.ends, strict=True) if t.ends else ([], []),
+        ))  # fmt: skip
         f.write("</graph>\n</graphml>\n")
     return Path(path)
 
 
-def write_gexf(H: nx.Graph, path: str | Path) -> Path:
+def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
     """Write an undirected graph as GEXF 1.2 for Gephi, streamed: the node attribute
     ``label`` is the node's label and the edge attribute ``weight`` the edge's weight.
     No date is written, so the same graph gives the same file."""
-    node_types = _attr_types(
-        {a: v for a, v in d.items() if a != "label"} for _, d in H.nodes(data=True)
-    )
-    edge_types = _attr_types(
-        {a: v for a, v in d.items() if a != "weight"} for *_, d in H.edges(data=True)
-    )
-    ids = {("node", a): str(i) for i, a in enumerate(node_types)}
-    ids.update({("edge", a): str(i) for i, a in enumerate(edge_types)})
+    t = H if isinstance(H, _Table) else _Table.of(H)
+    node_types = {a: k for a, k in t.node_types.items() if a != "label"}
+    edge_types = {a: k for a, k in t.edge_types.items() if a != "weight"}
+    node_ids = {a: str(i) for i, a in enumerate(node_types)}
+    edge_ids = {a: str(i) for i, a in enumerate(edge_types)}
 
-    def attvalues(scope: str, d: dict, types: dict) -> str:
-        vals = "".join(
-            f'<attvalue for="{ids[scope, a]}" value="{_value(v, types[a])}"/>'
-            for a, v in d.items() if a in types
-        )  # fmt: skip
-        return f"<attvalues>{vals}</attvalues>" if vals else ""
+    def attvalue(ids: dict[str, str]):
+        return lambda a, i: f'<attvalue for="{ids[a]}" value="{{{i}}}"/>' if a in ids else ""
+
+    def attvalues(close: str):
+        return lambda items: (f"<attvalues>{items}</attvalues>" if items else "") + close
 
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft"'
@@ -209,49 +268,74 @@ def write_gexf(H: nx.Graph, path: str | Path) -> Path:
                 '<graph defaultedgetype="undirected" mode="static">\n')  # fmt: skip
         for scope, types in (("node", node_types), ("edge", edge_types)):
             f.write(f'<attributes class="{scope}" mode="static">')
-            for a, kind in types.items():
-                f.write(f'<attribute id="{ids[scope, a]}" title="{_x(a)}" type="{kind}"/>')
+            for i, (a, kind) in enumerate(types.items()):
+                f.write(f'<attribute id="{i}" title="{_x(a)}" type="{kind}"/>')
             f.write("</attributes>\n")
         f.write("<nodes>\n")
-        for n, d in H.nodes(data=True):
-            label = _x(d.get("label", n))
-            f.write(
-                f'<node id="{_x(n)}" label="{label}">{attvalues("node", d, node_types)}</node>\n'
-            )
+        f.writelines(_lines(
+            t.node_rows, '<node id="{0}" label="{1}">', attvalue(node_ids),
+            attvalues("</node>\n"), t.node_ids, t.labels,
+        ))  # fmt: skip
         f.write("</nodes>\n<edges>\n")
-        for i, (u, v, d) in enumerate(H.edges(data=True)):
-            w = f' weight="{_value(d["weight"], "double")}"' if "weight" in d else ""
-            f.write(f'<edge id="{i}" source="{_x(u)}" target="{_x(v)}"{w}>'
-                    f'{attvalues("edge", d, edge_types)}</edge>\n')  # fmt: skip
+        f.writelines(_lines(
+            t.edge_rows, '<edge id="{0}" source="{1}" target="{2}"{3}>', attvalue(edge_ids),
+            attvalues("</edge>\n"), list(map(str, range(len(t.ends)))),
+            [u for u, _ in t.ends], [v for _, v in t.ends], t.weights,
+        ))  # fmt: skip
         f.write("</edges>\n</graph>\n</gexf>\n")
     return Path(path)
 
 
 def write_exports(
-    analysis: Analysis, out: str | Path, extractions: list[Extraction] | None = None
+    analysis: Analysis,
+    out: str | Path,
+    extractions: list[Extraction] | None = None,
+    relations: Counter | None = None,
 ) -> dict[str, Path]:
     """Write the GraphML, GEXF and CSV exports into ``out``; returns kind → path.
 
-    ``relations.csv`` is written when ``extractions`` are given.
+    ``relations.csv`` is written when ``extractions`` are given (``relations``, their
+    :func:`~kg.analysis.typed_relations` when the caller has it, saves counting again).  The graph of
+    :func:`kg.analysis.entity_graph` is written a column at a time (:mod:`kg.columns`).
     """
-    out = Path(out)
+    with paused_gc():  # many small strings, no cycles
+        return _write_exports(analysis, Path(out), extractions, relations)
+
+
+def _write_exports(
+    analysis: Analysis, out: Path, extractions: list[Extraction] | None, relations: Counter | None
+) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
-    H = exportable(analysis.graph, analysis)
     paths = {"graphml": out / "graph.graphml", "gexf": out / "graph.gexf"}
-    write_graphml(H, paths["graphml"])
-    write_gexf(H, paths["gexf"])
-    paths["nodes"] = write_csv(
-        out / "nodes.csv",
-        NODE_COLUMNS,
-        ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in H.nodes(data=True)),
-    )
-    paths["edges"] = write_csv(
-        out / "edges.csv",
-        EDGE_COLUMNS,
-        ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in H.edges(data=True)),
-    )
+    cols = columns(analysis.graph, analysis)
+    if cols is not None:
+        table = _Table.of_columns(cols)
+        n, m = len(cols.node_ids), len(cols.ends)
+        node_cols = [cols.node_ids, *(cols.nodes.get(c, [""] * n) for c in NODE_COLUMNS[1:])]
+        edge_cols = [[u for u, _ in cols.ends], [v for _, v in cols.ends],
+                     *(cols.edges.get(c, [""] * m) for c in EDGE_COLUMNS[2:])]  # fmt: skip
+        write_graphml(table, paths["graphml"])
+        write_gexf(table, paths["gexf"])
+        paths["nodes"] = write_csv_columns(out / "nodes.csv", NODE_COLUMNS, node_cols)
+        paths["edges"] = write_csv_columns(out / "edges.csv", EDGE_COLUMNS, edge_cols)
+    else:  # nodes (or edges) with different attributes: row by row
+        H = exportable(analysis.graph, analysis)
+        nodes, edges = list(H.nodes(data=True)), list(H.edges(data=True))
+        table = _Table(nodes, edges)
+        write_graphml(table, paths["graphml"])
+        write_gexf(table, paths["gexf"])
+        paths["nodes"] = write_csv(
+            out / "nodes.csv",
+            NODE_COLUMNS,
+            ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in nodes),
+        )
+        paths["edges"] = write_csv(
+            out / "edges.csv",
+            EDGE_COLUMNS,
+            ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in edges),
+        )
     if extractions is not None:
-        rows = sorted(typed_relations(extractions).items())
+        rows = sorted((relations if relations is not None else typed_relations(extractions)).items())
         paths["relations"] = write_csv(
             out / "relations.csv",
             ("subject", "predicate", "object", "post", "articles"),

@@ -1,9 +1,11 @@
-"""The entity network of a corpus as a :mod:`networkx` graph, and which part of it to draw.
+"""The entity network of a corpus, and which part of it to draw.
 
-:func:`to_networkx` turns the extractions of a build (after the corpus merge)
-into a :class:`networkx.MultiDiGraph`: one node per entity, one edge per
-related pair and relation, each edge keeping its evidence.  It reads the
-extractions directly (no RDF), so the whole CCTV corpus takes seconds.
+:func:`network` turns the extractions of a build (after the corpus merge) into a
+:class:`Network` of plain dicts: one node per entity, one edge per related pair and
+relation, each edge keeping its evidence.  It reads the extractions directly (no RDF)
+in one pass, which also gathers what the analysis needs (:func:`kg.analysis.entity_graph`
+builds its graph from the network), so the build goes through the extractions once for
+both.  :func:`to_networkx` gives the same network as a :class:`networkx.MultiDiGraph`.
 :func:`select` chooses the entities a view draws: the most important ones, one
 entity's neighbourhood, or some types.
 
@@ -23,15 +25,20 @@ entity's neighbourhood, or some types.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+import re
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.model import ARTICLE, ENTITY_TYPES, Extraction
+from kg.gcpause import paused_gc
+from kg.model import ARTICLE, ENTITY_TYPES, Extraction, Relation
 
-__all__ = ["RELATIONS", "SYMMETRIC", "Selection", "find", "importance", "select", "to_networkx"]
+__all__ = [
+    "RELATIONS", "SYMMETRIC", "Network", "Selection", "find", "importance", "network", "select",
+    "to_networkx",
+]  # fmt: skip
 
 #: Relations drawn between entities, in legend order.
 RELATIONS: tuple[str, ...] = (
@@ -46,6 +53,83 @@ RELATIONS: tuple[str, ...] = (
 SYMMETRIC: frozenset[str] = frozenset({"cooperatesWith", "coOccursWith"})
 
 Key = tuple[str, str]
+
+#: Relations between two entities that the analysis counts (``holdsPost`` via its ``at``).
+TYPED_RELATIONS: tuple[str, ...] = (
+    "locatedIn",
+    "holdsPost",
+    "runs",
+    "cooperatesWith",
+    "publishedBy",
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def article_date(ext: Extraction) -> str:
+    """The article's ISO date, or "" when it has none (or not in yyyy-mm-dd form)."""
+    d = ext.article.date or ""
+    return d if _DATE.fullmatch(d) else ""
+
+
+def endpoints(r: Relation) -> tuple[Key, Key] | None:
+    """(subject, object) of a typed relation between two different entities, else None;
+    the object of a ``holdsPost`` is where the post is held."""
+    if r.predicate not in TYPED_RELATIONS:
+        return None
+    s, o = r.subject, r.at if r.predicate == "holdsPost" else r.object
+    if not (isinstance(s, tuple) and isinstance(o, tuple)) or s == o:
+        return None
+    return s, o
+
+
+class Network:
+    """The entity network of a corpus in plain dicts (what the view draws from).
+
+    ``nodes`` maps entity keys, sorted, to their attributes and ``edges`` maps
+    ``(subject, object, relation)``, sorted, to theirs — the attributes of
+    :func:`to_networkx`, which builds the :class:`networkx.MultiDiGraph` of the same
+    network; ``articles`` maps article ids to :class:`~kg.model.Article`.  For the
+    analysis (:func:`kg.analysis.entity_graph`), gathered in the same pass: ``first`` and
+    ``last`` map entities to the first and last date of an article naming them, and
+    ``typed`` is :func:`kg.analysis.typed_relations`.
+    """
+
+    def __init__(self, nodes: dict[Key, dict], edges: dict[tuple[Key, Key, str], dict],
+                 articles: dict) -> None:  # fmt: skip
+        self.nodes, self.edges, self.articles = nodes, edges, articles
+        self.first: dict[Key, str] = {}
+        self.last: dict[Key, str] = {}
+        self.typed: Counter[tuple[Key, str, Key, str]] = Counter()
+        self._incident: dict[Key, list[tuple]] | None = None
+
+    @classmethod
+    def of(cls, net: Network | nx.MultiDiGraph) -> Network:
+        """``net`` itself, or the network of a graph from :func:`to_networkx`."""
+        if isinstance(net, Network):
+            return net
+        nodes = {k: d for k, d in net.nodes(data=True)}
+        edges = {(a, b, rel): d for a, b, rel, d in net.edges(keys=True, data=True)}
+        return cls(nodes, edges, net.graph.get("articles", {}))
+
+    def incident(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
+        """The edges ``(a, b, relation, data)`` of ``key``: those from it, then those to
+        it (each by the other end, then relation), as networkx lists them."""
+        if self._incident is None:
+            out: dict[Key, list] = {k: [] for k in self.nodes}
+            into: dict[Key, list] = {k: [] for k in self.nodes}
+            for (a, b, rel), d in self.edges.items():
+                out[a].append((a, b, rel, d))
+                into[b].append((a, b, rel, d))
+            self._incident = {k: out[k] + into[k] for k in self.nodes}
+        return self._incident[key]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The network as a :class:`networkx.MultiDiGraph` (see :func:`to_networkx`)."""
+        net = nx.MultiDiGraph()
+        net.add_nodes_from(self.nodes.items())
+        net.add_edges_from((a, b, rel, d) for (a, b, rel), d in self.edges.items())
+        net.graph["articles"] = self.articles
+        return net
 
 
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -63,10 +147,23 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     stored once per pair.  ``net.graph["articles"]`` maps article ids to
     :class:`~kg.model.Article`.
     """
-    net = nx.MultiDiGraph()
+    return network(extractions).to_networkx()
+
+
+def network(extractions: Iterable[Extraction]) -> Network:
+    """The :class:`Network` of ``extractions``: :func:`to_networkx` without networkx."""
+    with paused_gc():  # hundreds of thousands of small objects, no cycles
+        return _network(extractions)
+
+
+def _network(extractions: Iterable[Extraction]) -> Network:
     articles: dict[str, object] = {}
+    first: dict[Key, str] = {}
+    last: dict[Key, str] = {}
+    typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
+    co: dict[tuple[Key, Key], list] = {}  # co-occurrence: [count, evidence]
 
     def node(key: Key) -> dict:
         data = nodes.get(key)
@@ -85,16 +182,41 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
     for ext in extractions:
         articles[ext.article.id] = ext.article
+        date = article_date(ext)
         for entity in ext.entities:
-            data = node(entity.key)
-            data["aliases"].update(entity.aliases)
+            k = entity.key
+            data = nodes.get(k) or node(k)
+            if entity.aliases:
+                data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
+            if date:
+                if k not in first or date < first[k]:
+                    first[k] = date
+                if k not in last or date > last[k]:
+                    last[k] = date
+        stated = set()  # typed relations between entities (kg.analysis.typed_relations)
         for rel in ext.relations:
             pred, subj, obj = rel.predicate, rel.subject, rel.object
-            if pred == "mentions" and subj == ARTICLE and isinstance(obj, tuple):
-                node(obj)["mention_evidence"].extend(rel.evidence[:1])
+            if pred == "coOccursWith":  # the most frequent: the general case below, inlined
+                if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
+                    continue
+                pair = (obj, subj) if obj < subj else (subj, obj)
+                edge = co.get(pair)
+                if edge is None:
+                    node(pair[0]), node(pair[1])
+                    edge = co[pair] = [0, []]
+                edge[0] += rel.count
+                edge[1].extend(rel.evidence)
                 continue
+            if pred == "mentions":  # the next most frequent
+                if subj == ARTICLE and isinstance(obj, tuple) and rel.evidence:
+                    (nodes.get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
+                continue
+            if pred in TYPED_RELATIONS:
+                ends = endpoints(rel)
+                if ends is not None:
+                    stated.add((ends[0], pred, ends[1], obj if pred == "holdsPost" else ""))
             if not isinstance(subj, tuple):
                 continue
             if pred in ("holdsPost", "role") and isinstance(obj, str) and obj != ARTICLE:
@@ -122,26 +244,37 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
             edge["evidence"].extend(rel.evidence)
             if pred == "holdsPost":
                 edge.setdefault("posts", set()).add(rel.object)
+        if stated:
+            typed.update(stated)
 
-    for key in sorted(nodes):
-        data = nodes[key]
-        data["aliases"] = sorted(data["aliases"] - {key[1]})
+    for (a, b), (count, evidence) in co.items():
+        edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}
+    order = sorted(nodes)
+    rank = {k: i for i, k in enumerate(order)}
+    sorted_nodes = {}
+    for key in order:
+        data = sorted_nodes[key] = nodes[key]
+        aliases = data["aliases"]
+        data["aliases"] = sorted(aliases - {key[1]}) if aliases else []
         data["posts"] = sorted(data["posts"])
         data["post_evidence"] = dict(data["post_evidence"])
-        net.add_node(key, **data)
-    for (a, b, pred), data in sorted(edges.items()):
+    sorted_edges = {}
+    for k in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2])):
+        data = sorted_edges[k] = edges[k]
         if "posts" in data:
             data["posts"] = sorted(data["posts"])
-        net.add_edge(a, b, key=pred, **data)
-    net.graph["articles"] = articles
+    net = Network(sorted_nodes, sorted_edges, articles)
+    net.first, net.last, net.typed = first, last, typed
     return net
 
 
-def importance(net: nx.MultiDiGraph) -> dict[Key, float]:
+def importance(net: Network | nx.MultiDiGraph) -> dict[Key, float]:
     """How important each entity is: its mentions plus its weighted degree (every
     relation counts its ``count``), a centrality that is cheap on large graphs."""
-    score = {key: float(data["mentions"]) for key, data in net.nodes(data=True)}
-    for a, b, count in net.edges(data="count"):
+    net = Network.of(net)
+    score = {key: float(data["mentions"]) for key, data in net.nodes.items()}
+    for (a, b, _), data in net.edges.items():
+        count = data["count"]
         score[a] += count
         score[b] += count
     return score
@@ -159,14 +292,15 @@ class Selection:
     missing_focus: str = ""  # a focus name that matched no entity
 
 
-def find(net: nx.MultiDiGraph, name: str) -> list[Key]:
+def find(net: Network | nx.MultiDiGraph, name: str) -> list[Key]:
     """The entities named ``name`` (canonical name or alias; any type)."""
     name = name.strip()
-    return [k for k, d in net.nodes(data=True) if d["name"] == name or name in d["aliases"]]
+    nodes = Network.of(net).nodes
+    return [k for k, d in nodes.items() if d["name"] == name or name in d["aliases"]]
 
 
 def select(
-    net: nx.MultiDiGraph,
+    net: Network | nx.MultiDiGraph,
     *,
     top: int | None = None,
     focus: str | None = None,
@@ -182,11 +316,11 @@ def select(
     first then most important, at most ``top`` (default ``default_top``).
     ``types`` keeps only entities of those types (the focus itself stays).
     """
+    net = Network.of(net)
     score = importance(net)
     wanted = set(types) if types else set(ENTITY_TYPES)
     limit = default_top if top is None else max(int(top), 0)
     sel = Selection([], score, hops=hops)
-    rank = sorted(net.nodes, key=lambda k: (-score[k], k))
     if focus:
         sel.focus = find(net, focus)
         if not sel.focus:
@@ -198,11 +332,12 @@ def select(
         inside.sort(key=lambda k: (dist[k], -score[k], k))
         sel.nodes = inside[: max(limit, len(sel.focus))]
     else:
+        rank = sorted(net.nodes, key=lambda k: (-score[k], k))
         sel.nodes = [k for k in rank if k[0] in wanted][:limit]
     return sel
 
 
-def _distances(net: nx.MultiDiGraph, sources: list[Key], hops: int) -> dict[Key, int]:
+def _distances(net: Network, sources: list[Key], hops: int) -> dict[Key, int]:
     """Hop distance (ignoring direction) from ``sources``, up to ``hops``."""
     dist = {s: 0 for s in sources}
     queue = deque(sources)
@@ -210,7 +345,8 @@ def _distances(net: nx.MultiDiGraph, sources: list[Key], hops: int) -> dict[Key,
         here = queue.popleft()
         if dist[here] >= hops:
             continue
-        for other in (*net.successors(here), *net.predecessors(here)):
+        for a, b, *_ in net.incident(here):
+            other = b if a == here else a
             if other not in dist:
                 dist[other] = dist[here] + 1
                 queue.append(other)

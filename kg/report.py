@@ -26,7 +26,9 @@ from . import __version__
 from .analysis import Analysis, analyse, month_range, strongest_pairs, top_by_type, top_entities
 from .charts import bar_chart, line_chart, shorten
 from .export import write_exports
+from .gcpause import paused_gc
 from .model import ENTITY_TYPES, Extraction
+from .network import Network
 
 __all__ = ["TYPE_COLOURS", "TYPE_NAMES_ZH", "render_report", "write_report", "write_analysis"]
 
@@ -294,11 +296,16 @@ def write_report(a: Analysis, path: str | Path, title: str = "kg report") -> Pat
 
 
 def write_analysis(
-    extractions: Iterable[Extraction], out: str | Path, seed: int = 0
+    extractions: Iterable[Extraction], out: str | Path, seed: int = 0, net: Network | None = None
 ) -> dict[str, Path]:
-    """Analyse a built corpus and write ``OUT/report.html`` and the exports; kind → path."""
+    """Analyse a built corpus and write ``OUT/report.html`` and the exports; kind → path.
+
+    ``net`` is the :func:`~kg.network.network` of the same extractions, when the
+    caller has it already (the build does: the view draws it)."""
     extractions = list(extractions)
-    a = analyse(extractions, seed=seed, top=20)
-    paths = {"report": write_report(a, Path(out) / "report.html")}
-    paths.update(write_exports(a, out, extractions))
+    with paused_gc():  # millions of small objects, no cycles
+        a = analyse(extractions, seed=seed, top=20, net=net)
+        paths = {"report": write_report(a, Path(out) / "report.html")}
+        relations = a.extra["typed_relations"]
+        paths.update(write_exports(a, out, extractions, relations=relations))
     return paths

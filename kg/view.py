@@ -35,8 +35,9 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.gcpause import paused_gc
 from kg.model import ENTITY_TYPES, Evidence, Extraction
-from kg.network import RELATIONS, Key, Selection, select, to_networkx
+from kg.network import RELATIONS, Key, Network, Selection, network, select, to_networkx
 
 __all__ = [
     "TYPE_STYLES",
@@ -89,8 +90,8 @@ _TEMPLATES = Path(__file__).with_name("templates")
 class _Refs:
     """Articles and entities referred to by index in the page data."""
 
-    def __init__(self, net: nx.MultiDiGraph):
-        self.articles = net.graph.get("articles", {})
+    def __init__(self, net: Network):
+        self.articles = net.articles
         self.article_index: dict[str, int] = {}
         self.article_rows: list[list] = []
 
@@ -122,7 +123,7 @@ class _Refs:
 
 
 def page_data(
-    net: nx.MultiDiGraph,
+    net: Network | nx.MultiDiGraph,
     selection: Selection,
     *,
     title: str,
@@ -138,6 +139,7 @@ def page_data(
     ``vis_options`` replaces the page's own vis-network options (top-level keys,
     e.g. ``physics``), for comparisons such as ``benchmarks/view.py``.
     """
+    net = Network.of(net)
     keys = sorted(net.nodes, key=lambda k: (-selection.score[k], k))
     index = {k: i for i, k in enumerate(keys)}
     drawn = set(selection.nodes)
@@ -155,7 +157,7 @@ def page_data(
     # hubs do not bury the picture and every entity keeps its own strongest links.
     between = {"typed": 0, "co": 0}
     strongest: dict[tuple[str, Key], list] = {}
-    for a, b, rel, data in net.edges(keys=True, data=True):
+    for (a, b, rel), data in net.edges.items():
         if a not in drawn or b not in drawn:
             continue
         kind = "co" if rel == "coOccursWith" else "typed"
@@ -173,23 +175,23 @@ def page_data(
         for (a, b, rel), d in sorted(kept.items(), key=lambda x: (x[0][2] == "coOccursWith", x[0]))
     ]
     drawn_co = sum(1 for *_, rel in kept if rel == "coOccursWith")
-    all_pairs = net.number_of_edges()
+    all_pairs = len(net.edges)
 
     details = {}
     for k in selection.nodes:
         details[index[k]] = _details(net, k, index, refs)
+    near: dict[Key, list] = {}  # the links of undrawn entities to drawn ones, from the drawn side
+    for k in selection.nodes:
+        for a, b, rel, data in net.incident(k):
+            other = b if a == k else a
+            if other not in drawn:
+                link = (-data["count"], index[k], RELATIONS.index(rel), int(a == other))
+                near.setdefault(other, []).append(link)
     links = {}
     for k in keys:
-        if k in drawn:
-            continue
-        near = []
-        for a, b, rel, data in _incident(net, k):
-            other = b if a == k else a
-            if other in drawn:
-                near.append((-data["count"], index[other], RELATIONS.index(rel), int(a == k)))
-        if near:
-            near.sort()
-            links[index[k]] = [[o, r, out, -c] for c, o, r, out in near[:_MAX_LINKS]]
+        if k in near:
+            items = sorted(near[k])
+            links[index[k]] = [[o, r, out, -c] for c, o, r, out in items[:_MAX_LINKS]]
 
     left_out = []
     hidden = len(keys) - len(drawn)
@@ -241,11 +243,7 @@ def page_data(
     }
 
 
-def _incident(net: nx.MultiDiGraph, k) -> list[tuple]:
-    return [*net.out_edges(k, keys=True, data=True), *net.in_edges(k, keys=True, data=True)]
-
-
-def _details(net: nx.MultiDiGraph, k, index: dict, refs: _Refs) -> dict:
+def _details(net: Network, k, index: dict, refs: _Refs) -> dict:
     """A drawn entity's panel: posts, typed relations, co-occurring entities, mentions."""
     data = net.nodes[k]
     posts = [
@@ -253,7 +251,7 @@ def _details(net: nx.MultiDiGraph, k, index: dict, refs: _Refs) -> dict:
         for post, at in data["posts"]
     ]
     rels, partners = [], []
-    for a, b, rel, d in _incident(net, k):
+    for a, b, rel, d in net.incident(k):
         other = b if a == k else a
         if rel == "coOccursWith":
             partners.append((d["count"], other, d))
@@ -326,7 +324,7 @@ def render_page(data: dict) -> str:
 
 
 def write_view(
-    extractions: Iterable[Extraction] | nx.MultiDiGraph,
+    extractions: Iterable[Extraction] | Network | nx.MultiDiGraph,
     path: str | Path,
     *,
     title: str = "知识图谱",
@@ -341,9 +339,17 @@ def write_view(
     first); ``focus`` draws the neighbourhood of the entity with that name or
     alias up to ``hops`` relations away instead; ``types`` draws only those
     entity types.  Every entity stays in the page's search.  A network from
-    :func:`to_networkx` can be given instead of extractions.
+    :func:`~kg.network.network` or :func:`to_networkx` can be given instead of extractions.
     """
-    net = extractions if isinstance(extractions, nx.Graph) else to_networkx(extractions)
+    with paused_gc():
+        return _write_view(extractions, path, title, top, focus, hops, types)
+
+
+def _write_view(extractions, path, title, top, focus, hops, types) -> Path:
+    if isinstance(extractions, Network | nx.Graph):
+        net = Network.of(extractions)
+    else:
+        net = network(extractions)
     types = list(types) if types else None
     for t in types or ():
         if t not in ENTITY_TYPES:

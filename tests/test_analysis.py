@@ -274,3 +274,15 @@ def test_analysis_of_1000_cctv_stories(cctv_1000: list[Extraction]) -> None:
     # mentions per month add up to the entity's mentions (every story is dated)
     for k in top_entities(G, 5):
         assert sum(a.monthly[k].values()) == G.nodes[k]["mentions"]
+
+
+def test_the_view_network_gathers_what_the_analysis_needs() -> None:
+    from kg.network import network
+
+    exts = corpus()
+    net = network(exts)
+    assert net.typed == typed_relations(exts) and net.typed
+    a, b = analyse(exts, seed=0), analyse(exts, seed=0, net=net)
+    assert nx.utils.graphs_equal(a.graph, b.graph) and a.communities == b.communities
+    dated = {k: d["first"] for k, d in a.graph.nodes(data=True) if d["first"]}
+    assert dated and dated == {k: v for k, v in net.first.items() if k in dated}

@@ -10,6 +10,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+import kg.columns
 import kg.export
 from kg.analysis import analyse
 from kg.export import (
@@ -166,3 +167,29 @@ def test_xml_writers_keep_awkward_values(tmp_path: Path) -> None:
 
 def test_doctests() -> None:
     assert doctest.testmod(kg.export).failed == 0
+    assert doctest.testmod(kg.columns).failed == 0
+
+
+def test_column_writers_write_what_the_row_writers_write(written, tmp_path: Path) -> None:
+    a, H, paths = written  # write_exports went column by column (kg.columns) …
+    assert kg.export.columns(a.graph, a) is not None
+    rows = tmp_path / "rows"  # … the writers of a networkx graph go row by row
+    rows.mkdir()
+    assert write_graphml(H, rows / "g.graphml").read_bytes() == paths["graphml"].read_bytes()
+    assert write_gexf(H, rows / "g.gexf").read_bytes() == paths["gexf"].read_bytes()
+    nodes = ([n, *(d.get(c, "") for c in NODE_COLUMNS[1:])] for n, d in H.nodes(data=True))
+    edges = ([u, v, *(d.get(c, "") for c in EDGE_COLUMNS[2:])] for u, v, d in H.edges(data=True))
+    csv_nodes = kg.export.write_csv(rows / "n.csv", NODE_COLUMNS, nodes)
+    csv_edges = kg.export.write_csv(rows / "e.csv", EDGE_COLUMNS, edges)
+    assert csv_nodes.read_bytes() == paths["nodes"].read_bytes()
+    assert csv_edges.read_bytes() == paths["edges"].read_bytes()
+
+
+def test_a_graph_of_mixed_attributes_goes_row_by_row(tmp_path: Path) -> None:
+    exts = hostile()
+    a = analyse(exts, seed=0)
+    a.graph.nodes[NC]["extra"] = 1  # one node with one more attribute
+    assert kg.export.columns(a.graph, a) is None
+    paths = write_exports(a, tmp_path, exts)
+    g = nx.read_graphml(paths["graphml"])
+    assert g.nodes[node_id(NC)]["extra"] == 1 and "extra" not in g.nodes[node_id(CN)]

@@ -199,3 +199,25 @@ def test_build_view_options(tmp_path: Path, capsys: pytest.CaptureFixture) -> No
     with pytest.raises(SystemExit) as stop:
         main(["-o", str(out), "--view-type", "Persons"])
     assert stop.value.code == 2 and "unknown type 'Persons'" in capsys.readouterr().err
+
+
+def test_network_of_a_graph_is_the_network_itself() -> None:
+    from kg.network import Network, network
+
+    exts = [make_extraction("a1"), make_extraction("a2")]
+    net = network(exts)
+    again = Network.of(to_networkx(exts))
+    assert list(again.nodes) == list(net.nodes) and list(again.edges) == list(net.edges)
+    assert all(again.incident(k) == net.incident(k) for k in net.nodes)
+    assert select(net, top=2).nodes == select(to_networkx(exts), top=2).nodes
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import kg.gcpause
+    import kg.network
+    import kg.view
+
+    for module in (kg.network, kg.view, kg.gcpause):
+        assert doctest.testmod(module).failed == 0, module.__name__
