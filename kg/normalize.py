@@ -270,10 +270,12 @@ def apply_remap(ext: Extraction, part: Iterable[tuple[tuple[str, str], str]]) ->
     remap = dict(part)
     if not remap:
         return ext
-    mentions = tuple(
-        replace(m, canonical=remap.get((m.type, m.canonical or m.text), m.canonical or m.text))
-        for m in ext.mentions
-    )
+    mentions = []
+    for m in ext.mentions:  # dataclasses.replace only where something changes: it is slow
+        name = m.canonical or m.text
+        name = remap.get((m.type, name), name)
+        mentions.append(m if name == m.canonical else replace(m, canonical=name))
+    mentions = tuple(mentions)
     entities = build_entities(list(mentions))
     have = {e.key for e in entities}
     extra = [
@@ -286,7 +288,9 @@ def apply_remap(ext: Extraction, part: Iterable[tuple[tuple[str, str], str]]) ->
 
     merged: dict[tuple, Relation] = {}
     for r in ext.relations:
-        r = replace(r, subject=fix(r.subject), object=fix(r.object), at=fix(r.at) if r.at else None)
+        subject, object_, at = fix(r.subject), fix(r.object), fix(r.at) if r.at else None
+        if subject != r.subject or object_ != r.object or at != r.at:
+            r = replace(r, subject=subject, object=object_, at=at)
         if r.subject == r.object:
             continue  # both forms of one entity in a sentence: not a relation
         key = (r.subject, r.predicate, r.object, r.at)
