@@ -25,7 +25,6 @@ the build notices and writes or loads everything again.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import gc
 import gzip
@@ -367,17 +366,11 @@ def _build_corpus(
         # only articles added, none changed or gone: append them to the files in place
         resume = manifest.appendable() if len(reuse) == len(old_blocks) else None
         old_totals = _old_totals(trig, manifest.data) if old_blocks else None
-        stream = None
         if resume is not None:
             manifest.save({}, None)  # the files are being changed: trust nothing until done
             writer = CorpusWriter(trig, ttl, base, resume=resume)
         else:
             writer = CorpusWriter(trig_tmp, ttl_tmp, base)
-            if old_totals is None:  # nothing to patch: the store loads as the files are written
-                from .store import StreamLoad
-
-                stream = StreamLoad(out, trig_tmp, ttl_tmp)
-                writer.feed = stream.feed
         new_blocks: dict[str, list] = {}
         rendered: list[tuple[str, bytes | None, tuple]] = []
         old_file = open(trig, "rb") if reuse and resume is None else None  # noqa: SIM115
@@ -421,9 +414,6 @@ def _build_corpus(
             totals = writer.finish()
         except BaseException:
             writer.close()
-            if stream is not None:
-                with contextlib.suppress(Exception):
-                    stream.finish(optimize=False)
             trig_tmp.unlink(missing_ok=True)
             ttl_tmp.unlink(missing_ok=True)
             if cache is not None:
@@ -455,7 +445,7 @@ def _build_corpus(
         out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
         changed={iris[i]: writer.blocks[iris[i]] for i in order},
         old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
-        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)}, stream=stream,
+        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)},
     )  # fmt: skip
     stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
@@ -479,7 +469,6 @@ class _StorePlan:
     stats: dict
     progress: object
     ttl_info: dict
-    stream: object = None  # a kg.store.StreamLoad that loaded the files as they were written
     done: bool = False
 
     def run(self) -> None:
@@ -494,13 +483,8 @@ class _StorePlan:
 
         started = time.perf_counter()
         self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
-        old_state, streamed = None, self.stream is not None
-        if self.stream is not None:
-            stream, self.stream = self.stream, None
-            self.totals = []
-            stream.finish()  # type: ignore[attr-defined]
-            self.stats["store"] = "bulk-loaded"
-        elif (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
+        old_state = None
+        if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
             old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
             if old_state is not None:
                 store = open_store(self.out)
@@ -523,7 +507,7 @@ class _StorePlan:
             store.flush()
             del store
             self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
-        elif not streamed:
+        else:
             self.totals = []  # not needed: free it before the bulk loader takes its memory
             load_store(self.out, self.trig, self.ttl, count=False)
             self.stats["store"] = "bulk-loaded"

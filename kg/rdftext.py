@@ -25,7 +25,7 @@ The tests check that the text parses to a graph isomorphic to ``article_graph``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from hashlib import blake2b, sha1
@@ -354,18 +354,11 @@ class CorpusWriter:
         base: str = DEFAULT_BASE,
         *,
         resume: tuple[int, int, set[int]] | None = None,
-        feed: Callable[[str, int, int], None] | None = None,
-        every: int = 4 << 20,
     ):
         """``resume=(trig_end, ttl_end, seen)`` appends to the files of an earlier writer
         instead: they are cut where its corpus totals began (:attr:`offset` and
-        :attr:`ttl_end` of that writer), and ``seen`` is its :attr:`seen`.
-
-        ``feed(name, start, end)`` is told of each region of about ``every`` bytes of
-        ``"trig"`` or ``"ttl"`` that is complete (whole graphs, whole triples) and flushed
-        to the file, so that a reader can follow the writer (the store's loader does)."""
-        self.base, self.feed, self.every = base, feed, every
-        self.fed = {"trig": 0, "ttl": 0}
+        :attr:`ttl_end` of that writer), and ``seen`` is its :attr:`seen`."""
+        self.base = base
         mode = "r+b" if resume is not None else "wb"
         self.trig = open(trig_path, mode)  # noqa: SIM115 - closed in close()
         self.ttl = open(ttl_path, mode)  # noqa: SIM115
@@ -384,19 +377,6 @@ class CorpusWriter:
         self.trig.write(header)
         self.ttl.write(header)
         self.offset = len(header)
-        self.fed = {"trig": len(header), "ttl": len(header)}
-
-    def _feed(self, final: bool = False) -> None:
-        """Tell :attr:`feed` of the complete regions written since it was last told."""
-        ends = {"trig": self.offset, "ttl": self.ttl.tell()}
-        if self.feed is None or not (final or max(ends[k] - self.fed[k] for k in ends) >= self.every):
-            return
-        self.trig.flush()
-        self.ttl.flush()
-        for name, end in ends.items():
-            if end > self.fed[name]:
-                self.feed(name, self.fed[name], end)
-                self.fed[name] = end
 
     def keep(self, iri: str, where: tuple[int, int, int, int], counts: tuple[dict, dict]) -> None:
         """An article's graph that an earlier writer wrote and that stays where it is
@@ -426,7 +406,6 @@ class CorpusWriter:
             self.ttl.write(b" .\n".join(fresh) + b" .\n")
         self.totals.mentions.update(counts[0])
         self.totals.pairs.update(counts[1])
-        self._feed()
 
     def finish(self) -> list[str]:
         """Write the corpus-totals graph (when there are articles); returns its lines."""
@@ -434,11 +413,8 @@ class CorpusWriter:
         self.ttl_end = self.ttl.tell()
         if lines:
             name = f"{self.base}graph/corpus"
-            totals = _block(f"<{name}>", lines, []).encode()
-            self.trig.write(totals)
-            self.offset += len(totals)
+            self.trig.write(_block(f"<{name}>", lines, []).encode())
             self.ttl.write("".join(line + " .\n" for line in lines).encode())
-        self._feed(final=True)
         self.close()
         return lines
 

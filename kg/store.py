@@ -9,8 +9,6 @@ are removed, so adding or deleting a file and re-building keeps the store in ste
 
 from __future__ import annotations
 
-import os
-import queue
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -20,14 +18,11 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from .rdftext import prefix_header
-
 __all__ = [
     "STORE_DIR",
     "open_store",
     "update_store",
     "load_store",
-    "StreamLoad",
     "replace_graph",
     "remove_graph",
     "patch_graph",
@@ -154,59 +149,6 @@ def load_store(
     # of rows run 2-4x faster on the compacted store (people-posts 113 -> 28 ms).
     store.optimize()
     return len(store) if count else None  # counting reads every quad: 2 s for 7 M
-
-
-class StreamLoad:
-    """Bulk-load ``OUT/store`` from ``graph.trig`` and ``graph.ttl`` while they are being
-    written: :class:`kg.rdftext.CorpusWriter` tells :meth:`feed` of each complete region it
-    has flushed, and two threads load the regions as they come (named graphs from the TriG,
-    the default graph from the Turtle).  :meth:`finish` waits for them, compacts the store
-    and closes it.  Gives the store :func:`load_store` gives from the finished files."""
-
-    def __init__(self, out_dir: str | Path, trig: Path, ttl: Path, threads: int = 2):
-        self.store = open_store(out_dir)
-        self.store.clear()
-        self.header = prefix_header().encode()
-        self.files = {"trig": os.open(trig, os.O_RDONLY), "ttl": os.open(ttl, os.O_RDONLY)}
-        self.queue: queue.SimpleQueue = queue.SimpleQueue()
-        self.errors: list[BaseException] = []
-        self.threads = [threading.Thread(target=self._load, daemon=True) for _ in range(threads)]
-        for thread in self.threads:
-            thread.start()
-
-    def feed(self, name: str, start: int, end: int) -> None:
-        """Region ``[start, end)`` of ``"trig"`` or ``"ttl"`` is complete and flushed."""
-        self.queue.put((name, start, end))
-
-    def _load(self) -> None:
-        while (item := self.queue.get()) is not None:
-            if self.errors:
-                continue  # drain: the build will report the first error
-            name, start, end = item
-            try:
-                data = self.header + os.pread(self.files[name], end - start, start)
-                if name == "trig":
-                    self.store.bulk_load(data, format=ox.RdfFormat.TRIG, lenient=True)
-                else:
-                    self.store.bulk_load(data, format=ox.RdfFormat.TURTLE,
-                                         to_graph=ox.DefaultGraph(), lenient=True)  # fmt: skip
-            except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
-                self.errors.append(exc)
-
-    def finish(self, optimize: bool = True) -> None:
-        """Wait for the loaders, then compact and close the store; raises a loader's error."""
-        for _ in self.threads:
-            self.queue.put(None)
-        for thread in self.threads:
-            thread.join()
-        for fd in self.files.values():
-            os.close(fd)
-        store, self.store = self.store, None
-        if self.errors:
-            raise self.errors[0]
-        store.flush()
-        if optimize:
-            store.optimize()
 
 
 def _in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:

@@ -343,31 +343,6 @@ def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
                    for q in open_store(serial, read_only=True)}  # fmt: skip
 
 
-def test_the_store_loads_the_files_while_they_are_written(small: Path, tmp_path: Path) -> None:
-    """Regions of a few kB, fed to the loader as the writer flushes them, give the store
-    that loading the finished files gives."""
-    from kg.rdftext import CorpusWriter, article_block, article_counts
-    from kg.store import StreamLoad, load_store
-
-    exts = _build([small], tmp_path / "built").extractions
-    trig, ttl = tmp_path / "g.trig", tmp_path / "g.ttl"
-    writer = CorpusWriter(trig, ttl, DEFAULT_BASE, every=2000)
-    stream = StreamLoad(tmp_path / "streamed", trig, ttl)
-    regions = []
-    writer.feed = lambda *region: (regions.append(region), stream.feed(*region))
-    for ext in exts:
-        writer.add(f"{DEFAULT_BASE}article/{ext.article.id}", article_block(ext), article_counts(ext))
-    writer.finish()
-    stream.finish()
-    assert len(regions) > 10
-    for name, path in (("trig", trig), ("ttl", ttl)):  # the regions tile each file
-        spans = sorted((a, b) for n, a, b in regions if n == name)
-        assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:], strict=False))
-        assert spans[-1][1] == path.stat().st_size
-    load_store(tmp_path / "whole", trig, ttl)
-    assert _quads(tmp_path / "streamed") == _quads(tmp_path / "whole") != set()
-
-
 def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
     pyshacl = pytest.importorskip("pyshacl")
     data = Graph().parse(serial / "graph.ttl", format="turtle")
