@@ -73,6 +73,8 @@ class BuildResult:
         if self.plan is not None:
             self.plan.clock.lap("outputs")  # since write: the caller's view, report …
         if self._thread is not None:
+            if self._thread.is_alive() and self.plan is not None:
+                self.plan.progress.stage(f"waiting for the SPARQL store {self.plan.out}/store")  # type: ignore[attr-defined]
             self._thread.join()
             self._thread = None
             if self._error is not None:
