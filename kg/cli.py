@@ -170,7 +170,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     n = len(extractions)
     del extractions  # the store's bulk loader wants the memory
     result.extractions = []
-    result.update_store()  # waits for the store
+    try:
+        result.update_store()  # waits for the store
+    except (OSError, ValueError, SyntaxError) as exc:  # a store locked, a full disk …
+        print(f"error: the SPARQL store {out}/store was not updated: {exc} (the other "
+              "outputs are written; build again to retry)", file=sys.stderr)  # fmt: skip
+        return EXIT_NOTHING
     if text:
         print(text)
     print(f"built {n} articles, skipped {len(skipped)}, in {time.monotonic() - t0:.1f}s → {out}/")

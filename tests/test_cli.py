@@ -101,6 +101,16 @@ def test_folder_with_only_a_binary_file_exits_1(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
+def test_a_store_that_cannot_be_written_is_an_error_and_the_rest_is_built(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "store").mkdir(parents=True)
+    (out / "store" / "LOCK").mkdir()  # the store's lock file cannot be created
+    proc = run("-o", out)
+    assert proc.returncode == 1
+    assert "SPARQL store" in proc.stderr and "Traceback" not in proc.stderr
+    assert (out / "graph.ttl").exists() and (out / "graph.html").exists()
+
+
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder"
     proc = run(missing, "-o", tmp_path / "out")
