@@ -9,8 +9,9 @@
 2. **merge** — aliases are merged across the corpus (:func:`kg.normalize.corpus_remap`);
 3. **write** — each article's graph is written as text (:mod:`kg.rdftext`) to
    ``graph.trig`` and ``graph.ttl``, in input order, by the executor; an article whose
-   graph is the same as in the previous build (same extraction, same merge) is copied
-   from the previous ``graph.trig`` instead;
+   graph is the same as in the previous build (same extraction, same merge) is not
+   rendered again: when articles were only added, the new graphs are appended to both
+   files in place, otherwise the unchanged ones are copied from the previous ``graph.trig``;
 4. **store** (:meth:`BuildResult.start_store` runs it in a thread while the caller writes
    the view and the report; :meth:`BuildResult.update_store` waits for it) —
    ``OUT/store`` is bulk-loaded from those files, or, when it holds the previous build,
@@ -19,8 +20,9 @@
 
 Results are in input order whatever the executor, so ``--jobs 4`` writes the same
 bytes as ``--jobs 1``.  ``OUT/cache/manifest.json`` remembers where each article's graph
-is in ``graph.trig`` and what the store holds; if either was changed by anything else,
-the build notices and writes or loads everything again.
+is in ``graph.trig``, where the totals begin in ``graph.ttl`` and what the store holds; if
+any of them was changed by anything else, the build notices and writes or loads
+everything again.
 """
 
 from __future__ import annotations
