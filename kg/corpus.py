@@ -43,6 +43,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import CACHE_DIR, ExtractionCache, article_key, load
+from .cache import FORMAT as CACHE_FORMAT
 from .model import Article, Extraction, Skipped
 from .normalize import corpus_remap, remap_part
 from .parallel import extract_batch, make_executor, render_batch
@@ -58,7 +59,9 @@ SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
 class BuildResult:
     """What a build made: the (merged) extractions in input order, the inputs it skipped,
     the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
-    ``written``, ``copied`` or ``kept``; after :meth:`update_store`: ``store``, ``seconds``)."""
+    ``unread`` (input files unchanged since the last build, whose articles came from the
+    cache), ``written``, ``copied`` or ``kept``; after :meth:`update_store`: ``store``,
+    ``seconds``)."""
 
     extractions: list[Extraction]
     skipped: list[Skipped] = field(default_factory=list)
@@ -193,12 +196,14 @@ class _Manifest:
         return max(b[1] + b[2] for b in blocks.values()), ttl["end"], seen
 
     def save(self, blocks: dict, store: dict | None, stats: dict | None = None,
-             ttl: dict | None = None) -> None:  # fmt: skip
+             ttl: dict | None = None, inputs: dict | None = None) -> None:  # fmt: skip
         self.data = {"kg": __version__, "trig": self._stat(self.trig), "blocks": blocks,
                      "store": store, "last_build": stats}  # fmt: skip
         if ttl is not None:
             ttl["stat"] = self._stat(self.trig.with_suffix(".ttl"))
             self.data["ttl"] = ttl
+        if inputs is not None:
+            self.data["inputs"] = inputs
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(self.path)
@@ -263,7 +268,7 @@ def _build_corpus(
 ) -> BuildResult:
     """Build ``paths`` into ``out`` (see the module docstring).  Returns a
     :class:`BuildResult`; raises OSError/ValueError when the rules cannot be loaded."""
-    from .ingest import iter_articles
+    from .ingest import duplicate, input_files, read_file
     from .pipeline import get_extractor
     clock = _Clock()
     out = Path(out)
@@ -281,7 +286,7 @@ def _build_corpus(
     version = extractor.rules.version
     cache = ExtractionCache(out, report=warn) if use_cache else None
     total_bytes = input_size(paths, out)
-    stats: dict[str, object] = {"extracted": 0, "cached": 0}
+    stats: dict[str, object] = {"extracted": 0, "cached": 0, "unread": 0}
 
     keys: list[str] = []
     names: list[str] = []
@@ -289,16 +294,22 @@ def _build_corpus(
     exts: list[Extraction | None] = []
     state = {"chars": 0, "done": 0}
 
-    def jobs_of(articles: list[Article]) -> Iterator[tuple]:
+    # each input file's articles (their keys) and problems, by the file's size and time: a
+    # re-build takes an unchanged file's articles from the cache without reading it
+    old_inputs = _Manifest(out).data.get("inputs") or {}
+    input_version = f"{version}/{CACHE_FORMAT}"
+    inputs: dict[str, dict] = {}
+
+    def jobs_of(articles: list[tuple[Article, str]]) -> Iterator[tuple]:
         first = len(keys)
-        ks = [article_key(a, version) for a in articles]
+        ks = [key for _, key in articles]
         keys.extend(ks)
-        names.extend(a.path or a.id for a in articles)
+        names.extend(a.path or a.id for a, _ in articles)
         data.extend([None] * len(articles))
         exts.extend([None] * len(articles))
         hits = cache.get_many(ks) if cache is not None else {}
         misses = []
-        for j, (article, key) in enumerate(zip(articles, ks, strict=True)):
+        for j, (article, key) in enumerate(articles):
             if key in hits:
                 exts[first + j], data[first + j] = hits[key]
                 state["done"] += 1
@@ -310,14 +321,68 @@ def _build_corpus(
         for start in range(0, len(misses), batch_size):
             yield (tuple(rule_dirs), version, misses[start : start + batch_size])
 
+    def reused(file: Path, st: list[int] | None) -> tuple[dict, dict] | None:
+        """The previous build's record of ``file`` and its cached extractions, if the file
+        is unchanged (size, time) and every article of it is in the cache."""
+        record = old_inputs.get(str(file))
+        if cache is None or st is None or not record or record.get("stat") != st:
+            return None
+        if record.get("version") != input_version:  # other rules: other keys
+            return None
+        hits = cache.get_many(record["keys"])
+        return (record, hits) if len(hits) == len(record["keys"]) else None
+
     def extraction_jobs() -> Iterator[tuple]:
-        batch: list[Article] = []
+        batch: list[tuple[Article, str]] = []
+        ids: set[str] = set()
         # the output folder may sit inside the input: its files are never articles
-        for article in iter_articles(paths, on_skip=skip, exclude=[out]):
-            batch.append(article)
-            if len(batch) >= 64:
-                yield from jobs_of(batch)
-                batch = []
+        for file, root in input_files(paths, on_skip=skip, exclude=[out]):
+            st = _stat(file)
+            problems: list[Skipped] = []
+
+            def file_skip(s: Skipped, problems=problems) -> None:
+                problems.append(s)
+                skip(s)
+
+            known = reused(file, st)
+            if known is not None:  # unchanged: its articles come from the cache unread
+                if batch:  # the articles before it go first
+                    yield from jobs_of(batch)
+                    batch = []
+                record, hits = known
+                for s in record["skips"]:
+                    file_skip(Skipped(*s))
+                for key in record["keys"]:
+                    ext, blob = hits[key]
+                    if ext.article.id in ids:
+                        skip(duplicate(file, ext.article.id))
+                        continue
+                    ids.add(ext.article.id)
+                    keys.append(key)
+                    names.append(ext.article.path or ext.article.id)
+                    data.append(blob)
+                    exts.append(ext)
+                    state["done"] += 1
+                    state["chars"] += len(ext.article.text)
+                file_keys = record["keys"]
+                stats["unread"] += 1
+                progress(state["done"], state["chars"], total_bytes)
+            else:
+                file_keys = []
+                for article in read_file(file, root, file_skip):
+                    key = article_key(article, version)
+                    file_keys.append(key)
+                    if article.id in ids:
+                        skip(duplicate(file, article.id))
+                        continue
+                    ids.add(article.id)
+                    batch.append((article, key))
+                    if len(batch) >= 64:
+                        yield from jobs_of(batch)
+                        batch = []
+            if st is not None:
+                inputs[str(file)] = {"stat": st, "version": input_version, "keys": file_keys,
+                                     "skips": [[s.path, s.reason, s.line] for s in problems]}  # fmt: skip
         if batch:
             yield from jobs_of(batch)
 
@@ -449,7 +514,7 @@ def _build_corpus(
         out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
         changed={iris[i]: writer.blocks[iris[i]] for i in order},
         old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
-        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)},
+        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)}, inputs=inputs,
     )  # fmt: skip
     stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
@@ -473,6 +538,7 @@ class _StorePlan:
     stats: dict
     progress: object
     ttl_info: dict
+    inputs: dict
     done: bool = False
 
     def run(self) -> None:
@@ -524,10 +590,18 @@ class _StorePlan:
         self.clock.laps["store"] = self.store_seconds
         self.stats.update(seconds=self.clock.laps)
         self.manifest.save(self.blocks, {"files": self.files, "graphs": self.state}, self.stats,
-                           self.ttl_info)  # fmt: skip
+                           self.ttl_info, self.inputs)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _stat(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
 
 
 def _store_files(folder: Path) -> list[list]:

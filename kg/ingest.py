@@ -46,6 +46,9 @@ __all__ = [
     "decode_bytes",
     "read_path",
     "iter_articles",
+    "input_files",
+    "read_file",
+    "duplicate",
     "parse_epaper",
     "looks_like_epaper",
     "parse_byline",
@@ -1133,17 +1136,39 @@ def iter_articles(
     a later article whose id was already seen is skipped too.
     """
     report: OnSkip = on_skip or (lambda skip: None)
+    seen: set[str] = set()
+    for file, root in input_files(paths, on_skip=report, exclude=exclude):
+        for article in read_file(file, root, report):
+            if article.id in seen:
+                report(duplicate(file, article.id))
+                continue
+            seen.add(article.id)
+            if on_article is not None:
+                on_article(article)
+            yield article
+
+
+def input_files(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    on_skip: OnSkip | None = None,
+    exclude: Iterable[str | os.PathLike[str]] = (),
+) -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` for every file :func:`iter_articles` reads, in its order (``root``:
+    the folder the articles' paths are relative to)."""
+    report: OnSkip = on_skip or (lambda skip: None)
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    seen: set[str] = set()
     skip_dirs = frozenset(Path(d).resolve() for d in exclude)
     for given in paths:
-        for file, root in _files(Path(given), report, skip_dirs):
-            for article in _safe_read(file, root, report):
-                if article.id in seen:
-                    report(Skipped(str(file), f"{file}: duplicate article id {article.id!r}"))
-                    continue
-                seen.add(article.id)
-                if on_article is not None:
-                    on_article(article)
-                yield article
+        yield from _files(Path(given), report, skip_dirs)
+
+
+def read_file(file: Path, root: Path, on_skip: OnSkip) -> Iterator[Article]:
+    """The articles of one file of :func:`input_files`; problems go to ``on_skip``."""
+    yield from _safe_read(file, root, on_skip)
+
+
+def duplicate(file: Path, article_id: str) -> Skipped:
+    """What :func:`iter_articles` reports for an article whose id came earlier."""
+    return Skipped(str(file), f"{file}: duplicate article id {article_id!r}")

@@ -283,6 +283,50 @@ def test_an_added_article_is_appended_to_the_graph_files(small: Path, tmp_path: 
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
 
 
+def test_unchanged_input_files_are_not_read_again(small: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(small, folder)
+    (folder / "recs.jsonl").write_text(
+        '{"id": "r1", "text": "北京市开展“春风”行动。"}\n{broken\n{"id": "r2", "text": "上海市召开会议。"}\n',
+        encoding="utf-8",
+    )
+    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    out = tmp_path / "out"
+    first = _build([folder], out)
+    assert first.stats["unread"] == 0
+    reported: list = []
+    again = _build([folder], out, on_skip=reported.append)
+    assert again.stats["unread"] == files and again.stats["extracted"] == 0
+    assert [a.article for a in again.extractions] == [a.article for a in first.extractions]
+    assert [(s.path, s.reason) for s in reported] == [(s.path, s.reason) for s in first.skipped]
+    assert any("recs.jsonl" in s.path for s in reported)  # the broken line, reported again
+    # an edited file is read again (its size and time changed), the others are not
+    (folder / "recs.jsonl").write_text('{"id": "r1", "text": "北京市开展“春风”行动。"}\n',
+                                       encoding="utf-8")  # fmt: skip
+    third = _build([folder], out)
+    assert third.stats["unread"] == files - 1
+    assert {e.article.id for e in third.extractions} >= {"r1"}
+    assert "r2" not in {e.article.id for e in third.extractions}
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, use_cache=False)
+    assert _quads(out) == _quads(fresh)
+
+
+def test_a_duplicate_id_is_resolved_again_when_the_first_copy_goes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "x", "text": "北京市开展“春风”行动。"}\n', encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"id": "x", "text": "上海市召开会议。"}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):
+        result = _build([folder], out)
+        assert [e.article.text for e in result.extractions] == ["北京市开展“春风”行动。"]
+        assert any("duplicate article id" in s.reason for s in result.skipped)
+    (folder / "a.jsonl").unlink()
+    result = _build([folder], out)
+    assert [e.article.text for e in result.extractions] == ["上海市召开会议。"]
+
+
 def test_a_store_changed_behind_the_builds_back_is_loaded_again(small: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     _build([small], out)
