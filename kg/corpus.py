@@ -556,11 +556,10 @@ class _StorePlan:
         old_state = None
         if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
             old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
-            if old_state is not None:
-                store = open_store(self.out)
         changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
         gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
         if old_state is not None and len(changed) + len(gone) <= max(50, len(self.state) // 4):
+            store = open_store(self.out)  # (opened only here: the bulk loader opens its own)
             header = prefix_header().encode()
             for iri in gone:
                 remove_graph(store, iri)

@@ -4,6 +4,7 @@ incremental gives the same graph, the same files and the same store as a plain o
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import sqlite3
 import warnings
@@ -325,6 +326,24 @@ def test_a_duplicate_id_is_resolved_again_when_the_first_copy_goes(tmp_path: Pat
     (folder / "a.jsonl").unlink()
     result = _build([folder], out)
     assert [e.article.text for e in result.extractions] == ["上海市召开会议。"]
+
+
+def test_a_rebuild_that_changes_most_graphs_reloads_the_store(tmp_path: Path) -> None:
+    """More than 50 articles, all changed (another base IRI): the store is loaded again
+    (it was once still open for the patch it did not make, and the loader could not lock it)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [json.dumps({"id": f"a{i}", "text": f"北京市第{i}次开展“春风”行动。"}, ensure_ascii=False)
+             for i in range(60)]  # fmt: skip
+    (folder / "recs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    _build([folder], out)
+    other = "https://example.org/other/"
+    result = _build([folder], out, base=other)
+    assert result.stats["store"] == "bulk-loaded"
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, base=other)
+    assert _quads(out) == _quads(fresh)
 
 
 def test_a_store_changed_behind_the_builds_back_is_loaded_again(small: Path, tmp_path: Path) -> None:
