@@ -146,7 +146,7 @@ class _Manifest:
 
     def __init__(self, out: Path):
         self.path = out / CACHE_DIR / MANIFEST
-        self.trig = out / "graph.trig"
+        self.trig, self.ttl = out / "graph.trig", out / "graph.ttl"
         try:
             self.data = json.loads(self.path.read_text(encoding="utf-8"))
             if self.data.get("kg") != __version__:
@@ -155,17 +155,10 @@ class _Manifest:
             self.data = {}
         self.old_store = self.data.get("store")
 
-    def _stat(self, path: Path) -> list[int] | None:
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return [st.st_size, st.st_mtime_ns]
-
     def blocks(self) -> dict[str, list]:
         """iri → [fingerprint, offset, length, own_start, own_end] of the previous
         ``graph.trig``, if it is still the file this manifest describes."""
-        if self.data.get("trig") and self.data["trig"] == self._stat(self.trig):
+        if self.data.get("trig") and self.data["trig"] == _stat(self.trig):
             return self.data.get("blocks", {})
         return {}
 
@@ -184,7 +177,7 @@ class _Manifest:
         are still what that build wrote."""
         ttl = self.data.get("ttl") or {}
         blocks = self.blocks()
-        if not blocks or not ttl.get("stat") or ttl["stat"] != self._stat(self.trig.with_suffix(".ttl")):
+        if not blocks or not ttl.get("stat") or ttl["stat"] != _stat(self.ttl):
             return None
         try:
             raw = (self.path.parent / SEEN).read_bytes()
@@ -197,10 +190,10 @@ class _Manifest:
 
     def save(self, blocks: dict, store: dict | None, stats: dict | None = None,
              ttl: dict | None = None, inputs: dict | None = None) -> None:  # fmt: skip
-        self.data = {"kg": __version__, "trig": self._stat(self.trig), "blocks": blocks,
+        self.data = {"kg": __version__, "trig": _stat(self.trig), "blocks": blocks,
                      "store": store, "last_build": stats}  # fmt: skip
         if ttl is not None:
-            ttl["stat"] = self._stat(self.trig.with_suffix(".ttl"))
+            ttl["stat"] = _stat(self.ttl)
             self.data["ttl"] = ttl
         if inputs is not None:
             self.data["inputs"] = inputs
@@ -296,18 +289,21 @@ def _build_corpus(
 
     # each input file's articles (their keys) and problems, by the file's size and time: a
     # re-build takes an unchanged file's articles from the cache without reading it
-    old_inputs = _Manifest(out).data.get("inputs") or {}
+    manifest = _Manifest(out)
+    old_inputs = manifest.data.get("inputs") or {}
     input_version = f"{version}/{CACHE_FORMAT}"
     inputs: dict[str, dict] = {}
 
-    def jobs_of(articles: list[tuple[Article, str]]) -> Iterator[tuple]:
+    def jobs_of(articles: list[tuple[Article, str]], hits: dict | None = None) -> Iterator[tuple]:
+        """Jobs for the articles not in ``hits`` (by default: the cache's)."""
         first = len(keys)
         ks = [key for _, key in articles]
         keys.extend(ks)
         names.extend(a.path or a.id for a, _ in articles)
         data.extend([None] * len(articles))
         exts.extend([None] * len(articles))
-        hits = cache.get_many(ks) if cache is not None else {}
+        if hits is None:
+            hits = cache.get_many(ks) if cache is not None else {}
         misses = []
         for j, (article, key) in enumerate(articles):
             if key in hits:
@@ -352,21 +348,17 @@ def _build_corpus(
                 record, hits = known
                 for s in record["skips"]:
                     file_skip(Skipped(*s))
+                articles = []
                 for key in record["keys"]:
-                    ext, blob = hits[key]
-                    if ext.article.id in ids:
-                        skip(duplicate(file, ext.article.id))
+                    article = hits[key][0].article
+                    if article.id in ids:
+                        skip(duplicate(file, article.id))
                         continue
-                    ids.add(ext.article.id)
-                    keys.append(key)
-                    names.append(ext.article.path or ext.article.id)
-                    data.append(blob)
-                    exts.append(ext)
-                    state["done"] += 1
-                    state["chars"] += len(ext.article.text)
+                    ids.add(article.id)
+                    articles.append((article, key))
+                yield from jobs_of(articles, hits)  # all hits: no job
                 file_keys = record["keys"]
                 stats["unread"] += 1
-                progress(state["done"], state["chars"], total_bytes)
             else:
                 file_keys = []
                 for article in read_file(file, root, file_skip):
@@ -422,7 +414,6 @@ def _build_corpus(
         # 3. write graph.trig and graph.ttl, copying unchanged articles' graphs
         clock.lap("merge")
         progress.stage(f"writing {out}/graph.trig and graph.ttl")
-        manifest = _Manifest(out)
         old_blocks = manifest.blocks()
         prints = {i: _fingerprint(keys[i], parts[i], base, include_text) for i in order}
         iris = {i: f"{base}article/{_q(exts[i].article.id)}" for i in order}  # type: ignore[union-attr]

@@ -379,8 +379,8 @@ class CorpusWriter:
         self.offset = len(header)
 
     def keep(self, iri: str, where: tuple[int, int, int, int], counts: tuple[dict, dict]) -> None:
-        """An article's graph that an earlier writer wrote and that stays where it is
-        (``where`` as in :attr:`blocks`): only its counts are added."""
+        """An article's graph that is already in the files (``where`` as in :attr:`blocks`,
+        written by an earlier writer or by :meth:`add`): its place and counts are noted."""
         self.blocks[iri] = where
         self.totals.mentions.update(counts[0])
         self.totals.pairs.update(counts[1])
@@ -390,7 +390,7 @@ class CorpusWriter:
         ``graph.trig`` as :attr:`blocks` says, ``digests`` then None) and its counts."""
         data, own_start, own_end, digests = block
         self.trig.write(data)
-        self.blocks[iri] = (self.offset, len(data), own_start, own_end)
+        self.keep(iri, (self.offset, len(data), own_start, own_end), counts)
         self.offset += len(data)
         self.ttl.write(data[own_start:own_end])
         lines = data[own_end:-3].split(b" .\n")[:-1]  # the block ends "}\n\n"
@@ -404,8 +404,6 @@ class CorpusWriter:
                 fresh.append(line)
         if fresh:
             self.ttl.write(b" .\n".join(fresh) + b" .\n")
-        self.totals.mentions.update(counts[0])
-        self.totals.pairs.update(counts[1])
 
     def finish(self) -> list[str]:
         """Write the corpus-totals graph (when there are articles); returns its lines."""
