@@ -558,7 +558,9 @@ class _StorePlan:
                 for iri in changed:
                     offset, length, start, _ = self.changed[iri]
                     fh.seek(offset)
-                    replace_graph(store, iri, fh.read(length)[start:-3], header)
+                    block = fh.read(length)
+                    head = block.index(b"{\n") + 2  # the graph's lines: provenance first
+                    replace_graph(store, iri, block[head:-3], header, facts=start - head)
             old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
             removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
             added = "".join(line + " .\n" for line in new_lines - old_lines).encode()

@@ -24,6 +24,11 @@ namespace and (b) a ``kg:Statement`` (``rdf:subject``/``rdf:predicate``/
 ``rdf:object``, optional ``kg:at`` and ``kg:count``) that
 ``prov:wasDerivedFrom`` one ``kg:Evidence`` per :class:`~kg.model.Evidence`.
 
+The statements and their evidence (provenance) are kept in the article's named graph
+only: the merged graph (:func:`facts_graph`: ``graph.ttl`` and the store's default graph)
+has the direct triples, the entities, the articles and the totals.  Ask for evidence with
+``GRAPH ?g { ?st rdf:subject … ; prov:wasDerivedFrom ?ev . ?ev kg:sentence ?s }``.
+
 Besides one named graph per article, :func:`corpus_graphs` writes one named graph of
 corpus-level totals (:func:`totals_graph`): each entity's ``kg:totalMentions`` and one
 ``kg:CoOccurrence`` per pair of entities that share sentences, with ``kg:sentences``; the
@@ -84,6 +89,8 @@ __all__ = [
     "article_graph",
     "corpus_graphs",
     "union_graph",
+    "facts_graph",
+    "PROVENANCE",
     "serialize_trig",
     "write_outputs",
 ]
@@ -582,6 +589,21 @@ def union_graph(dataset: Dataset) -> Graph:
     return graph
 
 
+#: The classes of provenance nodes: their triples stay in the articles' named graphs.
+PROVENANCE = (KG.Statement, KG.Evidence)
+
+
+def facts_graph(dataset: Dataset) -> Graph:
+    """The merged knowledge graph of ``dataset`` (``graph.ttl``, the store's default
+    graph): every triple of every graph except those of statements and evidence
+    (:data:`PROVENANCE`), which are kept in the articles' named graphs only."""
+    union = union_graph(dataset)
+    provenance = {s for cls in PROVENANCE for s in union.subjects(RDF.type, cls)}
+    graph = new_graph()
+    graph.addN((s, p, o, graph) for s, p, o in union if s not in provenance)
+    return graph
+
+
 def serialize_trig(dataset: Dataset) -> bytes:
     """``dataset`` as UTF-8 TriG with its named graphs in IRI order (deterministic)."""
     with warnings.catch_warnings():
@@ -603,17 +625,18 @@ def write_outputs(
     dataset: Dataset | None = None,
     graph: Graph | None = None,
 ) -> dict[str, Path]:
-    """Write ``graph.ttl`` (the whole graph) and ``graph.trig`` (one named graph per article).
+    """Write ``graph.ttl`` (the merged graph, :func:`facts_graph`) and ``graph.trig`` (one
+    named graph per article, with the provenance).
 
     Both files are UTF-8.  Returns ``{"ttl": path, "trig": path}``.  A caller that
-    already built the dataset (and its union graph) passes them to save the work.
+    already built the dataset (and its facts graph) passes them to save the work.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if dataset is None:
         dataset = corpus_graphs(extractions, base, include_text=include_text)
     if graph is None:
-        graph = union_graph(dataset)
+        graph = facts_graph(dataset)
     paths = {"ttl": out / "graph.ttl", "trig": out / "graph.trig"}
     paths["ttl"].write_bytes(graph.serialize(format="turtle", encoding="utf-8"))
     paths["trig"].write_bytes(serialize_trig(dataset))

@@ -5,20 +5,27 @@ fine for one article and far too slow for ten thousand (rdflib's Turtle and TriG
 serialisers dominated large builds).  This module writes the very same triples as
 Turtle/TriG text lines — full IRIs for instances, prefixed names for the vocabulary,
 one triple per line — so that a build can stream them to ``graph.trig``,
-``graph.ttl`` and the store.  :func:`article_text` gives one article's triples in two
+``graph.ttl`` and the store.  :func:`article_text` gives one article's triples in three
 parts:
 
-* ``own``: triples whose subject belongs to this article alone (the article, its
-  statements, its evidence) — never repeated in another article's graph;
+* ``provenance``: the article's statements and their evidence (``kg:Statement``,
+  ``kg:Evidence``) — only in the article's named graph (``graph.trig``);
+* ``own``: the other triples whose subject is this article alone (its metadata, what it
+  mentions, its byline) — never repeated in another article's graph;
 * ``shared``: triples that other articles may also have (entity labels, posts,
   memberships, relations between entities) — :func:`write_corpus` writes each of them
   once in ``graph.ttl``.
+
+``graph.ttl`` (and the store's default graph) is the merged knowledge graph: ``own`` and
+``shared`` of every article and the corpus totals, without the provenance, which stays in
+the named graphs (a third of the triples in a news corpus: a statement and an evidence node
+for every relation).
 
 The tests check that the text parses to a graph isomorphic to ``article_graph``.
 
 >>> from kg.model import Article, Entity, Extraction
 >>> ext = Extraction(Article("a1", "南川区"), (), (Entity("Place", "南川区"),), ())
->>> own, shared = article_text(ext)
+>>> provenance, own, shared = article_text(ext)
 >>> shared[0]
 '<https://kg.example.org/id/place/%E5%8D%97%E5%B7%9D%E5%8C%BA> a kg:Place'
 """
@@ -66,11 +73,11 @@ __all__ = [
 
 #: Changes whenever the triples written for the same extraction change, so that graphs
 #: saved by an earlier build (``OUT/cache``) are rendered again instead of copied.
-GRAPH_FORMAT = 2
+GRAPH_FORMAT = 3
 
-#: (own lines, shared lines) of one article; each line is ``subject predicate object``
-#: without the final `` .``.
-ArticleText = tuple[list[str], list[str]]
+#: (provenance lines, own lines, shared lines) of one article; each line is ``subject
+#: predicate object`` without the final `` .``.
+ArticleText = tuple[list[str], list[str], list[str]]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _XSD_INT = "^^xsd:integer"
@@ -120,6 +127,7 @@ class _Writer:
             raise ValueError("empty article id")
         self.article = f"<{base}article/{_q(self.article_id)}>"
         self.own: dict[str, None] = {}
+        self.prov: dict[str, None] = {}  # statements and evidence
         self.evidences: dict[Evidence, str] = {}
         self.shared: dict[str, None] = {}
 
@@ -186,16 +194,17 @@ class _Writer:
             "statement", self.article_id, s_rel, predicate_iri, o_rel, at_rel
         )
         statement = f"<{base}{st_rel}>"
-        own[f"{statement} a kg:Statement"] = None
-        own[f"{statement} rdf:subject {subject}"] = None
-        own[f"{statement} rdf:predicate {term}"] = None
-        own[f"{statement} rdf:object {obj}"] = None
+        prov = self.prov
+        prov[f"{statement} a kg:Statement"] = None
+        prov[f"{statement} rdf:subject {subject}"] = None
+        prov[f"{statement} rdf:predicate {term}"] = None
+        prov[f"{statement} rdf:object {obj}"] = None
         if at:
-            own[f"{statement} kg:at {at}"] = None
+            prov[f"{statement} kg:at {at}"] = None
         if relation.count != 1:
-            own[f"{statement} kg:count {_int(relation.count)}"] = None
+            prov[f"{statement} kg:count {_int(relation.count)}"] = None
         for evidence in relation.evidence:
-            own[f"{statement} prov:wasDerivedFrom {self.evidence(evidence)}"] = None
+            prov[f"{statement} prov:wasDerivedFrom {self.evidence(evidence)}"] = None
 
     def evidence(self, evidence: Evidence) -> str:
         node = self.evidences.get(evidence)
@@ -211,8 +220,7 @@ class _Writer:
             evidence.sentence,
         )  # fmt: skip
         node = f"<{self.base}evidence/{key}>"
-        # evidence of this article is its own; evidence quoting another article may repeat
-        lines = self.own if evidence.article == self.article_id else self.shared
+        lines = self.prov
         source = f"<{self.base}article/{_q(evidence.article)}>"
         if evidence.article != self.article_id:
             self.shared[f"{source} a kg:Article"] = None
@@ -255,7 +263,8 @@ assert set(_AGENT_OF_ARTICLE) <= PREDICATES  # stored on the article, like publi
 def article_text(
     ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
 ) -> ArticleText:
-    """The triples of :func:`kg.rdf.article_graph` as text lines: ``(own, shared)``.
+    """The triples of :func:`kg.rdf.article_graph` as text lines: ``(provenance, own,
+    shared)`` (see the module docstring).
 
     Raises ValueError for an unknown predicate or a malformed relation, as
     ``article_graph`` does.
@@ -267,7 +276,8 @@ def article_text(
         w.own[f"{w.article} kg:mentions {node}"] = None
     for relation in _merge(ext.relations):
         w.relation(relation)
-    return list(w.own), [line for line in w.shared if line not in w.own]
+    own = w.own
+    return list(w.prov), list(own), [line for line in w.shared if line not in own]
 
 
 def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> str:
@@ -275,8 +285,8 @@ def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> 
     return _block(f"<{base}article/{_q(ext.article.id)}>", *text)
 
 
-def _block(name: str, own: list[str], shared: list[str]) -> str:
-    lines = (*own, *shared)
+def _block(name: str, *parts: list[str]) -> str:
+    lines = [line for part in parts for line in part]
     body = "".join(line + " .\n" for line in lines)
     return f"{name} {{\n{body}}}\n\n"
 
@@ -293,13 +303,18 @@ def _digest128(line: bytes) -> int:
 def article_block(
     ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
 ) -> ArticleBlock:
-    """One article's named graph as a TriG block, ready for :meth:`CorpusWriter.add`."""
-    own, shared = article_text(ext, base, include_text=include_text)
+    """One article's named graph as a TriG block, ready for :meth:`CorpusWriter.add`: its
+    provenance lines first, then its own lines (from the block's ``own_start``), then the
+    shared ones (from ``own_end``)."""
+    prov, own, shared = article_text(ext, base, include_text=include_text)
     head = f"<{base}article/{_q(ext.article.id)}> {{\n".encode()
+    prov_bytes = "".join(line + " .\n" for line in prov).encode()
     own_bytes = "".join(line + " .\n" for line in own).encode()
     shared_lines = [line.encode() for line in shared]
-    data = b"".join((head, own_bytes, *(line + b" .\n" for line in shared_lines), b"}\n\n"))
-    start = len(head)
+    data = b"".join(
+        (head, prov_bytes, own_bytes, *(line + b" .\n" for line in shared_lines), b"}\n\n")
+    )
+    start = len(head) + len(prov_bytes)
     return data, start, start + len(own_bytes), [_digest128(line) for line in shared_lines]
 
 
@@ -342,7 +357,8 @@ def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
 
 class CorpusWriter:
     """Writes ``graph.trig`` (one named graph per article, then the corpus totals) and
-    ``graph.ttl`` (the union: each triple once) as the articles come, in the order given.
+    ``graph.ttl`` (their merge without the provenance: each triple once) as the articles
+    come, in the order given.
 
     ``blocks`` records where each article's block is in ``graph.trig``: ``iri →
     (offset, length, own_start, own_end)`` (bytes), so a later build can copy it."""

@@ -1,10 +1,12 @@
 """The persistent SPARQL store: Oxigraph (``pyoxigraph``), one named graph per article.
 
 ``OUT/store/`` is an on-disk Oxigraph database that SPARQL runs against without
-re-parsing Turtle.  Its default graph is the merge of all articles' graphs (each triple
-once), kept in step with them on every update.  Building again updates it in place: the named graph of every
-article in the build is replaced, and the graphs of articles no longer in the input
-are removed, so adding or deleting a file and re-building keeps the store in step.
+re-parsing Turtle.  Its named graphs are the articles' graphs (``graph.trig``) and its
+default graph is their merge without the provenance (``graph.ttl``: each triple once, no
+statements or evidence), kept in step with them on every update.  Building again updates
+it in place: the named graph of every article in the build is replaced, and the graphs of
+articles no longer in the input are removed, so adding or deleting a file and re-building
+keeps the store in step.
 """
 
 from __future__ import annotations
@@ -16,12 +18,10 @@ from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 __all__ = [
     "STORE_DIR",
     "open_store",
-    "update_store",
     "load_store",
     "replace_graph",
     "remove_graph",
@@ -42,44 +42,6 @@ def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
         return ox.Store.read_only(str(path))
     path.mkdir(parents=True, exist_ok=True)
     return ox.Store(str(path))
-
-
-def update_store(out_dir: str | Path, dataset: Dataset, keep: Iterable[str] = ()) -> dict[str, int]:
-    """Replace each article's named graph in ``OUT/store`` with the one in ``dataset``
-    and remove the graphs of articles that are gone.
-
-    ``keep``: graph names (IRIs) to leave even if they are not in ``dataset``.
-    Returns counts: ``replaced``, ``removed``, ``quads``.
-    """
-    store = open_store(out_dir)
-    wanted = {str(g.identifier) for g in dataset.graphs() if str(g.identifier).startswith("http")}
-    wanted |= set(keep)
-    removed = 0
-    for name in list(store.named_graphs()):
-        if isinstance(name, ox.NamedNode) and name.value not in wanted:
-            store.remove_graph(name)
-            removed += 1
-    replaced = 0
-    for graph in dataset.graphs():
-        iri = str(graph.identifier)
-        if iri not in wanted or not len(graph):
-            continue
-        node = ox.NamedNode(iri)
-        if store.contains_named_graph(node):
-            store.remove_graph(node)
-        store.load(
-            graph.serialize(format="nt", encoding="utf-8"),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=node,
-        )
-        replaced += 1
-    # The default graph holds the merge of the articles' graphs, each triple once, so
-    # queries need no union of hundreds of graphs (with the same labels in each).
-    store.clear_graph(ox.DefaultGraph())
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    store.flush()
-    quads = len(store)
-    return {"replaced": replaced, "removed": removed, "quads": quads}
 
 
 # --------------------------------------------------------------------------- fast paths
@@ -116,7 +78,7 @@ def load_store(
     out_dir: str | Path, trig: Path, ttl: Path, chunk: int = 4 << 20, count: bool = True
 ) -> int | None:
     """Empty ``OUT/store`` and bulk-load it: the named graphs of ``trig``, and ``ttl`` (the
-    merge of the graphs, each triple once) as the default graph.  The files are loaded in
+    merged graph) as the default graph.  The files are loaded in
     pieces of about ``chunk`` bytes, which bounds the bulk loader's memory (for the 10 M
     quads of the CCTV corpus: 1.9 GB in one piece, 0.5 GB in 16 MB pieces and 0.1 GB less
     in 4 MB pieces, as fast).
@@ -172,13 +134,15 @@ def remove_graph(store: ox.Store, iri: str) -> int:
     return gone
 
 
-def replace_graph(store: ox.Store, iri: str, data: bytes, prefixes: bytes = b"") -> None:
-    """Replace a named graph with the Turtle ``data`` and keep the default graph the merge
-    of the named graphs (``prefixes``: the ``@prefix`` lines ``data`` needs)."""
+def replace_graph(
+    store: ox.Store, iri: str, data: bytes, prefixes: bytes = b"", facts: int = 0
+) -> None:
+    """Replace a named graph with the Turtle ``data`` and add ``data[facts:]`` (the lines
+    after its provenance, :func:`kg.rdftext.article_block`) to the default graph
+    (``prefixes``: the ``@prefix`` lines ``data`` needs)."""
     remove_graph(store, iri)
-    text = prefixes + data
-    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
-    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store.load(prefixes + data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
+    store.load(prefixes + data[facts:], format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
 
 def patch_graph(

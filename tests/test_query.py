@@ -195,7 +195,7 @@ def test_rebuilding_updates_the_store_graph_by_graph(tmp_path: Path) -> None:
 
 _AGGREGATE_MENTIONS = """
 SELECT ?name (SUM(COALESCE(?c, 1)) AS ?n) WHERE {
-  ?st rdf:predicate kg:mentions ; rdf:object ?e . OPTIONAL { ?st kg:count ?c }
+  GRAPH ?g { ?st rdf:predicate kg:mentions ; rdf:object ?e . OPTIONAL { ?st kg:count ?c } }
   ?e rdfs:label ?name .
 } GROUP BY ?name"""
 _READ_MENTIONS = "SELECT ?name ?n WHERE { ?e kg:totalMentions ?n ; rdfs:label ?name }"

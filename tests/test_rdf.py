@@ -25,6 +25,7 @@ from kg.rdf import (
     corpus_graphs,
     corpus_iri,
     entity_iri,
+    facts_graph,
     post_iri,
     serialize_trig,
     totals_graph,
@@ -440,12 +441,22 @@ def test_turtle_round_trip_is_isomorphic(graph: Graph, tmp_path: Path) -> None:
     paths = write_outputs([make_extraction()], tmp_path)
     text = paths["ttl"].read_text(encoding="utf-8")
     assert "韩楚" in text  # UTF-8, not escaped
-    for prefix in ("kg", "schema", "skos", "prov", "rdfs", "xsd"):
+    for prefix in ("kg", "schema", "skos", "rdfs", "xsd"):
         assert f"@prefix {prefix}: " in text
     parsed = Graph().parse(paths["ttl"], format="turtle")
-    expected = graph + totals_graph([make_extraction()])  # the article and the corpus totals
+    # the article and the corpus totals, without the statements and their evidence
+    provenance = set(graph.subjects(RDF.type, KG.Statement)) | set(
+        graph.subjects(RDF.type, KG.Evidence)
+    )
+    assert provenance  # the example has statements with evidence
+    expected = Graph()
+    for triple in graph + totals_graph([make_extraction()]):
+        if triple[0] not in provenance:
+            expected.add(triple)
     assert isomorphic(parsed, expected)
     assert set(parsed) == set(expected)
+    assert not set(parsed.subjects(RDF.type, KG.Statement))
+    assert (None, PROV.wasDerivedFrom, None) not in parsed
 
 
 def test_building_twice_gives_identical_text(tmp_path: Path) -> None:
@@ -488,7 +499,12 @@ def test_trig_named_graphs_and_union(tmp_path: Path) -> None:
     for ext in extractions:
         assert isomorphic(dataset.graph(article_iri(ext.article.id)), article_graph(ext))
     ttl = Graph().parse(paths["ttl"], format="turtle")
-    assert isomorphic(union_graph(dataset), ttl)
+    assert isomorphic(facts_graph(dataset), ttl)
+    # graph.ttl is the union of the graphs without exactly the statements and evidence
+    left_out = set(union_graph(dataset)) - set(ttl)
+    kinds = {o for s, _, o in left_out if (s, RDF.type, o) in left_out}
+    assert kinds == {KG.Statement, KG.Evidence}
+    assert {s for s, _, _ in left_out} == {s for s, p, o in left_out if p == RDF.type}
     # the same entity in two articles is one node
     assert len(set(ttl.subjects(RDF.type, KG.Person))) == 2
 
