@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import DefaultGraph
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.compare import isomorphic
 
 from kg.corpus import build_corpus
@@ -20,7 +20,7 @@ from kg.ingest import iter_articles
 from kg.pipeline import SAMPLE_DIR, Extractor, build, get_extractor
 from kg.progress import Progress
 from kg.query import QUERIES_DIR, load_query, run_query
-from kg.rdf import DEFAULT_BASE, corpus_graphs, facts_graph, union_graph
+from kg.rdf import DEFAULT_BASE, KG, corpus_graphs, facts_graph, union_graph
 from kg.rdftext import write_corpus
 from kg.store import open_store
 
@@ -407,9 +407,17 @@ def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
                    for q in open_store(serial, read_only=True)}  # fmt: skip
 
 
-def test_the_built_graph_conforms_to_the_shapes(serial: Path) -> None:
+@pytest.mark.parametrize("which", ["graph.ttl", "graph.trig"])
+def test_the_built_graph_conforms_to_the_shapes(serial: Path, which: str) -> None:
+    """The merged graph, and every article's graph with its statements and evidence."""
     pyshacl = pytest.importorskip("pyshacl")
-    data = Graph().parse(serial / "graph.ttl", format="turtle")
+    if which == "graph.ttl":
+        data = Graph().parse(serial / which, format="turtle")
+    else:
+        dataset = Dataset()
+        dataset.parse(serial / which, format="trig")
+        data = union_graph(dataset)
+        assert (None, RDF.type, KG.Statement) in data and (None, RDF.type, KG.Evidence) in data
     shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl", format="turtle")
     ontology = Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
     conforms, _, report = pyshacl.validate(
