@@ -94,7 +94,7 @@ def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
     """The undirected, weighted entity graph of a corpus (see the module docstring), from
     its extractions or from their :class:`~kg.network.Network` (which has all it needs)."""
     net = extractions if isinstance(extractions, Network) else network(extractions)
-    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
+    edges = net.edges
     labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
     typed: Counter[tuple[Key, Key]] = Counter()
     for (s, pred, o, post), n in net.typed.items():
@@ -102,28 +102,31 @@ def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
         typed[pair] += n
         p = f"holdsPost({post})" if pred == "holdsPost" else pred
         labels[pair].append(f"{s[1]} {p} {o[1]}")
-    linked = cooccur.keys() | typed.keys()
+    # (u, v, co-occurrences) of each linked pair, u < v: the co-occurring pairs come in
+    # the network's order, which is already the pairs' order (keys sort as their ranks)
+    rows = [(a, b, d["count"]) for (a, b, rel), d in edges.items() if rel == "coOccursWith"]
+    rows += [(u, v, 0) for u, v in typed if (u, v, "coOccursWith") not in edges]
+    rows.sort()  # a few runs to merge; (u, v) is unique, so the counts are never compared
     keys = {k for k, d in net.nodes.items() if d["articles"]}  # named by an article
-    for u, v in linked:
+    for u, v, _ in rows:
         keys.add(u)
         keys.add(v)
-    keys = sorted(keys)
-    rank = {k: i for i, k in enumerate(keys)}
     nodes, first, last, none = net.nodes, net.first, net.last, {"aliases": (), "mentions": 0, "articles": 0}
     G = nx.Graph()
-    G.add_nodes_from(
-        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
-             "articles": d["articles"], "first": first.get(k, ""), "last": last.get(k, "")})
-        for k in keys
-        for d in (nodes.get(k, none),)
-    )  # fmt: skip
-    pairs = sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]]))
-    G.add_edges_from(
-        (u, v, {"weight": c + t, "cooccur": c, "typed": t,
-                "relations": "; ".join(sorted(labels[u, v])) if t else ""})
-        for u, v in pairs
-        for c, t in ((cooccur.get((u, v), 0), typed.get((u, v), 0)),)
-    )  # fmt: skip
+    # what add_nodes_from and add_edges_from make, in their order, without their checks
+    # per node and per edge (the graph is new; tests/test_analysis.py compares the two)
+    node_data, adj = G._node, G._adj
+    for k in sorted(keys):
+        d = nodes.get(k, none)
+        node_data[k] = {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]),
+                        "mentions": d["mentions"], "articles": d["articles"],
+                        "first": first.get(k, ""), "last": last.get(k, "")}  # fmt: skip
+        adj[k] = {}
+    typed_get = typed.get
+    for u, v, c in rows:
+        t = typed_get((u, v), 0)
+        adj[u][v] = adj[v][u] = {"weight": c + t, "cooccur": c, "typed": t,
+                                 "relations": "; ".join(sorted(labels[u, v])) if t else ""}  # fmt: skip
     return G
 
 

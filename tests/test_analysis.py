@@ -286,3 +286,64 @@ def test_the_view_network_gathers_what_the_analysis_needs() -> None:
     assert nx.utils.graphs_equal(a.graph, b.graph) and a.communities == b.communities
     dated = {k: d["first"] for k, d in a.graph.nodes(data=True) if d["first"]}
     assert dated and dated == {k: v for k, v in net.first.items() if k in dated}
+
+
+def _plain_entity_graph(net) -> nx.Graph:
+    """entity_graph the plain way: networkx's add_nodes_from / add_edges_from, pairs sorted
+    by node rank (the code before the fast path)."""
+    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
+    labels: dict = {}
+    typed: Counter = Counter()
+    for (s, pred, o, post), n in net.typed.items():
+        pair = (s, o) if s <= o else (o, s)
+        typed[pair] += n
+        p = f"holdsPost({post})" if pred == "holdsPost" else pred
+        labels.setdefault(pair, []).append(f"{s[1]} {p} {o[1]}")
+    linked = cooccur.keys() | typed.keys()
+    keys = sorted({k for k, d in net.nodes.items() if d["articles"]} | {k for p in linked for k in p})
+    rank = {k: i for i, k in enumerate(keys)}
+    none = {"aliases": (), "mentions": 0, "articles": 0}
+    G = nx.Graph()
+    G.add_nodes_from(
+        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
+             "articles": d["articles"], "first": net.first.get(k, ""), "last": net.last.get(k, "")})
+        for k in keys
+        for d in (net.nodes.get(k, none),)
+    )  # fmt: skip
+    for u, v in sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]])):
+        c, t = cooccur.get((u, v), 0), typed.get((u, v), 0)
+        G.add_edge(u, v, weight=c + t, cooccur=c, typed=t,
+                   relations="; ".join(sorted(labels[u, v])) if t else "")  # fmt: skip
+    return G
+
+
+def _same_graph(G: nx.Graph, H: nx.Graph) -> None:
+    """The same nodes, data and adjacency, in the same order (what the exports and
+    the communities depend on)."""
+    assert list(G.nodes(data=True)) == list(H.nodes(data=True))
+    assert [(u, list(nbrs.items())) for u, nbrs in G.adj.items()] == [
+        (u, list(nbrs.items())) for u, nbrs in H.adj.items()
+    ]
+    assert list(G.edges(data=True)) == list(H.edges(data=True))
+
+
+def test_entity_graph_is_the_plain_construction() -> None:
+    from kg.network import network
+
+    net = network(corpus())
+    _same_graph(entity_graph(net), _plain_entity_graph(net))
+    G = entity_graph(net)
+    G.add_edge(("Place", "甲"), ("Place", "乙"))  # a graph that networkx keeps working on
+    assert G.degree(("Place", "甲")) == 1 and nx.number_connected_components(G) >= 1
+
+
+@pytest.mark.shared
+def test_entity_graph_is_the_plain_construction_on_1000_cctv_stories(
+    cctv_1000: list[Extraction],
+) -> None:
+    from kg.network import network
+
+    net = network(cctv_1000)
+    G = entity_graph(net)
+    assert G.number_of_edges() > 5000
+    _same_graph(G, _plain_entity_graph(net))
