@@ -31,6 +31,7 @@ from . import __version__
 from .analysis import Analysis, typed_relations
 from .columns import (
     _FORMULA,
+    BOM,
     Columns,
     _legal,
     _x,
@@ -101,7 +102,8 @@ def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
 
 def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
     """Write rows as UTF-8-with-BOM CSV (see the module docstring)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(BOM)  # as "utf-8-sig" does
         w = csv.writer(f)
         w.writerow(header)
         w.writerows(
