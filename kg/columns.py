@@ -129,7 +129,7 @@ def columns(G: nx.Graph, analysis: Analysis | None = None) -> Columns | None:
     edges = {name: list(map(itemgetter(name), edge_data)) for name in edge_names}
     index = dict(zip(keys, ids, strict=True)).__getitem__
     ends = list(zip(map(index, map(itemgetter(0), edge_list)),
-                    map(index, map(itemgetter(1), edge_list))))  # fmt: skip
+                    map(index, map(itemgetter(1), edge_list)), strict=True))  # fmt: skip
     legal = {name: _legal_column(col) for name, col in nodes.items()}
     return Columns(ids, legal, ends, {n: _legal_column(c) for n, c in edges.items()})
 
