@@ -39,6 +39,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import networkx as nx
 
@@ -144,7 +145,49 @@ def pagerank(G: nx.Graph, weight: str | None = "weight", alpha: float = 0.85) ->
     """
     if not len(G):
         return {}
-    return nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=200)
+    if weight is None or G.is_directed() or G.is_multigraph():
+        return nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=200)
+    return _pagerank(G, weight, alpha, tol=1e-10, max_iter=200)
+
+
+def _pagerank(G: nx.Graph, weight: str, alpha: float, tol: float, max_iter: int) -> dict:
+    """``nx.pagerank(G, alpha, weight=weight, tol=tol, max_iter=max_iter)`` of an undirected
+    graph: networkx's own computation (``_pagerank_scipy``) step by step, with the matrix
+    of :func:`networkx.to_scipy_sparse_array` made from :func:`~kg.louvain.edge_list`
+    (the same entries in the same order, so the very same floating-point results)."""
+    import numpy as np
+    import scipy as sp
+
+    nodelist = list(G)
+    N = len(nodelist)
+    index = dict(zip(nodelist, range(N), strict=True)).__getitem__
+    edges = edge_list(G)
+    row = list(map(index, map(itemgetter(0), edges)))
+    col = list(map(index, map(itemgetter(1), edges)))
+    data = [d.get(weight, 1) for _, _, d in edges]
+    d, r, c = data + data, row + col, col + row
+    selfloops = list(nx.selfloop_edges(G, data=weight, default=1))
+    if selfloops:
+        diag_index, diag_data = zip(*((index(u), -wt) for u, v, wt in selfloops), strict=True)
+        d += diag_data
+        r += diag_index
+        c += diag_index
+    A = sp.sparse.coo_array((d, (r, c)), shape=(N, N), dtype=float).asformat("csr")
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sp.sparse.dia_array((S.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / N, N)
+    p = np.repeat(1.0 / N, N)
+    dangling_weights = p
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(max_iter):
+        xlast = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * dangling_weights) + (1 - alpha) * p
+        err = np.absolute(x - xlast).sum()
+        if err < N * tol:
+            return dict(zip(nodelist, map(float, x), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def communities(

@@ -347,3 +347,19 @@ def test_entity_graph_is_the_plain_construction_on_1000_cctv_stories(
     G = entity_graph(net)
     assert G.number_of_edges() > 5000
     _same_graph(G, _plain_entity_graph(net))
+
+
+def test_pagerank_is_networkx_pagerank() -> None:
+    """The fast path gives networkx's very numbers (not just close ones), self-loops too."""
+    G = entity_graph(corpus())
+    want = nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+    assert pagerank(G) == want and list(pagerank(G)) == list(want)
+    G.add_edge(SQ, SQ, weight=3)
+    G.add_node(("Place", "孤岛"))  # dangling
+    assert pagerank(G) == nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+
+
+@pytest.mark.shared
+def test_pagerank_is_networkx_pagerank_on_1000_cctv_stories(cctv_1000: list[Extraction]) -> None:
+    G = entity_graph(cctv_1000)
+    assert pagerank(G) == nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
