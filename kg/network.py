@@ -100,7 +100,10 @@ class Network:
         self.first: dict[Key, str] = {}
         self.last: dict[Key, str] = {}
         self.typed: Counter[tuple[Key, str, Key, str]] = Counter()
-        self._incident: dict[Key, list[tuple]] | None = None
+        self.strength: dict[Key, int] | None = None  # summed edge counts (see importance)
+        self._out: dict[Key, list[tuple]] | None = None
+        self._into: dict[Key, list[tuple]] = {}
+        self._incident: dict[Key, list[tuple]] = {}
 
     @classmethod
     def of(cls, net: Network | nx.MultiDiGraph) -> Network:
@@ -114,14 +117,22 @@ class Network:
     def incident(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
         """The edges ``(a, b, relation, data)`` of ``key``: those from it, then those to
         it (each by the other end, then relation), as networkx lists them."""
-        if self._incident is None:
+        found = self._incident.get(key)
+        if found is None:
+            found = self._incident[key] = self.edges_from(key) + self._into[key]
+        return found
+
+    def edges_from(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
+        """The edges ``(key, b, relation, data)`` from ``key``, by ``b`` then relation."""
+        if self._out is None:  # every node's lists in one pass over the edges
             out: dict[Key, list] = {k: [] for k in self.nodes}
             into: dict[Key, list] = {k: [] for k in self.nodes}
-            for (a, b, rel), d in self.edges.items():
-                out[a].append((a, b, rel, d))
-                into[b].append((a, b, rel, d))
-            self._incident = {k: out[k] + into[k] for k in self.nodes}
-        return self._incident[key]
+            for k, d in self.edges.items():
+                edge = (*k, d)
+                out[k[0]].append(edge)
+                into[k[1]].append(edge)
+            self._out, self._into = out, into
+        return self._out[key]
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The network as a :class:`networkx.MultiDiGraph` (see :func:`to_networkx`)."""
@@ -259,12 +270,16 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         data["posts"] = sorted(data["posts"])
         data["post_evidence"] = dict(data["post_evidence"])
     sorted_edges = {}
+    strength = dict.fromkeys(order, 0)
     for k in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2])):
         data = sorted_edges[k] = edges[k]
+        count = data["count"]
+        strength[k[0]] += count
+        strength[k[1]] += count
         if "posts" in data:
             data["posts"] = sorted(data["posts"])
     net = Network(sorted_nodes, sorted_edges, articles)
-    net.first, net.last, net.typed = first, last, typed
+    net.first, net.last, net.typed, net.strength = first, last, typed, strength
     return net
 
 
@@ -272,6 +287,9 @@ def importance(net: Network | nx.MultiDiGraph) -> dict[Key, float]:
     """How important each entity is: its mentions plus its weighted degree (every
     relation counts its ``count``), a centrality that is cheap on large graphs."""
     net = Network.of(net)
+    if net.strength is not None:  # gathered by network(): integers, so the same sums
+        strength = net.strength
+        return {key: float(data["mentions"]) + strength[key] for key, data in net.nodes.items()}
     score = {key: float(data["mentions"]) for key, data in net.nodes.items()}
     for (a, b, _), data in net.edges.items():
         count = data["count"]

@@ -157,8 +157,8 @@ def page_data(
     # hubs do not bury the picture and every entity keeps its own strongest links.
     between = {"typed": 0, "co": 0}
     strongest: dict[tuple[str, Key], list] = {}
-    for (a, b, rel), data in net.edges.items():
-        if a not in drawn or b not in drawn:
+    for a, b, rel, data in (e for k in selection.nodes for e in net.edges_from(k)):  # each once
+        if b not in drawn:
             continue
         kind = "co" if rel == "coOccursWith" else "typed"
         between[kind] += 1
