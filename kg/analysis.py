@@ -237,12 +237,15 @@ def top_entities(
     >>> top_entities(G, 1), top_entities(G, 1, by={("Place", "甲"): 0.9})
     ([('Place', '乙')], [('Place', '甲')])
     """
+    # (-score, key) pairs: their natural order is the ranking (keys are unique, so a tie
+    # on the score is decided by the key and nothing is compared further)
+    nodes = G._node.items()  # what G.nodes(data=True) yields, without a step per node
     if isinstance(by, Mapping):
-        score = by
+        get = by.get
+        ranked = [(-get(k, 0), k) for k, d in nodes if type is None or d.get("type") == type]
     else:
-        score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
-    nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
-    return heapq.nsmallest(n, nodes, key=lambda k: (-score.get(k, 0), k))  # sorted(…)[:n]
+        ranked = [(-d.get(by, 0), k) for k, d in nodes if type is None or d.get("type") == type]
+    return [k for _, k in heapq.nsmallest(n, ranked)]  # sorted(…)[:n]
 
 
 def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:

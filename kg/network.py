@@ -169,8 +169,7 @@ def network(extractions: Iterable[Extraction]) -> Network:
 
 def _network(extractions: Iterable[Extraction]) -> Network:
     articles: dict[str, object] = {}
-    first: dict[Key, str] = {}
-    last: dict[Key, str] = {}
+    spans: dict[Key, list[str]] = {}  # entity → [first date, last date]
     typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
@@ -191,21 +190,25 @@ def _network(extractions: Iterable[Extraction]) -> Network:
             }
         return data
 
+    nodes_get, co_get, spans_get = nodes.get, co.get, spans.get
     for ext in extractions:
         articles[ext.article.id] = ext.article
         date = article_date(ext)
         for entity in ext.entities:
-            k = entity.key
-            data = nodes.get(k) or node(k)
+            k = (entity.type, entity.name)  # entity.key
+            data = nodes_get(k) or node(k)
             if entity.aliases:
                 data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
             if date:
-                if k not in first or date < first[k]:
-                    first[k] = date
-                if k not in last or date > last[k]:
-                    last[k] = date
+                span = spans_get(k)
+                if span is None:
+                    spans[k] = [date, date]
+                elif date < span[0]:
+                    span[0] = date
+                elif date > span[1]:
+                    span[1] = date
         stated = set()  # typed relations between entities (kg.analysis.typed_relations)
         for rel in ext.relations:
             pred, subj, obj = rel.predicate, rel.subject, rel.object
@@ -213,16 +216,16 @@ def _network(extractions: Iterable[Extraction]) -> Network:
                 if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
                     continue
                 pair = (obj, subj) if obj < subj else (subj, obj)
-                edge = co.get(pair)
-                if edge is None:
-                    node(pair[0]), node(pair[1])
-                    edge = co[pair] = [0, []]
-                edge[0] += rel.count
-                edge[1].extend(rel.evidence)
+                edge = co_get(pair)
+                if edge is None:  # its entities get their nodes after the loop
+                    co[pair] = [rel.count, list(rel.evidence)]
+                else:
+                    edge[0] += rel.count
+                    edge[1] += rel.evidence
                 continue
             if pred == "mentions":  # the next most frequent
                 if subj == ARTICLE and isinstance(obj, tuple) and rel.evidence:
-                    (nodes.get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
+                    (nodes_get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
                 continue
             if pred in TYPED_RELATIONS:
                 ends = endpoints(rel)
@@ -259,6 +262,10 @@ def _network(extractions: Iterable[Extraction]) -> Network:
             typed.update(stated)
 
     for (a, b), (count, evidence) in co.items():
+        if a not in nodes:
+            node(a)
+        if b not in nodes:
+            node(b)
         edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}
@@ -279,7 +286,9 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         if "posts" in data:
             data["posts"] = sorted(data["posts"])
     net = Network(sorted_nodes, sorted_edges, articles)
-    net.first, net.last, net.typed, net.strength = first, last, typed, strength
+    net.first = {k: span[0] for k, span in spans.items()}
+    net.last = {k: span[1] for k, span in spans.items()}
+    net.typed, net.strength = typed, strength
     return net
 
 

@@ -363,3 +363,16 @@ def test_pagerank_is_networkx_pagerank() -> None:
 def test_pagerank_is_networkx_pagerank_on_1000_cctv_stories(cctv_1000: list[Extraction]) -> None:
     G = entity_graph(cctv_1000)
     assert pagerank(G) == nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+
+
+@pytest.mark.parametrize("by", ["mentions", "articles", "pagerank"])
+def test_top_entities_is_the_plain_ranking(by: str) -> None:
+    G = entity_graph(corpus())
+    G.add_node(("Place", "无名"), type="Place")  # no score: counts as 0
+    score = pagerank(G) if by == "pagerank" else {k: d.get(by, 0) for k, d in G.nodes(data=True)}
+    for type in (None, "Person", "Place", "Organisation"):
+        plain = sorted((k for k, t in G.nodes(data="type") if type is None or t == type),
+                       key=lambda k: (-score.get(k, 0), k))  # fmt: skip
+        for n in (1, 3, 1000):
+            assert top_entities(G, n, score if by == "pagerank" else by, type) == plain[:n]
+    assert len(plain) > 1
