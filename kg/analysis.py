@@ -262,8 +262,14 @@ def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple
     >>> strongest_pairs(G, 1)
     [('b', 'c', 7)]
     """
-    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in edge_list(G))
-    return heapq.nsmallest(n, (e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
+    # (-count, u, v, count): their natural order is the ranking ((u, v) is unique)
+    ranked = [
+        (-c, u, v, c) if u <= v else (-c, v, u, c)
+        for u, v, d in edge_list(G)
+        for c in (d.get(by, 0),)
+        if c > 0
+    ]
+    return [(u, v, c) for _, u, v, c in heapq.nsmallest(n, ranked)]
 
 
 def mentions_per_month(

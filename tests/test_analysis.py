@@ -376,3 +376,14 @@ def test_top_entities_is_the_plain_ranking(by: str) -> None:
         for n in (1, 3, 1000):
             assert top_entities(G, n, score if by == "pagerank" else by, type) == plain[:n]
     assert len(plain) > 1
+
+
+def test_strongest_pairs_is_the_plain_ranking() -> None:
+    G = entity_graph(corpus())
+    G.add_edge(("Place", "甲"), ("Place", "乙"), cooccur=2, typed=0)  # the larger end first
+    for by in ("cooccur", "typed", "weight"):
+        edges = [(*sorted((u, v)), d.get(by, 0)) for u, v, d in G.edges(data=True)]
+        plain = sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
+        for n in (1, 2, 1000):
+            assert strongest_pairs(G, n, by) == plain[:n]
+    assert (("Place", "乙"), ("Place", "甲"), 2) in strongest_pairs(G, 1000)  # "乙" < "甲"
