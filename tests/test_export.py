@@ -215,3 +215,12 @@ def test_column_csv_is_the_plain_csv(col: list, tmp_path: Path) -> None:
     rows = kg.export.write_csv(tmp_path / "r.csv", ("x", "n"), [[c, i] for i, c in enumerate(col)])
     assert cols.read_bytes() == plain.read_bytes() == rows.read_bytes()
     assert plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    "template",
+    ['<n id="{0}">{1}</n>\n', "{1}{0}", "{{x}}{0}}}{{", "{0:>3}|{1}", "no field", "{0!r}{1}"],
+)
+def test_filled_lines_are_the_formatted_lines(template: str) -> None:
+    cols = [["甲", "a&b", ""], ["1", "{0}", "}"]]
+    assert list(kg.export._filled(template, cols)) == list(map(template.format, *cols))
