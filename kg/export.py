@@ -21,11 +21,11 @@ size and colour by them at once.  :func:`write_exports` writes
 from __future__ import annotations
 
 import csv
-from string import Formatter
 from collections import Counter
 from collections.abc import Iterator
 from itertools import repeat
 from pathlib import Path
+from string import Formatter
 
 import networkx as nx
 
