@@ -173,7 +173,7 @@ def _network(extractions: Iterable[Extraction]) -> Network:
     typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
-    co: dict[tuple[Key, Key], list] = {}  # co-occurrence: [count, evidence]
+    co: dict[Key, dict[Key, list]] = {}  # co-occurrence: a → b → [count, evidence], a < b
 
     def node(key: Key) -> dict:
         data = nodes.get(key)
@@ -215,10 +215,14 @@ def _network(extractions: Iterable[Extraction]) -> Network:
             if pred == "coOccursWith":  # the most frequent: the general case below, inlined
                 if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
                     continue
-                pair = (obj, subj) if obj < subj else (subj, obj)
-                edge = co_get(pair)
+                if obj < subj:
+                    subj, obj = obj, subj
+                inner = co_get(subj)
+                if inner is None:
+                    inner = co[subj] = {}
+                edge = inner.get(obj)
                 if edge is None:  # its entities get their nodes after the loop
-                    co[pair] = [rel.count, list(rel.evidence)]
+                    inner[obj] = [rel.count, list(rel.evidence)]
                 else:
                     edge[0] += rel.count
                     edge[1] += rel.evidence
@@ -261,12 +265,10 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         if stated:
             typed.update(stated)
 
-    for (a, b), (count, evidence) in co.items():
-        if a not in nodes:
-            node(a)
-        if b not in nodes:
-            node(b)
-        edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}
+    for key in co.keys() - nodes.keys():
+        node(key)
+    for key in set().union(*co.values()) - nodes.keys():
+        node(key)
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}
     sorted_nodes = {}
@@ -276,15 +278,42 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         data["aliases"] = sorted(aliases - {key[1]}) if aliases else []
         data["posts"] = sorted(data["posts"])
         data["post_evidence"] = dict(data["post_evidence"])
+    # the edges by (subject, object, relation) in node order: each subject's edges sorted
+    # apart (most subjects only co-occur, and then by the object's rank alone)
+    typed_from: dict[Key, list] = {}
+    for k in edges:
+        typed_from.setdefault(k[0], []).append(k)
     sorted_edges = {}
     strength = dict.fromkeys(order, 0)
-    for k in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2])):
-        data = sorted_edges[k] = edges[k]
-        count = data["count"]
-        strength[k[0]] += count
-        strength[k[1]] += count
-        if "posts" in data:
-            data["posts"] = sorted(data["posts"])
+    rank_of = rank.__getitem__
+    for a in order:
+        inner = co_get(a)
+        stated = typed_from.get(a)
+        if stated is None:
+            if inner is None:
+                continue
+            total = 0
+            for b in sorted(inner, key=rank_of):
+                count, evidence = inner[b]
+                sorted_edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}  # fmt: skip
+                total += count
+                strength[b] += count
+            strength[a] += total
+            continue
+        mixed = [(rank_of(k[1]), k[2], k) for k in stated]
+        if inner is not None:
+            mixed += [(rank_of(b), "coOccursWith", (a, b, "coOccursWith")) for b in inner]
+        mixed.sort()  # (rank, relation) is unique: the keys are never compared
+        for _, rel, k in mixed:
+            if rel == "coOccursWith":
+                count, evidence = inner[k[1]]
+                data = sorted_edges[k] = {"relation": "coOccursWith", "count": count, "evidence": evidence}  # fmt: skip
+            else:
+                data = sorted_edges[k] = edges[k]
+                if "posts" in data:
+                    data["posts"] = sorted(data["posts"])
+            strength[a] += data["count"]
+            strength[k[1]] += data["count"]
     net = Network(sorted_nodes, sorted_edges, articles)
     net.first = {k: span[0] for k, span in spans.items()}
     net.last = {k: span[1] for k, span in spans.items()}

@@ -267,3 +267,23 @@ def test_the_network_shortcuts_are_the_plain_computations() -> None:
             got = data_of(net, sel, title="t", cooccur_per_node=per_node)["edges"]
             assert got == _plain_drawn_edges(net, sel, per_node)
     assert got  # the edges of the whole network
+
+
+def test_network_edges_are_in_node_order_with_their_counts() -> None:
+    """network() sorts each subject's edges apart: the result is the one sorted order."""
+    from kg.network import network
+    from tests.test_analysis import corpus
+
+    exts = corpus() + [make_extraction("a1"), make_extraction("a2"), hostile_extraction()]
+    for articles in (exts, exts[::-1]):
+        net = network(articles)
+        rank = {k: i for i, k in enumerate(sorted(net.nodes))}
+        assert list(net.nodes) == sorted(net.nodes)
+        assert list(net.edges) == sorted(net.edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2]))
+        assert {rel for *_, rel in net.edges} > {"coOccursWith", "holdsPost", "locatedIn"}
+        strength = dict.fromkeys(net.nodes, 0)
+        for (a, b, _), d in net.edges.items():
+            strength[a] += d["count"]
+            strength[b] += d["count"]
+        assert net.strength == strength
+    assert list(network(exts).edges.items()) == list(net.edges.items())
