@@ -285,14 +285,17 @@ def mentions_per_month(
     {'2022-10': 4, '2022-12': 2}
     """
     wanted = None if keys is None else set(keys)
+    names = None if wanted is None else {k[1] for k in wanted}  # a cheap first test
     out: dict[Key, Counter[str]] = defaultdict(Counter)
     for ext in extractions:
         month = article_date(ext)[:7]
         if not month:
             continue
         for e in ext.entities:
-            if e.mentions and (wanted is None or e.key in wanted):
-                out[e.key][month] += e.mentions
+            if names is not None and e.name not in names:
+                continue
+            if e.mentions and (wanted is None or (e.type, e.name) in wanted):
+                out[e.type, e.name][month] += e.mentions
     return dict(out)
 
 

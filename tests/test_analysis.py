@@ -387,3 +387,14 @@ def test_strongest_pairs_is_the_plain_ranking() -> None:
         for n in (1, 2, 1000):
             assert strongest_pairs(G, n, by) == plain[:n]
     assert (("Place", "乙"), ("Place", "甲"), 2) in strongest_pairs(G, 1000)  # "乙" < "甲"
+
+
+def test_mentions_per_month_of_some_keys_is_the_filtered_whole() -> None:
+    e = Entity("Place", "中国", (), 2)
+    same_name = Extraction(Article("x", "", date="2023-01-05"), (),
+                           (Entity("Organisation", "中国", (), 5), e), ())  # fmt: skip
+    exts = corpus() + [same_name]
+    whole = mentions_per_month(exts)
+    for keys in ([e.key], [XI, e.key, ("Person", "无此人")], []):
+        assert mentions_per_month(exts, keys) == {k: v for k, v in whole.items() if k in keys}
+    assert ("Organisation", "中国") in whole and whole[e.key]["2023-01"] >= 2
