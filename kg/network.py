@@ -388,7 +388,7 @@ def select(
         inside.sort(key=lambda k: (dist[k], -score[k], k))
         sel.nodes = inside[: max(limit, len(sel.focus))]
     else:
-        rank = sorted(net.nodes, key=lambda k: (-score[k], k))
+        rank = [k for _, k in sorted([(-score[k], k) for k in net.nodes])]  # keys are unique
         sel.nodes = [k for k in rank if k[0] in wanted][:limit]
     return sel
 

@@ -264,8 +264,17 @@ def test_the_network_shortcuts_are_the_plain_computations() -> None:
     for top in (3, 6, 100):
         sel = select(net, top=top)
         for per_node in (1, 5):
-            got = data_of(net, sel, title="t", cooccur_per_node=per_node)["edges"]
+            data = data_of(net, sel, title="t", cooccur_per_node=per_node)
+            got = data["edges"]
             assert got == _plain_drawn_edges(net, sel, per_node)
+        keys = sorted(net.nodes, key=lambda k: (-sel.score[k], k))
+        assert [e[0] for e in data["entities"]] == [k[1] for k in keys]
+        for k in sel.nodes:  # the strongest co-occurring entities of each drawn one
+            partners = [(d["count"], b if a == k else a) for a, b, rel, d in net.incident(k)
+                        if rel == "coOccursWith"]  # fmt: skip
+            partners.sort(key=lambda p: (-p[0], p[1]))
+            want = [[keys.index(o), n] for n, o in partners[:10]]
+            assert [c[:2] for c in data["details"][keys.index(k)]["co"]] == want
     assert got  # the edges of the whole network
 
 
