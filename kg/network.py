@@ -91,7 +91,10 @@ class Network:
     network; ``articles`` maps article ids to :class:`~kg.model.Article`.  For the
     analysis (:func:`kg.analysis.entity_graph`), gathered in the same pass: ``first`` and
     ``last`` map entities to the first and last date of an article naming them, and
-    ``typed`` is :func:`kg.analysis.typed_relations`.
+    ``typed`` is :func:`kg.analysis.typed_relations`.  ``strength`` maps each entity to the
+    summed ``count`` of its edges (what :func:`importance` adds to the mentions), or is
+    ``None`` when :func:`network` did not make it; :meth:`incident` and :meth:`edges_from`
+    index the edges once, so change neither ``nodes`` nor ``edges`` after using them.
     """
 
     def __init__(self, nodes: dict[Key, dict], edges: dict[tuple[Key, Key, str], dict],
