@@ -85,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.baseline or not (Path(args.baseline) / "kg" / "network.py").is_file():
         print("give --baseline DIR: another checkout of kg (git worktree add /tmp/kg-main main)")
         return 2
-    tmp = Path(tempfile.mkdtemp(prefix="kg-outputs-"))
+    with tempfile.TemporaryDirectory(prefix="kg-outputs-") as folder:
+        return compare(Path(folder), args, get_extractor, iter_articles, build, corpus)
+
+
+def compare(tmp: Path, args: argparse.Namespace, get_extractor, iter_articles, build, corpus) -> int:
+    """Extract once into ``tmp``, run both checkouts' outputs step in turn, compare."""
     ex = get_extractor()
     articles = list(islice(iter_articles([corpus]), args.limit))
     print(f"{len(articles):,} stories: extracting and merging once …")
