@@ -39,6 +39,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import networkx as nx
 
@@ -94,7 +95,7 @@ def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
     """The undirected, weighted entity graph of a corpus (see the module docstring), from
     its extractions or from their :class:`~kg.network.Network` (which has all it needs)."""
     net = extractions if isinstance(extractions, Network) else network(extractions)
-    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
+    edges = net.edges
     labels: dict[tuple[Key, Key], list[str]] = defaultdict(list)
     typed: Counter[tuple[Key, Key]] = Counter()
     for (s, pred, o, post), n in net.typed.items():
@@ -102,28 +103,31 @@ def entity_graph(extractions: Iterable[Extraction] | Network) -> nx.Graph:
         typed[pair] += n
         p = f"holdsPost({post})" if pred == "holdsPost" else pred
         labels[pair].append(f"{s[1]} {p} {o[1]}")
-    linked = cooccur.keys() | typed.keys()
+    # (u, v, co-occurrences) of each linked pair, u < v: the co-occurring pairs come in
+    # the network's order, which is already the pairs' order (keys sort as their ranks)
+    rows = [(a, b, d["count"]) for (a, b, rel), d in edges.items() if rel == "coOccursWith"]
+    rows += [(u, v, 0) for u, v in typed if (u, v, "coOccursWith") not in edges]
+    rows.sort()  # a few runs to merge; (u, v) is unique, so the counts are never compared
     keys = {k for k, d in net.nodes.items() if d["articles"]}  # named by an article
-    for u, v in linked:
+    for u, v, _ in rows:
         keys.add(u)
         keys.add(v)
-    keys = sorted(keys)
-    rank = {k: i for i, k in enumerate(keys)}
     nodes, first, last, none = net.nodes, net.first, net.last, {"aliases": (), "mentions": 0, "articles": 0}
     G = nx.Graph()
-    G.add_nodes_from(
-        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
-             "articles": d["articles"], "first": first.get(k, ""), "last": last.get(k, "")})
-        for k in keys
-        for d in (nodes.get(k, none),)
-    )  # fmt: skip
-    pairs = sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]]))
-    G.add_edges_from(
-        (u, v, {"weight": c + t, "cooccur": c, "typed": t,
-                "relations": "; ".join(sorted(labels[u, v])) if t else ""})
-        for u, v in pairs
-        for c, t in ((cooccur.get((u, v), 0), typed.get((u, v), 0)),)
-    )  # fmt: skip
+    # what add_nodes_from and add_edges_from make, in their order, without their checks
+    # per node and per edge (the graph is new; tests/test_analysis.py compares the two)
+    node_data, adj = G._node, G._adj
+    for k in sorted(keys):
+        d = nodes.get(k, none)
+        node_data[k] = {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]),
+                        "mentions": d["mentions"], "articles": d["articles"],
+                        "first": first.get(k, ""), "last": last.get(k, "")}  # fmt: skip
+        adj[k] = {}
+    typed_get = typed.get
+    for u, v, c in rows:
+        t = typed_get((u, v), 0)
+        adj[u][v] = adj[v][u] = {"weight": c + t, "cooccur": c, "typed": t,
+                                 "relations": "; ".join(sorted(labels[u, v])) if t else ""}  # fmt: skip
     return G
 
 
@@ -141,7 +145,49 @@ def pagerank(G: nx.Graph, weight: str | None = "weight", alpha: float = 0.85) ->
     """
     if not len(G):
         return {}
-    return nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=200)
+    if weight is None or G.is_directed() or G.is_multigraph():
+        return nx.pagerank(G, alpha=alpha, weight=weight, tol=1e-10, max_iter=200)
+    return _pagerank(G, weight, alpha, tol=1e-10, max_iter=200)
+
+
+def _pagerank(G: nx.Graph, weight: str, alpha: float, tol: float, max_iter: int) -> dict:
+    """``nx.pagerank(G, alpha, weight=weight, tol=tol, max_iter=max_iter)`` of an undirected
+    graph: networkx's own computation (``_pagerank_scipy``) step by step, with the matrix
+    of :func:`networkx.to_scipy_sparse_array` made from :func:`~kg.louvain.edge_list`
+    (the same entries in the same order, so the very same floating-point results)."""
+    import numpy as np
+    import scipy as sp
+
+    nodelist = list(G)
+    N = len(nodelist)
+    index = dict(zip(nodelist, range(N), strict=True)).__getitem__
+    edges = edge_list(G)
+    row = list(map(index, map(itemgetter(0), edges)))
+    col = list(map(index, map(itemgetter(1), edges)))
+    data = [d.get(weight, 1) for _, _, d in edges]
+    d, r, c = data + data, row + col, col + row
+    selfloops = list(nx.selfloop_edges(G, data=weight, default=1))
+    if selfloops:
+        diag_index, diag_data = zip(*((index(u), -wt) for u, v, wt in selfloops), strict=True)
+        d += diag_data
+        r += diag_index
+        c += diag_index
+    A = sp.sparse.coo_array((d, (r, c)), shape=(N, N), dtype=float).asformat("csr")
+    S = A.sum(axis=1)
+    S[S != 0] = 1.0 / S[S != 0]
+    Q = sp.sparse.dia_array((S.T, 0), shape=A.shape).tocsr()
+    A = Q @ A
+    x = np.repeat(1.0 / N, N)
+    p = np.repeat(1.0 / N, N)
+    dangling_weights = p
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(max_iter):
+        xlast = x
+        x = alpha * (x @ A + sum(x[is_dangling]) * dangling_weights) + (1 - alpha) * p
+        err = np.absolute(x - xlast).sum()
+        if err < N * tol:
+            return dict(zip(nodelist, map(float, x), strict=True))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def communities(
@@ -191,12 +237,15 @@ def top_entities(
     >>> top_entities(G, 1), top_entities(G, 1, by={("Place", "甲"): 0.9})
     ([('Place', '乙')], [('Place', '甲')])
     """
+    # (-score, key) pairs: their natural order is the ranking (keys are unique, so a tie
+    # on the score is decided by the key and nothing is compared further)
+    nodes = G._node.items()  # what G.nodes(data=True) yields, without a step per node
     if isinstance(by, Mapping):
-        score = by
+        get = by.get
+        ranked = [(-get(k, 0), k) for k, d in nodes if type is None or d.get("type") == type]
     else:
-        score = {k: d.get(by, 0) for k, d in G.nodes(data=True)}
-    nodes = [k for k, t in G.nodes(data="type") if type is None or t == type]
-    return heapq.nsmallest(n, nodes, key=lambda k: (-score.get(k, 0), k))  # sorted(…)[:n]
+        ranked = [(-d.get(by, 0), k) for k, d in nodes if type is None or d.get("type") == type]
+    return [k for _, k in heapq.nsmallest(n, ranked)]  # sorted(…)[:n]
 
 
 def top_by_type(G: nx.Graph, n: int = 10, by: str | Mapping = "mentions") -> dict[str, list]:
@@ -213,8 +262,14 @@ def strongest_pairs(G: nx.Graph, n: int = 20, by: str = "cooccur") -> list[tuple
     >>> strongest_pairs(G, 1)
     [('b', 'c', 7)]
     """
-    edges = ((*_pair(u, v), d.get(by, 0)) for u, v, d in edge_list(G))
-    return heapq.nsmallest(n, (e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
+    # (-count, u, v, count): their natural order is the ranking ((u, v) is unique)
+    ranked = [
+        (-c, u, v, c) if u <= v else (-c, v, u, c)
+        for u, v, d in edge_list(G)
+        for c in (d.get(by, 0),)
+        if c > 0
+    ]
+    return [(u, v, c) for _, u, v, c in heapq.nsmallest(n, ranked)]
 
 
 def mentions_per_month(
@@ -230,14 +285,17 @@ def mentions_per_month(
     {'2022-10': 4, '2022-12': 2}
     """
     wanted = None if keys is None else set(keys)
+    names = None if wanted is None else {k[1] for k in wanted}  # a cheap first test
     out: dict[Key, Counter[str]] = defaultdict(Counter)
     for ext in extractions:
         month = article_date(ext)[:7]
         if not month:
             continue
         for e in ext.entities:
-            if e.mentions and (wanted is None or e.key in wanted):
-                out[e.key][month] += e.mentions
+            if names is not None and e.name not in names:
+                continue
+            if e.mentions and (wanted is None or (e.type, e.name) in wanted):
+                out[e.type, e.name][month] += e.mentions
     return dict(out)
 
 

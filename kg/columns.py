@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import re
+from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
@@ -33,6 +34,8 @@ from .louvain import edge_list as edges_of
 __all__ = ["Columns", "columns", "encode", "kind_of", "node_id", "safe_cell", "write_csv_columns"]
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_LINE = re.compile("^[-=+@\t\r]", re.MULTILINE)  # a cell of "\n".join(cells) starts so
+BOM = "\ufeff"  # the byte-order mark of the CSV files (see kg.export)
 # characters XML 1.0 does not allow (C0 controls but tab and newlines, surrogates, U+FFFE/F)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -119,12 +122,14 @@ def columns(G: nx.Graph, analysis: Analysis | None = None) -> Columns | None:
         nodes["pagerank"] = [float(rank.get(k, 0.0)) for k in keys]
         nodes["community"] = [community.get(k, -1) for k in keys]
     edge_list = edges_of(G)
-    if len({tuple(d) for *_, d in edge_list}) > 1:
+    edge_data = list(map(itemgetter(2), edge_list))  # map and zip: no Python step per edge
+    if len(set(map(tuple, edge_data))) > 1:
         return None
-    edge_names = tuple(edge_list[0][2]) if edge_list else ()
-    edges = {name: [d[name] for *_, d in edge_list] for name in edge_names}
-    index = dict(zip(keys, ids, strict=True))
-    ends = [(index[u], index[v]) for u, v, _ in edge_list]
+    edge_names = tuple(edge_data[0]) if edge_data else ()
+    edges = {name: list(map(itemgetter(name), edge_data)) for name in edge_names}
+    index = dict(zip(keys, ids, strict=True)).__getitem__
+    ends = list(zip(map(index, map(itemgetter(0), edge_list)),
+                    map(index, map(itemgetter(1), edge_list)), strict=True))  # fmt: skip
     legal = {name: _legal_column(col) for name, col in nodes.items()}
     return Columns(ids, legal, ends, {n: _legal_column(c) for n, c in edges.items()})
 
@@ -179,11 +184,13 @@ def write_csv_columns(path: Path, header: tuple[str, ...], cols: list[list]) -> 
         kinds = set(map(type, col))
         if str not in kinds:
             safe.append(col)
-        elif kinds == {str}:
-            safe.append([("'" + c) if c.startswith(_FORMULA) else c for c in col])
+        elif kinds == {str}:  # one search over the column: a line may start with a formula
+            risky = _FORMULA_LINE.search("\n".join(col)) is not None
+            safe.append([("'" + c) if c.startswith(_FORMULA) else c for c in col] if risky else col)
         else:
             safe.append([safe_cell(c) for c in col])
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(BOM)  # what "utf-8-sig" writes first, without its Python-level encoder per row
         w = csv.writer(f)
         w.writerow(header)
         w.writerows(zip(*safe, strict=True))

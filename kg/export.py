@@ -23,7 +23,9 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Iterator
+from itertools import repeat
 from pathlib import Path
+from string import Formatter
 
 import networkx as nx
 
@@ -31,6 +33,7 @@ from . import __version__
 from .analysis import Analysis, typed_relations
 from .columns import (
     _FORMULA,
+    BOM,
     Columns,
     _legal,
     _x,
@@ -101,7 +104,8 @@ def exportable(G: nx.Graph, analysis: Analysis | None = None) -> nx.Graph:
 
 def write_csv(path: Path, header: tuple[str, ...] | list[str], rows) -> Path:
     """Write rows as UTF-8-with-BOM CSV (see the module docstring)."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(BOM)  # as "utf-8-sig" does
         w = csv.writer(f)
         w.writerow(header)
         w.writerows(
@@ -203,11 +207,30 @@ def _lines(rows: list[tuple], head: str, item, tail: str, *first: list) -> Itera
         return templates[names]
 
     if isinstance(rows, _Uniform):  # one template, filled column by column
-        return map(template(rows.names).format, *first, *rows.columns)
+        return _filled(template(rows.names), [*first, *rows.columns])
     return (
         template(names).format(*values, *row)
         for *values, (names, row) in zip(*first, rows, strict=True)
     )
+
+
+def _filled(template: str, columns: list[list[str]]) -> Iterator[str]:
+    """``map(template.format, *columns)`` for columns of text and a template of plain
+    ``{i}`` fields: each line joined from the template's text and the row's values, the
+    template parsed once instead of once per row."""
+    args: list = []
+    text = ""
+    for literal, name, spec, conversion in Formatter().parse(template):
+        text += literal
+        if name is None:
+            continue
+        if not name.isdigit() or spec or conversion:  # not a plain {i}: format it
+            return map(template.format, *columns)
+        args += [repeat(text), columns[int(name)]]
+        text = ""
+    if not args:
+        return map(template.format, *columns)
+    return map("".join, zip(*args, repeat(text)))
 
 
 class _Uniform:
@@ -231,15 +254,15 @@ def write_graphml(H: nx.Graph | _Table, path: str | Path) -> Path:
             kind = (t.node_types if scope == "node" else t.edge_types)[name]
             f.write(f'<key id="{key}" for="{scope}" attr.name="{_x(name)}" attr.type="{kind}"/>\n')
         f.write('<graph edgedefault="undirected">\n')
-        f.writelines(_lines(
+        f.write("".join(_lines(
             t.node_rows, '<node id="{0}">', lambda a, i: f'<data key="{keys["node", a]}">{{{i}}}</data>',
             lambda items: f"{items}</node>\n", t.node_ids,
-        ))  # fmt: skip
-        f.writelines(_lines(
+        )))  # fmt: skip
+        f.write("".join(_lines(
             t.edge_rows, '<edge source="{0}" target="{1}">',
             lambda a, i: f'<data key="{keys["edge", a]}">{{{i}}}</data>',
             lambda items: f"{items}</edge>\n", *zip(*t.ends, strict=True) if t.ends else ([], []),
-        ))  # fmt: skip
+        )))  # fmt: skip
         f.write("</graph>\n</graphml>\n")
     return Path(path)
 
@@ -272,16 +295,16 @@ def write_gexf(H: nx.Graph | _Table, path: str | Path) -> Path:
                 f.write(f'<attribute id="{i}" title="{_x(a)}" type="{kind}"/>')
             f.write("</attributes>\n")
         f.write("<nodes>\n")
-        f.writelines(_lines(
+        f.write("".join(_lines(
             t.node_rows, '<node id="{0}" label="{1}">', attvalue(node_ids),
             attvalues("</node>\n"), t.node_ids, t.labels,
-        ))  # fmt: skip
+        )))  # fmt: skip
         f.write("</nodes>\n<edges>\n")
-        f.writelines(_lines(
+        f.write("".join(_lines(
             t.edge_rows, '<edge id="{0}" source="{1}" target="{2}"{3}>', attvalue(edge_ids),
             attvalues("</edge>\n"), list(map(str, range(len(t.ends)))),
             [u for u, _ in t.ends], [v for _, v in t.ends], t.weights,
-        ))  # fmt: skip
+        )))  # fmt: skip
         f.write("</edges>\n</graph>\n</gexf>\n")
     return Path(path)
 

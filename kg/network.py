@@ -91,7 +91,10 @@ class Network:
     network; ``articles`` maps article ids to :class:`~kg.model.Article`.  For the
     analysis (:func:`kg.analysis.entity_graph`), gathered in the same pass: ``first`` and
     ``last`` map entities to the first and last date of an article naming them, and
-    ``typed`` is :func:`kg.analysis.typed_relations`.
+    ``typed`` is :func:`kg.analysis.typed_relations`.  ``strength`` maps each entity to the
+    summed ``count`` of its edges (what :func:`importance` adds to the mentions), or is
+    ``None`` when :func:`network` did not make it; :meth:`incident` and :meth:`edges_from`
+    index the edges once, so change neither ``nodes`` nor ``edges`` after using them.
     """
 
     def __init__(self, nodes: dict[Key, dict], edges: dict[tuple[Key, Key, str], dict],
@@ -100,7 +103,10 @@ class Network:
         self.first: dict[Key, str] = {}
         self.last: dict[Key, str] = {}
         self.typed: Counter[tuple[Key, str, Key, str]] = Counter()
-        self._incident: dict[Key, list[tuple]] | None = None
+        self.strength: dict[Key, int] | None = None  # summed edge counts (see importance)
+        self._out: dict[Key, list[tuple]] | None = None
+        self._into: dict[Key, list[tuple]] = {}
+        self._incident: dict[Key, list[tuple]] = {}
 
     @classmethod
     def of(cls, net: Network | nx.MultiDiGraph) -> Network:
@@ -114,14 +120,22 @@ class Network:
     def incident(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
         """The edges ``(a, b, relation, data)`` of ``key``: those from it, then those to
         it (each by the other end, then relation), as networkx lists them."""
-        if self._incident is None:
+        found = self._incident.get(key)
+        if found is None:
+            found = self._incident[key] = self.edges_from(key) + self._into[key]
+        return found
+
+    def edges_from(self, key: Key) -> list[tuple[Key, Key, str, dict]]:
+        """The edges ``(key, b, relation, data)`` from ``key``, by ``b`` then relation."""
+        if self._out is None:  # every node's lists in one pass over the edges
             out: dict[Key, list] = {k: [] for k in self.nodes}
             into: dict[Key, list] = {k: [] for k in self.nodes}
-            for (a, b, rel), d in self.edges.items():
-                out[a].append((a, b, rel, d))
-                into[b].append((a, b, rel, d))
-            self._incident = {k: out[k] + into[k] for k in self.nodes}
-        return self._incident[key]
+            for k, d in self.edges.items():
+                edge = (*k, d)
+                out[k[0]].append(edge)
+                into[k[1]].append(edge)
+            self._out, self._into = out, into
+        return self._out[key]
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The network as a :class:`networkx.MultiDiGraph` (see :func:`to_networkx`)."""
@@ -158,12 +172,11 @@ def network(extractions: Iterable[Extraction]) -> Network:
 
 def _network(extractions: Iterable[Extraction]) -> Network:
     articles: dict[str, object] = {}
-    first: dict[Key, str] = {}
-    last: dict[Key, str] = {}
+    spans: dict[Key, list[str]] = {}  # entity → [first date, last date]
     typed: Counter[tuple[Key, str, Key, str]] = Counter()
     nodes: dict[Key, dict] = {}
     edges: dict[tuple[Key, Key, str], dict] = {}
-    co: dict[tuple[Key, Key], list] = {}  # co-occurrence: [count, evidence]
+    co: dict[Key, dict[Key, list]] = {}  # co-occurrence: a → b → [count, evidence], a < b
 
     def node(key: Key) -> dict:
         data = nodes.get(key)
@@ -180,38 +193,46 @@ def _network(extractions: Iterable[Extraction]) -> Network:
             }
         return data
 
+    nodes_get, co_get, spans_get = nodes.get, co.get, spans.get
     for ext in extractions:
         articles[ext.article.id] = ext.article
         date = article_date(ext)
         for entity in ext.entities:
-            k = entity.key
-            data = nodes.get(k) or node(k)
+            k = (entity.type, entity.name)  # entity.key
+            data = nodes_get(k) or node(k)
             if entity.aliases:
                 data["aliases"].update(entity.aliases)
             data["mentions"] += entity.mentions
             data["articles"] += 1
             if date:
-                if k not in first or date < first[k]:
-                    first[k] = date
-                if k not in last or date > last[k]:
-                    last[k] = date
+                span = spans_get(k)
+                if span is None:
+                    spans[k] = [date, date]
+                elif date < span[0]:
+                    span[0] = date
+                elif date > span[1]:
+                    span[1] = date
         stated = set()  # typed relations between entities (kg.analysis.typed_relations)
         for rel in ext.relations:
             pred, subj, obj = rel.predicate, rel.subject, rel.object
             if pred == "coOccursWith":  # the most frequent: the general case below, inlined
                 if not isinstance(subj, tuple) or not isinstance(obj, tuple) or obj == subj:
                     continue
-                pair = (obj, subj) if obj < subj else (subj, obj)
-                edge = co.get(pair)
-                if edge is None:
-                    node(pair[0]), node(pair[1])
-                    edge = co[pair] = [0, []]
-                edge[0] += rel.count
-                edge[1].extend(rel.evidence)
+                if obj < subj:
+                    subj, obj = obj, subj
+                inner = co_get(subj)
+                if inner is None:
+                    inner = co[subj] = {}
+                edge = inner.get(obj)
+                if edge is None:  # its entities get their nodes after the loop
+                    inner[obj] = [rel.count, list(rel.evidence)]
+                else:
+                    edge[0] += rel.count
+                    edge[1] += rel.evidence
                 continue
             if pred == "mentions":  # the next most frequent
                 if subj == ARTICLE and isinstance(obj, tuple) and rel.evidence:
-                    (nodes.get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
+                    (nodes_get(obj) or node(obj))["mention_evidence"].append(rel.evidence[0])
                 continue
             if pred in TYPED_RELATIONS:
                 ends = endpoints(rel)
@@ -247,8 +268,10 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         if stated:
             typed.update(stated)
 
-    for (a, b), (count, evidence) in co.items():
-        edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}
+    for key in co.keys() - nodes.keys():
+        node(key)
+    for key in set().union(*co.values()) - nodes.keys():
+        node(key)
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}
     sorted_nodes = {}
@@ -258,13 +281,46 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         data["aliases"] = sorted(aliases - {key[1]}) if aliases else []
         data["posts"] = sorted(data["posts"])
         data["post_evidence"] = dict(data["post_evidence"])
+    # the edges by (subject, object, relation) in node order: each subject's edges sorted
+    # apart (most subjects only co-occur, and then by the object's rank alone)
+    typed_from: dict[Key, list] = {}
+    for k in edges:
+        typed_from.setdefault(k[0], []).append(k)
     sorted_edges = {}
-    for k in sorted(edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2])):
-        data = sorted_edges[k] = edges[k]
-        if "posts" in data:
-            data["posts"] = sorted(data["posts"])
+    strength = dict.fromkeys(order, 0)
+    rank_of = rank.__getitem__
+    for a in order:
+        inner = co_get(a)
+        stated = typed_from.get(a)
+        if stated is None:
+            if inner is None:
+                continue
+            total = 0
+            for b in sorted(inner, key=rank_of):
+                count, evidence = inner[b]
+                sorted_edges[a, b, "coOccursWith"] = {"relation": "coOccursWith", "count": count, "evidence": evidence}  # fmt: skip
+                total += count
+                strength[b] += count
+            strength[a] += total
+            continue
+        mixed = [(rank_of(k[1]), k[2], k) for k in stated]
+        if inner is not None:
+            mixed += [(rank_of(b), "coOccursWith", (a, b, "coOccursWith")) for b in inner]
+        mixed.sort()  # (rank, relation) is unique: the keys are never compared
+        for _, rel, k in mixed:
+            if rel == "coOccursWith":
+                count, evidence = inner[k[1]]
+                data = sorted_edges[k] = {"relation": "coOccursWith", "count": count, "evidence": evidence}  # fmt: skip
+            else:
+                data = sorted_edges[k] = edges[k]
+                if "posts" in data:
+                    data["posts"] = sorted(data["posts"])
+            strength[a] += data["count"]
+            strength[k[1]] += data["count"]
     net = Network(sorted_nodes, sorted_edges, articles)
-    net.first, net.last, net.typed = first, last, typed
+    net.first = {k: span[0] for k, span in spans.items()}
+    net.last = {k: span[1] for k, span in spans.items()}
+    net.typed, net.strength = typed, strength
     return net
 
 
@@ -272,6 +328,9 @@ def importance(net: Network | nx.MultiDiGraph) -> dict[Key, float]:
     """How important each entity is: its mentions plus its weighted degree (every
     relation counts its ``count``), a centrality that is cheap on large graphs."""
     net = Network.of(net)
+    if net.strength is not None:  # gathered by network(): integers, so the same sums
+        strength = net.strength
+        return {key: float(data["mentions"]) + strength[key] for key, data in net.nodes.items()}
     score = {key: float(data["mentions"]) for key, data in net.nodes.items()}
     for (a, b, _), data in net.edges.items():
         count = data["count"]
@@ -332,7 +391,7 @@ def select(
         inside.sort(key=lambda k: (dist[k], -score[k], k))
         sel.nodes = inside[: max(limit, len(sel.focus))]
     else:
-        rank = sorted(net.nodes, key=lambda k: (-score[k], k))
+        rank = [k for _, k in sorted([(-score[k], k) for k in net.nodes])]  # keys are unique
         sel.nodes = [k for k in rank if k[0] in wanted][:limit]
     return sel
 

@@ -308,4 +308,8 @@ def write_analysis(
         paths = {"report": write_report(a, Path(out) / "report.html")}
         relations = a.extra["typed_relations"]
         paths.update(write_exports(a, out, extractions, relations=relations))
+        # networkx caches its views (G.nodes, G.edges, G.degree) on the graph, and they refer
+        # back to it: without them the graph is freed on return, not by a pass of the collector
+        for view in ("nodes", "edges", "degree"):
+            a.graph.__dict__.pop(view, None)
     return paths

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html
 import json
 import logging
@@ -140,7 +141,8 @@ def page_data(
     e.g. ``physics``), for comparisons such as ``benchmarks/view.py``.
     """
     net = Network.of(net)
-    keys = sorted(net.nodes, key=lambda k: (-selection.score[k], k))
+    score = selection.score  # most important first, then by key (keys are unique)
+    keys = [k for _, k in sorted([(-score[k], k) for k in net.nodes])]
     index = {k: i for i, k in enumerate(keys)}
     drawn = set(selection.nodes)
     refs = _Refs(net)
@@ -157,8 +159,8 @@ def page_data(
     # hubs do not bury the picture and every entity keeps its own strongest links.
     between = {"typed": 0, "co": 0}
     strongest: dict[tuple[str, Key], list] = {}
-    for (a, b, rel), data in net.edges.items():
-        if a not in drawn or b not in drawn:
+    for a, b, rel, data in (e for k in selection.nodes for e in net.edges_from(k)):  # each once
+        if b not in drawn:
             continue
         kind = "co" if rel == "coOccursWith" else "typed"
         between[kind] += 1
@@ -254,15 +256,15 @@ def _details(net: Network, k, index: dict, refs: _Refs) -> dict:
     for a, b, rel, d in net.incident(k):
         other = b if a == k else a
         if rel == "coOccursWith":
-            partners.append((d["count"], other, d))
+            partners.append((-d["count"], other, len(partners), d))  # sorts as it should
         else:
             rels.append([RELATIONS.index(rel), int(a == k), index[other], d["count"],
                          "、".join(d.get("posts", ())), d["evidence"]])  # fmt: skip
     rels.sort(key=lambda r: (r[0], -r[3], r[2]))
     for r in rels[:_MAX_RELATIONS]:
         r[5] = refs.evidence(r[5])
-    partners.sort(key=lambda p: (-p[0], p[1]))
-    co = [[index[o], n, refs.evidence(d["evidence"][:1])] for n, o, d in partners[:_MAX_PARTNERS]]
+    top = heapq.nsmallest(_MAX_PARTNERS, partners)  # by count, then key, then as listed
+    co = [[index[o], -n, refs.evidence(d["evidence"][:1])] for n, o, _, d in top]
     return {
         "posts": posts,
         "rels": rels[:_MAX_RELATIONS],

@@ -286,3 +286,115 @@ def test_the_view_network_gathers_what_the_analysis_needs() -> None:
     assert nx.utils.graphs_equal(a.graph, b.graph) and a.communities == b.communities
     dated = {k: d["first"] for k, d in a.graph.nodes(data=True) if d["first"]}
     assert dated and dated == {k: v for k, v in net.first.items() if k in dated}
+
+
+def _plain_entity_graph(net) -> nx.Graph:
+    """entity_graph the plain way: networkx's add_nodes_from / add_edges_from, pairs sorted
+    by node rank (the code before the fast path)."""
+    cooccur = {(a, b): d["count"] for (a, b, rel), d in net.edges.items() if rel == "coOccursWith"}
+    labels: dict = {}
+    typed: Counter = Counter()
+    for (s, pred, o, post), n in net.typed.items():
+        pair = (s, o) if s <= o else (o, s)
+        typed[pair] += n
+        p = f"holdsPost({post})" if pred == "holdsPost" else pred
+        labels.setdefault(pair, []).append(f"{s[1]} {p} {o[1]}")
+    linked = cooccur.keys() | typed.keys()
+    keys = sorted({k for k, d in net.nodes.items() if d["articles"]} | {k for p in linked for k in p})
+    rank = {k: i for i, k in enumerate(keys)}
+    none = {"aliases": (), "mentions": 0, "articles": 0}
+    G = nx.Graph()
+    G.add_nodes_from(
+        (k, {"type": k[0], "name": k[1], "aliases": tuple(d["aliases"]), "mentions": d["mentions"],
+             "articles": d["articles"], "first": net.first.get(k, ""), "last": net.last.get(k, "")})
+        for k in keys
+        for d in (net.nodes.get(k, none),)
+    )  # fmt: skip
+    for u, v in sorted(linked, key=lambda p: (rank[p[0]], rank[p[1]])):
+        c, t = cooccur.get((u, v), 0), typed.get((u, v), 0)
+        G.add_edge(u, v, weight=c + t, cooccur=c, typed=t,
+                   relations="; ".join(sorted(labels[u, v])) if t else "")  # fmt: skip
+    return G
+
+
+def _same_graph(G: nx.Graph, H: nx.Graph) -> None:
+    """The same nodes, data and adjacency, in the same order (what the exports and
+    the communities depend on)."""
+    assert list(G.nodes(data=True)) == list(H.nodes(data=True))
+    assert [(u, list(nbrs.items())) for u, nbrs in G.adj.items()] == [
+        (u, list(nbrs.items())) for u, nbrs in H.adj.items()
+    ]
+    assert list(G.edges(data=True)) == list(H.edges(data=True))
+
+
+def test_entity_graph_is_the_plain_construction() -> None:
+    from kg.network import network
+
+    net = network(corpus())
+    _same_graph(entity_graph(net), _plain_entity_graph(net))
+    G = entity_graph(net)
+    G.add_edge(("Place", "甲"), ("Place", "乙"))  # a graph that networkx keeps working on
+    assert G.degree(("Place", "甲")) == 1 and nx.number_connected_components(G) >= 1
+
+
+@pytest.mark.shared
+def test_entity_graph_is_the_plain_construction_on_1000_cctv_stories(
+    cctv_1000: list[Extraction],
+) -> None:
+    from kg.network import network
+
+    net = network(cctv_1000)
+    G = entity_graph(net)
+    assert G.number_of_edges() > 5000
+    _same_graph(G, _plain_entity_graph(net))
+
+
+def test_pagerank_is_networkx_pagerank() -> None:
+    """The fast path gives networkx's very numbers (not just close ones), self-loops too."""
+    G = entity_graph(corpus())
+    want = nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+    assert pagerank(G) == want and list(pagerank(G)) == list(want)
+    G.add_edge(SQ, SQ, weight=3)
+    G.add_node(("Place", "孤岛"))  # dangling
+    assert pagerank(G) == nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+
+
+@pytest.mark.shared
+def test_pagerank_is_networkx_pagerank_on_1000_cctv_stories(cctv_1000: list[Extraction]) -> None:
+    G = entity_graph(cctv_1000)
+    assert pagerank(G) == nx.pagerank(G, alpha=0.85, weight="weight", tol=1e-10, max_iter=200)
+
+
+@pytest.mark.parametrize("by", ["mentions", "articles", "pagerank"])
+def test_top_entities_is_the_plain_ranking(by: str) -> None:
+    G = entity_graph(corpus())
+    G.add_node(("Place", "无名"), type="Place")  # no score: counts as 0
+    score = pagerank(G) if by == "pagerank" else {k: d.get(by, 0) for k, d in G.nodes(data=True)}
+    for type in (None, "Person", "Place", "Organisation"):
+        plain = sorted((k for k, t in G.nodes(data="type") if type is None or t == type),
+                       key=lambda k: (-score.get(k, 0), k))  # fmt: skip
+        for n in (1, 3, 1000):
+            assert top_entities(G, n, score if by == "pagerank" else by, type) == plain[:n]
+    assert len(plain) > 1
+
+
+def test_strongest_pairs_is_the_plain_ranking() -> None:
+    G = entity_graph(corpus())
+    G.add_edge(("Place", "甲"), ("Place", "乙"), cooccur=2, typed=0)  # the larger end first
+    for by in ("cooccur", "typed", "weight"):
+        edges = [(*sorted((u, v)), d.get(by, 0)) for u, v, d in G.edges(data=True)]
+        plain = sorted((e for e in edges if e[2] > 0), key=lambda e: (-e[2], e[0], e[1]))
+        for n in (1, 2, 1000):
+            assert strongest_pairs(G, n, by) == plain[:n]
+    assert (("Place", "乙"), ("Place", "甲"), 2) in strongest_pairs(G, 1000)  # "乙" < "甲"
+
+
+def test_mentions_per_month_of_some_keys_is_the_filtered_whole() -> None:
+    e = Entity("Place", "中国", (), 2)
+    same_name = Extraction(Article("x", "", date="2023-01-05"), (),
+                           (Entity("Organisation", "中国", (), 5), e), ())  # fmt: skip
+    exts = corpus() + [same_name]
+    whole = mentions_per_month(exts)
+    for keys in ([e.key], [XI, e.key, ("Person", "无此人")], []):
+        assert mentions_per_month(exts, keys) == {k: v for k, v in whole.items() if k in keys}
+    assert ("Organisation", "中国") in whole and whole[e.key]["2023-01"] >= 2

@@ -193,3 +193,34 @@ def test_a_graph_of_mixed_attributes_goes_row_by_row(tmp_path: Path) -> None:
     paths = write_exports(a, tmp_path, exts)
     g = nx.read_graphml(paths["graphml"])
     assert g.nodes[node_id(NC)]["extra"] == 1 and "extra" not in g.nodes[node_id(CN)]
+
+
+@pytest.mark.parametrize(
+    "col",
+    [
+        ["南川区", "=1+1", "三泉镇"],  # a formula after the first cell
+        ["a", "b\n=c", "-", "+x", "@y", "\tz", "\rw"],  # one inside a cell (left as is), then all
+        ["南川区", "a\nb", ""],  # nothing to change
+        ["1", 2, "-3.5", None],  # mixed cells go one by one
+    ],
+)
+def test_column_csv_is_the_plain_csv(col: list, tmp_path: Path) -> None:
+    """write_csv_columns and write_csv write what csv with "utf-8-sig" and safe_cell write."""
+    plain = tmp_path / "plain.csv"
+    with open(plain, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(("x", "n"))
+        w.writerows([kg.columns.safe_cell(c), i] for i, c in enumerate(col))
+    cols = kg.columns.write_csv_columns(tmp_path / "c.csv", ("x", "n"), [col, list(range(len(col)))])
+    rows = kg.export.write_csv(tmp_path / "r.csv", ("x", "n"), [[c, i] for i, c in enumerate(col)])
+    assert cols.read_bytes() == plain.read_bytes() == rows.read_bytes()
+    assert plain.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    "template",
+    ['<n id="{0}">{1}</n>\n', "{1}{0}", "{{x}}{0}}}{{", "{0:>3}|{1}", "no field", "{0!r}{1}"],
+)
+def test_filled_lines_are_the_formatted_lines(template: str) -> None:
+    cols = [["甲", "a&b", ""], ["1", "{0}", "}"]]
+    assert list(kg.export._filled(template, cols)) == list(map(template.format, *cols))

@@ -153,3 +153,24 @@ def test_a_corpus_without_entities_still_gets_a_report() -> None:
 
     page = render_report(analyse([Extraction(Article("x", "无名。"), (), (), ())]))
     assert "<b>0</b><span>entities</span>" in page and "No dated articles" in page
+
+
+def test_write_analysis_leaves_no_reference_cycle(tmp_path: Path) -> None:
+    """The entity graph is freed on return, not left to the collector (networkx's cached
+    views refer back to the graph); the build pauses the collector while it writes."""
+    import gc
+
+    from kg.network import network
+
+    exts = corpus()
+    write_analysis(exts, tmp_path / "warm", net=network(exts))  # imports, caches
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        write_analysis(exts, tmp_path / "out", net=network(exts))
+        left = gc.collect()
+    finally:
+        if was:
+            gc.enable()
+    assert left == 0 and (tmp_path / "out" / "graph.graphml").exists()

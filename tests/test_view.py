@@ -221,3 +221,81 @@ def test_doctests() -> None:
 
     for module in (kg.network, kg.view, kg.gcpause):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+def _plain_drawn_edges(net, selection, per_node: int) -> list:
+    """page_data's edges the plain way: every edge of the network looked at once."""
+    from kg.network import RELATIONS
+
+    drawn = set(selection.nodes)
+    keys = sorted(net.nodes, key=lambda k: (-selection.score[k], k))
+    index = {k: i for i, k in enumerate(keys)}
+    strongest: dict = {}
+    for (a, b, rel), data in net.edges.items():
+        if a in drawn and b in drawn:
+            kind = "co" if rel == "coOccursWith" else "typed"
+            for end in (a, b):
+                strongest.setdefault((kind, end), []).append((-data["count"], a, b, rel, data))
+    kept = {}
+    for (kind, _), items in strongest.items():
+        for _, a, b, rel, data in sorted(items, key=lambda x: x[:4])[: per_node if kind == "co" else 12]:
+            kept[a, b, rel] = data
+    return [
+        [index[a], index[b], RELATIONS.index(rel), d["count"], "、".join(d.get("posts", ()))]
+        for (a, b, rel), d in sorted(kept.items(), key=lambda x: (x[0][2] == "coOccursWith", x[0]))
+    ]
+
+
+def test_the_network_shortcuts_are_the_plain_computations() -> None:
+    """importance from the counts gathered by network(), incident edges found per node
+    and the drawn edges found from the drawn entities give what the plain loops give."""
+    from kg.network import Network, network
+    from kg.view import page_data as data_of
+    from tests.test_analysis import corpus
+
+    exts = corpus() + [make_extraction("a1"), make_extraction("a2"), hostile_extraction()]
+    net = network(exts)
+    plain = Network.of(to_networkx(exts))  # no counts gathered: the plain loop
+    assert net.strength is not None and plain.strength is None
+    assert importance(net) == importance(plain) and len(importance(net)) == len(net.nodes)
+    for k in net.nodes:
+        edges = [(a, b, rel, d) for (a, b, rel), d in net.edges.items() if k in (a, b)]
+        assert net.incident(k) == [e for e in edges if e[0] == k] + [e for e in edges if e[1] == k]
+    for top in (3, 6, 100):
+        sel = select(net, top=top)
+        for per_node in (1, 5):
+            data = data_of(net, sel, title="t", cooccur_per_node=per_node)
+            got = data["edges"]
+            assert got == _plain_drawn_edges(net, sel, per_node)
+        keys = sorted(net.nodes, key=lambda k: (-sel.score[k], k))
+        assert [e[0] for e in data["entities"]] == [k[1] for k in keys]
+        for k in sel.nodes:  # the strongest co-occurring entities of each drawn one
+            partners = [(d["count"], b if a == k else a) for a, b, rel, d in net.incident(k)
+                        if rel == "coOccursWith"]  # fmt: skip
+            partners.sort(key=lambda p: (-p[0], p[1]))
+            want = [[keys.index(o), n] for n, o in partners[:10]]
+            assert [c[:2] for c in data["details"][keys.index(k)]["co"]] == want
+    assert got  # the edges of the whole network
+
+
+def test_network_edges_are_in_node_order_with_their_counts() -> None:
+    """network() sorts each subject's edges apart: the result is the one sorted order."""
+    from kg.network import network
+    from tests.test_analysis import corpus
+
+    exts = corpus() + [make_extraction("a1"), make_extraction("a2"), hostile_extraction()]
+    for articles in (exts, exts[::-1]):
+        net = network(articles)
+        rank = {k: i for i, k in enumerate(sorted(net.nodes))}
+        assert list(net.nodes) == sorted(net.nodes)
+        assert list(net.edges) == sorted(net.edges, key=lambda e: (rank[e[0]], rank[e[1]], e[2]))
+        assert {rel for *_, rel in net.edges} > {"coOccursWith", "holdsPost", "locatedIn"}
+        strength = dict.fromkeys(net.nodes, 0)
+        for (a, b, _), d in net.edges.items():
+            strength[a] += d["count"]
+            strength[b] += d["count"]
+        assert net.strength == strength
+    again = network(exts)  # the same edges and counts in either article order
+    assert [(k, d["count"]) for k, d in again.edges.items()] == [
+        (k, d["count"]) for k, d in net.edges.items()
+    ]
