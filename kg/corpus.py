@@ -379,6 +379,10 @@ def _build_corpus(
             yield from jobs_of(batch)
 
     fresh: list[tuple[str, bytes]] = []
+    if executor == "processes" and not any(
+        r.get("version") == input_version for r in old_inputs.values()
+    ):  # a first build: the workers share the segmenter made here (forked, copy-on-write);
+        extractor.ready()  # a re-build makes it only in a worker that gets an article
     with make_executor(executor, jobs, scheduler, tuple(rule_dirs), version) as ex:
         # 1. extract (cache hits are filled in by extraction_jobs() as the input is read)
         for results in ex.map(extract_batch, extraction_jobs()):

@@ -32,7 +32,21 @@ class Extractor:
 
     def __init__(self, rules: Rules | None = None):
         self.rules = rules or load_rules()
-        self.recognizer = Recognizer(self.rules)
+        self._recognizer: Recognizer | None = None
+
+    @property
+    def recognizer(self) -> Recognizer:
+        """The segmenter and the recognisers, made on first use: loading jieba's dictionary
+        takes a second and a half and 150 MB, which a re-build that finds every article in
+        its cache does not need (or needs in one worker only)."""
+        if self._recognizer is None:
+            self._recognizer = Recognizer(self.rules)
+        return self._recognizer
+
+    def ready(self) -> Extractor:
+        """Make the recognisers now (before worker processes are forked, to share them)."""
+        self.recognizer  # noqa: B018 - made on first use
+        return self
 
     def mentions(self, text: str, article: Article | None = None) -> list[Mention]:
         """Resolved mentions of ``text``; a text in traditional characters is read through
