@@ -12,9 +12,11 @@ from .rulebase import (
     _FUNCTION_CHARS,
     _HAN,
     _NAME_TAGS,
+    _START_OF,
     _VERBISH,
     RuleBase,
     _Piece,
+    index_by_end,
     is_han,
 )
 from .segment import Token
@@ -29,8 +31,8 @@ class OrganisationRules(RuleBase):
 
     def organisations(self, text: str, pieces: list[_Piece]) -> list[Mention]:
         out: list[Mention] = []
-        starts = [p.start for p in pieces]
-        ends = {p.end: i for i, p in enumerate(pieces)}
+        starts = list(map(_START_OF, pieces))
+        ends = index_by_end(pieces)
         best: dict[int, tuple[int, str]] = {}
         for e, suffix in self.org_suffix_ac.iter(text):
             s_start, s_end = e + 1 - len(suffix), e + 1

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from .model import Article, Mention
 from .rulebase import (
+    _END_OF,
     _FUNCTION_CHARS,
     _FUNCTION_TAGS,
     _HAN,
     _KINSHIP,
     RuleBase,
+    by_start,
     is_han,
     occurrences,
 )
@@ -234,8 +236,8 @@ class PeopleRules(RuleBase):
         )
 
     def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
-        tok_at = {t.start: t for t in tokens}
-        tok_end = {t.end: t for t in tokens}
+        tok_at = by_start(tokens)
+        tok_end = dict(zip(map(_END_OF, tokens), tokens, strict=True))
         found: dict[tuple[int, int], Mention] = {}
 
         def add(s: int, e: int, rule: str, info: str = "") -> None:

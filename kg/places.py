@@ -15,10 +15,12 @@ from .rulebase import (
     _HAN,
     _NAME_TAGS,
     _PREP,
+    _START_OF,
     _STOP_TAGS,
     _VERBISH,
     RuleBase,
     _Piece,
+    index_by_end,
     is_han,
 )
 
@@ -198,8 +200,8 @@ class PlaceRules(RuleBase):
         changed = True  # the pieces' positions, worked out again only after a mention is inserted
         for s_start, s_end, suffix in hits:
             if changed:
-                starts = [p.start for p in pieces]
-                ends = {p.end: i for i, p in enumerate(pieces)}
+                starts = list(map(_START_OF, pieces))
+                ends = index_by_end(pieces)
                 changed = False
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue

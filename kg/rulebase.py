@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from itertools import count, repeat
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -78,6 +79,32 @@ _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].
 
 
 _START = attrgetter("start")
+#: A token's or a piece's text, start and end (tuple items: C loops with ``map``).
+_TEXT_OF, _START_OF, _END_OF = itemgetter(0), itemgetter(1), itemgetter(2)
+_NO_MENTION = (None,)
+
+
+def by_start(items: list[Token]) -> dict[int, Token]:
+    """``{t.start: t for t in items}``, built by C loops.
+
+    >>> by_start([Token("李", 0, 1, "", 0), Token("说", 1, 2, "v", 9)])[1].text
+    '说'
+    """
+    return dict(zip(map(_START_OF, items), items, strict=True))
+
+
+def index_by_end(items: list) -> dict[int, int]:
+    """``{t.end: i for i, t in enumerate(items)}`` (the last wins), built by C loops.
+
+    >>> index_by_end([Token("李", 0, 1, "", 0), Token("说", 1, 2, "v", 9)])
+    {1: 0, 2: 1}
+    """
+    return dict(zip(map(_END_OF, items), count()))
+
+
+def _as_pieces(tokens: list[Token]) -> list[_Piece]:
+    """``[_Piece(*t, None) for t in tokens]``, built by C loops."""
+    return list(map(tuple.__new__, repeat(_Piece), map(add, tokens, repeat(_NO_MENTION))))
 
 
 def is_han(s: str) -> bool:
@@ -187,10 +214,10 @@ class RuleBase:
         mention touches are found by bisection; the others become pieces whole, in a
         comprehension."""
         cuts = sorted(mentions, key=_START)
-        make, n = tuple.__new__, len(cuts)  # _Piece(...) without its Python-level __new__
+        n = len(cuts)
         if not cuts:
-            return [make(_Piece, (*t, None)) for t in tokens]
-        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+            return _as_pieces(tokens)
+        starts, ends = list(map(_START_OF, tokens)), list(map(_END_OF, tokens))
         touched = sorted(
             {
                 k
@@ -201,7 +228,7 @@ class RuleBase:
         out: list[_Piece] = []
         i = done = 0
         for k in touched:
-            out += [make(_Piece, (*t, None)) for t in tokens[done:k]]
+            out += _as_pieces(tokens[done:k])
             done = k + 1
             tok = tokens[k]
             s = tok.start
@@ -223,7 +250,7 @@ class RuleBase:
                 out.append(_Piece(tok.text[s - tok.start : e - tok.start], s, e,
                                   tok.tag if whole else "", tok.freq if whole else 0))  # fmt: skip
                 s = e
-        out += [make(_Piece, (*t, None)) for t in tokens[done:]]
+        out += _as_pieces(tokens[done:])
         return out
 
 

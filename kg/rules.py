@@ -35,7 +35,7 @@ from .people import PeopleRules
 from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
-from .rulebase import QUOTE_RE, _automaton, _longest, is_han
+from .rulebase import _START_OF, QUOTE_RE, _automaton, _longest, is_han
 from .segment import Segmenter, Token, get_segmenter
 
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
@@ -159,7 +159,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     def find(self, text: str, article: Article | None = None) -> list[Mention]:
         """Candidate mentions in ``text`` (overlapping; see :func:`kg.normalize.resolve`)."""
         tokens = self._tokens(text)
-        bounds = {t.start for t in tokens} | {len(text)}
+        bounds = set(map(_START_OF, tokens))
+        bounds.add(len(text))
         gaz = _longest(self.gazetteer_mentions(text, bounds))
         people = self.people(text, tokens, article)
         sure = [
