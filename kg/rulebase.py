@@ -102,6 +102,25 @@ def index_by_end(items: list) -> dict[int, int]:
     return dict(zip(map(_END_OF, items), count()))
 
 
+class Memo(dict):
+    """A dict that works out a missing key's value with ``fn`` and remembers it, so that
+    ``map(memo.__getitem__, keys)`` asks ``fn`` once per key (a C loop after that).
+
+    >>> m = Memo(len); list(map(m.__getitem__, ["ab", "c", "ab"])), m
+    ([2, 1, 2], {'ab': 2, 'c': 1})
+    """
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
 def _as_pieces(tokens: list[Token]) -> list[_Piece]:
     """``[_Piece(*t, None) for t in tokens]``, built by C loops."""
     return list(map(tuple.__new__, repeat(_Piece), map(add, tokens, repeat(_NO_MENTION))))

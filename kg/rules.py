@@ -35,7 +35,7 @@ from .people import PeopleRules
 from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
-from .rulebase import _START_OF, QUOTE_RE, _automaton, _longest, is_han
+from .rulebase import _START_OF, QUOTE_RE, Memo, _automaton, _longest, is_han
 from .segment import Segmenter, Token, get_segmenter
 
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
@@ -153,6 +153,10 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self._word_freqs: dict[str, int] = {}
         self._word_parts: dict[str, tuple[Token, ...]] = {}
         self._words_generation = -1
+        self._job_memo = Memo(self._is_job_word)  # see PeopleRules
+        self._context_memo = Memo(self._context_class)
+        self._context_generation = -1
+        self._context_fast = True
 
     # -- all together -----------------------------------------------------------------
 
@@ -210,6 +214,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             tags.clear()
             freqs.clear()
             parts.clear()
+            self._job_memo.clear()
             self._words_generation = seg.generation
         cut = seg.cut(text)
         if not cut:
