@@ -28,7 +28,7 @@ from kg.people import _kinship_starts
 from kg.pipeline import get_extractor, mentions_in_text
 from kg.places import PlaceRules
 from kg.resources import load_rules
-from kg.rulebase import _automaton, occurrences
+from kg.rulebase import RuleBase, _automaton, _Piece, by_start, index_by_end, occurrences
 from kg.rules import Recognizer
 from kg.segment import Segmenter
 
@@ -544,3 +544,52 @@ def test_occurrences_are_those_of_a_regex(text: str, word: str) -> None:
 def test_kinship_starts_are_those_of_a_regex(text: str, surname: str) -> None:
     pattern = f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]"
     assert _kinship_starts(text, surname) == [m.start() for m in re.finditer(pattern, text)]
+
+
+def _people_both_ways(rec: Recognizer, text: str) -> tuple[list[Mention], list[Mention]]:
+    """People in ``text`` found with the names-in-context fast path and without it."""
+    tokens = rec._tokens(text)
+    try:
+        rec._context_fast = False
+        plain = rec.people(text, tokens, None)
+    finally:
+        rec._context_fast = True
+    return rec.people(text, tokens, None), plain
+
+
+def test_names_in_context_fast_path_finds_what_the_plain_loop_finds() -> None:
+    rec = get_extractor().recognizer
+    cases = ["普京总统和梅德韦杰夫会见了江泽民同志、邓小平。", "记者林晓说，邓小平理论和马克思主义。"]
+    assert any(m.rule == "name-context" for m in _people_both_ways(rec, cases[0])[0])
+    for text in [*cases, *_texts_for_fast_paths()]:
+        fast, plain = _people_both_ways(rec, text)
+        assert fast == plain, text[:40]
+
+
+@pytest.mark.shared
+def test_names_in_context_fast_path_on_the_cctv_corpus(shared: Path) -> None:
+    from itertools import islice
+
+    from kg.ingest import iter_articles
+
+    source = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz"
+    if not source.is_file():
+        pytest.skip("CCTV corpus absent")
+    rec = get_extractor().recognizer
+    context = 0
+    for article in islice(iter_articles([source]), 1500):
+        fast, plain = _people_both_ways(rec, article.text)
+        assert fast == plain, article.text[:40]
+        context += sum(m.rule == "name-context" for m in fast)
+    assert context > 100  # the path was taken
+
+
+def test_token_indexes_built_by_c_loops_are_the_comprehensions() -> None:
+    rec = get_extractor().recognizer
+    for text in _texts_for_fast_paths()[:40]:
+        tokens = rec._tokens(text)
+        assert by_start(tokens) == {t.start: t for t in tokens}
+        assert index_by_end(tokens) == {t.end: i for i, t in enumerate(tokens)}
+        pieces = RuleBase._pieces(tokens, [])
+        assert pieces == [_Piece(*t, None) for t in tokens]
+        assert all(type(p) is _Piece for p in pieces)
