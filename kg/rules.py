@@ -35,7 +35,7 @@ from .people import PeopleRules
 from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
-from .rulebase import _START_OF, QUOTE_RE, Memo, _automaton, _longest, is_han
+from .rulebase import _START_OF, QUOTE_RE, Memo, _automaton, _longest, is_han, trie_pattern
 from .segment import Segmenter, Token, get_segmenter
 
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
@@ -135,7 +135,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.org_suffix_ac = _automaton(self.org_suffixes)
         cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
         self._cue_words = frozenset(cue_words)
-        self.cue_re = re.compile("|".join(map(re.escape, cue_words)))
+        self.cue_re = re.compile(trie_pattern(cue_words))  # the longest cue word at a place
         self.speech_re = re.compile(
             "|".join(map(re.escape, sorted(self.speech, key=len, reverse=True)))
         )

@@ -28,7 +28,15 @@ from kg.people import _kinship_starts
 from kg.pipeline import get_extractor, mentions_in_text
 from kg.places import PlaceRules
 from kg.resources import load_rules
-from kg.rulebase import RuleBase, _automaton, _Piece, by_start, index_by_end, occurrences
+from kg.rulebase import (
+    RuleBase,
+    _automaton,
+    _Piece,
+    by_start,
+    index_by_end,
+    occurrences,
+    trie_pattern,
+)
 from kg.rules import Recognizer
 from kg.segment import Segmenter
 
@@ -559,7 +567,10 @@ def _people_both_ways(rec: Recognizer, text: str) -> tuple[list[Mention], list[M
 
 def test_names_in_context_fast_path_finds_what_the_plain_loop_finds() -> None:
     rec = get_extractor().recognizer
-    cases = ["普京总统和梅德韦杰夫会见了江泽民同志、邓小平。", "记者林晓说，邓小平理论和马克思主义。"]
+    cases = [
+        "普京总统和梅德韦杰夫会见了江泽民同志、邓小平。",
+        "记者林晓说，邓小平理论和马克思主义。",
+    ]
     assert any(m.rule == "name-context" for m in _people_both_ways(rec, cases[0])[0])
     for text in [*cases, *_texts_for_fast_paths()]:
         fast, plain = _people_both_ways(rec, text)
@@ -593,3 +604,37 @@ def test_token_indexes_built_by_c_loops_are_the_comprehensions() -> None:
         pieces = RuleBase._pieces(tokens, [])
         assert pieces == [_Piece(*t, None) for t in tokens]
         assert all(type(p) is _Piece for p in pieces)
+
+
+def test_doctests_of_the_rule_helpers() -> None:
+    import doctest
+
+    import kg.people
+    import kg.rulebase
+
+    for module in (kg.rulebase, kg.people):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+_CUE_WORDS = ["书记", "书记员", "记者", "村支书", "支书", "党支部书记", "部长", "副部长", "长"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="书记员者村支党部长副a", max_size=30))
+def test_trie_pattern_matches_the_longest_first_alternation(text: str) -> None:
+    plain = re.compile("|".join(map(re.escape, sorted(_CUE_WORDS, key=len, reverse=True))))
+    trie = re.compile(trie_pattern(_CUE_WORDS))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_cue_regex_finds_what_the_alternation_of_posts_and_roles_finds() -> None:
+    rec = get_extractor().recognizer
+    words = sorted(rec.posts | rec.roles, key=len, reverse=True)
+    plain = re.compile("|".join(map(re.escape, words)))
+    texts = _texts_for_fast_paths()
+    assert sum(1 for text in texts for _ in rec.cue_re.finditer(text)) > 100
+    for text in texts:
+        assert [m.span() for m in rec.cue_re.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text[:40]
