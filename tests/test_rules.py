@@ -638,3 +638,49 @@ def test_cue_regex_finds_what_the_alternation_of_posts_and_roles_finds() -> None
         assert [m.span() for m in rec.cue_re.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ], text[:40]
+
+
+def _insert_piece_plain(pieces: list[_Piece], m: Mention) -> None:
+    """PlaceRules._insert_piece as it was: two passes over the pieces and a sort."""
+    keep = [p for p in pieces if p.end <= m.start or p.start >= m.end]
+    cut = [p for p in pieces if not (p.end <= m.start or p.start >= m.end)]
+    extra = []
+    for p in cut:
+        if p.start < m.start:
+            extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
+        if p.end > m.end:
+            extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
+    pieces[:] = sorted(
+        [*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start
+    )
+
+
+def _parent_before_plain(pieces: list[_Piece], pos: int) -> Mention | None:
+    for p in pieces:
+        if p.end == pos and p.mention is not None and p.mention.type == "Place":
+            return p.mention
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 4), min_size=1, max_size=12),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=4),
+)
+def test_inserting_a_place_piece_by_bisection_is_the_plain_way(
+    widths: list[int], spans: list[tuple[int, int]]
+) -> None:
+    text = "南川区三泉镇观音村党支部书记韩楚说镇巴县有很多好地方我们一起去看看吧好不好呀" * 2
+    pieces, pos = [], 0
+    for w in widths:  # tokens, one after the other
+        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "n", 5, None))
+        pos += w
+    fast, plain = list(pieces), list(pieces)
+    for start, length in spans:
+        start, end = min(start, pos - 1), min(start + length, pos)
+        m = Mention(start, end, text[start:end], "Place", "suffix-town", "", "镇")
+        for p in range(pos + 1):
+            assert PlaceRules._parent_before(fast, p) == _parent_before_plain(plain, p)
+        PlaceRules._insert_piece(fast, m)
+        _insert_piece_plain(plain, m)
+        assert fast == plain
