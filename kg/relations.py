@@ -107,17 +107,19 @@ def _located_in(
     first = {}
     for m in places:
         first.setdefault(_key(m), m.start)
+    owners: dict[str, list[Entity]] = {}  # a name or alias of 2+ characters -> its places
+    for q in place_ents:
+        for form in (q.name, *q.aliases):
+            if len(form) >= 2:
+                owners.setdefault(form, []).append(q)
     for e in place_ents:
-        best = None
-        for q in place_ents:
-            if q is e:
-                continue
-            for form in (q.name, *q.aliases):
-                if len(form) >= 2 and e.name.startswith(form) and len(e.name) > len(form):
-                    if best is None or len(form) > best[1]:
-                        best = (q.key, len(form))
-        if best and e.key in first:
-            add(e.key, best[0], ctx.evidence(first[e.key]))
+        if e.key not in first:
+            continue
+        for n in range(len(e.name) - 1, 1, -1):  # the longest form that starts the name
+            q = next((q for q in owners.get(e.name[:n], ()) if q is not e), None)
+            if q is not None:  # the first place with that form, as a walk over them finds
+                add(e.key, q.key, ctx.evidence(first[e.key]))
+                break
     # the gazetteer: a county inside its city or province, when both are in the article
     by_code = {}
     for e in place_ents:
