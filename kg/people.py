@@ -269,11 +269,12 @@ class PeopleRules(RuleBase):
                 add(end + 1, nxt, "list", cue)
                 end = nxt
         texts = list(map(_TEXT_OF, tokens))
-        # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
-        for t in compress(tokens, map(self._job_memo.__getitem__, texts)):
-            end = self.name_at(text, t.end, tok_at, cued=True)
-            if end is not None:
-                add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
+        jobs = [t for t in tokens if t.text[-1] in "员长师"]
+        for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
+            if 2 <= len(t.text) <= 4 and is_han(t.text) and t.text not in self._cue_words:
+                end = self.name_at(text, t.end, tok_at, cued=True)
+                if end is not None:
+                    add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
         for t in compress(
             tokens, map(self.person_verbs.__contains__, texts)
         ):  # 选派杨帆到…, 会见梅德韦杰夫: the
@@ -326,15 +327,6 @@ class PeopleRules(RuleBase):
     #: another length and no doctrine word at its end, is no name in context: the other
     #: words need a closer look.
     _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
-
-    def _is_job_word(self, word: str) -> bool:
-        """A job word of the usual shape that may stand before a name (巡河员, 楼长)."""
-        return (
-            word[-1] in "员长师"
-            and 2 <= len(word) <= 4
-            and is_han(word)
-            and word not in self._cue_words
-        )
 
     def _context_candidates_plain(self, tokens: list[Token]) -> list[int]:
         """Indexes of the tokens :meth:`_context_names` looks at closely."""

@@ -162,7 +162,6 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self._word_info = Memo(self._word_info_of)  # word -> (tag, frequency)
         self._word_parts: dict[str, tuple[Token, ...]] = {}
         self._words_generation = -1
-        self._job_memo = Memo(self._is_job_word)  # see PeopleRules
         self._context_memo = Memo(self._context_class)
         self._context_generation = -1
         self._context_fast = True
@@ -222,7 +221,6 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if self._words_generation != seg.generation or len(info) > 150_000:  # about 25 MB
             info.clear()
             parts.clear()
-            self._job_memo.clear()
             self._words_generation = seg.generation
         cut = seg.cut(text)
         if not cut:
