@@ -29,11 +29,13 @@ from kg.pipeline import get_extractor, mentions_in_text
 from kg.places import PlaceRules
 from kg.resources import load_rules
 from kg.rulebase import (
+    _FUNCTION_CHARS,
     RuleBase,
     _automaton,
     _Piece,
     by_start,
     index_by_end,
+    is_han,
     occurrences,
     trie_pattern,
 )
@@ -684,3 +686,41 @@ def test_inserting_a_place_piece_by_bisection_is_the_plain_way(
         PlaceRules._insert_piece(fast, m)
         _insert_piece_plain(plain, m)
         assert fast == plain
+
+
+def _bureau_gap_plain(rec: Recognizer, text: str, pieces: list[_Piece], s_start: int, suffix: str):
+    """OrganisationRules._bureau_gap as it was: a walk over all pieces."""
+    if len(suffix) != 1 or suffix not in "局委办厅":
+        return None
+    for p in pieces:
+        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 4:
+            gap = text[p.end : s_start]
+            if (
+                is_han(gap)
+                and not any(c in _FUNCTION_CHARS for c in gap)
+                and gap not in rec.generic
+            ):
+                return [p, _Piece(gap, p.end, s_start, "", 0, None)]
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.booleans()), min_size=1, max_size=12),
+    st.integers(0, 40),
+)
+def test_place_before_a_bureau_found_by_bisection_is_the_plain_walks(
+    widths: list[tuple[int, bool]], s_start: int
+) -> None:
+    rec = get_extractor().recognizer
+    text = "金牛区住建局南川区文旅委巴南区农业农村委员会渝北区发改委" * 2
+    pieces, pos = [], 0
+    for w, place in widths:
+        m = Mention(pos, pos + w, text[pos : pos + w], "Place", "admin") if place else None
+        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "ns" if place else "n", 0, m))
+        pos += w
+    ends = [p.end for p in pieces]
+    for suffix in ("局", "委", "部"):
+        assert rec._bureau_gap(text, pieces, s_start, suffix, ends) == _bureau_gap_plain(
+            rec, text, pieces, s_start, suffix
+        )
