@@ -5,16 +5,19 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from .model import Mention
 from .rulebase import (
+    _END_OF,
     _FUNCTION_CHARS,
     _HAN,
     _NAME_TAGS,
+    _START_OF,
     _VERBISH,
     RuleBase,
     _Piece,
+    index_by_end,
     is_han,
 )
 from .segment import Token
@@ -29,8 +32,9 @@ class OrganisationRules(RuleBase):
 
     def organisations(self, text: str, pieces: list[_Piece]) -> list[Mention]:
         out: list[Mention] = []
-        starts = [p.start for p in pieces]
-        ends = {p.end: i for i, p in enumerate(pieces)}
+        starts = list(map(_START_OF, pieces))
+        ends = index_by_end(pieces)
+        piece_ends = list(map(_END_OF, pieces))  # in order: the pieces follow each other
         best: dict[int, tuple[int, str]] = {}
         for e, suffix in self.org_suffix_ac.iter(text):
             s_start, s_end = e + 1 - len(suffix), e + 1
@@ -63,7 +67,9 @@ class OrganisationRules(RuleBase):
             if suffix in self._company_suffixes:
                 stem = self._company_anchor(text, pieces, stem, s_start) or stem
             if not stem or all(q.mention is None for q in stem):
-                stem = self._bureau_gap(text, pieces, s_start, suffix) or stem  # 金牛区 + 住建 + 局
+                stem = (
+                    self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
+                )  # 金牛区 + 住建 + 局
             if not stem:
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
@@ -135,13 +141,18 @@ class OrganisationRules(RuleBase):
                 return None
         return None
 
-    def _bureau_gap(self, text: str, pieces: list[_Piece], s_start: int, suffix: str):
+    def _bureau_gap(
+        self, text: str, pieces: list[_Piece], s_start: int, suffix: str, ends: list[int]
+    ):
         """金牛区 + 住建 + 局: two to four characters between a place and a bureau's suffix
-        name the bureau, whatever jieba made of them (住|建局)."""
+        name the bureau, whatever jieba made of them (住|建局).  ``ends``: the pieces' ends
+        (in order, as the pieces follow each other): the pieces ending 2-4 characters
+        before the suffix are found by bisection."""
         if len(suffix) != 1 or suffix not in "局委办厅":
             return None
-        for p in pieces:
-            if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 4:
+        for k in range(bisect_left(ends, s_start - 4), bisect_right(ends, s_start - 2)):
+            p = pieces[k]
+            if p.mention is not None and p.mention.type == "Place":
                 gap = text[p.end : s_start]
                 if (
                     is_han(gap)

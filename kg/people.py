@@ -4,13 +4,18 @@ and every repeat of a found name; kinship address (老李) as an alias."""
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from .model import Article, Mention
 from .rulebase import (
+    _END_OF,
     _FUNCTION_CHARS,
     _FUNCTION_TAGS,
     _HAN,
     _KINSHIP,
+    _TEXT_OF,
     RuleBase,
+    by_start,
     is_han,
     occurrences,
 )
@@ -20,6 +25,8 @@ __all__ = ["PeopleRules"]
 
 
 _KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+#: What PeopleRules._context_class says of a text that passed name_at's test.
+_NAME_SHAPED = 1
 
 
 def _kinship_starts(text: str, surname: str) -> list[int]:
@@ -234,8 +241,8 @@ class PeopleRules(RuleBase):
         )
 
     def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
-        tok_at = {t.start: t for t in tokens}
-        tok_end = {t.end: t for t in tokens}
+        tok_at = by_start(tokens)
+        tok_end = dict(zip(map(_END_OF, tokens), tokens, strict=True))
         found: dict[tuple[int, int], Mention] = {}
 
         def add(s: int, e: int, rule: str, info: str = "") -> None:
@@ -261,14 +268,16 @@ class PeopleRules(RuleBase):
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt
+        texts = list(map(_TEXT_OF, tokens))
         jobs = [t for t in tokens if t.text[-1] in "员长师"]
         for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
             if 2 <= len(t.text) <= 4 and is_han(t.text) and t.text not in self._cue_words:
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
-        verbs = self.person_verbs
-        for t in [t for t in tokens if t.text in verbs]:  # 选派杨帆到…, 会见梅德韦杰夫: the
+        for t in compress(
+            tokens, map(self.person_verbs.__contains__, texts)
+        ):  # 选派杨帆到…, 会见梅德韦杰夫: the
             end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
             if end is not None:
                 add(t.end, end, "person-verb")
@@ -284,7 +293,7 @@ class PeopleRules(RuleBase):
             before = text[tok.start - 1] if tok.start else "。"
             if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
                 add(tok.start, tok.end, "speaker")
-        self._context_names(text, tokens, found, add)
+        self._context_names(text, tokens, texts, found, add)
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
                 continue  # 高明: elsewhere it is the ordinary word
@@ -319,16 +328,79 @@ class PeopleRules(RuleBase):
     #: words need a closer look.
     _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
 
-    def _context_names(self, text: str, tokens: list[Token], found: dict, add) -> None:
-        """Names jieba knows or made up, confirmed by what stands around them:
-        江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美."""
+    def _context_candidates_plain(self, tokens: list[Token]) -> list[int]:
+        """Indexes of the tokens :meth:`_context_names` looks at closely."""
         tags, doctrines = self._CONTEXT_TAGS, self._DOCTRINES
-        for i in [
+        return [
             i
             for i, t in enumerate(tokens)
             if (2 <= len(t.text) <= 4 and (not t.freq or t.tag in tags))
             or t.text.endswith(doctrines)
-        ]:
+        ]
+
+    def _context_candidates(self, texts: list[str]) -> list[int]:
+        """:meth:`_context_candidates_plain` less the tokens whose own text already rules
+        them out (:meth:`_context_class` says 0), found by C loops over a memo of it."""
+        memo = self._context_memo
+        if self._context_generation != self.seg.generation or len(memo) > 150_000:
+            memo.clear()  # it asks the segmenter about words and parts of words
+            self._context_generation = self.seg.generation
+        return list(compress(count(), map(memo.__getitem__, texts)))
+
+    def _context_class(self, text: str) -> int:
+        """What :meth:`_context_names` may do with a token of this text (its tag and
+        frequency the segmenter's, as :meth:`kg.rules.Recognizer._tokens` gives them):
+        0, skip it whatever stands around it; :data:`_NAME_SHAPED`, add it or not by what
+        stands around it, its name shape (the test with ``name_at``) passed; 2, look
+        at everything.  The same tests in the same order as its loop."""
+        tag, freq, n = self.seg.tag(text), self.seg.freq(text), len(text)
+        doctrine = text.endswith(self._DOCTRINES)
+        if not ((2 <= n <= 4 and (not freq or tag in self._CONTEXT_TAGS)) or doctrine):
+            return 0
+        if n >= 4 and doctrine:
+            head = text[:-2]
+            return 2 if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt") else 0
+        if not 2 <= n <= 4:
+            return 0
+        foreign = tag == "nrt"
+        surname = text[0] in self.surnames or text[:2] in self.compound_surnames
+        if not (foreign or tag in ("ns", "nz", "") or surname) or not is_han(text):
+            return 0
+        if tag in ("ns", "nz", "") and all(c in self.translit for c in text):
+            return 2  # 普京 + 总统: up to the word after it
+        if not foreign:
+            if not surname:
+                return 0
+            if text[0] in self.translit:
+                return 2  # name_at reads past the token only after a transliteration character
+            if self.name_at(text, 0, {0: Token(text, 0, n, tag, freq)}) != n:
+                return 0
+        known = tag in ("nr", "nrfg", "nrt")
+        if not (known or freq == 0) or (known and n == 2 and freq >= 1000):
+            return 0
+        given = text[2 if text[:2] in self.compound_surnames else 1 :]
+        if (
+            len(given) >= 2
+            and self.seg.freq(given) >= 50
+            and not self.seg.tag(given).startswith("nr")
+        ):
+            return 0
+        return _NAME_SHAPED
+
+    def _context_names(
+        self, text: str, tokens: list[Token], texts: list[str], found: dict, add
+    ) -> None:
+        """Names jieba knows or made up, confirmed by what stands around them:
+        江泽民同志, 邓小平、江泽民, 克林顿说, 在金大中访美.
+
+        ``texts``: the tokens' texts.  The tokens whose own text rules them out are
+        skipped, and a name's shape is not tested again where its text passed the test
+        (:meth:`_context_class`), unless ``self._context_fast`` is false (for tests)."""
+        if self._context_fast:
+            candidates, memo = self._context_candidates(texts), self._context_memo
+        else:
+            candidates, memo = self._context_candidates_plain(tokens), {}
+        for i in candidates:
             tok = tokens[i]
             n = len(tok.text)
             if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
@@ -361,9 +433,16 @@ class PeopleRules(RuleBase):
                     tok.start, tok.end, "name-context", nxt if nxt in self.posts else ""
                 )  # 普京总统
                 continue
-            if not foreign and (
-                (tok.text[0] not in self.surnames and tok.text[:2] not in self.compound_surnames)
-                or self.name_at(text, tok.start, {tok.start: tok}) != tok.end
+            if (
+                not foreign
+                and memo.get(tok.text) != _NAME_SHAPED
+                and (
+                    (
+                        tok.text[0] not in self.surnames
+                        and tok.text[:2] not in self.compound_surnames
+                    )
+                    or self.name_at(text, tok.start, {tok.start: tok}) != tok.end
+                )
             ):  # no surname: not a name (name_at says the same, more slowly)
                 continue
             known = tok.tag in ("nr", "nrfg", "nrt")

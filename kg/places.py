@@ -4,21 +4,24 @@ suffix (三泉 + 镇), chained after the place before them (南川区三泉镇�
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter, itemgetter
 
 from .model import Mention
 from .rulebase import (
     _COMMON_FREQ,
+    _END_OF,
     _FUNCTION_CHARS,
     _GAP_BREAKERS,
     _HAN,
     _NAME_TAGS,
     _PREP,
+    _START_OF,
     _STOP_TAGS,
     _VERBISH,
     RuleBase,
     _Piece,
+    index_by_end,
     is_han,
 )
 
@@ -198,8 +201,8 @@ class PlaceRules(RuleBase):
         changed = True  # the pieces' positions, worked out again only after a mention is inserted
         for s_start, s_end, suffix in hits:
             if changed:
-                starts = [p.start for p in pieces]
-                ends = {p.end: i for i, p in enumerate(pieces)}
+                starts = list(map(_START_OF, pieces))
+                ends = index_by_end(pieces)
                 changed = False
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
@@ -333,23 +336,30 @@ class PlaceRules(RuleBase):
 
     @staticmethod
     def _parent_before(pieces: list[_Piece], pos: int) -> Mention | None:
-        for p in pieces:
-            if p.end == pos and p.mention is not None and p.mention.type == "Place":
-                return p.mention
+        """The place taken whole as the piece that ends at ``pos``, if any (the pieces
+        follow each other and do not overlap, so it is found by bisection)."""
+        k = bisect_left(list(map(_END_OF, pieces)), pos)
+        p = pieces[k] if k < len(pieces) else None
+        if p is not None and p.end == pos and p.mention is not None and p.mention.type == "Place":
+            return p.mention
         return None
 
     @staticmethod
     def _insert_piece(pieces: list[_Piece], m: Mention) -> None:
-        """Replace the pieces under ``m`` by one mention piece (in place)."""
-        keep = [p for p in pieces if p.end <= m.start or p.start >= m.end]
-        cut = [p for p in pieces if not (p.end <= m.start or p.start >= m.end)]
-        extra = []
-        for p in cut:  # pieces sticking out of the mention keep their outer part
-            if p.start < m.start:
-                extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
-            if p.end > m.end:
-                extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
-        pieces[:] = sorted([*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=_START)
+        """Replace the pieces under ``m`` by one mention piece (in place); pieces sticking
+        out of it keep their outer part.  The pieces follow each other and do not overlap,
+        so the ones under it are found by bisection."""
+        lo = bisect_right(list(map(_END_OF, pieces)), m.start)  # the first to end after it starts
+        hi = bisect_left(list(map(_START_OF, pieces)), m.end, lo)  # the first to start after it
+        new = []
+        if lo < hi and pieces[lo].start < m.start:
+            p = pieces[lo]
+            new.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
+        new.append(_Piece(m.text, m.start, m.end, "ns", 0, m))
+        if lo < hi and pieces[hi - 1].end > m.end:
+            p = pieces[hi - 1]
+            new.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
+        pieces[lo:hi] = new
 
     def _stem_aliases(self, text: str, places: list[Mention], bounds: set[int]) -> list[Mention]:
         """三泉 for 三泉镇: a town's or village's bare name elsewhere in the article."""

@@ -76,6 +76,30 @@ def _key(m: Mention) -> tuple[str, str]:
     return (m.type, m.canonical or m.text)
 
 
+def _prefix_parents(places: list[Entity]) -> list[tuple[Entity, Entity]]:
+    """``(place, parent)``: the parent is the place with the longest name or alias (two
+    characters or more) that starts the place's name and is shorter; the first such place
+    on a tie.  Each name's prefixes are looked up, longest first.
+
+    >>> a, b = Entity("Place", "鸣玉镇"), Entity("Place", "鸣玉镇中心社区")
+    >>> [(e.name, p.name) for e, p in _prefix_parents([a, b])]
+    [('鸣玉镇中心社区', '鸣玉镇')]
+    """
+    owners: dict[str, list[Entity]] = {}  # a name or alias -> the places that have it
+    for q in places:
+        for form in (q.name, *q.aliases):
+            if len(form) >= 2:
+                owners.setdefault(form, []).append(q)
+    out = []
+    for e in places:
+        for n in range(len(e.name) - 1, 1, -1):
+            parent = next((q for q in owners.get(e.name[:n], ()) if q is not e), None)
+            if parent is not None:
+                out.append((e, parent))
+                break
+    return out
+
+
 def _located_in(
     ctx: _Context, entities: tuple[Entity, ...], rules: Rules, homes: dict
 ) -> list[Relation]:
@@ -107,17 +131,9 @@ def _located_in(
     first = {}
     for m in places:
         first.setdefault(_key(m), m.start)
-    for e in place_ents:
-        best = None
-        for q in place_ents:
-            if q is e:
-                continue
-            for form in (q.name, *q.aliases):
-                if len(form) >= 2 and e.name.startswith(form) and len(e.name) > len(form):
-                    if best is None or len(form) > best[1]:
-                        best = (q.key, len(form))
-        if best and e.key in first:
-            add(e.key, best[0], ctx.evidence(first[e.key]))
+    for e, parent in _prefix_parents(place_ents):
+        if e.key in first:
+            add(e.key, parent.key, ctx.evidence(first[e.key]))
     # the gazetteer: a county inside its city or province, when both are in the article
     by_code = {}
     for e in place_ents:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from operator import attrgetter
+from collections.abc import Iterable
+from itertools import count, repeat
+from operator import add, attrgetter, itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -78,6 +80,80 @@ _FORMULA = re.compile(r"[0-9０-９NnXx]+[名个户位家条项]|[+＋].*[+＋].
 
 
 _START = attrgetter("start")
+#: A token's or a piece's text, start and end (tuple items: C loops with ``map``).
+_TEXT_OF, _START_OF, _END_OF = itemgetter(0), itemgetter(1), itemgetter(2)
+_NO_MENTION = (None,)
+
+
+def by_start(items: list[Token]) -> dict[int, Token]:
+    """``{t.start: t for t in items}``, built by C loops.
+
+    >>> by_start([Token("李", 0, 1, "", 0), Token("说", 1, 2, "v", 9)])[1].text
+    '说'
+    """
+    return dict(zip(map(_START_OF, items), items, strict=True))
+
+
+def index_by_end(items: list) -> dict[int, int]:
+    """``{t.end: i for i, t in enumerate(items)}`` (the last wins), built by C loops.
+
+    >>> index_by_end([Token("李", 0, 1, "", 0), Token("说", 1, 2, "v", 9)])
+    {1: 0, 2: 1}
+    """
+    return dict(zip(map(_END_OF, items), count()))
+
+
+class Memo(dict):
+    """A dict that works out a missing key's value with ``fn`` and remembers it, so that
+    ``map(memo.__getitem__, keys)`` asks ``fn`` once per key (a C loop after that).
+
+    >>> m = Memo(len); list(map(m.__getitem__, ["ab", "c", "ab"])), m
+    ([2, 1, 2], {'ab': 2, 'c': 1})
+    """
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, key):
+        value = self[key] = self.fn(key)
+        return value
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex that matches what ``"|".join(map(re.escape, sorted(words, key=len,
+    reverse=True)))`` matches (the longest word at each place), as a trie of the words:
+    at each character the regex engine follows one branch instead of trying every word.
+
+    >>> p = re.compile(trie_pattern(["书记", "书记员", "记者", "村支书"]))
+    >>> [m.group() for m in p.finditer("村支书记者和书记员、书记")]
+    ['村支书', '记者', '书记员', '书记']
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            raise ValueError("trie_pattern: an empty word matches everywhere")
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # a word ends here: go on if the text does (greedy ?), else stop here
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie) or "(?!)"
+
+
+def _as_pieces(tokens: list[Token]) -> list[_Piece]:
+    """``[_Piece(*t, None) for t in tokens]``, built by C loops."""
+    return list(map(tuple.__new__, repeat(_Piece), map(add, tokens, repeat(_NO_MENTION))))
 
 
 def is_han(s: str) -> bool:
@@ -187,10 +263,10 @@ class RuleBase:
         mention touches are found by bisection; the others become pieces whole, in a
         comprehension."""
         cuts = sorted(mentions, key=_START)
-        make, n = tuple.__new__, len(cuts)  # _Piece(...) without its Python-level __new__
+        n = len(cuts)
         if not cuts:
-            return [make(_Piece, (*t, None)) for t in tokens]
-        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+            return _as_pieces(tokens)
+        starts, ends = list(map(_START_OF, tokens)), list(map(_END_OF, tokens))
         touched = sorted(
             {
                 k
@@ -201,7 +277,7 @@ class RuleBase:
         out: list[_Piece] = []
         i = done = 0
         for k in touched:
-            out += [make(_Piece, (*t, None)) for t in tokens[done:k]]
+            out += _as_pieces(tokens[done:k])
             done = k + 1
             tok = tokens[k]
             s = tok.start
@@ -223,7 +299,7 @@ class RuleBase:
                 out.append(_Piece(tok.text[s - tok.start : e - tok.start], s, e,
                                   tok.tag if whole else "", tok.freq if whole else 0))  # fmt: skip
                 s = e
-        out += [make(_Piece, (*t, None)) for t in tokens[done:]]
+        out += _as_pieces(tokens[done:])
         return out
 
 

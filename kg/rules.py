@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from itertools import repeat
+from operator import add
 
 from .model import Article, Mention
 from .organisations import OrganisationRules
@@ -35,7 +36,16 @@ from .people import PeopleRules
 from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
-from .rulebase import QUOTE_RE, _automaton, _longest, is_han
+from .rulebase import (
+    _START_OF,
+    _TEXT_OF,
+    QUOTE_RE,
+    Memo,
+    _automaton,
+    _longest,
+    is_han,
+    trie_pattern,
+)
 from .segment import Segmenter, Token, get_segmenter
 
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
@@ -135,7 +145,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.org_suffix_ac = _automaton(self.org_suffixes)
         cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
         self._cue_words = frozenset(cue_words)
-        self.cue_re = re.compile("|".join(map(re.escape, cue_words)))
+        self.cue_re = re.compile(trie_pattern(cue_words))  # the longest cue word at a place
         self.speech_re = re.compile(
             "|".join(map(re.escape, sorted(self.speech, key=len, reverse=True)))
         )
@@ -149,17 +159,20 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         )
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
         # what _tokens remembers of each word: its tag, its frequency, its split pieces
-        self._word_tags: dict[str, str] = {}
-        self._word_freqs: dict[str, int] = {}
+        self._word_info = Memo(self._word_info_of)  # word -> (tag, frequency)
         self._word_parts: dict[str, tuple[Token, ...]] = {}
         self._words_generation = -1
+        self._context_memo = Memo(self._context_class)
+        self._context_generation = -1
+        self._context_fast = True
 
     # -- all together -----------------------------------------------------------------
 
     def find(self, text: str, article: Article | None = None) -> list[Mention]:
         """Candidate mentions in ``text`` (overlapping; see :func:`kg.normalize.resolve`)."""
         tokens = self._tokens(text)
-        bounds = {t.start for t in tokens} | {len(text)}
+        bounds = set(map(_START_OF, tokens))
+        bounds.add(len(text))
         gaz = _longest(self.gazetteer_mentions(text, bounds))
         people = self.people(text, tokens, article)
         sure = [
@@ -202,34 +215,35 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         """``self._split_at_suffixes(self.seg.tokens(text))``, faster: each word's tag,
         frequency and split pieces (with offsets relative to the word; none when the
         split keeps it whole) are remembered while the segmenter's words stay the same,
-        and the tokens are built by C loops (``map``, ``zip``)."""
-        seg = self.seg
-        tags, freqs, parts = self._word_tags, self._word_freqs, self._word_parts
-        if self._words_generation != seg.generation or len(tags) > 150_000:  # about 25 MB
-            tags.clear()
-            freqs.clear()
+        and the tokens are built by C loops (``map``) from jieba's ``(word, start, end)``
+        and the remembered ``(tag, frequency)``."""
+        seg, info, parts = self.seg, self._word_info, self._word_parts
+        if self._words_generation != seg.generation or len(info) > 150_000:  # about 25 MB
+            info.clear()
             parts.clear()
             self._words_generation = seg.generation
         cut = seg.cut(text)
         if not cut:
             return []
-        words, starts, ends = zip(*cut, strict=True)
-        for w in set(words).difference(tags):  # words not seen before
-            tag, freq = tags[w], freqs[w] = seg.tag(w), seg.freq(w)
-            split = self._split_token(Token(w, 0, len(w), tag, freq))
-            if split is not None:
-                parts[w] = tuple(split)
+        words = list(map(_TEXT_OF, cut))
         make = tuple.__new__  # Token(...) without its Python-level __new__
-        out = list(map(make, repeat(Token), zip(words, starts, ends, map(tags.__getitem__, words),
-                                                 map(freqs.__getitem__, words), strict=True)))  # fmt: skip
+        out = list(map(make, repeat(Token), map(add, cut, map(info.__getitem__, words))))
         if parts and not parts.keys().isdisjoint(words):
             for i in reversed([i for i, w in enumerate(words) if w in parts]):
-                s = starts[i]
+                s = cut[i][1]
                 out[i : i + 1] = [
                     make(Token, (p.text, s + p.start, s + p.end, p.tag, p.freq))
                     for p in parts[words[i]]
                 ]
         return out
+
+    def _word_info_of(self, word: str) -> tuple[str, int]:
+        """A word's tag and frequency; its split pieces go to ``self._word_parts``."""
+        tag, freq = self.seg.tag(word), self.seg.freq(word)
+        split = self._split_token(Token(word, 0, len(word), tag, freq))
+        if split is not None:
+            self._word_parts[word] = tuple(split)
+        return (tag, freq)
 
     def _split_at_suffixes(self, tokens: list[Token]) -> list[Token]:
         """Split made-up words that straddle a town or village suffix (镇花茂 → 镇 + 花茂)."""

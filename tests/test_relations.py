@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.model import ARTICLE, Article, Evidence, Extraction, Mention, MetaSpan, Relation
+from kg.model import ARTICLE, Article, Entity, Evidence, Extraction, Mention, MetaSpan, Relation
 from kg.normalize import build_entities, home_places
 from kg.pipeline import get_extractor
-from kg.relations import MAX_COOCCUR_PER_SENTENCE, extract_relations, sentences
+from kg.relations import MAX_COOCCUR_PER_SENTENCE, _prefix_parents, extract_relations, sentences
 
 
 @pytest.fixture(scope="module")
@@ -353,3 +353,51 @@ def test_every_relation_has_evidence_that_slices_the_text(rules) -> None:
     assert {"locatedIn", "holdsPost", "role", "author", "photographer", "publishedIn", "runs",
             "cooperatesWith", "mentions", "coOccursWith"} <= predicates  # fmt: skip
     _assert_evidence_slices(art, ext.relations)
+
+
+def _prefix_parents_plain(places: list[Entity]) -> list[tuple[Entity, Entity]]:
+    """The walk over every pair of places that _prefix_parents replaced."""
+    out = []
+    for e in places:
+        best = None
+        for q in places:
+            if q is e:
+                continue
+            for form in (q.name, *q.aliases):
+                if len(form) >= 2 and e.name.startswith(form) and len(e.name) > len(form):
+                    if best is None or len(form) > best[1]:
+                        best = (q, len(form))
+        if best:
+            out.append((e, best[0]))
+    return out
+
+
+_NAME = st.text(alphabet="鸣玉镇中心区", min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_NAME, st.lists(_NAME, max_size=2)), max_size=7))
+def test_prefix_parents_are_those_of_the_walk_over_all_pairs(
+    rows: list[tuple[str, list[str]]],
+) -> None:
+    places = [Entity("Place", name, tuple(aliases)) for name, aliases in rows]
+    assert _prefix_parents(places) == _prefix_parents_plain(places)
+
+
+def test_doctests_of_relations() -> None:
+    import doctest
+
+    import kg.relations
+
+    result = doctest.testmod(kg.relations)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
+    first = Entity("Place", "玉镇", ("鸣玉",))
+    second = Entity("Place", "鸣玉")
+    child = Entity("Place", "鸣玉镇")
+    for places in ([first, second, child], [second, first, child]):
+        expected = _prefix_parents_plain(places)
+        assert _prefix_parents(places) == expected
+        assert dict((e.name, p) for e, p in expected)["鸣玉镇"] == places[0]

@@ -28,7 +28,17 @@ from kg.people import _kinship_starts
 from kg.pipeline import get_extractor, mentions_in_text
 from kg.places import PlaceRules
 from kg.resources import load_rules
-from kg.rulebase import _automaton, occurrences
+from kg.rulebase import (
+    _FUNCTION_CHARS,
+    RuleBase,
+    _automaton,
+    _Piece,
+    by_start,
+    index_by_end,
+    is_han,
+    occurrences,
+    trie_pattern,
+)
 from kg.rules import Recognizer
 from kg.segment import Segmenter
 
@@ -544,3 +554,173 @@ def test_occurrences_are_those_of_a_regex(text: str, word: str) -> None:
 def test_kinship_starts_are_those_of_a_regex(text: str, surname: str) -> None:
     pattern = f"老{surname}|{surname}[叔姨伯婶哥姐嫂爷奶]"
     assert _kinship_starts(text, surname) == [m.start() for m in re.finditer(pattern, text)]
+
+
+def _people_both_ways(rec: Recognizer, text: str) -> tuple[list[Mention], list[Mention]]:
+    """People in ``text`` found with the names-in-context fast path and without it."""
+    tokens = rec._tokens(text)
+    try:
+        rec._context_fast = False
+        plain = rec.people(text, tokens, None)
+    finally:
+        rec._context_fast = True
+    return rec.people(text, tokens, None), plain
+
+
+def test_names_in_context_fast_path_finds_what_the_plain_loop_finds() -> None:
+    rec = get_extractor().recognizer
+    cases = [
+        "普京总统和梅德韦杰夫会见了江泽民同志、邓小平。",
+        "记者林晓说，邓小平理论和马克思主义。",
+    ]
+    assert any(m.rule == "name-context" for m in _people_both_ways(rec, cases[0])[0])
+    for text in [*cases, *_texts_for_fast_paths()]:
+        fast, plain = _people_both_ways(rec, text)
+        assert fast == plain, text[:40]
+
+
+@pytest.mark.shared
+def test_names_in_context_fast_path_on_the_cctv_corpus(shared: Path) -> None:
+    from itertools import islice
+
+    from kg.ingest import iter_articles
+
+    source = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz"
+    if not source.is_file():
+        pytest.skip("CCTV corpus absent")
+    rec = get_extractor().recognizer
+    context = 0
+    for article in islice(iter_articles([source]), 1500):
+        fast, plain = _people_both_ways(rec, article.text)
+        assert fast == plain, article.text[:40]
+        context += sum(m.rule == "name-context" for m in fast)
+    assert context > 100  # the path was taken
+
+
+def test_token_indexes_built_by_c_loops_are_the_comprehensions() -> None:
+    rec = get_extractor().recognizer
+    for text in _texts_for_fast_paths()[:40]:
+        tokens = rec._tokens(text)
+        assert by_start(tokens) == {t.start: t for t in tokens}
+        assert index_by_end(tokens) == {t.end: i for i, t in enumerate(tokens)}
+        pieces = RuleBase._pieces(tokens, [])
+        assert pieces == [_Piece(*t, None) for t in tokens]
+        assert all(type(p) is _Piece for p in pieces)
+
+
+def test_doctests_of_the_rule_helpers() -> None:
+    import doctest
+
+    import kg.people
+    import kg.rulebase
+
+    for module in (kg.rulebase, kg.people):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+_CUE_WORDS = ["书记", "书记员", "记者", "村支书", "支书", "党支部书记", "部长", "副部长", "长"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="书记员者村支党部长副a", max_size=30))
+def test_trie_pattern_matches_the_longest_first_alternation(text: str) -> None:
+    plain = re.compile("|".join(map(re.escape, sorted(_CUE_WORDS, key=len, reverse=True))))
+    trie = re.compile(trie_pattern(_CUE_WORDS))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_cue_regex_finds_what_the_alternation_of_posts_and_roles_finds() -> None:
+    rec = get_extractor().recognizer
+    words = sorted(rec.posts | rec.roles, key=len, reverse=True)
+    plain = re.compile("|".join(map(re.escape, words)))
+    texts = _texts_for_fast_paths()
+    assert sum(1 for text in texts for _ in rec.cue_re.finditer(text)) > 100
+    for text in texts:
+        assert [m.span() for m in rec.cue_re.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text[:40]
+
+
+def _insert_piece_plain(pieces: list[_Piece], m: Mention) -> None:
+    """PlaceRules._insert_piece as it was: two passes over the pieces and a sort."""
+    keep = [p for p in pieces if p.end <= m.start or p.start >= m.end]
+    cut = [p for p in pieces if not (p.end <= m.start or p.start >= m.end)]
+    extra = []
+    for p in cut:
+        if p.start < m.start:
+            extra.append(_Piece(p.text[: m.start - p.start], p.start, m.start, "", 0, None))
+        if p.end > m.end:
+            extra.append(_Piece(p.text[m.end - p.start :], m.end, p.end, "", 0, None))
+    pieces[:] = sorted(
+        [*keep, *extra, _Piece(m.text, m.start, m.end, "ns", 0, m)], key=lambda p: p.start
+    )
+
+
+def _parent_before_plain(pieces: list[_Piece], pos: int) -> Mention | None:
+    for p in pieces:
+        if p.end == pos and p.mention is not None and p.mention.type == "Place":
+            return p.mention
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(1, 4), min_size=1, max_size=12),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=4),
+)
+def test_inserting_a_place_piece_by_bisection_is_the_plain_way(
+    widths: list[int], spans: list[tuple[int, int]]
+) -> None:
+    text = "南川区三泉镇观音村党支部书记韩楚说镇巴县有很多好地方我们一起去看看吧好不好呀" * 2
+    pieces, pos = [], 0
+    for w in widths:  # tokens, one after the other
+        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "n", 5, None))
+        pos += w
+    fast, plain = list(pieces), list(pieces)
+    for start, length in spans:
+        start, end = min(start, pos - 1), min(start + length, pos)
+        m = Mention(start, end, text[start:end], "Place", "suffix-town", "", "镇")
+        for p in range(pos + 1):
+            assert PlaceRules._parent_before(fast, p) == _parent_before_plain(plain, p)
+        PlaceRules._insert_piece(fast, m)
+        _insert_piece_plain(plain, m)
+        assert fast == plain
+
+
+def _bureau_gap_plain(rec: Recognizer, text: str, pieces: list[_Piece], s_start: int, suffix: str):
+    """OrganisationRules._bureau_gap as it was: a walk over all pieces."""
+    if len(suffix) != 1 or suffix not in "局委办厅":
+        return None
+    for p in pieces:
+        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 4:
+            gap = text[p.end : s_start]
+            if (
+                is_han(gap)
+                and not any(c in _FUNCTION_CHARS for c in gap)
+                and gap not in rec.generic
+            ):
+                return [p, _Piece(gap, p.end, s_start, "", 0, None)]
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.booleans()), min_size=1, max_size=12),
+    st.integers(0, 40),
+)
+def test_place_before_a_bureau_found_by_bisection_is_the_plain_walks(
+    widths: list[tuple[int, bool]], s_start: int
+) -> None:
+    rec = get_extractor().recognizer
+    text = "金牛区住建局南川区文旅委巴南区农业农村委员会渝北区发改委" * 2
+    pieces, pos = [], 0
+    for w, place in widths:
+        m = Mention(pos, pos + w, text[pos : pos + w], "Place", "admin") if place else None
+        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "ns" if place else "n", 0, m))
+        pos += w
+    ends = [p.end for p in pieces]
+    for suffix in ("局", "委", "部"):
+        assert rec._bureau_gap(text, pieces, s_start, suffix, ends) == _bureau_gap_plain(
+            rec, text, pieces, s_start, suffix
+        )
