@@ -32,7 +32,7 @@ from kg.analysis import analyse  # noqa: E402
 from kg.export import write_exports  # noqa: E402
 from kg.gcpause import paused_gc  # noqa: E402
 from kg.ingest import iter_articles  # noqa: E402
-from kg.nereval import resolve_shared  # noqa: E402
+from kg.nereval import NO_CCTV, cctv_corpus  # noqa: E402
 from kg.network import network  # noqa: E402
 from kg.pipeline import build, get_extractor  # noqa: E402
 from kg.report import write_analysis, write_report  # noqa: E402
@@ -57,12 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--limit", type=int, help="only the first N stories")
     p.add_argument("--out", help="where to write the report and exports (default: a temp dir)")
     args = p.parse_args(argv)
-    shared = resolve_shared(args.shared)
-    corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
-    if corpus is None or not corpus.is_file():
-        print(
-            "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
-        )
+    corpus = cctv_corpus(args.shared)
+    if corpus is None:
+        print(NO_CCTV)
         return 0
     out = Path(args.out or tempfile.mkdtemp(prefix="kg-analysis-"))
     times: dict[str, float] = {}

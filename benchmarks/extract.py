@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.nereval import resolve_shared  # noqa: E402
+from kg.nereval import CCTV_CORPUS, resolve_shared  # noqa: E402
 
-CORPUS = Path("data") / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz"
+CORPUS = CCTV_CORPUS
 
 
 def _timed(fn, items) -> float:

@@ -72,15 +72,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     sys.path.insert(0, str(ROOT))
     from kg.ingest import iter_articles
-    from kg.nereval import resolve_shared
+    from kg.nereval import NO_CCTV, cctv_corpus
     from kg.pipeline import build, get_extractor
 
-    shared = resolve_shared(args.shared)
-    corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
-    if corpus is None or not corpus.is_file():
-        print(
-            "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
-        )
+    corpus = cctv_corpus(args.shared)
+    if corpus is None:
+        print(NO_CCTV)
         return 0
     if not args.baseline or not (Path(args.baseline) / "kg" / "network.py").is_file():
         print("give --baseline DIR: another checkout of kg (git worktree add /tmp/kg-main main)")

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from rdflib import Dataset  # noqa: E402
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID  # noqa: E402
 
-from kg.nereval import resolve_shared  # noqa: E402
+from kg.nereval import NO_CCTV, cctv_corpus  # noqa: E402
 from kg.push import with_prefixes  # noqa: E402
 from kg.query import QUERIES_DIR, run_query  # noqa: E402
 from kg.store import open_store  # noqa: E402
@@ -128,11 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out
         t0 = time.perf_counter()
         if out is None:
-            shared = resolve_shared(args.shared)
-            corpus = shared / "data" / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz" if shared else None
-            if corpus is None or not corpus.is_file():
-                print("the CCTV corpus is not available (give --shared PATH or set KG_SHARED); "
-                      "nothing to do")  # fmt: skip
+            corpus = cctv_corpus(args.shared)
+            if corpus is None:
+                print(NO_CCTV)
                 return 0
             out = Path(tmp) / "out"
             _build(corpus, args.limit, out, args.jobs)

@@ -194,6 +194,20 @@ def resolve_shared(cli: str | os.PathLike[str] | None = None) -> Path | None:
     return default if default.is_dir() else None
 
 
+#: The CCTV news stories (``xwlb_stories.jsonl.gz``), relative to the shared folder.
+CCTV_CORPUS = Path("data") / "cctv_xwlb_news" / "xwlb_stories.jsonl.gz"
+#: What the benchmarks say when the shared data is not there.
+NO_CCTV = "the CCTV corpus is not available (give --shared PATH or set KG_SHARED); nothing to do"
+
+
+def cctv_corpus(cli: str | os.PathLike[str] | None = None) -> Path | None:
+    """The CCTV news stories file of the shared folder (see :func:`resolve_shared`), or
+    None when it is not there."""
+    shared = resolve_shared(cli)
+    path = shared / CCTV_CORPUS if shared else None
+    return path if path is not None and path.is_file() else None
+
+
 def load_dataset(shared: str | os.PathLike[str], name: str) -> list[Sentence] | None:
     """Load dataset ``name`` (a key of :data:`DATASETS`) from ``shared``; ``None`` if absent."""
     paths = [Path(shared) / rel for rel in DATASETS[name]]
