@@ -32,7 +32,7 @@ from typing import Any
 from .cache import dump
 from .model import Article
 from .normalize import apply_remap
-from .rdftext import article_block, article_counts
+from .rdftext import article_block_and_counts
 
 __all__ = [
     "Executor",
@@ -89,8 +89,7 @@ def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[
         try:
             ext = load(data)
             merged = apply_remap(ext, part) if part else ext
-            block = article_block(merged, base, include_text=include_text)
-            counts = article_counts(merged)
+            block, counts = article_block_and_counts(merged, base, include_text=include_text)
             out.append((index, dump(merged) if part else None, block, counts, ""))
         except Exception as exc:
             out.append((index, None, None, ({}, {}), f"{type(exc).__name__}: {exc}"))

@@ -338,9 +338,15 @@ def _add_entity(graph: Graph, entity: Entity, base: str) -> URIRef:
     return node
 
 
+_TYPES = frozenset(ENTITY_TYPES)
+
+
 def _key(value: object, predicate: str, role: str) -> tuple[str, str]:
     """``value`` as an entity key ``(type, name)``, or a ValueError naming the relation."""
-    if (
+    if type(value) is tuple and len(value) == 2 and value[0] in _TYPES and type(value[1]) is str:
+        if value[1]:  # the common case, checked first
+            return value  # type: ignore[return-value]
+    elif (
         isinstance(value, tuple | list)
         and len(value) == 2
         and all(isinstance(part, str) for part in value)
@@ -533,7 +539,11 @@ class CorpusTotals:
 
     def add(self, ext: Extraction) -> None:
         """Count one article's ``mentions`` and ``coOccursWith`` relations."""
-        for relation in _merge(ext.relations):
+        self.add_relations(_merge(ext.relations))
+
+    def add_relations(self, relations: Iterable[Relation]) -> None:
+        """Count ``mentions`` and ``coOccursWith`` relations already merged (:func:`_merge`)."""
+        for relation in relations:
             if relation.predicate == "mentions":
                 key = _key(_article_and_other(relation), "mentions", "entity")
                 self.mentions[key] += relation.count

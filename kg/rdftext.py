@@ -63,6 +63,7 @@ __all__ = [
     "ArticleText",
     "CorpusWriter",
     "article_block",
+    "article_block_and_counts",
     "article_counts",
     "article_text",
     "prefix_header",
@@ -129,11 +130,13 @@ class _Writer:
         self.own: dict[str, None] = {}
         self.prov: dict[str, None] = {}  # statements and evidence
         self.evidences: dict[Evidence, str] = {}
+        self.nodes: dict[tuple[str, str], tuple[str, str]] = {}  # key -> (node, relative IRI)
         self.shared: dict[str, None] = {}
 
     def entity(self, type_: str, name: str, aliases: Iterable[str] = ()) -> str:
         rel = f"{type_.lower()}/{_q(name)}"
         node = f"<{self.base}{rel}>"
+        self.nodes[(type_, name)] = (node, rel)
         shared = self.shared
         shared[f"{node} a kg:{type_}"] = None
         shared[f"{node} rdfs:label {_zh(name)}"] = None
@@ -143,8 +146,13 @@ class _Writer:
         return node
 
     def key_node(self, value: object, predicate: str, role: str) -> tuple[str, str]:
+        """``(node, relative IRI)`` of an entity key, declared once (its type and label)."""
+        known = self.nodes.get(value) if type(value) is tuple else None  # type: ignore[arg-type]
+        if known is not None:
+            return known
         type_, name = _key(value, predicate, role)
-        return self.entity(type_, name), f"{type_.lower()}/{_q(name)}"
+        self.entity(type_, name)
+        return self.nodes[(type_, name)]
 
     def post(self, word: str) -> tuple[str, str]:
         rel = f"post/{_q(word)}"
@@ -269,15 +277,23 @@ def article_text(
     Raises ValueError for an unknown predicate or a malformed relation, as
     ``article_graph`` does.
     """
+    return _article_text(ext, base, include_text)[0]
+
+
+def _article_text(
+    ext: Extraction, base: str, include_text: bool
+) -> tuple[ArticleText, list[Relation]]:
+    """:func:`article_text` and the merged relations it wrote."""
     w = _Writer(ext, base)
     w.article_lines(include_text)
     for entity in ext.entities:
         node = w.entity(entity.type, entity.name, entity.aliases)
         w.own[f"{w.article} kg:mentions {node}"] = None
-    for relation in _merge(ext.relations):
+    relations = _merge(ext.relations)
+    for relation in relations:
         w.relation(relation)
     own = w.own
-    return list(w.prov), list(own), [line for line in w.shared if line not in own]
+    return (list(w.prov), list(own), [line for line in w.shared if line not in own]), relations
 
 
 def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> str:
@@ -306,7 +322,21 @@ def article_block(
     """One article's named graph as a TriG block, ready for :meth:`CorpusWriter.add`: its
     provenance lines first, then its own lines (from the block's ``own_start``), then the
     shared ones (from ``own_end``)."""
-    prov, own, shared = article_text(ext, base, include_text=include_text)
+    return _article_block(ext, base, _article_text(ext, base, include_text)[0])
+
+
+def article_block_and_counts(
+    ext: Extraction, base: str = DEFAULT_BASE, *, include_text: bool = False
+) -> tuple[ArticleBlock, tuple[dict, dict]]:
+    """``(article_block(ext), article_counts(ext))``, merging the relations once."""
+    text, relations = _article_text(ext, base, include_text)
+    totals = CorpusTotals()
+    totals.add_relations(relations)
+    return _article_block(ext, base, text), (dict(totals.mentions), dict(totals.pairs))
+
+
+def _article_block(ext: Extraction, base: str, text: ArticleText) -> ArticleBlock:
+    prov, own, shared = text
     head = f"<{base}article/{_q(ext.article.id)}> {{\n".encode()
     prov_bytes = "".join(line + " .\n" for line in prov).encode()
     own_bytes = "".join(line + " .\n" for line in own).encode()

@@ -113,6 +113,15 @@ def test_text_writer_gives_the_rdflib_graph(corpus: Path, n: int, tmp_path: Path
     assert len(facts) < len(union_graph(expected))  # the provenance is in graph.trig only
 
 
+def test_block_and_counts_in_one_pass_equal_the_two_functions(corpus: Path) -> None:
+    from kg.rdftext import article_block, article_block_and_counts, article_counts
+
+    extractions = build([get_extractor()(a) for a in iter_articles([corpus])])
+    assert any(article_counts(e)[1] for e in extractions)  # co-occurrences are counted too
+    for ext in extractions:
+        assert article_block_and_counts(ext) == (article_block(ext), article_counts(ext))
+
+
 def test_text_writer_escapes_what_turtle_needs(tmp_path: Path) -> None:
     from kg.model import Article, Entity, Extraction
 
