@@ -23,7 +23,6 @@ import argparse
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
@@ -151,8 +150,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
         return EXIT_NOTHING
-    # the outputs need the entities and relations, not every mention: less memory
-    extractions = result.extractions = [replace(e, mentions=()) for e in extractions]
     result.start_store()  # the store loads while the view, report and exports are written
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")

@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from hashlib import blake2b
 from pathlib import Path
 
@@ -57,7 +57,8 @@ SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
 
 @dataclass
 class BuildResult:
-    """What a build made: the (merged) extractions in input order, the inputs it skipped,
+    """What a build made: the (merged) extractions in input order, without their mention
+    lists (the cache keeps those; entities and relations are what the outputs need), the inputs it skipped,
     the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
     ``unread`` (input files unchanged since the last build, whose articles came from the
     cache), ``written``, ``copied`` or ``kept``; after :meth:`update_store`: ``store``,
@@ -307,7 +308,8 @@ def _build_corpus(
         misses = []
         for j, (article, key) in enumerate(articles):
             if key in hits:
-                exts[first + j], data[first + j] = hits[key]
+                ext, data[first + j] = hits[key]
+                exts[first + j] = _light(ext)
                 state["done"] += 1
                 state["chars"] += len(article.text)
             else:
@@ -391,7 +393,7 @@ def _build_corpus(
                     skip(Skipped(names[index], f"extraction failed: {error}"))
                     continue
                 ext = load(blob)
-                exts[index], data[index] = ext, blob
+                exts[index], data[index] = _light(ext), blob
                 fresh.append((keys[index], blob))
                 state["done"] += 1
                 state["chars"] += len(ext.article.text)
@@ -454,7 +456,7 @@ def _build_corpus(
                     _, offset, length, own_start, own_end = old_blocks[iri]
                     merged_blob, counts = kept[prints[i]]
                     if merged_blob is not None:
-                        exts[i] = load(merged_blob)
+                        exts[i] = _light(load(merged_blob))
                     if resume is not None:
                         writer.keep(iri, (offset, length, own_start, own_end), counts)
                     else:
@@ -469,7 +471,7 @@ def _build_corpus(
                     if error:
                         raise ValueError(f"{names[i]}: cannot write its graph: {error}")
                     if merged_blob is not None:
-                        exts[i] = load(merged_blob)
+                        exts[i] = load(merged_blob)  # light already (render_batch)
                     writer.add(iri, block, counts)
                     rendered.append((prints[i], merged_blob, counts))
                 new_blocks[iri] = [prints[i], *writer.blocks[iri]]
@@ -590,6 +592,12 @@ class _StorePlan:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _light(ext: Extraction) -> Extraction:
+    """``ext`` without its mention lists: the main process keeps a corpus of extractions
+    for the merge and the outputs, which need the entities and relations only."""
+    return replace(ext, mentions=()) if ext.mentions else ext
 
 
 def _stat(path: Path) -> list[int] | None:

@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from .cache import dump
@@ -79,7 +80,8 @@ def extract_batch(
 
 def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[tuple]:
     """Apply the corpus merge to a batch of extractions and write their RDF text:
-    ``(index, dump(merged) or None when unchanged, block, counts, error)`` (block:
+    ``(index, dump(merged without its mentions) or None when unchanged, block, counts,
+    error)`` (block:
     :func:`kg.rdftext.article_block`)."""
     from .cache import load
 
@@ -90,7 +92,9 @@ def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[
             ext = load(data)
             merged = apply_remap(ext, part) if part else ext
             block, counts = article_block_and_counts(merged, base, include_text=include_text)
-            out.append((index, dump(merged) if part else None, block, counts, ""))
+            # the main process keeps extractions without their mention lists
+            light = dump(replace(merged, mentions=())) if part else None
+            out.append((index, light, block, counts, ""))
         except Exception as exc:
             out.append((index, None, None, ({}, {}), f"{type(exc).__name__}: {exc}"))
     return out

@@ -150,6 +150,16 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(
     out = tmp_path / "out"
     result = _build([corpus], out, jobs=2)
     assert len(result.extractions) == n
+    # the merged extractions come back without their mention lists, the rest as build() gives
+    expected = build([get_extractor()(a) for a in iter_articles([corpus])])
+    assert any(e.mentions for e in expected) and not any(e.mentions for e in result.extractions)
+    assert [(e.article, e.entities, e.relations) for e in result.extractions] == [
+        (e.article, e.entities, e.relations) for e in expected
+    ]
+    again = _build([corpus], out, jobs=2)  # from the cache: the same
+    assert [(e.entities, e.relations, e.mentions) for e in again.extractions] == [
+        (e.entities, e.relations, e.mentions) for e in result.extractions
+    ]
     for name in ("graph.trig", "graph.ttl"):
         assert (out / name).read_bytes() == (serial / name).read_bytes(), name
     assert _quads(out) == _quads(serial)
