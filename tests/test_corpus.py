@@ -148,7 +148,7 @@ def test_jobs_2_writes_the_same_bytes_as_jobs_1(
     corpus: Path, n: int, serial: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out"
-    result = _build([corpus], out, jobs=2)
+    result = _build([corpus], out, jobs=2, render_batch_size=5)  # several batches in flight
     assert len(result.extractions) == n
     # the merged extractions come back without their mention lists, the rest as build() gives
     expected = build([get_extractor()(a) for a in iter_articles([corpus])])
