@@ -58,8 +58,8 @@ SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
 @dataclass
 class BuildResult:
     """What a build made: the (merged) extractions in input order, without their mention
-    lists (the cache keeps those; entities and relations are what the outputs need), the inputs it skipped,
-    the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
+    lists (the cache keeps those; the outputs need the entities and relations), the inputs
+    it skipped, the output files, and counts (``articles``, ``chars``, ``extracted``, ``cached``,
     ``unread`` (input files unchanged since the last build, whose articles came from the
     cache), ``written``, ``copied`` or ``kept``; after :meth:`update_store`: ``store``,
     ``seconds``)."""
