@@ -99,14 +99,24 @@ def _eval_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _report_skip(skip: Skipped) -> None:
+def _warner(progress: Progress | None):
+    """How the build prints a warning: above the progress line when there is one."""
+    if progress is None:
+        return None  # build_corpus prints "warning: …" to stderr
+    return lambda message: progress.message(f"warning: {message}")
+
+
+def _report_skip(skip: Skipped, progress: Progress | None = None) -> None:
     where = f"{skip.path}:{skip.line}" if skip.line else skip.path
     reason = skip.reason
     for prefix in (f"{skip.path}: line {skip.line}: ", f"{skip.path}: "):
         if reason.startswith(prefix):
             reason = reason[len(prefix) :]
             break
-    print(f"skipped {where}: {reason}", file=sys.stderr)
+    if progress is not None:  # not in the middle of the progress line
+        progress.message(f"skipped {where}: {reason}")
+    else:
+        print(f"skipped {where}: {reason}", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -138,7 +148,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         result = build_corpus(
             paths, out, rule_dirs=tuple(args.rules), base=args.base or DEFAULT_BASE,
             jobs=args.jobs, executor=args.executor, scheduler=args.scheduler,
-            use_cache=not args.no_cache, on_skip=_report_skip, progress=progress,
+            use_cache=not args.no_cache, on_skip=lambda s: _report_skip(s, progress),
+            progress=progress, warn=_warner(progress),
         )  # fmt: skip
     except ImportError as exc:  # --executor dask without dask installed
         print(f"error: {exc} (pip install 'kg[dask]')", file=sys.stderr)

@@ -59,12 +59,22 @@ class Progress:
             line = f"  {done} articles, {chars / 1000:.0f}k chars, {done / elapsed:.0f} articles/s"
             if total_bytes and not final:
                 share = min(0.99, chars * self.BYTES_PER_CHAR / total_bytes)
-                if share > 0.001:
+                if share >= 0.01:  # earlier, start-up time would dominate the estimate
                     left = elapsed * (1 - share) / share
                     line += f", {share:.0%}, ~{_clock(left)} left"
             elif final:
                 line += f", {_clock(elapsed)}"
             self._write(line, "\n" if final else "")
+
+    def message(self, text: str) -> None:
+        """Print a line (a skipped input, a warning) to the stream, always; on a terminal
+        the progress line is cleared first, and the next update draws it again below."""
+        with self.lock:
+            if self.live and self.width:
+                self.stream.write("\r" + " " * self.width + "\r")
+                self.width = 0
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def stage(self, what: str) -> None:
         """Say which stage a long build is in (on a terminal only)."""

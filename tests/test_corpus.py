@@ -405,6 +405,21 @@ def test_progress_on_a_terminal_shows_articles_rate_and_time_left() -> None:
     assert "articles/s" in stream.getvalue()
 
 
+def test_a_message_clears_the_progress_line_first() -> None:
+    stream = _Tty()
+    p = Progress(stream, every=0)
+    p(50, 100_000, 1_000_000)
+    line = stream.getvalue()
+    p.message("skipped a.txt: empty file")
+    after = stream.getvalue()[len(line) :]
+    assert after == "\r" + " " * (len(line) - 1) + "\r" + "skipped a.txt: empty file\n"
+    p(60, 120_000, 1_000_000)  # the progress line comes back below the message
+    assert stream.getvalue().endswith("left") and "60 articles" in stream.getvalue()
+    quiet = io.StringIO()  # off a terminal the message is printed all the same
+    Progress(quiet).message("skipped b.txt: empty file")
+    assert quiet.getvalue() == "skipped b.txt: empty file\n"
+
+
 def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
     """The bulk loader (two threads, the files in small pieces) loads exactly the named
     graphs of graph.trig and, as the default graph, graph.ttl."""
