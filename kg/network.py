@@ -268,9 +268,7 @@ def _network(extractions: Iterable[Extraction]) -> Network:
         if stated:
             typed.update(stated)
 
-    for key in co.keys() - nodes.keys():
-        node(key)
-    for key in set().union(*co.values()) - nodes.keys():
+    for key in (co.keys() | set().union(*co.values())) - nodes.keys():  # co-occurring only
         node(key)
     order = sorted(nodes)
     rank = {k: i for i, k in enumerate(order)}

@@ -18,8 +18,8 @@ parts:
 
 ``graph.ttl`` (and the store's default graph) is the merged knowledge graph: ``own`` and
 ``shared`` of every article and the corpus totals, without the provenance, which stays in
-the named graphs (a third of the triples in a news corpus: a statement and an evidence node
-for every relation).
+the named graphs (a statement and an evidence node for every relation: on the CCTV corpus
+they would be 2.1 M of the merged graph's 3.0 M triples).
 
 The tests check that the text parses to a graph isomorphic to ``article_graph``.
 
@@ -228,17 +228,17 @@ class _Writer:
             evidence.sentence,
         )  # fmt: skip
         node = f"<{self.base}evidence/{key}>"
-        lines = self.prov
+        prov = self.prov
         source = f"<{self.base}article/{_q(evidence.article)}>"
         if evidence.article != self.article_id:
             self.shared[f"{source} a kg:Article"] = None
             self.shared[f"{source} kg:articleId {_lit(evidence.article)}"] = None
-        lines[f"{node} a kg:Evidence"] = None
-        lines[f"{node} kg:inArticle {source}"] = None
-        lines[f"{node} kg:sentence {_zh(evidence.sentence)}"] = None
-        lines[f"{node} kg:start {_int(evidence.start)}"] = None
-        lines[f"{node} kg:end {_int(evidence.end)}"] = None
-        lines[f"{node} kg:part {_lit(evidence.part)}"] = None
+        prov[f"{node} a kg:Evidence"] = None
+        prov[f"{node} kg:inArticle {source}"] = None
+        prov[f"{node} kg:sentence {_zh(evidence.sentence)}"] = None
+        prov[f"{node} kg:start {_int(evidence.start)}"] = None
+        prov[f"{node} kg:end {_int(evidence.end)}"] = None
+        prov[f"{node} kg:part {_lit(evidence.part)}"] = None
         return node
 
     def article_lines(self, include_text: bool) -> None:

@@ -45,7 +45,7 @@ def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
 
 
 # --------------------------------------------------------------------------- fast paths
-# A build writes graph.trig (the named graphs) and graph.ttl (their merge) as text; the
+# A build writes graph.trig (the named graphs) and graph.ttl (their merged graph) as text; the
 # store is loaded from those files in bulk, or patched graph by graph on a re-build.
 
 
