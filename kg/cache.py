@@ -107,6 +107,10 @@ class ExtractionCache:
         self.misses += len(keys) - len(found)
         return found
 
+    def has_many(self, keys: Iterable[str]) -> set[str]:
+        """The keys among ``keys`` that the cache has (their entries are not read)."""
+        return {row[0] for row in self._rows("extraction", "1", list(keys))}
+
     def put_many(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Store ``(key, dump(extraction))`` pairs."""
         self.db.executemany("INSERT OR REPLACE INTO extraction VALUES (?, ?)", items)

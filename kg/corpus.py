@@ -301,40 +301,73 @@ def _build_corpus(
     input_version = f"{version}/{CACHE_FORMAT}"
     inputs: dict[str, dict] = {}
 
-    def jobs_of(articles: list[tuple[Article, str]], hits: dict | None = None) -> Iterator[tuple]:
-        """Jobs for the articles not in ``hits`` (by default: the cache's)."""
-        first = len(keys)
-        ks = [key for _, key in articles]
-        keys.extend(ks)
-        names.extend(a.path or a.id for a, _ in articles)
-        data.extend([None] * len(articles))
-        exts.extend([None] * len(articles))
-        if hits is None:
-            hits = cache.get_many(ks) if cache is not None else {}
+    # cache hits: (index, key, the article or None when its file was not read, file, root),
+    # read from the cache after the jobs for the other articles are out, so that the
+    # workers extract new articles while this process reads the cached ones
+    later: list[tuple[int, str, Article | None, Path | None, Path | None]] = []
+
+    def slot(key: str, name: str) -> int:
+        keys.append(key)
+        names.append(name)
+        data.append(None)
+        exts.append(None)
+        return len(keys) - 1
+
+    def jobs_of(articles: list[tuple[Article, str]]) -> Iterator[tuple]:
+        """Jobs for the articles the cache does not have; the others wait in ``later``."""
+        cached = cache.has_many(k for _, k in articles) if cache is not None else set()
         misses = []
-        for j, (article, key) in enumerate(articles):
-            if key in hits:
-                ext, data[first + j] = hits[key]
-                exts[first + j] = _light(ext)
-                state["done"] += 1
-                state["chars"] += len(article.text)
+        for article, key in articles:
+            index = slot(key, article.path or article.id)
+            if key in cached:
+                later.append((index, key, article, None, None))
             else:
-                misses.append((first + j, article))
-        if len(misses) < len(articles):
-            progress(state["done"], state["chars"], total_bytes)
+                misses.append((index, article))
+        yield from batches_of(misses)
+
+    def batches_of(misses: list[tuple[int, Article]]) -> Iterator[tuple]:
         for start in range(0, len(misses), batch_size):
             yield (tuple(rule_dirs), version, misses[start : start + batch_size])
 
-    def reused(file: Path, st: list[int] | None) -> tuple[dict, dict] | None:
-        """The previous build's record of ``file`` and its cached extractions, if the file
-        is unchanged (size, time) and every article of it is in the cache."""
+    def read_later() -> Iterator[tuple]:
+        """Fill in the cache hits; jobs for the entries found damaged meanwhile."""
+        damaged: list[tuple[int, str, Article | None, Path | None, Path | None]] = []
+        for start in range(0, len(later), 500):
+            chunk = later[start : start + 500]
+            hits = cache.get_many([key for _, key, *_ in chunk]) if cache is not None else {}
+            for entry in chunk:
+                index, key = entry[0], entry[1]
+                if key not in hits:
+                    damaged.append(entry)
+                    continue
+                ext, data[index] = hits[key]
+                exts[index] = _light(ext)
+                state["done"] += 1
+                state["chars"] += len(ext.article.text)
+            progress(state["done"], state["chars"], total_bytes)
+        later.clear()
+        misses = [(index, article) for index, _, article, _, _ in damaged if article is not None]
+        unread: dict[Path, tuple[Path, dict[str, int]]] = {}
+        for index, key, article, file, root in damaged:
+            if article is None and file is not None and root is not None:
+                unread.setdefault(file, (root, {}))[1][key] = index  # its file was not read
+        for file, (root, wanted) in unread.items():
+            for article in read_file(file, root, lambda s: None):  # its problems are known
+                index = wanted.pop(article_key(article, version), None)
+                if index is not None:
+                    names[index] = article.path or article.id
+                    misses.append((index, article))
+        yield from batches_of(misses)
+
+    def reusable(file: Path, st: list[int] | None) -> dict | None:
+        """The previous build's record of ``file``, if the file is unchanged (size, time)
+        and every article of it is in the cache: its articles need not be read."""
         record = old_inputs.get(str(file))
-        if cache is None or st is None or not record or record.get("stat") != st:
+        if cache is None or not _unchanged(record, st, input_version):
             return None
-        if record.get("version") != input_version:  # other rules: other keys
+        if len(record.get("ids") or ()) != len(record["keys"]):  # written by an older kg
             return None
-        hits = cache.get_many(record["keys"])
-        return (record, hits) if len(hits) == len(record["keys"]) else None
+        return record if len(cache.has_many(record["keys"])) == len(set(record["keys"])) else None
 
     def extraction_jobs() -> Iterator[tuple]:
         batch: list[tuple[Article, str]] = []
@@ -348,30 +381,27 @@ def _build_corpus(
                 problems.append(s)
                 skip(s)
 
-            known = reused(file, st)
-            if known is not None:  # unchanged: its articles come from the cache unread
+            record = reusable(file, st)
+            if record is not None:  # unchanged: its articles come from the cache unread
                 if batch:  # the articles before it go first
                     yield from jobs_of(batch)
                     batch = []
-                record, hits = known
                 for s in record["skips"]:
                     file_skip(Skipped(*s))
-                articles = []
-                for key in record["keys"]:
-                    article = hits[key][0].article
-                    if article.id in ids:
-                        skip(duplicate(file, article.id))
+                for key, article_id in zip(record["keys"], record["ids"], strict=True):
+                    if article_id in ids:
+                        skip(duplicate(file, article_id))
                         continue
-                    ids.add(article.id)
-                    articles.append((article, key))
-                yield from jobs_of(articles, hits)  # all hits: no job
-                file_keys = record["keys"]
+                    ids.add(article_id)
+                    later.append((slot(key, str(file)), key, None, file, root))
+                file_keys, file_ids = record["keys"], record["ids"]
                 stats["unread"] += 1
             else:
-                file_keys = []
+                file_keys, file_ids = [], []
                 for article in read_file(file, root, file_skip):
                     key = article_key(article, version)
                     file_keys.append(key)
+                    file_ids.append(article.id)
                     if article.id in ids:
                         skip(duplicate(file, article.id))
                         continue
@@ -382,9 +412,11 @@ def _build_corpus(
                         batch = []
             if st is not None:
                 inputs[str(file)] = {"stat": st, "version": input_version, "keys": file_keys,
+                                     "ids": file_ids,
                                      "skips": [[s.path, s.reason, s.line] for s in problems]}  # fmt: skip
         if batch:
             yield from jobs_of(batch)
+        yield from read_later()
 
     fresh: list[tuple[str, bytes]] = []
     if executor == "processes" and not any(
@@ -604,6 +636,14 @@ def _light(ext: Extraction) -> Extraction:
     """``ext`` without its mention lists: the main process keeps a corpus of extractions
     for the merge and the outputs, which need the entities and relations only."""
     return replace(ext, mentions=()) if ext.mentions else ext
+
+
+def _unchanged(record: dict | None, st: list[int] | None, input_version: str) -> bool:
+    """Whether an input file's record in the manifest says it is as the last build read it
+    (same size and time, read with the same rules: other rules give other cache keys)."""
+    return bool(record) and st is not None and record.get("stat") == st and (
+        record.get("version") == input_version
+    )
 
 
 def _stat(path: Path) -> list[int] | None:

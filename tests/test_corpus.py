@@ -230,8 +230,28 @@ def test_a_damaged_cache_entry_is_extracted_again(small: Path, tmp_path: Path) -
     warned: list[str] = []
     again = _build([small], out, warn=warned.append)
     assert again.stats["extracted"] == 1 and again.stats["cached"] == 5
+    # its file was unchanged, so not read, until the entry was found damaged
+    assert again.stats["unread"] == sum(1 for p in small.rglob("*") if p.is_file())
     assert len(warned) == 1 and "damaged cache entry" in warned[0]
     assert (out / "graph.ttl").read_bytes() == expected
+
+
+def test_a_manifest_without_article_ids_reads_the_files_once(small: Path, tmp_path: Path) -> None:
+    """A build folder of an older kg (no article ids in its manifest): the files are read,
+    the extractions still come from the cache, and the next build reads nothing."""
+    out = tmp_path / "out"
+    _build([small], out)
+    expected = (out / "graph.trig").read_bytes()
+    manifest = out / "cache" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for record in data["inputs"].values():
+        del record["ids"]
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    again = _build([small], out)
+    assert again.stats["unread"] == 0 and again.stats["extracted"] == 0
+    assert (out / "graph.trig").read_bytes() == expected
+    third = _build([small], out)
+    assert third.stats["unread"] > 0 and third.stats["extracted"] == 0
 
 
 def test_a_cache_that_is_not_a_database_is_moved_aside(small: Path, tmp_path: Path) -> None:
