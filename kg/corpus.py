@@ -81,6 +81,7 @@ class BuildResult:
         if self._thread is not None:
             if self._thread.is_alive() and self.plan is not None:
                 self.plan.progress.stage(f"waiting for the SPARQL store {self.plan.out}/store")  # type: ignore[attr-defined]
+                self.plan.show = True  # the loader's progress from here on
             self._thread.join()
             self._thread = None
             if self._error is not None:
@@ -92,6 +93,7 @@ class BuildResult:
             plan, self.plan = self.plan, None
             if not plan.done:
                 _release_memory()
+                plan.show = True
                 plan.run()
             plan.save()
         return self.stats
@@ -224,6 +226,9 @@ class _Noop:
         pass
 
     def writing(self, *args, **kwargs) -> None:
+        pass
+
+    def storing(self, *args, **kwargs) -> None:
         pass
 
 
@@ -575,6 +580,16 @@ class _StorePlan:
     ttl_info: dict
     inputs: dict
     done: bool = False
+    # show the bulk loader's progress (set once the build waits for the store, so that
+    # it does not mix with the stages of the outputs written meanwhile)
+    show: bool = False
+    loaded: tuple[int, int, float] | None = None  # bytes done, total, when loading began
+
+    def _loading(self, done: int, total: int) -> None:  # from the bulk loader's threads
+        began = self.loaded[2] if self.loaded else time.monotonic()
+        self.loaded = (done, total, began)
+        if self.show:
+            self.progress.storing(done, total, time.monotonic() - began)  # type: ignore[attr-defined]
 
     def run(self) -> None:
         from .store import (
@@ -615,7 +630,8 @@ class _StorePlan:
             self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
         else:
             self.totals = []  # not needed: free it before the bulk loader takes its memory
-            load_store(self.out, self.trig, self.ttl, count=False)
+            self.loaded = (0, 1, time.monotonic())
+            load_store(self.out, self.trig, self.ttl, count=False, on_progress=self._loading)
             self.stats["store"] = "bulk-loaded"
         self.state[self.corpus] = "totals"
         self.files, self.done = _store_files(self.out / STORE_DIR), True

@@ -32,7 +32,8 @@ class Progress:
     articles per second and, when the input's size is known, the share done and the time
     left (estimated from the characters read so far against the input's bytes, about
     three bytes per Chinese character).  ``stage(what)`` names a later stage and
-    ``writing(n, total)`` counts the articles whose graphs are written."""
+    ``writing(n, total)`` counts the articles whose graphs are written, ``storing(bytes,
+    total, seconds)`` the bytes loaded into the SPARQL store."""
 
     BYTES_PER_CHAR = 3.0
 
@@ -81,6 +82,23 @@ class Progress:
         if self.live:
             with self.lock:
                 self._write(f"  {what} …", "\n")
+
+    def storing(self, done: int, total: int, elapsed: float) -> None:
+        """Bytes of ``graph.trig`` and ``graph.ttl`` loaded into the store so far, ``elapsed``
+        seconds after the loading began; ``done == total`` when the store is compacted."""
+        now = time.monotonic()
+        if not self.live or (now - self.last < self.every and done < total):
+            return
+        with self.lock:
+            self.last = now
+            if done >= total:
+                self._write("  compacting the SPARQL store …", "\n")
+                return
+            share = min(0.99, done / max(total, 1))
+            line = f"  loading the SPARQL store: {done / 2**20:.0f}/{total / 2**20:.0f} MB ({share:.0%})"
+            if share >= 0.01:
+                line += f", ~{_clock(elapsed * (1 - share) / share)} left"
+            self._write(line)
 
     def writing(self, done: int, total: int) -> None:
         """Articles whose graphs are written so far."""

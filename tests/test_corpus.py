@@ -440,6 +440,40 @@ def test_a_message_clears_the_progress_line_first() -> None:
     assert quiet.getvalue() == "skipped b.txt: empty file\n"
 
 
+def test_progress_shows_the_store_loading_then_compacting() -> None:
+    stream = _Tty()
+    p = Progress(stream, every=0)
+    p.storing(300 << 20, 600 << 20, 10.0)
+    assert stream.getvalue().endswith("loading the SPARQL store: 300/600 MB (50%), ~0:10 left")
+    p.storing(600 << 20, 600 << 20, 20.0)
+    last = stream.getvalue().rsplit("\r", 1)[-1]
+    assert last.startswith("  compacting the SPARQL store …") and last.endswith("\n")
+    quiet = io.StringIO()
+    Progress(quiet, every=0).storing(1, 2, 1.0)
+    assert quiet.getvalue() == ""
+
+
+def test_a_build_shows_the_store_loading_on_a_terminal(small: Path, tmp_path: Path) -> None:
+    """The bulk loader reports every piece (here the files are loaded in one piece each, so
+    the last report is 'compacting'); a build off a terminal prints none of it."""
+    from kg.store import load_store
+
+    out = tmp_path / "out"
+    stream = _Tty()
+    result = build_corpus([str(small)], out, base=DEFAULT_BASE, progress=Progress(stream, every=0))
+    result.update_store()
+    assert result.stats["store"] == "bulk-loaded"
+    text = stream.getvalue()
+    assert "compacting the SPARQL store" in text.split("graph.trig and graph.ttl")[-1]
+    seen: list[tuple[int, int]] = []
+    load_store(tmp_path / "again", out / "graph.trig", out / "graph.ttl", chunk=4096,
+               on_progress=lambda done, total: seen.append((done, total)))  # fmt: skip
+    total = (out / "graph.trig").stat().st_size + (out / "graph.ttl").stat().st_size
+    assert len(seen) > 3 and all(t == total for _, t in seen)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (total, total)
+    assert all(d < total for d, _ in seen[:-1])
+
+
 def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
     """The bulk loader (two threads, the files in small pieces) loads exactly the named
     graphs of graph.trig and, as the default graph, graph.ttl."""
