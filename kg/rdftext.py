@@ -359,10 +359,16 @@ def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
     """The triples of ``totals.graph(base)`` (the corpus-totals graph) as text lines."""
     lines: list[str] = []
     ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
+    # each entity's IRI and the JSON string of its relative IRI (for the digest of a pair's
+    # node, as :func:`_digest` makes it), once per entity rather than once per pair
+    nodes: dict[tuple[str, str], tuple[str, str]] = {}
 
     def node_of(key: tuple[str, str]) -> tuple[str, str]:
-        rel = f"{key[0].lower()}/{_q(key[1])}"
-        return f"<{base}{rel}>", rel
+        found = nodes.get(key)
+        if found is None:
+            rel = f"{key[0].lower()}/{_q(key[1])}"
+            found = nodes[key] = (f"<{base}{rel}>", _json_str(rel))
+        return found
 
     for (type_, name), n in totals.mentions.items():
         node, _ = node_of((type_, name))
@@ -373,8 +379,9 @@ def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
             lines.append(f"{node} kg:rank {_int(rank)}")
     pairs = []
     for (a, b), n in totals.pairs.items():
-        (ia, ra), (ib, rb) = node_of(a), node_of(b)
-        node = f"<{base}cooccurrence/{_digest('cooccurrence', ra, rb)}>"
+        (ia, ja), (ib, jb) = node_of(a), node_of(b)
+        digest = sha1(f'["cooccurrence",{ja},{jb}]'.encode()).hexdigest()  # _digest(…)
+        node = f"<{base}cooccurrence/{digest}>"
         lines.append(f"{node} a kg:CoOccurrence")
         lines.append(f"{node} kg:entityA {ia}")
         lines.append(f"{node} kg:entityB {ib}")
