@@ -24,18 +24,24 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
-import jieba
-
 from .resources import Rules
-
-try:  # optional accelerator; without it jieba cuts everything
-    import rjieba
-except ImportError:  # pragma: no cover - rjieba is a pinned dependency
-    rjieba = None
 
 __all__ = ["Token", "Segmenter", "get_segmenter"]
 
-jieba.setLogLevel(logging.WARNING)
+
+def _segmenters():
+    """jieba and rjieba (None when missing: jieba then cuts everything), imported when a
+    segmenter is first made: a re-build that finds every article in its cache does without
+    them (0.2 s of imports)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    try:  # the accelerator
+        import rjieba
+    except ImportError:  # pragma: no cover - rjieba is a pinned dependency
+        rjieba = None
+    return jieba, rjieba
+
 
 # Characters that rjieba cuts as jieba does wherever they stand: jieba's block characters
 # but +#&._%-, white space and common punctuation.  Any other run goes to jieba, widened to
@@ -71,6 +77,7 @@ class Segmenter:
     """jieba segmentation with dictionary tags, one instance per rule set."""
 
     def __init__(self, rules: Rules, fast: bool = True):
+        jieba, rjieba = _segmenters()
         self.tokenizer = jieba.Tokenizer()
         self.tokenizer.initialize()
         self.fast = rjieba.Jieba() if fast and rjieba is not None else None
