@@ -157,6 +157,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as exc:  # a graph that cannot be written, a full disk …
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_NOTHING
+    # every article is extracted: the rules' dictionaries are not needed any more in this
+    # process, and the view, the analysis and the store want the memory
+    get_extractor(tuple(args.rules)).release()
     extractions, skipped, outputs = result.extractions, result.skipped, result.outputs
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)

@@ -82,6 +82,9 @@ class BuildResult:
             if self._thread.is_alive() and self.plan is not None:
                 self.plan.progress.stage(f"waiting for the SPARQL store {self.plan.out}/store")  # type: ignore[attr-defined]
                 self.plan.show = True  # the loader's progress from here on
+                # what the caller freed (its extractions, the outputs' tables) goes back to
+                # the system instead of staying in this process beside the bulk loader's
+                _release_memory()
             self._thread.join()
             self._thread = None
             if self._error is not None:

@@ -43,6 +43,14 @@ class Extractor:
             self._recognizer = Recognizer(self.rules)
         return self._recognizer
 
+    def release(self) -> None:
+        """Free the segmenter and the recognisers (about 150 MB); they are made again
+        when next needed.  A build calls it once every article is extracted."""
+        from .segment import drop_segmenter
+
+        self._recognizer = None
+        drop_segmenter(self.rules)
+
     def ready(self) -> Extractor:
         """Make the recognisers now (before worker processes are forked, to share them)."""
         self.recognizer  # noqa: B018 - made on first use

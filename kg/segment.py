@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from .resources import Rules
 
-__all__ = ["Token", "Segmenter", "get_segmenter"]
+__all__ = ["Token", "Segmenter", "get_segmenter", "drop_segmenter"]
 
 
 def _segmenters():
@@ -187,3 +187,10 @@ def get_segmenter(rules: Rules) -> Segmenter:
         if seg is None:
             seg = _CACHE[rules.version] = Segmenter(rules)
         return seg
+
+
+def drop_segmenter(rules: Rules) -> None:
+    """Forget the shared segmenter of ``rules`` (its dictionaries are freed when nothing
+    else holds it; the next :func:`get_segmenter` makes a new one)."""
+    with _LOCK:
+        _CACHE.pop(rules.version, None)

@@ -61,7 +61,10 @@ def _chunks(path: Path, end: bytes, size: int) -> Iterable[bytes]:
                 break
             data = rest + data
             if not head:
-                cut = data.index(b"\n\n") + 2
+                cut = data.find(b"\n\n") + 2
+                if cut < 2:  # the prefixes are longer than a piece
+                    rest = data
+                    continue
                 head, data = data[:cut], data[cut:]
             cut = data.rfind(end)
             if cut < 0:
@@ -72,6 +75,45 @@ def _chunks(path: Path, end: bytes, size: int) -> Iterable[bytes]:
             yield head + data[:cut]
         if rest.strip():
             yield head + rest
+
+
+def _trig_pieces(path: Path, size: int) -> Iterable[bytes]:
+    """:func:`_chunks` of a TriG file this package wrote, with every graph bigger than
+    ``size`` cut into pieces of its own, each inside the graph's braces: the bulk loader's
+    memory grows with its piece, and the corpus totals are one graph (57 MB and a 350 MB
+    spike of memory for the CCTV corpus, when loaded whole)."""
+    for piece in _chunks(path, b"\n}\n\n", size):
+        if len(piece) <= 2 * size:
+            yield piece
+            continue
+        cut = piece.index(b"\n\n") + 2
+        head, rest = piece[:cut], piece[cut:]
+        small: list[bytes] = []  # whole graphs, loaded together
+        start = 0
+        while start < len(rest):
+            end = rest.find(b"\n}\n\n", start)
+            end = len(rest) if end < 0 else end + 4
+            block = rest[start:end]
+            start = end
+            if len(block) <= size:
+                small.append(block)
+                continue
+            if small:
+                yield head + b"".join(small)
+                small = []
+            brace = block.index(b"{\n") + 2
+            graph, body = block[:brace], block[brace : -len(b"}\n\n")]
+            at = 0
+            while at < len(body):
+                stop = body.rfind(b" .\n", at, at + size) + 3  # after a whole triple
+                if stop < at + 3:  # a triple longer than a piece
+                    stop = body.find(b" .\n", at + size) + 3
+                if stop < at + 3 or len(body) - at <= size:
+                    stop = len(body)
+                yield head + graph + body[at:stop] + b"}\n\n"
+                at = stop
+        if small:
+            yield head + b"".join(small)
 
 
 def load_store(
@@ -95,7 +137,7 @@ def load_store(
     store.clear()
 
     pieces = chain(
-        ((piece, ox.RdfFormat.TRIG, None) for piece in _chunks(trig, b"\n}\n\n", chunk)),
+        ((piece, ox.RdfFormat.TRIG, None) for piece in _trig_pieces(trig, chunk)),
         ((piece, ox.RdfFormat.TURTLE, ox.DefaultGraph()) for piece in _chunks(ttl, b" .\n", chunk)),
     )
     lock = threading.Lock()

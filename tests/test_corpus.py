@@ -495,6 +495,27 @@ def test_the_store_holds_the_graph_files(serial: Path, tmp_path: Path) -> None:
                    for q in open_store(serial, read_only=True)}  # fmt: skip
 
 
+@pytest.mark.parametrize("size", [300, 4096, 1 << 22])
+def test_the_bulk_loader_gets_pieces_of_about_the_size_asked(serial: Path, size: int) -> None:
+    """A graph bigger than a piece (every article's here, the corpus totals on a large
+    corpus) is cut into pieces inside its braces; together they hold the file's quads."""
+    import pyoxigraph as ox
+
+    from kg.store import _trig_pieces
+
+    trig = serial / "graph.trig"
+    pieces = list(_trig_pieces(trig, size))
+    head = trig.read_bytes().index(b"\n\n") + 2
+    longest = max(map(len, trig.read_bytes().splitlines(keepends=True)))
+    graph_line = max(len(line) for line in trig.read_bytes().splitlines() if line.endswith(b" {"))
+    assert all(len(p) <= head + graph_line + 4 + max(2 * size, size + longest) for p in pieces)
+    assert len(pieces) > 1 or trig.stat().st_size <= 2 * size
+    got = set()
+    for piece in pieces:
+        got |= set(ox.parse(piece, format=ox.RdfFormat.TRIG))
+    assert got == set(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+
+
 @pytest.mark.parametrize("which", ["graph.ttl", "graph.trig"])
 def test_the_built_graph_conforms_to_the_shapes(serial: Path, which: str) -> None:
     """The merged graph, and every article's graph with its statements and evidence."""
