@@ -193,3 +193,15 @@ def test_two_builds_of_the_sample_give_isomorphic_graphs(tmp_path: Path) -> None
         graphs.append(Graph().parse(paths["ttl"], format="turtle"))
     assert len(graphs[0]) > 500
     assert isomorphic(graphs[0], graphs[1])
+
+
+def test_release_frees_the_segmenter_and_extraction_still_works() -> None:
+    import kg.segment
+
+    extractor = Extractor().ready()
+    before = extractor(Article("r1", "南川区委书记张明说，南川区开展“五进五联”行动。"))
+    assert extractor.rules.version in kg.segment._CACHE
+    extractor.release()
+    assert extractor._recognizer is None and extractor.rules.version not in kg.segment._CACHE
+    after = extractor(Article("r1", "南川区委书记张明说，南川区开展“五进五联”行动。"))
+    assert after.entities == before.entities and after.relations == before.relations
