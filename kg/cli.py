@@ -23,6 +23,7 @@ import argparse
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from . import __version__
@@ -123,6 +124,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .corpus import build_corpus
     from .gcpause import paused_gc
     from .network import network
+    from .parallel import run_aside
     from .pipeline import SAMPLE_DIR, get_extractor
     from .rdf import DEFAULT_BASE
     from .report import write_analysis
@@ -164,20 +166,42 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not extractions:
         print(f"nothing built: 0 articles, {len(skipped)} skipped", file=sys.stderr)
         return EXIT_NOTHING
-    result.start_store()  # the store loads while the view, report and exports are written
+    # a bulk load of the store is the longest step: it starts first, and runs while the view,
+    # report and exports are written; a patch is quick, and starts once the view is forked
+    patched = result.store_is_patched()
+    if not patched:
+        result.start_store()
     if progress is not None:
         progress.stage(f"writing {out}/graph.html")
     with paused_gc():  # the collector once at the end, not at each step
         net = network(extractions)  # one pass over the extractions for the view and the analysis
-        outputs["html"] = write_view(
-            net, out / "graph.html", title="kg: " + ", ".join(paths),
+
+        view = partial(
+            write_view, net, out / "graph.html", title="kg: " + ", ".join(paths),
             top=args.view_top, focus=args.view_focus, hops=args.hops, types=args.view_type,
-        )
-        if progress is not None:
-            progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
-        outputs.update(write_analysis(extractions, out, net=net))
-        del net
-    text = summary(extractions, outputs) if not args.quiet else ""
+        )  # fmt: skip
+
+        # on a re-build the view is written by a copy of this process (forked: nothing to
+        # pickle) while this one writes the report and the exports, on the other core
+        wait = run_aside(view) if patched else None
+        if patched:
+            result.start_store()
+        failed: OSError | None = None  # a page or export that cannot be written (the store is)
+        try:
+            outputs["html"] = out / "graph.html" if wait is not None else view()
+            if progress is not None:
+                progress.stage(f"writing {out}/report.html and the exports (GraphML, GEXF, CSV)")
+            outputs.update(write_analysis(extractions, out, net=net))
+        except OSError as exc:
+            failed = exc
+        finally:
+            if wait is not None:
+                try:
+                    wait()
+                except OSError as exc:
+                    failed = failed or exc
+        del net, view
+    text = summary(extractions, outputs) if not args.quiet and failed is None else ""
     n = len(extractions)
     del extractions  # the store's bulk loader wants the memory
     result.extractions = []
@@ -186,6 +210,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (OSError, ValueError, SyntaxError) as exc:  # a store locked, a full disk …
         print(f"error: the SPARQL store {out}/store was not updated: {exc} (the other "
               "outputs are written; build again to retry)", file=sys.stderr)  # fmt: skip
+        return EXIT_NOTHING
+    if failed is not None:
+        print(f"error: the view, report or exports were not all written: {failed} (the graph "
+              "files and the store are; build again to retry)", file=sys.stderr)  # fmt: skip
         return EXIT_NOTHING
     if text:
         print(text)

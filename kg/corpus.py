@@ -101,6 +101,11 @@ class BuildResult:
             plan.save()
         return self.stats
 
+    def store_is_patched(self) -> bool:
+        """Whether :meth:`update_store` patches the store (a few graphs changed: quick)
+        rather than loading it again."""
+        return self.plan is not None and not self.plan.done and self.plan.decide()[0]
+
     def start_store(self) -> None:
         """Start updating ``OUT/store`` in a thread, so that the bulk loader (which leaves
         Python's lock while it works) runs while this process writes the view, the report
@@ -587,12 +592,30 @@ class _StorePlan:
     # it does not mix with the stages of the outputs written meanwhile)
     show: bool = False
     loaded: tuple[int, int, float] | None = None  # bytes done, total, when loading began
+    _decision: tuple[bool, list[str], list[str]] | None = None  # see decide()
 
     def _loading(self, done: int, total: int) -> None:  # from the bulk loader's threads
         began = self.loaded[2] if self.loaded else time.monotonic()
         self.loaded = (done, total, began)
         if self.show:
             self.progress.storing(done, total, time.monotonic() - began)  # type: ignore[attr-defined]
+
+    def decide(self) -> tuple[bool, list[str], list[str]]:
+        """Whether the store is patched (it holds the last build's graphs, and few changed)
+        or bulk-loaded again; the graphs to replace and to remove when patched."""
+        if self._decision is None:
+            from .store import STORE_DIR
+
+            old_state = None
+            if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
+                old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
+            changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
+            gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
+            patch = old_state is not None and (
+                len(changed) + len(gone) <= max(50, len(self.state) // 4)
+            )
+            self._decision = (patch, changed, gone)
+        return self._decision
 
     def run(self) -> None:
         from .store import (
@@ -606,12 +629,8 @@ class _StorePlan:
 
         started = time.perf_counter()
         self.progress.stage(f"updating the SPARQL store {self.out}/store")  # type: ignore[attr-defined]
-        old_state = None
-        if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
-            old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
-        changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
-        gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
-        if old_state is not None and len(changed) + len(gone) <= max(50, len(self.state) // 4):
+        patch, changed, gone = self.decide()
+        if patch:
             store = open_store(self.out)  # (opened only here: the bulk loader opens its own)
             header = prefix_header().encode()
             for iri in gone:

@@ -25,6 +25,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -41,6 +44,7 @@ __all__ = [
     "ProcessExecutor",
     "DaskExecutor",
     "make_executor",
+    "run_aside",
     "extract_batch",
     "render_batch",
 ]
@@ -202,3 +206,56 @@ def make_executor(
     if jobs > 1:
         return ProcessExecutor(jobs, rule_dirs, version)
     return SerialExecutor()
+
+
+# --------------------------------------------------------------------------- one task aside
+
+
+def run_aside(fn: Callable[[], object]) -> Callable[[], None] | None:
+    """Start ``fn()`` in a forked copy of this process, which shares this one's memory
+    (copy-on-write) so nothing is pickled; returns ``wait()``, which waits for it and raises
+    what it raised.  None, and nothing started, where fork is not safe: no ``os.fork``
+    (Windows), or other threads running (a fork copies only this one, and a lock one of
+    them holds would stay locked in the copy).
+
+    >>> wait = run_aside(lambda: None)
+    >>> wait is None or wait() is None
+    True
+    """
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: run, send back the exception if any, and leave at once
+        status = 0
+        try:
+            os.close(read)
+            fn()
+            payload = b""
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+            status = 1
+            try:
+                payload = pickle.dumps(exc)
+            except Exception:  # an exception that does not pickle
+                payload = pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
+        try:
+            with os.fdopen(write, "wb") as fh:
+                fh.write(payload)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(status)  # no atexit handlers, no second flush of the parent's buffers
+    os.close(write)
+
+    def wait() -> None:
+        with os.fdopen(read, "rb") as fh:
+            payload = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if payload:
+            raise pickle.loads(payload)
+        if status != 0:
+            raise RuntimeError(f"the process started aside ended with status {status}")
+
+    return wait

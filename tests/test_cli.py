@@ -182,3 +182,48 @@ def test_an_output_folder_inside_the_input_is_not_read_as_articles(tmp_path: Pat
         assert proc.returncode == 0, proc.stderr
         assert "skipped" not in proc.stderr
         assert "built 1 articles, skipped 0" in proc.stdout
+
+
+# --------------------------------------------------------------------------- re-builds
+
+
+def test_a_rebuild_writes_the_same_outputs_as_a_fresh_build(tmp_path: Path) -> None:
+    """A re-build patches the store, and writes the view in a forked copy of the process
+    meanwhile: every output file is the same as a fresh build's, and the store answers."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_UTF8, encoding="utf-8")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    assert run("-q", folder, "-o", out).returncode == 0
+    (folder / "b.txt").write_text("南川区委书记张明说，南川区开展“五进五联”行动。\n", encoding="utf-8")
+    proc = run(folder, "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "graph.html" in proc.stdout and "built 2 articles" in proc.stdout
+    assert run("-q", folder, "-o", fresh, "--no-cache").returncode == 0
+    names = ["graph.html", "report.html", "graph.graphml", "graph.gexf", "nodes.csv",
+             "edges.csv", "relations.csv", "graph.ttl"]  # fmt: skip
+    for name in names:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert "张明" in (out / "graph.html").read_text(encoding="utf-8")
+    query = run("query", "-o", out, "--format", "csv",
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a a kg:Article }")  # fmt: skip
+    assert query.returncode == 0 and query.stdout.split() == ["n", "2"], query.stderr
+
+
+def test_a_view_that_fails_in_the_forked_copy_is_reported(tmp_path: Path) -> None:
+    """The view of a re-build is written aside: a failure there still stops the build with
+    the error (here graph.html cannot be written: it is a folder)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD_UTF8, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("-q", folder, "-o", out).returncode == 0
+    (out / "graph.html").unlink()
+    (out / "graph.html").mkdir()
+    (folder / "b.txt").write_text("南川区委书记张明说。\n", encoding="utf-8")
+    proc = run("-q", folder, "-o", out)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("error: the view, report or exports were not all written")
+    assert "graph.html" in proc.stderr and "Is a directory" in proc.stderr
+    assert (out / "report.html").is_file() and (out / "store").is_dir()
+    assert "张明" in (out / "graph.ttl").read_text(encoding="utf-8")

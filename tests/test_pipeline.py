@@ -205,3 +205,63 @@ def test_release_frees_the_segmenter_and_extraction_still_works() -> None:
     assert extractor._recognizer is None and extractor.rules.version not in kg.segment._CACHE
     after = extractor(Article("r1", "南川区委书记张明说，南川区开展“五进五联”行动。"))
     assert after.entities == before.entities and after.relations == before.relations
+
+
+# --------------------------------------------------------------------------- run_aside
+
+
+_ASIDE = """
+import os, sys
+from pathlib import Path
+from kg.parallel import run_aside
+
+mark = Path(sys.argv[1])
+wait = run_aside(lambda: mark.write_text(str(os.getpid())))
+wait()
+print("pid", int(mark.read_text()) != os.getpid())
+
+def fail():
+    raise FileNotFoundError(2, "No such file or directory", "view.html")
+
+try:
+    run_aside(fail)()
+except FileNotFoundError as exc:
+    print("raised", exc.filename)
+
+def unpicklable():
+    class Local(Exception):
+        pass
+    raise Local("made in the copy")
+
+try:
+    run_aside(unpicklable)()
+except RuntimeError as exc:
+    print("runtime", exc)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_run_aside_runs_in_another_process_and_reports_its_failure(tmp_path: Path) -> None:
+    """In a fresh interpreter (this one may run other tests' threads, and then
+    ``run_aside`` rightly declines to fork)."""
+    proc = subprocess.run([sys.executable, "-c", _ASIDE, str(tmp_path / "pid")],
+                          cwd=Path(__file__).resolve().parents[1], capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["pid True", "raised view.html",
+                                        "runtime Local: made in the copy"]  # fmt: skip
+
+
+def test_run_aside_does_not_fork_while_other_threads_run() -> None:
+    import threading
+
+    from kg.parallel import run_aside
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert run_aside(lambda: None) is None
+    finally:
+        release.set()
+        other.join()
