@@ -80,8 +80,8 @@ def _chunks(path: Path, end: bytes, size: int) -> Iterable[bytes]:
 def _trig_pieces(path: Path, size: int) -> Iterable[bytes]:
     """:func:`_chunks` of a TriG file this package wrote, with every graph bigger than
     ``size`` cut into pieces of its own, each inside the graph's braces: the bulk loader's
-    memory grows with its piece, and the corpus totals are one graph (57 MB and a 350 MB
-    spike of memory for the CCTV corpus, when loaded whole)."""
+    memory grows with its piece, and the corpus totals are one graph (57 MB for the CCTV
+    corpus: loaded whole, it raised the loader's peak memory by about 130 MB)."""
     for piece in _chunks(path, b"\n}\n\n", size):
         if len(piece) <= 2 * size:
             yield piece
