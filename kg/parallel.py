@@ -255,7 +255,9 @@ def run_aside(fn: Callable[[], object]) -> Callable[[], None] | None:
         _, status = os.waitpid(pid, 0)
         if payload:
             raise pickle.loads(payload)
-        if status != 0:
-            raise RuntimeError(f"the process started aside ended with status {status}")
+        if status != 0:  # killed (out of memory …) before it could say why
+            code = os.waitstatus_to_exitcode(status)
+            how = f"was killed by signal {-code}" if code < 0 else f"ended with exit code {code}"
+            raise OSError(f"the process started aside {how}")
 
     return wait

@@ -237,6 +237,11 @@ try:
     run_aside(unpicklable)()
 except RuntimeError as exc:
     print("runtime", exc)
+
+try:
+    run_aside(lambda: os.kill(os.getpid(), 9))()
+except OSError as exc:
+    print("killed", exc)
 """
 
 
@@ -249,7 +254,8 @@ def test_run_aside_runs_in_another_process_and_reports_its_failure(tmp_path: Pat
                           text=True, timeout=60)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["pid True", "raised view.html",
-                                        "runtime Local: made in the copy"]  # fmt: skip
+                                        "runtime Local: made in the copy",
+                                        "killed the process started aside was killed by signal 9"]  # fmt: skip
 
 
 def test_run_aside_does_not_fork_while_other_threads_run() -> None:
