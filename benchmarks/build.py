@@ -35,9 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.nereval import CCTV_CORPUS, resolve_shared  # noqa: E402
-
-CORPUS = CCTV_CORPUS
+from kg.nereval import NO_CCTV, cctv_corpus  # noqa: E402
 
 
 def _memory_sampler(pid: int, peak: dict, stop: threading.Event) -> None:
@@ -111,10 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", default="1,2", help="comma-separated --jobs values (default 1,2)")
     ap.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temp dir)")
     args = ap.parse_args(argv)
-    shared = resolve_shared(args.shared)
-    source = (shared or Path("shared")) / CORPUS
-    if not source.is_file():
-        sys.exit(f"error: {source} not found (use --shared PATH or KG_SHARED)")
+    source = cctv_corpus(args.shared)
+    if source is None:
+        sys.exit(f"error: {NO_CCTV}")
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kg-bench-"))
     if work.exists() and args.keep:

@@ -30,9 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.nereval import CCTV_CORPUS, resolve_shared  # noqa: E402
-
-CORPUS = CCTV_CORPUS
+from kg.nereval import NO_CCTV, cctv_corpus  # noqa: E402
 
 
 def _load_base(rev: str, folder: Path):
@@ -63,10 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=3000, help="first N stories (default 3000)")
     ap.add_argument("--repeat", type=int, default=3, help="rounds, best kept (default 3)")
     args = ap.parse_args(argv)
-    shared = resolve_shared(args.shared)
-    source = (shared or Path("shared")) / CORPUS
-    if not source.is_file():
-        sys.exit(f"error: {source} not found (use --shared PATH or KG_SHARED)")
+    source = cctv_corpus(args.shared)
+    if source is None:
+        sys.exit(f"error: {NO_CCTV}")
     if args.repeat < 1 or args.limit < 1:
         sys.exit("error: --repeat and --limit must be at least 1")
 
