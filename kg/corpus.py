@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
 
@@ -353,8 +353,8 @@ def _build_corpus(
                 if key not in hits:
                     damaged.append(entry)
                     continue
-                ext, data[index] = hits[key]
-                exts[index] = _light(ext)
+                ext, data[index] = hits[key]  # (without its mention lists)
+                exts[index] = ext
                 state["done"] += 1
                 state["chars"] += len(ext.article.text)
             progress(state["done"], state["chars"], total_bytes)
@@ -443,8 +443,8 @@ def _build_corpus(
                 if blob is None:
                     skip(Skipped(names[index], f"extraction failed: {error}"))
                     continue
-                ext = load(blob)
-                exts[index], data[index] = _light(ext), blob
+                ext = load(blob, light=True)
+                exts[index], data[index] = ext, blob
                 fresh.append((keys[index], blob))
                 state["done"] += 1
                 state["chars"] += len(ext.article.text)
@@ -507,7 +507,7 @@ def _build_corpus(
                     _, offset, length, own_start, own_end = old_blocks[iri]
                     merged_blob, counts = kept[prints[i]]
                     if merged_blob is not None:
-                        exts[i] = _light(load(merged_blob))
+                        exts[i] = load(merged_blob, light=True)
                     if resume is not None:
                         writer.keep(iri, (offset, length, own_start, own_end), counts)
                     else:
@@ -522,7 +522,7 @@ def _build_corpus(
                     if error:
                         raise ValueError(f"{names[i]}: cannot write its graph: {error}")
                     if merged_blob is not None:
-                        exts[i] = load(merged_blob)  # light already (render_batch)
+                        exts[i] = load(merged_blob, light=True)
                     writer.add(iri, block, counts)
                     rendered.append((prints[i], merged_blob, counts))
                 new_blocks[iri] = [prints[i], *writer.blocks[iri]]
@@ -668,12 +668,6 @@ class _StorePlan:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _light(ext: Extraction) -> Extraction:
-    """``ext`` without its mention lists: the main process keeps a corpus of extractions
-    for the merge and the outputs, which need the entities and relations only."""
-    return replace(ext, mentions=()) if ext.mentions else ext
 
 
 def _unchanged(record: dict | None, st: list[int] | None, input_version: str) -> bool:

@@ -93,7 +93,7 @@ def render_batch(job: tuple[str, bool, list[tuple[int, bytes, tuple]]]) -> list[
     out = []
     for index, data, part in batch:
         try:
-            ext = load(data)
+            ext = load(data, light=not part)  # the merge rebuilds entities from mentions
             merged = apply_remap(ext, part) if part else ext
             block, counts = article_block_and_counts(merged, base, include_text=include_text)
             # the main process keeps extractions without their mention lists

@@ -236,6 +236,23 @@ def test_a_damaged_cache_entry_is_extracted_again(small: Path, tmp_path: Path) -
     assert (out / "graph.ttl").read_bytes() == expected
 
 
+def test_cached_extractions_load_with_or_without_their_mentions() -> None:
+    from dataclasses import replace
+
+    from kg.cache import dump, load
+
+    ext = get_extractor()(next(iter(iter_articles([SAMPLE_DIR]))))
+    assert ext.mentions
+    data = dump(ext)
+    assert load(data) == ext
+    assert load(data, light=True) == replace(ext, mentions=())
+    # cut anywhere, even inside the mention lists (which a light load does not read)
+    for cut in (1, len(data) // 2, len(data) - 1):
+        for light in (False, True):
+            with pytest.raises(ValueError, match="damaged cache entry"):
+                load(data[:cut], light=light)
+
+
 def test_a_manifest_without_article_ids_reads_the_files_once(small: Path, tmp_path: Path) -> None:
     """A build folder of an older kg (no article ids in its manifest): the files are read,
     the extractions still come from the cache, and the next build reads nothing."""
