@@ -38,7 +38,7 @@ class OrganisationRules(RuleBase):
         best: dict[int, tuple[int, str]] = {}
         for e, suffix in self.org_suffix_ac.iter(text):
             s_start, s_end = e + 1 - len(suffix), e + 1
-            if s_end not in ends:
+            if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
                 continue
             strength = self.org_suffixes[suffix]
             if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
@@ -141,26 +141,60 @@ class OrganisationRules(RuleBase):
                 return None
         return None
 
+    def _post_follows(
+        self, text: str, pieces: list[_Piece], starts: list[int], s_start: int, s_end: int
+    ) -> bool:
+        """农业农村局|局长: jieba made one word of a bureau's suffix and the post after it
+        (局局长), so the suffix ends inside a piece that starts with it."""
+        i = bisect_right(starts, s_start) - 1
+        if i < 0 or pieces[i].start != s_start or pieces[i].end <= s_end:
+            return False
+        return text[s_end : pieces[i].end] in self.posts
+
     def _bureau_gap(
         self, text: str, pieces: list[_Piece], s_start: int, suffix: str, ends: list[int]
     ):
         """金牛区 + 住建 + 局: two to four characters between a place and a bureau's suffix
-        name the bureau, whatever jieba made of them (住|建局).  ``ends``: the pieces' ends
-        (in order, as the pieces follow each other): the pieces ending 2-4 characters
-        before the suffix are found by bisection."""
-        if len(suffix) != 1 or suffix not in "局委办厅":
+        name the bureau, whatever jieba made of them (住|建局); and a department named by
+        two fields joined by 和, up to twelve characters (伊春市 + 文化广电和旅游 + 局,
+        重庆市 + 人力资源和社会保障 + 局).  ``ends``: the pieces' ends (in order, as the
+        pieces follow each other): the pieces ending before the suffix are found by
+        bisection."""
+        if suffix not in ("局", "委", "办", "厅", "部", "委员会"):
             return None
-        for k in range(bisect_left(ends, s_start - 4), bisect_right(ends, s_start - 2)):
+        short = len(suffix) == 1 and suffix != "部"
+        for k in range(bisect_left(ends, s_start - 12), bisect_right(ends, s_start - 2)):
             p = pieces[k]
             if p.mention is not None and p.mention.type == "Place":
                 gap = text[p.end : s_start]
+                if not is_han(gap) or gap in self.generic:
+                    continue
+                if short and len(gap) <= 4 and not any(c in _FUNCTION_CHARS for c in gap):
+                    return [p, _Piece(gap, p.end, s_start, "", 0, None)]
+                first, sep, second = gap.partition("和")
                 if (
-                    is_han(gap)
-                    and not any(c in _FUNCTION_CHARS for c in gap)
-                    and gap not in self.generic
+                    sep
+                    and 2 <= len(first) <= 6
+                    and first[-1] not in "局厅委办部会院府"  # 商务厅|和|发展改革委: two bodies
+                    and 2 <= len(second) <= 6
+                    and not any(c in _FUNCTION_CHARS for c in first + second)
+                    and self._fields(first, p.end, pieces)
+                    and self._fields(second, p.end + len(first) + 1, pieces)
                 ):
                     return [p, _Piece(gap, p.end, s_start, "", 0, None)]
         return None
+
+    def _fields(self, part: str, start: int, pieces: list[_Piece]) -> bool:
+        """Whether ``part`` (at ``start``) is made of whole nouns, as a department's field
+        of work is (文化 + 广电, 社会 + 保障局): no verb (列入, 会同) or name in it, and it
+        does not cut a piece in two at its start."""
+        inside = [q for q in pieces if start <= q.start < start + len(part)]
+        return bool(inside) and inside[0].start == start and all(
+            q.mention is None
+            and q.text not in self.org_suffixes  # 中国 + 残联 + 会同…: a body already
+            and (q.tag in ("vn", "l", "") or (q.tag[:1] == "n" and q.tag not in ("nr", "ns", "nt")))
+            for q in inside
+        )
 
     def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:
         """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body."""

@@ -53,6 +53,10 @@ def _kinship_starts(text: str, surname: str) -> list[int]:
     return out
 
 
+def _all_in(text: str, chars: frozenset[str] | set[str]) -> bool:
+    return all(c in chars for c in text)
+
+
 class PeopleRules(RuleBase):
     """Recognisers of people (a mixin of :class:`kg.rules.Recognizer`)."""
 
@@ -191,6 +195,8 @@ class PeopleRules(RuleBase):
             return None
         if name in self.posts or name in self.roles:
             return None
+        if name[sl:] in self.roles or name[sl:] in self.posts:
+            return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         return end
 
     def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
@@ -200,12 +206,20 @@ class PeopleRules(RuleBase):
             end += 1
         while end > pos and text[end - 1] in "·‧•-－":
             end -= 1
+        # 普京|顿时: the run's last character starts a common word with the next one
+        while end - pos > 2 and end < len(text) and self.seg.freq(text[end - 1 : end + 1]) >= 1000:
+            end -= 1
         return end
 
     def foreign_name_at(self, text: str, pos: int) -> int | None:
         """A transliterated name right after a cue (总理内塔尼亚胡): 3-8 such characters."""
         end = self._translit_end(text, pos)
-        short_ok = end - pos == 2 and text[end : end + 1] in tuple("说表称在与和，。、的会指强访出")
+        run = text[pos:end]
+        short_ok = end - pos == 2 and (
+            text[end : end + 1] in tuple("说表称在与和，。、的会指强访出")
+            or self.seg.freq(text[end : end + 2]) >= 1000  # 普京|提出, 普京|登上: a word follows
+            or self.seg.tag(run) == "nrt"  # 拜登|互致: jieba knows the foreign name
+        ) and not (self.seg.freq(run) >= 1000 and not self.seg.tag(run).startswith("nr"))  # 密切
         if (end - pos < 3 and not short_ok) or self.gazetteer_word_at(text, pos):
             return None
         return end
@@ -220,8 +234,9 @@ class PeopleRules(RuleBase):
                 not is_han(t.text)
                 or len(t.text) > 3
                 or t.tag not in ("", "nrt", "nr", "nrfg", "j", "ng")
+                or (t.tag in ("", "j", "ng") and not all(c in self.translit for c in t.text))
             ):
-                break
+                break  # (拜登|互致|贺信: a made-up word of other characters ends the name)
             foreign = foreign or t.tag == "nrt"
             end, pieces = t.end, pieces + 1
         if (
@@ -232,6 +247,25 @@ class PeopleRules(RuleBase):
         ):
             return None
         return end
+
+    def _foreign_head(self, text: str, start: int, tok_end: dict[int, Token]) -> int:
+        """Start of the foreign name that ends a found one at ``start``, when jieba cut its
+        first part off (泽|连斯基, 彼得·|汉密尔顿): transliterated pieces before it, joined
+        directly or by a middle dot, that are no place or organisation (俄罗斯|普京)."""
+        for _ in range(3):
+            prev = tok_end.get(start)
+            if prev is not None and prev.text in ("·", "‧", "•"):
+                prev = tok_end.get(prev.start)
+            if (
+                prev is None
+                or len(prev.text) > 4
+                or prev.tag not in ("", "nr", "nrt", "nrfg")
+                or not _all_in(prev.text, self.translit)
+                or self.gazetteer_word_at(text, prev.start)
+            ):
+                break
+            start = prev.start
+        return start
 
     def gazetteer_word_at(self, text: str, pos: int) -> bool:
         return any(
@@ -294,6 +328,11 @@ class PeopleRules(RuleBase):
             if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
                 add(tok.start, tok.end, "speaker")
         self._context_names(text, tokens, texts, found, add)
+        for (s, e), m in list(found.items()):  # 泽|连斯基, 彼得·|汉密尔顿: the whole name
+            head = self._foreign_head(text, s, tok_end) if _all_in(m.text, self.translit) else s
+            if head < s:
+                del found[(s, e)]
+                add(head, e, m.rule, m.info)
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
                 continue  # 高明: elsewhere it is the ordinary word
@@ -420,6 +459,8 @@ class PeopleRules(RuleBase):
                 continue  # neither a foreign name, nor a word that may be one, nor a surname
             if (tok.start, tok.end) in found or not is_han(tok.text):
                 continue
+            if tok.text in self.after_name or tok.text in self.posts or tok.text in self.roles:
+                continue  # 王储, 夫人: a title or a role word, not a name
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name

@@ -220,6 +220,18 @@ PEOPLE = [
     pytest.param("镇长何建平、副镇长秦小兰参加活动。", "秦小兰", id="list-deputy"),
     pytest.param("驻村干部何建平每天都到田间地头。", "何建平", id="role-resident-cadre"),
     pytest.param("老党员陈德福带头捐款。", "陈德福", id="role-old-party-member"),
+    # transliterated foreign names: the whole name, and nothing of the word after it
+    pytest.param("乌克兰总统泽连斯基说，谈判还要继续。", "泽连斯基", id="foreign-after-post"),
+    pytest.param("泽连斯基表示，谈判还要继续。", "泽连斯基", id="foreign-head-cut-off-by-jieba"),
+    pytest.param("美国总统特朗普威胁加征关税。", "特朗普", id="foreign-before-a-word"),
+    pytest.param("俄罗斯总统普京提出倡议。", "普京", id="foreign-two-characters-before-a-word"),
+    pytest.param("美国总统拜登互致贺信。", "拜登", id="foreign-before-a-made-up-word"),
+    pytest.param("德国总理朔尔茨说，合作很重要。", "朔尔茨", id="foreign-cut-by-jieba"),
+    pytest.param(
+        "游客娜塔莎·伊万诺娃已是第三次来到汤旺河。", "娜塔莎·伊万诺娃", id="foreign-feminine-ending"
+    ),
+    pytest.param("法国总理博尔内在荣军院举行仪式。", "博尔内", id="foreign-before-a-rarer-word"),
+    pytest.param("俄罗斯普京总统说，合作很重要。", "普京", id="foreign-after-a-country"),
     # --- misses (reported)
     pytest.param(
         "镇长张明说，要把工作做好。",
@@ -300,6 +312,17 @@ ORGANISATIONS = [
     pytest.param(
         "潼南区人民医院与重庆医科大学开展合作。", "潼南区人民医院", id="district-hospital"
     ),
+    # departments named by two fields joined by 和, and a bureau before its head's post
+    pytest.param(
+        "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
+    ),
+    pytest.param(
+        "重庆市人力资源和社会保障局召开会议。", "重庆市人力资源和社会保障局", id="bureau-with-he-2"
+    ),
+    pytest.param(
+        "四川省自然资源和规划厅发布通知。", "四川省自然资源和规划厅", id="department-with-he"
+    ),
+    pytest.param("西峡县农业农村局局长说，要抓好培训。", "西峡县农业农村局", id="bureau-then-post"),
     # --- misses (reported)
     pytest.param(
         "近日，荣昌区委组织部、区委宣传部联合开展“荣昌好人”评选活动。",
@@ -455,6 +478,41 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Person", "谢晓峰"),
             id="bare-department",
         ),
+        pytest.param(
+            "美国总统特朗普威胁加征关税。",
+            ("Person", "特朗普威"),
+            ("Person", "特朗普"),
+            id="foreign-name-and-the-next-word",
+        ),
+        pytest.param(
+            "俄罗斯普京总统说，合作很重要。",
+            ("Person", "俄罗斯普京"),
+            ("Place", "俄罗斯"),
+            id="country-before-a-foreign-name",
+        ),
+        pytest.param("游客向记者介绍了情况。", ("Person", "向记者"), None, id="preposition-and-role"),
+        pytest.param(
+            "中国残联会同工业和信息化部发文。",
+            ("Organisation", "中国残联会同工业和信息化部"),
+            ("Organisation", "工业和信息化部"),
+            id="body-verb-and-ministry",
+        ),
+        pytest.param(
+            "浙江省商务厅和发展改革委联合发文。",
+            ("Organisation", "浙江省商务厅和发展改革委"),
+            ("Organisation", "浙江省商务厅"),
+            id="two-bodies-joined-by-he",
+        ),
+        pytest.param(
+            "山东列入工业和信息化部名单。",
+            ("Organisation", "山东列入工业和信息化部"),
+            ("Organisation", "工业和信息化部"),
+            id="place-verb-and-ministry",
+        ),
+        pytest.param(
+            "期待与习近平主席密切协作。", ("Person", "密切"), ("Person", "习近平"), id="post-and-adverb"
+        ),
+        pytest.param("沙特阿拉伯王储说，合作很重要。", ("Person", "王储"), None, id="title-alone"),
         pytest.param(
             "秀山县清溪场镇大寨村的茶叶丰收了。",
             ("Place", "县清溪场镇大寨村"),
