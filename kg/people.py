@@ -53,6 +53,11 @@ def _kinship_starts(text: str, surname: str) -> list[int]:
     return out
 
 
+#: Surnames that, before a verb, are far more often an adverb or a conjunction (曾 回信,
+#: 时 摧毁, 常 来): a given name made of a verb does not follow them.
+_ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总均共只便")
+
+
 def _all_in(text: str, chars: frozenset[str] | set[str]) -> bool:
     return all(c in chars for c in text)
 
@@ -120,6 +125,17 @@ class PeopleRules(RuleBase):
                             cued
                             and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an")
                             and nxt.text[-1] not in _FUNCTION_CHARS
+                        )
+                        or (  # 种粮大户王|丰收, 院士胡|自强: a given name that is a rarer verb
+                            cued
+                            and nxt.tag in ("v", "vn")
+                            and len(nxt.text) == 2
+                            and nxt.freq < 2000
+                            and nxt.text[-1] not in _FUNCTION_CHARS
+                            and nxt.text[-1] not in "说称讲道"  # 张|明说: the verb is glued on
+                            and text[pos] not in _ADVERB_SURNAMES  # 总书记|曾|回信
+                            # 院士|南|繁育|种: the verb ends in a word with what follows (育种)
+                            and self.seg.freq(text[nxt.end - 1 : nxt.end + 1]) < 100
                         )
                         or (  # 校长马建设说, 董事长周立新告诉: a post, a name that is a word, a speech verb
                             cued

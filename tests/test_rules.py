@@ -220,6 +220,11 @@ PEOPLE = [
     pytest.param("镇长何建平、副镇长秦小兰参加活动。", "秦小兰", id="list-deputy"),
     pytest.param("驻村干部何建平每天都到田间地头。", "何建平", id="role-resident-cadre"),
     pytest.param("老党员陈德福带头捐款。", "陈德福", id="role-old-party-member"),
+    # given names that are rarer verbs (丰收, 自强), after a role word
+    pytest.param("种粮大户王丰收今年流转土地800亩。", "王丰收", id="given-name-verb-after-role"),
+    pytest.param(
+        "中国工程院院士胡自强带着青年教师来到肃南。", "胡自强", id="given-name-verb-after-title"
+    ),
     # transliterated foreign names: the whole name, and nothing of the word after it
     pytest.param("乌克兰总统泽连斯基说，谈判还要继续。", "泽连斯基", id="foreign-after-post"),
     pytest.param("泽连斯基表示，谈判还要继续。", "泽连斯基", id="foreign-head-cut-off-by-jieba"),
@@ -323,6 +328,9 @@ ORGANISATIONS = [
         "四川省自然资源和规划厅发布通知。", "四川省自然资源和规划厅", id="department-with-he"
     ),
     pytest.param("西峡县农业农村局局长说，要抓好培训。", "西峡县农业农村局", id="bureau-then-post"),
+    pytest.param(
+        "新疆生产建设兵团召开会议。", "新疆生产建设兵团", id="national-body-in-the-known-list"
+    ),
     # --- misses (reported)
     pytest.param(
         "近日，荣昌区委组织部、区委宣传部联合开展“荣昌好人”评选活动。",
@@ -513,6 +521,12 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "期待与习近平主席密切协作。", ("Person", "密切"), ("Person", "习近平"), id="post-and-adverb"
         ),
         pytest.param("沙特阿拉伯王储说，合作很重要。", ("Person", "王储"), None, id="title-alone"),
+        pytest.param(
+            "习近平总书记曾回信勉励少先队员。", ("Person", "曾回信"), None, id="post-adverb-verb"
+        ),
+        pytest.param(
+            "这已是老院士南繁育种的第51个年头。", ("Person", "南繁育"), None, id="title-verb-compound"
+        ),
         pytest.param(
             "秀山县清溪场镇大寨村的茶叶丰收了。",
             ("Place", "县清溪场镇大寨村"),
