@@ -222,11 +222,26 @@ def corpus_remap(extractions: Iterable[Extraction]) -> dict[tuple[str, str], str
     """Entity key → the canonical name it merges into (only keys that change)."""
     alias_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     canon: set[tuple[str, str]] = set()
+    votes: Counter[tuple[tuple[str, str], str]] = Counter()  # (alias key, name): articles
     for ext in extractions:
         for e in ext.entities:
             canon.add(e.key)
             for a in e.aliases:
                 alias_of[(e.type, a)].add(e.name)
+                votes[((e.type, a), e.name)] += 1
+    # a short place name that stands for several places (河北: 河北省 in most articles,
+    # 河北区 in a Tianjin one) joins only the one most articles mean: joining all would
+    # make one place of a province and a district
+    targets: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, names in alias_of.items():
+        if key[0] == "Place" and len(names) == 1 and key in canon:
+            targets[(key[0], next(iter(names)))].append(key)
+    for name_key, keys in targets.items():
+        if len(keys) > 1:
+            keep = max(keys, key=lambda k: (votes[(k, name_key[1])], k[1]))
+            for k in keys:
+                if k != keep:
+                    alias_of[k] = set()  # (not joined through this name)
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
     def find(k):

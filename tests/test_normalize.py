@@ -287,6 +287,27 @@ def test_merge_corpus_leaves_an_alias_of_two_entities_alone() -> None:
         assert merge_corpus(order) == order
 
 
+def test_merge_corpus_joins_a_short_name_of_two_places_to_the_one_most_articles_mean() -> None:
+    """河北 is 河北省 in most articles and 河北区 (Tianjin) in one: the province and the
+    district stay two places, and 河北 joins the province."""
+    texts = [
+        "河北省石家庄市召开会议。河北各地积极落实。",
+        "河北雄安新区建设加快推进。",
+        "河北唐山的钢铁企业加快转型。",
+        "天津市河北区召开会议。",
+        "天津河北的居民参加活动。",
+    ]
+    extractor = get_extractor()
+    exts = [extractor(Article(id=f"a{i}", text=t)) for i, t in enumerate(texts)]
+    assert ("河北", ("河北区",)) in [(e.name, e.aliases) for e in exts[4].entities]
+    for order in (exts, exts[::-1]):
+        merged = {ext.article.id: ext for ext in merge_corpus(order)}
+        places = {e.name for ext in merged.values() for e in ext.entities if e.type == "Place"}
+        assert {"河北省", "河北区"} <= places and "河北" not in places
+        assert "河北区" in {e.name for e in merged["a3"].entities}
+        assert "河北省" in {e.name for e in merged["a1"].entities}
+
+
 def test_merge_corpus_keeps_metadata_entities(two_articles) -> None:
     a, b = two_articles
     merged = {ext.article.id: ext for ext in merge_corpus([a, b])}

@@ -500,6 +500,12 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("游客向记者介绍了情况。", ("Person", "向记者"), None, id="preposition-and-role"),
         pytest.param(
+            "云南区位条件独特，发展前景广阔。",
+            ("Place", "云南区"),
+            ("Place", "云南"),
+            id="short-name-before-a-word-starting-with-a-level",
+        ),
+        pytest.param(
             "中国残联会同工业和信息化部发文。",
             ("Organisation", "中国残联会同工业和信息化部"),
             ("Organisation", "工业和信息化部"),
