@@ -58,6 +58,12 @@ def _kinship_starts(text: str, surname: str) -> list[int]:
 _ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总均共只便")
 
 
+#: Ends of abstract nouns that jieba's dictionary may tag as names (高端化, 幸福感), and
+#: that no name in a list of names ends with (吴邦国、戴秉国 end with characters of
+#: ordinary words too: the longer list of ``nonname_finals`` would drop them).
+_ABSTRACT_FINALS = frozenset("化性感率度型式类")
+
+
 def _all_in(text: str, chars: frozenset[str] | set[str]) -> bool:
     return all(c in chars for c in text)
 
@@ -477,6 +483,8 @@ class PeopleRules(RuleBase):
                 continue
             if tok.text in self.after_name or tok.text in self.posts or tok.text in self.roles:
                 continue  # 王储, 夫人: a title or a role word, not a name
+            if tok.text in self.generic or (tok.start and text[tok.start - 1].isdigit()):
+                continue  # 龙卷风 (jieba tags it a name), 17|万标箱: no name follows a number
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name
@@ -511,6 +519,7 @@ class PeopleRules(RuleBase):
                 known
                 and not foreign
                 and tok.freq < 500
+                and tok.text[-1] not in _ABSTRACT_FINALS  # 高端化、智能化: not 邓小平、江泽民
                 and any(
                     0 <= j < len(tokens)
                     and tokens[j].text in ("、", "和")

@@ -22,6 +22,14 @@ from .rulebase import (
 __all__ = ["ProgrammeRules"]
 
 
+#: Words after a quoted name that make it a ship, a weapon or a holiday (a satellite or a
+#: spacecraft is a mission: “慧眼”卫星 stays a programme).
+_VEHICLE_OR_HOLIDAY = (
+    "号", "火箭炮", "航母", "导弹", "战机", "战斗机", "无人机", "舰", "潜艇",
+    "节前", "节后", "节假日", "假期", "小长假", "长假", "黄金周", "前夕",
+)  # fmt: skip
+
+
 class ProgrammeRules(RuleBase):
     """Recognisers of programmes (a mixin of :class:`kg.rules.Recognizer`)."""
 
@@ -98,6 +106,9 @@ class ProgrammeRules(RuleBase):
         named: list[tuple[int, int, str] | None] = []
         for qs, qe, inner in quotes:
             after = text[qe : qe + 12]
+            if after.startswith(_VEHICLE_OR_HOLIDAY) and not after.startswith(("号召", "号称")):
+                named.append(None)  # “雪龙”号, “海马斯”火箭炮, “五一”假期: no programme
+                continue
             fac = (  # most quotes have none: one startswith over all of them first
                 next((f for f in self.facilities if after.startswith(f)), None)
                 if after.startswith(self._facility_tuple)

@@ -220,6 +220,7 @@ PEOPLE = [
     pytest.param("镇长何建平、副镇长秦小兰参加活动。", "秦小兰", id="list-deputy"),
     pytest.param("驻村干部何建平每天都到田间地头。", "何建平", id="role-resident-cadre"),
     pytest.param("老党员陈德福带头捐款。", "陈德福", id="role-old-party-member"),
+    pytest.param("吴邦国、戴秉国、王兆国等出席会议。", "戴秉国", id="list-of-names-ending-in-guo"),
     # given names that are rarer verbs (丰收, 自强), after a role word
     pytest.param("种粮大户王丰收今年流转土地800亩。", "王丰收", id="given-name-verb-after-role"),
     pytest.param(
@@ -499,6 +500,25 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             id="country-before-a-foreign-name",
         ),
         pytest.param("游客向记者介绍了情况。", ("Person", "向记者"), None, id="preposition-and-role"),
+        pytest.param(
+            "加速推进制造业向高端化、智能化、绿色化迈进。",
+            ("Person", "高端化"),
+            None,
+            id="list-of-words-jieba-tags-as-names",
+        ),
+        pytest.param("集装箱吞吐量突破17万标箱。", ("Person", "万标箱"), None, id="unit-after-a-number"),
+        pytest.param("亚拉巴马州遭遇龙卷风和冰雹袭击。", ("Person", "龙卷风"), None, id="weather-word"),
+        pytest.param(
+            "美军“杜鲁门”号航母打击群已抵达。", ("Programme", "杜鲁门"), None, id="quoted-ship"
+        ),
+        pytest.param("美制“海马斯”火箭炮。", ("Programme", "海马斯"), None, id="quoted-weapon"),
+        pytest.param("“五一”假期出游人数增长。", ("Programme", "五一"), None, id="quoted-holiday"),
+        pytest.param(
+            "科学家利用“慧眼”卫星取得新进展。",
+            ("Person", "慧眼"),
+            ("Programme", "慧眼"),
+            id="quoted-satellite-mission-is-a-programme",
+        ),
         pytest.param(
             "云南区位条件独特，发展前景广阔。",
             ("Place", "云南区"),
