@@ -520,6 +520,15 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             id="quoted-satellite-mission-is-a-programme",
         ),
         pytest.param(
+            "马拉维总统查克维拉出席开幕式。",
+            ("Person", "马拉维"),
+            ("Place", "马拉维"),
+            id="smaller-country-before-its-president",
+        ),
+        pytest.param(
+            "沿海地区经济发展加快。", ("Place", "海地"), None, id="country-name-across-two-words"
+        ),
+        pytest.param(
             "云南区位条件独特，发展前景广阔。",
             ("Place", "云南区"),
             ("Place", "云南"),
