@@ -122,6 +122,8 @@ class OrganisationRules(RuleBase):
                     k -= 1  # 合肥 + 滨湖 + …有限公司: the whole chain of places opens the name
                 between = text[p.end : s_start]
                 inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
+                if any(p.end <= q.start < s_start < q.end and q.tag == "nt" for q in pieces):
+                    return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
                 if (
                     between
                     and is_han(between)

@@ -176,8 +176,8 @@ class PeopleRules(RuleBase):
                 and one.text not in _FUNCTION_CHARS
             ):
                 after = tok_at.get(one.end)
-            if after is not None and after.text in self.speech:
-                end = one.end  # 林知|远|介绍: the last character of the name stood alone
+            if after is not None and (after.text in self.speech or (after.text == "、" and tok is not None and tok.freq == 0)):
+                end = one.end  # 林知|远|介绍, 刘国|中|、: the last character of the name stood alone
             nxt = tok_at.get(end)
             if (
                 nxt is not None
@@ -240,7 +240,10 @@ class PeopleRules(RuleBase):
         short_ok = end - pos == 2 and (
             text[end : end + 1] in tuple("说表称在与和，。、的会指强访出")
             or self.seg.freq(text[end : end + 2]) >= 1000  # 普京|提出, 普京|登上: a word follows
-            or self.seg.tag(run) == "nrt"  # 拜登|互致: jieba knows the foreign name
+            or (  # 拜登|互致: jieba knows the foreign name, and no foreign piece follows
+                self.seg.tag(run) == "nrt"
+                and not any(c in self.translit for c in text[end : end + 2])
+            )
         ) and not (self.seg.freq(run) >= 1000 and not self.seg.tag(run).startswith("nr"))  # 密切
         if (end - pos < 3 and not short_ok) or self.gazetteer_word_at(text, pos):
             return None
@@ -256,9 +259,12 @@ class PeopleRules(RuleBase):
                 not is_han(t.text)
                 or len(t.text) > 3
                 or t.tag not in ("", "nrt", "nr", "nrfg", "j", "ng")
-                or (t.tag in ("", "j", "ng") and not all(c in self.translit for c in t.text))
+                or (
+                    t.tag in ("", "j", "ng")
+                    and 2 * sum(c in self.translit for c in t.text) < max(2, len(t.text))
+                )
             ):
-                break  # (拜登|互致|贺信: a made-up word of other characters ends the name)
+                break  # 拜登|互致: a made-up word of other characters ends the name (济约 does not)
             foreign = foreign or t.tag == "nrt"
             end, pieces = t.end, pieces + 1
         if (
@@ -281,13 +287,36 @@ class PeopleRules(RuleBase):
             if (
                 prev is None
                 or len(prev.text) > 4
-                or prev.tag not in ("", "nr", "nrt", "nrfg")
+                or (prev.tag not in ("", "nr", "nrt", "nrfg") and len(prev.text) > 1)  # 佩 (zg)
+                or prev.text in _FUNCTION_CHARS
                 or not _all_in(prev.text, self.translit)
                 or self.gazetteer_word_at(text, prev.start)
             ):
                 break
             start = prev.start
         return start
+
+    def _foreign_tail(self, text: str, end: int, tok_at: dict[int, Token]) -> int:
+        """End of the foreign name whose first two characters end at ``end``: up to three
+        more pieces that jieba knows as foreign names or made up of (mostly)
+        transliteration characters, none the start of a place or body."""
+        for _ in range(3):
+            t = tok_at.get(end)
+            if (
+                t is None
+                or not (
+                    (t.tag == "nrt" and _all_in(t.text, self.translit))
+                    or (
+                        t.tag == ""
+                        and len(t.text) >= 2
+                        and 2 * sum(c in self.translit for c in t.text) >= len(t.text)
+                    )
+                )
+                or self.gazetteer_word_at(text, end)
+            ):
+                break
+            end = t.end
+        return end
 
     def gazetteer_word_at(self, text: str, pos: int) -> bool:
         return any(
@@ -317,6 +346,8 @@ class PeopleRules(RuleBase):
                 end = self.foreign_name_at(text, e)
             if end is None:
                 continue
+            if end - e == 2:  # 冯德|莱恩, 米尔|济约|耶夫: jieba cut a foreign name after two characters
+                end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)
             while end < len(text) and text[end] == "、":  # 书记李一、王二
                 nxt = self.name_at(text, end + 1, tok_at, cued=True)

@@ -221,6 +221,7 @@ PEOPLE = [
     pytest.param("驻村干部何建平每天都到田间地头。", "何建平", id="role-resident-cadre"),
     pytest.param("老党员陈德福带头捐款。", "陈德福", id="role-old-party-member"),
     pytest.param("吴邦国、戴秉国、王兆国等出席会议。", "戴秉国", id="list-of-names-ending-in-guo"),
+    pytest.param("中央政治局委员刘国中、李干杰出席会议。", "刘国中", id="last-character-alone-before-a-list"),
     # given names that are rarer verbs (丰收, 自强), after a role word
     pytest.param("种粮大户王丰收今年流转土地800亩。", "王丰收", id="given-name-verb-after-role"),
     pytest.param(
@@ -238,6 +239,11 @@ PEOPLE = [
     ),
     pytest.param("法国总理博尔内在荣军院举行仪式。", "博尔内", id="foreign-before-a-rarer-word"),
     pytest.param("俄罗斯普京总统说，合作很重要。", "普京", id="foreign-after-a-country"),
+    pytest.param("俄总统新闻秘书佩斯科夫表示。", "佩斯科夫", id="foreign-first-character-cut-off"),
+    pytest.param(
+        "乌兹别克斯坦总统米尔济约耶夫表示。", "米尔济约耶夫", id="foreign-cut-in-three-by-jieba"
+    ),
+    pytest.param("欧盟委员会主席冯德莱恩会见代表团。", "冯德莱恩", id="foreign-starting-like-a-surname"),
     # --- misses (reported)
     pytest.param(
         "镇长张明说，要把工作做好。",
@@ -514,10 +520,22 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("美制“海马斯”火箭炮。", ("Programme", "海马斯"), None, id="quoted-weapon"),
         pytest.param("“五一”假期出游人数增长。", ("Programme", "五一"), None, id="quoted-holiday"),
         pytest.param(
+            "“六一”国际儿童节前夕，孩子们收到礼物。", ("Programme", "六一"), None, id="quoted-holiday-2"
+        ),
+        pytest.param(
+            "宣读习近平主席贺信并致辞。", ("Person", "贺信"), ("Person", "习近平"), id="letter-after-a-post"
+        ),
+        pytest.param(
             "科学家利用“慧眼”卫星取得新进展。",
             ("Person", "慧眼"),
             ("Programme", "慧眼"),
             id="quoted-satellite-mission-is-a-programme",
+        ),
+        pytest.param(
+            "中国成功举办二十国集团峰会。",
+            ("Organisation", "中国成功举办二十国集团"),
+            ("Organisation", "二十国集团"),
+            id="place-verb-and-a-body-ending-in-a-company-suffix",
         ),
         pytest.param(
             "马拉维总统查克维拉出席开幕式。",
