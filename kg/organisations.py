@@ -122,7 +122,7 @@ class OrganisationRules(RuleBase):
                     k -= 1  # 合肥 + 滨湖 + …有限公司: the whole chain of places opens the name
                 between = text[p.end : s_start]
                 inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
-                if any(p.end <= q.start < s_start < q.end and q.tag == "nt" for q in pieces):
+                if any(p.end < q.start < s_start < q.end and q.tag == "nt" for q in pieces):
                     return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
                 if (
                     between
@@ -198,8 +198,15 @@ class OrganisationRules(RuleBase):
             for q in inside
         )
 
-    def dictionary_organisations(self, tokens: list[Token]) -> list[Mention]:
-        """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body."""
+    def dictionary_organisations(
+        self, tokens: list[Token], places: list[Mention] = (), text: str = ""
+    ) -> list[Mention]:
+        """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body; a
+        ministry of another country with the country's name before it (巴勒斯坦 + 卫生部:
+        jieba knows 以色列国防部 as one word, not every country's)."""
+        country_end = {
+            m.end: m for m in places if m.rule == "known" and m.type == "Place" and m.text != "中国"
+        }
         out = []
         for t in tokens:
             if (
@@ -209,7 +216,34 @@ class OrganisationRules(RuleBase):
                 and t.text not in self.generic
             ):
                 if not t.text.startswith(self._determiner_prefixes):
-                    out.append(Mention(t.start, t.end, t.text, "Organisation", "jieba-nt", t.text))
+                    start = t.start
+                    place = country_end.get(t.start)
+                    if place is not None and t.text.endswith(("部", "局", "署", "委员会", "厅")):
+                        start = place.start
+                    name = text[start : t.end] if start != t.start else t.text
+                    out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
+        return out
+
+    _ORDINAL_BODY = re.compile(
+        r"第[一二三四五六七八九十百零〇0-9]{1,4}[届次]"
+        r"(全国代表大会|中央委员会|中央纪律检查委员会|全国委员会(?:常务委员会)?"
+        r"|全国人民代表大会(?:常务委员会)?|代表大会)"
+    )
+
+    def ordinal_bodies(self, text: str, known: list[Mention]) -> list[Mention]:
+        """中国共产党 + 第二十次 + 全国代表大会, 政协 + 第十三届 + 全国委员会: a body
+        and its term are one body (alone, 全国委员会 names nothing)."""
+        if "第" not in text:
+            return []
+        ends = {m.end: m.start for m in known if m.type == "Organisation"}
+        out = []
+        for hit in self._ORDINAL_BODY.finditer(text):
+            start = ends.get(hit.start())
+            if start is None and text.endswith("政协", 0, hit.start()):
+                start = hit.start() - 2  # 政协 alone is not in the known bodies: 南川区政协
+            if start is not None:
+                name = text[start : hit.end()]
+                out.append(Mention(start, hit.end(), name, "Organisation", "org-term", name))
         return out
 
     def abbreviated_organs(self, text: str, places: list[Mention]) -> list[Mention]:

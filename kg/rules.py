@@ -193,7 +193,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *places,
             *orgs,
             *abbrev,
-            *self.dictionary_organisations(tokens),
+            *self.dictionary_organisations(tokens, gaz, text),
+            *self.ordinal_bodies(text, gaz),
             *people,
             *progs,
         ]

@@ -324,6 +324,18 @@ ORGANISATIONS = [
     pytest.param(
         "潼南区人民医院与重庆医科大学开展合作。", "潼南区人民医院", id="district-hospital"
     ),
+    pytest.param("巴勒斯坦卫生部称，已有多人受伤。", "巴勒斯坦卫生部", id="country-and-ministry"),
+    pytest.param(
+        "提请中国共产党第十九届中央委员会第七次全体会议审议。",
+        "中国共产党第十九届中央委员会",
+        id="body-and-its-term",
+    ),
+    pytest.param(
+        "政协第十三届全国委员会第七十八次主席会议召开。",
+        "政协第十三届全国委员会",
+        id="political-consultative-body-and-its-term",
+    ),
+    pytest.param("住房城乡建设部与民政部印发通知。", "住房城乡建设部", id="ministry-short-form"),
     # departments named by two fields joined by 和, and a bureau before its head's post
     pytest.param(
         "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
@@ -536,6 +548,9 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Organisation", "中国成功举办二十国集团"),
             ("Organisation", "二十国集团"),
             id="place-verb-and-a-body-ending-in-a-company-suffix",
+        ),
+        pytest.param(
+            "进一步增强我国中西部地区的发展。", ("Organisation", "中西部"), None, id="region-jieba-tags-a-body"
         ),
         pytest.param(
             "马拉维总统查克维拉出席开幕式。",
