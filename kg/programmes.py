@@ -22,6 +22,9 @@ from .rulebase import (
 __all__ = ["ProgrammeRules"]
 
 
+#: Cue words that make a programme only of a coined name (:meth:`ProgrammeRules._coined`).
+_WEAK_CUES = ("建设", "产能建设")
+
 #: Words after a quoted name that make it a ship, a weapon or a holiday (a satellite or a
 #: spacecraft is a mission: “慧眼”卫星 stays a programme).
 _VEHICLE_OR_HOLIDAY = (
@@ -35,6 +38,16 @@ class ProgrammeRules(RuleBase):
     """Recognisers of programmes (a mixin of :class:`kg.rules.Recognizer`)."""
 
     # -- 5. programmes ----------------------------------------------------------------
+
+    def _coined(self, name: str) -> bool:
+        """A name made for the occasion (吨半粮, 四好农村路, 共富工坊): three characters or
+        more, no word of the dictionary, and a made-up word among its pieces."""
+        return (
+            len(name) >= 3
+            and is_han(name)
+            and self.seg.freq(name) == 0
+            and any(t.freq == 0 and is_han(t.text) for t in self.seg.tokens(name))
+        )
 
     def _quote_name(self, inner: str, cued: bool = False) -> str | None:
         name = inner.strip().strip("　")
@@ -139,6 +152,8 @@ class ProgrammeRules(RuleBase):
                 if rest.startswith(self._cue_tuple)
                 else None
             )
+            if cue in _WEAK_CUES and not self._coined(inner):
+                cue = None  # “毛细血管”建设: a metaphor; “四好农村路”建设, “共富工坊”建设: a name
             name = self._quote_name(inner, cued=cue is not None and rest is after)
             if name is None:
                 named.append(None)

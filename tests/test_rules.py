@@ -391,6 +391,9 @@ PROGRAMMES = [
     ),
     pytest.param("北碚区推行“河长+检察长”机制。", ["河长+检察长"], id="cue-mechanism-with-plus"),
     pytest.param(
+        "工作队借助“四好农村路”建设东风修通了断头路。", ["四好农村路"], id="coined-name-and-build"
+    ),
+    pytest.param(
         "大足区推出“民情茶馆”服务，群众有事可以随时反映。", ["民情茶馆"], id="cue-service"
     ),
     pytest.param("丰都县开展“干部走基层”活动。", ["干部走基层"], id="cue-activity"),
@@ -531,6 +534,9 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("美制“海马斯”火箭炮。", ("Programme", "海马斯"), None, id="quoted-weapon"),
         pytest.param("“五一”假期出游人数增长。", ("Programme", "五一"), None, id="quoted-holiday"),
+        pytest.param(
+            "打通服务群众的“毛细血管”建设。", ("Programme", "毛细血管"), None, id="metaphor-and-build"
+        ),
         pytest.param(
             "“六一”国际儿童节前夕，孩子们收到礼物。", ("Programme", "六一"), None, id="quoted-holiday-2"
         ),
