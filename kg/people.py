@@ -173,11 +173,14 @@ class PeopleRules(RuleBase):
                 one is not None
                 and len(one.text) == 1
                 and is_han(one.text)
-                and one.text not in _FUNCTION_CHARS
+                and (one.text not in _FUNCTION_CHARS or one.text == "和")
             ):
                 after = tok_at.get(one.end)
-            if after is not None and (after.text in self.speech or (after.text == "、" and tok is not None and tok.freq == 0)):
-                end = one.end  # 林知|远|介绍, 刘国|中|、: the last character of the name stood alone
+            if after is not None and (
+                after.text in self.speech
+                or (after.text == "、" and one.text != "和" and tok is not None and tok.freq == 0)
+            ):  # 林知|远|介绍, 刘国|中|、, 罗应|和|介绍 (和 before a verb joins nothing)
+                end = one.end  # the last character of the name stood alone
             nxt = tok_at.get(end)
             if (
                 nxt is not None
@@ -200,14 +203,16 @@ class PeopleRules(RuleBase):
         ):
             end -= 1  # 林晓说: jieba made one word of a name and the verb after it
         name = text[pos:end]
+        spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
         if (
-            any(c in _FUNCTION_CHARS for c in name[sl:])
+            # 县长罗应和介绍: a post, two characters and a speech verb make a name even of
+            # function characters (应, 和), which a name has no other way to show
+            (any(c in _FUNCTION_CHARS for c in name[sl:]) and not (spoken and len(name) == sl + 2))
             or name in self.generic
             or name[sl:] in _KINSHIP
         ):
             return None
         tag = self.seg.tag(name)
-        spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
         if (
             tag
             and not tag.startswith("nr")

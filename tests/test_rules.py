@@ -254,7 +254,6 @@ PEOPLE = [
         "据巫溪县委副书记、县长罗应和介绍，全县已建成32个村级电商服务站点。",
         "罗应和",
         id="given-name-ending-in-he",
-        marks=_bug("和 is a function character: the name is cut to 罗应 (a wrong person)"),
     ),
 ]
 
