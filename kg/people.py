@@ -222,6 +222,8 @@ class PeopleRules(RuleBase):
             return None
         if name in self.posts or name in self.roles:
             return None
+        if len(name) == sl + 1 and name[-1] in "说称讲道":
+            return None  # 采访|时称: an adverb and a speech verb
         if name[sl:] in self.roles or name[sl:] in self.posts:
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         return end
@@ -234,7 +236,12 @@ class PeopleRules(RuleBase):
         while end > pos and text[end - 1] in "·‧•-－":
             end -= 1
         # 普京|顿时: the run's last character starts a common word with the next one
-        while end - pos > 2 and end < len(text) and self.seg.freq(text[end - 1 : end + 1]) >= 1000:
+        while (
+            end - pos > 2
+            and end < len(text)
+            and self.seg.freq(text[end - 1 : end + 1]) >= 1000
+            and not self.seg.tag(text[pos:end]).startswith("nr")  # 特朗普|通电话, not 特朗|普通
+        ):
             end -= 1
         return end
 
@@ -336,6 +343,8 @@ class PeopleRules(RuleBase):
         found: dict[tuple[int, int], Mention] = {}
 
         def add(s: int, e: int, rule: str, info: str = "") -> None:
+            if s and (text[s - 1].isdigit() or text[s - 1] in "百千万亿"):
+                return  # 300|余人, 17|万标箱: a count, not a name
             found.setdefault((s, e), Mention(s, e, text[s:e], "Person", rule, "", info))
 
         for m in self.cue_re.finditer(text):
@@ -394,6 +403,8 @@ class PeopleRules(RuleBase):
         for name in sorted({m.text for m in found.values()}):  # every repeat of a found name
             if self.seg.freq(name) >= 100 and not self.seg.tag(name).startswith("nr"):
                 continue  # 高明: elsewhere it is the ordinary word
+            if name in self.known or name in self.rules.admin:
+                continue  # 乌克兰: a place wherever else it stands
             for k in occurrences(text, name):
                 add(k, k + len(name), "repeat")
         by_surname: dict[str, set[str]] = {}

@@ -83,7 +83,11 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
-                if label == "Place" and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方"):
+                if (
+                    label == "Place"
+                    and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
+                    and text[end : end + 2] != "方面"  # 乌克兰方面: the country's side
+                ):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word in self.rules.admin:

@@ -558,6 +558,22 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "进一步增强我国中西部地区的发展。", ("Organisation", "中西部"), None, id="region-jieba-tags-a-body"
         ),
         pytest.param(
+            "外国专家等共300余人来到北京展览馆。", ("Person", "余人"), None, id="count-of-people"
+        ),
+        pytest.param(
+            "赫什在接受媒体采访时称，他对此表示怀疑。", ("Person", "时称"), None, id="when-and-speech-verb"
+        ),
+        pytest.param(
+            "习近平同美国当选总统特朗普通电话。",
+            ("Person", "特朗"),
+            ("Person", "特朗普"),
+            id="foreign-name-jieba-knows-before-a-word",
+        ),
+        pytest.param(
+            "乌克兰方面23日称，已击落多架无人机。", ("Person", "乌克兰"), ("Place", "乌克兰"), id="country-side"
+        ),
+        pytest.param("河湖生态保护，守护绿水青山。", ("Place", "绿水青山"), None, id="slogan-ending-in-mountain"),
+        pytest.param(
             "马拉维总统查克维拉出席开幕式。",
             ("Person", "马拉维"),
             ("Place", "马拉维"),
