@@ -100,7 +100,7 @@ class PeopleRules(RuleBase):
                 if (
                     tok.freq == 0
                     or tok.tag.startswith("nr")
-                    or (cued and tok.freq < 20 and tok.tag != "v")
+                    or (cued and tok.freq < 20 and tok.tag not in ("v", "a", "ad", "an"))
                 ):
                     end = (
                         tok.end
@@ -256,7 +256,9 @@ class PeopleRules(RuleBase):
                 self.seg.tag(run) == "nrt"
                 and not any(c in self.translit for c in text[end : end + 2])
             )
-        ) and not (self.seg.freq(run) >= 1000 and not self.seg.tag(run).startswith("nr"))  # 密切
+        ) and not (  # 密切, 英明 (主席英明领导): a word of the dictionary, not a name
+            self.seg.freq(run) >= 100 and self.seg.tag(run)[:2] not in ("nr", "ns")
+        )
         if (end - pos < 3 and not short_ok) or self.gazetteer_word_at(text, pos):
             return None
         return end
@@ -532,6 +534,10 @@ class PeopleRules(RuleBase):
                 continue  # 王储, 夫人: a title or a role word, not a name
             if tok.text in self.generic or (tok.start and text[tok.start - 1].isdigit()):
                 continue  # 龙卷风 (jieba tags it a name), 17|万标箱: no name follows a number
+            if tok.text in self.known or tok.text in self.rules.admin:
+                continue  # 黎巴嫩|边境: a place jieba tags as a name
+            if n == 3 and tok.text[-1] in "同和与向":
+                continue  # 韩正同|新加坡…: jieba glued the name to the word after it
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name

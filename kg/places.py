@@ -86,7 +86,7 @@ class PlaceRules(RuleBase):
                 if (
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
-                    and text[end : end + 2] != "方面"  # 乌克兰方面: the country's side
+                    and text[end : end + 2] not in ("方面", "边境", "边界")  # 乌克兰方面, 黎巴嫩边境
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))

@@ -574,6 +574,16 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("河湖生态保护，守护绿水青山。", ("Place", "绿水青山"), None, id="slogan-ending-in-mountain"),
         pytest.param(
+            "在习近平主席英明领导下，中国取得了成就。", ("Person", "英明"), None, id="post-and-adjective"
+        ),
+        pytest.param(
+            "计划撤离靠近黎巴嫩边境的村庄。", ("Person", "黎巴嫩"), ("Place", "黎巴嫩"), id="country-border"
+        ),
+        pytest.param(
+            "白宫发言人称，美国政府将采取措施。", ("Person", "白宫"), ("Place", "白宫"), id="white-house"
+        ),
+        pytest.param("韩正同新加坡副总理通电话。", ("Person", "韩正同"), None, id="name-glued-to-with"),
+        pytest.param(
             "马拉维总统查克维拉出席开幕式。",
             ("Person", "马拉维"),
             ("Place", "马拉维"),
