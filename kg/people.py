@@ -536,6 +536,8 @@ class PeopleRules(RuleBase):
                 continue  # 龙卷风 (jieba tags it a name), 17|万标箱: no name follows a number
             if tok.text in self.known or tok.text in self.rules.admin:
                 continue  # 黎巴嫩|边境: a place jieba tags as a name
+            if text[max(0, tok.start - 2) : tok.start] in ("台风", "飓风"):
+                continue  # 台风|杜苏芮: a storm's name
             if n == 3 and tok.text[-1] in "同和与向":
                 continue  # 韩正同|新加坡…: jieba glued the name to the word after it
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""

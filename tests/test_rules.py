@@ -583,6 +583,13 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "白宫发言人称，美国政府将采取措施。", ("Person", "白宫"), ("Place", "白宫"), id="white-house"
         ),
         pytest.param("韩正同新加坡副总理通电话。", ("Person", "韩正同"), None, id="name-glued-to-with"),
+        pytest.param("台风杜苏芮在福建登陆。", ("Person", "杜苏芮"), None, id="typhoon-name"),
+        pytest.param(
+            "海合会秘书长说，合作前景广阔。",
+            ("Person", "海合会"),
+            ("Organisation", "海合会"),
+            id="gulf-council-abbreviation",
+        ),
         pytest.param(
             "马拉维总统查克维拉出席开幕式。",
             ("Person", "马拉维"),
