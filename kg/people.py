@@ -608,4 +608,18 @@ class PeopleRules(RuleBase):
                 )
             )
             if after or listed or plain:
-                add(tok.start, tok.end, "name-context", nxt if nxt in self.posts else "")
+                start = tok.start
+                prev = tokens[i - 1] if i else None
+                if (  # 丁|薛祥: jieba cut the surname off a three-character name
+                    n == 2
+                    and tok.freq == 0
+                    and prev is not None
+                    and prev.end == tok.start
+                    and len(prev.text) == 1
+                    and prev.tag == "nr"
+                    and prev.text in self.surnames
+                    and prev.text not in _FUNCTION_CHARS
+                    and prev.text not in _ADVERB_SURNAMES
+                ):
+                    start = prev.start
+                add(start, tok.end, "name-context", nxt if nxt in self.posts else "")

@@ -221,6 +221,7 @@ PEOPLE = [
     pytest.param("驻村干部何建平每天都到田间地头。", "何建平", id="role-resident-cadre"),
     pytest.param("老党员陈德福带头捐款。", "陈德福", id="role-old-party-member"),
     pytest.param("吴邦国、戴秉国、王兆国等出席会议。", "戴秉国", id="list-of-names-ending-in-guo"),
+    pytest.param("丁薛祥同志在参加代表团讨论。", "丁薛祥", id="surname-cut-off-by-jieba"),
     pytest.param("中央政治局委员刘国中、李干杰出席会议。", "刘国中", id="last-character-alone-before-a-list"),
     # given names that are rarer verbs (丰收, 自强), after a role word
     pytest.param("种粮大户王丰收今年流转土地800亩。", "王丰收", id="given-name-verb-after-role"),
