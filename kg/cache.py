@@ -74,8 +74,10 @@ def load(data: bytes, light: bool = False) -> Extraction:
             mentions = pickle.Unpickler(fh).load()  # (a fresh memo: a pickle of its own)
     except Exception as exc:  # UnpicklingError, AttributeError, EOFError …
         raise ValueError(f"damaged cache entry ({type(exc).__name__}: {exc})") from None
-    if not isinstance(ext, Extraction) or not isinstance(mentions, tuple):
+    if not isinstance(ext, Extraction):
         raise ValueError(f"damaged cache entry (a {type(ext).__name__}, not an Extraction)")
+    if not isinstance(mentions, tuple):
+        raise ValueError(f"damaged cache entry (mentions: a {type(mentions).__name__}, not a tuple)")
     return replace(ext, mentions=mentions) if mentions else ext
 
 

@@ -199,7 +199,7 @@ class OrganisationRules(RuleBase):
         )
 
     def dictionary_organisations(
-        self, tokens: list[Token], places: list[Mention] = (), text: str = ""
+        self, text: str, tokens: list[Token], places: list[Mention]
     ) -> list[Mention]:
         """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body; a
         ministry of another country with the country's name before it (巴勒斯坦 + 卫生部:
@@ -220,7 +220,7 @@ class OrganisationRules(RuleBase):
                     place = country_end.get(t.start)
                     if place is not None and t.text.endswith(("部", "局", "署", "委员会", "厅")):
                         start = place.start
-                    name = text[start : t.end] if start != t.start else t.text
+                    name = text[start : t.end]
                     out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
         return out
 

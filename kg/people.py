@@ -64,6 +64,10 @@ _ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总�
 _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 
+#: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
+_SPEECH_CHARS = "说称讲道"
+
+
 def _all_in(text: str, chars: frozenset[str] | set[str]) -> bool:
     return all(c in chars for c in text)
 
@@ -138,7 +142,7 @@ class PeopleRules(RuleBase):
                             and len(nxt.text) == 2
                             and nxt.freq < 2000
                             and nxt.text[-1] not in _FUNCTION_CHARS
-                            and nxt.text[-1] not in "说称讲道"  # 张|明说: the verb is glued on
+                            and nxt.text[-1] not in _SPEECH_CHARS  # 张|明说: the verb is glued on
                             and text[pos] not in _ADVERB_SURNAMES  # 总书记|曾|回信
                             # 院士|南|繁育|种: the verb ends in a word with what follows (育种)
                             and self.seg.freq(text[nxt.end - 1 : nxt.end + 1]) < 100
@@ -155,7 +159,7 @@ class PeopleRules(RuleBase):
                 elif (
                     nxt is not None
                     and len(nxt.text) == 2
-                    and nxt.text[1] in "说称讲道"
+                    and nxt.text[1] in _SPEECH_CHARS
                     and is_han(nxt.text)
                 ):
                     end = nxt.start + 1  # 李|明说: jieba glued the verb to the given name
@@ -197,7 +201,7 @@ class PeopleRules(RuleBase):
             end = self._translit_end(text, pos, end)
         if (
             end - pos > sl + 1
-            and text[end - 1] in "说称讲道摄"
+            and text[end - 1] in _SPEECH_CHARS + "摄"
             and tok is not None
             and tok.freq == 0
         ):
@@ -222,7 +226,7 @@ class PeopleRules(RuleBase):
             return None
         if name in self.posts or name in self.roles:
             return None
-        if len(name) == sl + 1 and name[-1] in "说称讲道":
+        if len(name) == sl + 1 and name[-1] in _SPEECH_CHARS:
             return None  # 采访|时称: an adverb and a speech verb
         if name[sl:] in self.roles or name[sl:] in self.posts:
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
@@ -273,10 +277,7 @@ class PeopleRules(RuleBase):
                 not is_han(t.text)
                 or len(t.text) > 3
                 or t.tag not in ("", "nrt", "nr", "nrfg", "j", "ng")
-                or (
-                    t.tag in ("", "j", "ng")
-                    and 2 * sum(c in self.translit for c in t.text) < max(2, len(t.text))
-                )
+                or (t.tag in ("", "j", "ng") and not self._mostly_translit(t.text))
             ):
                 break  # 拜登|互致: a made-up word of other characters ends the name (济约 does not)
             foreign = foreign or t.tag == "nrt"
@@ -289,6 +290,11 @@ class PeopleRules(RuleBase):
         ):
             return None
         return end
+
+    def _mostly_translit(self, piece: str) -> bool:
+        """Whether at least half of ``piece`` (all of a one-character piece) is
+        transliteration characters (济约 of 米尔|济约|耶夫, not 互致 of 拜登|互致)."""
+        return 2 * sum(c in self.translit for c in piece) >= max(2, len(piece))
 
     def _foreign_head(self, text: str, start: int, tok_end: dict[int, Token]) -> int:
         """Start of the foreign name that ends a found one at ``start``, when jieba cut its
@@ -320,11 +326,7 @@ class PeopleRules(RuleBase):
                 t is None
                 or not (
                     (t.tag == "nrt" and _all_in(t.text, self.translit))
-                    or (
-                        t.tag == ""
-                        and len(t.text) >= 2
-                        and 2 * sum(c in self.translit for c in t.text) >= len(t.text)
-                    )
+                    or (t.tag == "" and len(t.text) >= 2 and self._mostly_translit(t.text))
                 )
                 or self.gazetteer_word_at(text, end)
             ):
@@ -530,10 +532,10 @@ class PeopleRules(RuleBase):
                 continue  # neither a foreign name, nor a word that may be one, nor a surname
             if (tok.start, tok.end) in found or not is_han(tok.text):
                 continue
-            if tok.text in self.after_name or tok.text in self.posts or tok.text in self.roles:
+            if tok.text in self.after_name or tok.text in self.roles:  # (posts are among them)
                 continue  # 王储, 夫人: a title or a role word, not a name
-            if tok.text in self.generic or (tok.start and text[tok.start - 1].isdigit()):
-                continue  # 龙卷风 (jieba tags it a name), 17|万标箱: no name follows a number
+            if tok.text in self.generic:
+                continue  # 龙卷风: jieba tags it a name
             if tok.text in self.known or tok.text in self.rules.admin:
                 continue  # 黎巴嫩|边境: a place jieba tags as a name
             if text[max(0, tok.start - 2) : tok.start] in ("台风", "飓风"):

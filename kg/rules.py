@@ -193,7 +193,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *places,
             *orgs,
             *abbrev,
-            *self.dictionary_organisations(tokens, gaz, text),
+            *self.dictionary_organisations(text, tokens, gaz),
             *self.ordinal_bodies(text, gaz),
             *people,
             *progs,
