@@ -70,6 +70,10 @@ class OrganisationRules(RuleBase):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
                 )  # 金牛区 + 住建 + 局
+            if not stem and i > 0 and p.start == s_start:
+                stem = self._joint_fields(text, pieces, starts, [pieces[i - 1]])
+            elif stem:
+                stem = self._joint_fields(text, pieces, starts, stem) or stem
             if not stem:
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
@@ -106,6 +110,39 @@ class OrganisationRules(RuleBase):
                 )
             )
         return out
+
+    def _joint_fields(self, text: str, pieces: list[_Piece], starts: list[int], stem):
+        """中国 + 物流 + 与 + 采购 + 联合会: two fields joined by 与 or 和 after a place or a
+        national prefix make one body's name; the stem then runs from the place."""
+        at = stem[0].start
+        if at < 3 or text[at - 1] not in "与和" or not self._field_words(stem):
+            return None
+        k = bisect_right(starts, at - 1) - 1
+        if k < 1 or pieces[k].start != at - 1 or pieces[k].end != at:
+            return None
+        left = self._stem(pieces, k - 1, pieces[k - 1].end, 8, False)
+        if not left:
+            return None
+        head = left[0]
+        fields = left[1:] if head.mention is not None else left
+        anchored = (head.mention is not None and head.mention.type == "Place") or text.startswith(
+            self.national, head.start
+        )
+        if not anchored or not fields or not self._field_words(fields):
+            return None
+        return [*left, pieces[k], *stem]
+
+    def _field_words(self, part: list[_Piece]) -> bool:
+        """Whole two-character words of a field of work (物流, 采购), no names or particles."""
+        return 1 <= len(part) <= 2 and all(
+            q.mention is None
+            and len(q.text) == 2
+            and is_han(q.text)
+            and q.tag not in ("nr", "ns", "nt", "p", "c", "d", "r", "m", "q", "u", "uj", "f", "t")
+            and q.text not in self.generic
+            and q.text[-1] not in "行局部委会院所厅司社队"  # 硅谷|银行和签名银行: two bodies
+            for q in part
+        )
 
     def _company_anchor(self, text: str, pieces: list[_Piece], stem, s_start: int):
         """浙江 + 茶香里茶业 + 有限公司: a company's name runs from the place before it,

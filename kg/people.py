@@ -65,7 +65,22 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
-_SPEECH_CHARS = "说称讲道"
+_SPEECH_CHARS = "说称讲道问"
+
+#: Single characters that end an unknown word jieba made of a name's last character and
+#: the word after it (黄信|敬则|透露, 刘海|生曾|明确表示): adverbs that come before a verb.
+_ADVERB_TAILS = frozenset("则曾也就都还亦便即又将正已均仍才再")
+
+#: Single characters that, standing alone after a two-character name, are not its third
+#: character (主任王刚|来|了, 村民王华|家, 记者张强|摄).
+_NOT_NAME_TAILS = frozenset("们家摄笑看想问答谈去来到说称讲道等在和与把被给让叫带领同跟向对为是有")
+
+#: Address words after a surname: 陈女士 and 施先生 are no names (see ANNOTATION: forms of
+#: address used alone are not persons).
+_ADDRESS = frozenset(("女士", "先生", "小姐", "太太", "夫人", "老师", "同学", "姑娘", "小伙"))
+
+#: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
+_LONE_TAGS = frozenset(("v", "vd", "vg", "p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "y", "e"))
 
 
 def _all_in(text: str, chars: frozenset[str] | set[str]) -> bool:
@@ -78,12 +93,18 @@ class PeopleRules(RuleBase):
     # -- 4. people -------------------------------------------------------------------
 
     def name_at(
-        self, text: str, pos: int, tok_at: dict[int, Token], cued: bool = False
+        self,
+        text: str,
+        pos: int,
+        tok_at: dict[int, Token],
+        cued: bool = False,
+        split: bool = False,
     ) -> int | None:
         """End of a personal name starting at ``pos``, or None.
 
         ``cued``: a post or role word stands right before (书记周建国), so a given
-        name may be an ordinary word (建国, 德福)."""
+        name may be an ordinary word (建国, 德福). ``split``: the cue starts a word, so a
+        word that holds its last character and the surname may be split (副署|长孙|寿山)."""
         if pos >= len(text):
             return None
         sl = (
@@ -96,6 +117,12 @@ class PeopleRules(RuleBase):
         if not sl:
             return None
         tok = tok_at.get(pos)
+        if tok is None and split:
+            # 副署|长孙|寿山: jieba glued the post's last character to the surname; the
+            # rest of that word stands for a token of its own
+            cover = tok_at.get(pos - 1)
+            if cover is not None and cover.end == pos + sl:
+                tok = Token(text[pos : cover.end], pos, cover.end, "", 0)
         end = None
         if tok is not None:
             n = len(tok.text)
@@ -112,9 +139,9 @@ class PeopleRules(RuleBase):
                 elif (
                     cued
                     and nxt is not None
-                    and nxt.text in self.speech
+                    and (nxt.text in self.speech or nxt.text in ("）", ")"))
                     and tok.tag not in ("v", "p", "c", "r", "d")
-                ):
+                ):  # （记者马力）: a byline's name that is also a word
                     end = (
                         tok.end
                     )  # 总经理万里告诉记者: a post, a name that is also a word, a speech verb
@@ -133,7 +160,7 @@ class PeopleRules(RuleBase):
                         or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
                         or (
                             cued
-                            and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an")
+                            and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an", "b", "z")
                             and nxt.text[-1] not in _FUNCTION_CHARS
                         )
                         or (  # 种粮大户王|丰收, 院士胡|自强: a given name that is a rarer verb
@@ -182,7 +209,19 @@ class PeopleRules(RuleBase):
                 after = tok_at.get(one.end)
             if after is not None and (
                 after.text in self.speech
+                or after.text.startswith(self._speech_heads)  # 刘国|中|出席会议
                 or (after.text == "、" and one.text != "和" and tok is not None and tok.freq == 0)
+                or (  # 记者蒋悦|飞|）, 总经理王以|卓|郑重宣读: after a post, a name jieba
+                    # does not know, and a character that is no verb, particle or word of
+                    # its own before punctuation or a word
+                    cued
+                    and tok is not None
+                    and tok.freq == 0
+                    and one.text not in _NOT_NAME_TAILS
+                    and one.text not in _FUNCTION_CHARS
+                    and self.seg.tag(one.text) not in _LONE_TAGS
+                    and (after.text in "，。；）)：！？" or (len(after.text) >= 2 and is_han(after.text)))
+                )
             ):  # 林知|远|介绍, 刘国|中|、, 罗应|和|介绍 (和 before a verb joins nothing)
                 end = one.end  # the last character of the name stood alone
             nxt = tok_at.get(end)
@@ -191,10 +230,22 @@ class PeopleRules(RuleBase):
                 and nxt.freq == 0
                 and len(nxt.text) == 2
                 and is_han(nxt.text)
-                and (self.seg.tag(nxt.text[1]) in ("v", "vg") or nxt.text[1] in "说笑称讲道")
+                and (
+                    self.seg.tag(nxt.text[1]) in ("v", "vg")
+                    or nxt.text[1] in "说笑称讲道"
+                    or nxt.text[1] in _ADVERB_TAILS  # 黄信|敬则|透露, 刘海|生曾|明确表示
+                )
                 and nxt.text[0] not in _FUNCTION_CHARS
             ):
                 end += 1  # 叶茂|林笑着说: the last character of the name went to the verb
+            elif (
+                nxt is not None
+                and len(nxt.text) == 3
+                and nxt.text[1:] in _ADDRESS
+                and nxt.text[0] not in _FUNCTION_CHARS
+                and is_han(nxt.text[0])
+            ):
+                end += 1  # 李晓|林先生: the last character of the name went to the address
         if end is None:
             return None
         if all(c in self.translit for c in text[pos:end]):
@@ -214,14 +265,16 @@ class PeopleRules(RuleBase):
             (any(c in _FUNCTION_CHARS for c in name[sl:]) and not (spoken and len(name) == sl + 2))
             or name in self.generic
             or name[sl:] in _KINSHIP
+            or name[sl:] in _ADDRESS
         ):
             return None
         tag = self.seg.tag(name)
+        closed = cued and tok_at.get(end) is not None and tok_at[end].text in ("）", ")")
         if (
             tag
             and not tag.startswith("nr")
             and self.seg.freq(name) > 0
-            and not (spoken and tag not in _FUNCTION_TAGS - {"m"})
+            and not ((spoken or closed) and tag not in _FUNCTION_TAGS - {"m"})
         ):
             return None
         if name in self.posts or name in self.roles:
@@ -355,7 +408,9 @@ class PeopleRules(RuleBase):
             cue, e = m.group(0), m.end()
             if cue not in self.posts and cue not in self.roles:
                 continue
-            end = self.name_at(text, e, tok_at, cued=True)
+            b = m.start()
+            split = b in tok_at or (b and text[b - 1] in "副正总" and b - 1 in tok_at)  # 副|署长
+            end = self.name_at(text, e, tok_at, cued=True, split=split)
             if end is None and cue in self.posts:
                 end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
             elif (
@@ -364,7 +419,8 @@ class PeopleRules(RuleBase):
                 end = self.foreign_name_at(text, e)
             if end is None:
                 continue
-            if end - e == 2:  # 冯德|莱恩, 米尔|济约|耶夫: jieba cut a foreign name after two characters
+            if end - e == 2 or (end - e == 3 and _all_in(text[e:end], self.translit)):
+                # 冯德|莱恩, 米尔|济约|耶夫, 谢尔久|科夫: jieba cut a foreign name
                 end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)
             while end < len(text) and text[end] == "、":  # 书记李一、王二
@@ -542,6 +598,10 @@ class PeopleRules(RuleBase):
                 continue  # 台风|杜苏芮: a storm's name
             if n == 3 and tok.text[-1] in "同和与向":
                 continue  # 韩正同|新加坡…: jieba glued the name to the word after it
+            if n == 3 and tok.text[-1] in "会委局厅署" and not foreign:
+                continue  # 银监会|主席: a body's short name that jieba tags as a name
+            if i and tok.tag == "" and tokens[i - 1].text.endswith("个"):
+                continue  # 一个|公募|呼吁: a made-up word after a count is no name
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (
                 nxt in self.after_name

@@ -104,7 +104,10 @@ class PlaceRules(RuleBase):
                         text[end : end + 2] not in ("市场", "区域", "县城", "市民", "区间", "区位", "市值", "区块", "市面"):  # fmt: skip
                     # … 石柱县, 武隆区: the short name with its level (a renamed county keeps its code)
                     out.append(Mention(start, end + 1, word + level, "Place", "admin-level", ""))
-                elif end in bounds and word in self._short_alone:  # … and end one
+                elif end in bounds and (
+                    word in self._short_alone
+                    or (word in self._short_listed and "、" in (text[start - 1 : start], text[end : end + 1]))
+                ):  # … and end one (哈尔滨、大连: a city that is also a word, in a list)
                     out.append(Mention(start, end, word, "Place", "admin-short", ""))
         return out
 

@@ -63,6 +63,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.posts = w("posts")
         self.roles = w("roles")
         self.speech = w("speech_verbs")
+        self._speech_heads = tuple(sorted(v for v in self.speech if len(v) >= 2))  # 出席|会议
         self.after_name = w("name_context") | self.posts | self.speech
         self.person_verbs = w("person_verbs")
         self.nonname_finals = "".join(w("nonname_finals"))
@@ -134,6 +135,14 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             self.known[row["pattern"]] = (row["label"], row.get("id") or row["pattern"])
         gaz = set(rules.admin) | set(self.known) | set(rules.admin_short)
         self._short_alone = {s for s in rules.admin_short if self._short_ok(s)}
+        # 大连, 大同: a city's short name that is also a word stands alone only in a list
+        self._short_listed = {
+            s
+            for s in rules.admin_short
+            if s not in self._short_alone
+            and s not in self.generic
+            and any(p.level != "county" for p in rules.admin_short[s])
+        }
         self._gaz_words = frozenset(w for w in gaz if w)
         self._gaz_singles = frozenset(w for w in self._gaz_words if len(w) == 1)
         by_head: dict[str, set[int]] = {}

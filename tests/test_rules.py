@@ -245,6 +245,20 @@ PEOPLE = [
         "乌兹别克斯坦总统米尔济约耶夫表示。", "米尔济约耶夫", id="foreign-cut-in-three-by-jieba"
     ),
     pytest.param("欧盟委员会主席冯德莱恩会见代表团。", "冯德莱恩", id="foreign-starting-like-a-surname"),
+    pytest.param("德国国防部长皮斯托留斯表示，将增加援助。", "皮斯托留斯", id="foreign-cut-after-three"),
+    pytest.param("俄罗斯副总理切尔内申科等官员在舷梯旁迎接。", "切尔内申科", id="foreign-cut-after-three-2"),
+    # a name's last character that jieba put elsewhere (alone, or glued to the next word)
+    pytest.param("新闻出版总署副署长孙寿山表示，要加强管理。", "孙寿山", id="post-glued-to-surname"),
+    pytest.param("吉林银行行长唐国兴、副行长李明出席仪式。", "唐国兴", id="given-name-distinguishing-word"),
+    pytest.param("住房保障办主任黄信敬则透露，今年将新建住房。", "黄信敬", id="last-character-glued-to-adverb"),
+    pytest.param("房管局局长刘海生曾明确表示，不会放松调控。", "刘海生", id="last-character-glued-to-adverb-2"),
+    pytest.param("（记者蒋悦飞）本市今后的经济工作将更加注重质量。", "蒋悦飞", id="last-character-alone-before-bracket"),
+    pytest.param("集团董事长李晓林先生致辞。", "李晓林", id="last-character-glued-to-address"),
+    pytest.param("总经理王以卓郑重宣读证书。", "王以卓", id="last-character-alone-before-a-word"),
+    pytest.param("国务院副总理刘国中出席会议并讲话。", "刘国中", id="last-character-alone-before-a-verb-phrase"),
+    pytest.param("本报讯（记者马力）本市土地储备中心获悉。", "马力", id="byline-name-that-is-a-word"),
+    pytest.param("每经记者印峥嵘发自上海。", "印峥嵘", id="given-name-descriptive-word"),
+    pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
     # --- misses (reported)
     pytest.param(
         "镇长张明说，要把工作做好。",
@@ -336,6 +350,9 @@ ORGANISATIONS = [
         id="political-consultative-body-and-its-term",
     ),
     pytest.param("住房城乡建设部与民政部印发通知。", "住房城乡建设部", id="ministry-short-form"),
+    pytest.param(
+        "中国物流与采购联合会今天公布数据。", "中国物流与采购联合会", id="two-fields-joined-by-yu"
+    ),
     # departments named by two fields joined by 和, and a bureau before its head's post
     pytest.param(
         "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
@@ -628,6 +645,37 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "期待与习近平主席密切协作。", ("Person", "密切"), ("Person", "习近平"), id="post-and-adverb"
         ),
         pytest.param("沙特阿拉伯王储说，合作很重要。", ("Person", "王储"), None, id="title-alone"),
+        pytest.param("营业员陈女士为他开票。", ("Person", "陈女士"), None, id="surname-and-address"),
+        pytest.param("80岁的患者李大伯前不久住院。", ("Person", "李大伯"), None, id="surname-and-kinship"),
+        pytest.param(
+            "银监会主席刘明康表示，要严格执行政策。",
+            ("Person", "银监会"),
+            ("Person", "刘明康"),
+            id="body-short-name-before-post",
+        ),
+        pytest.param(
+            "他们发出了一个公募呼吁，希望公众捐款。", ("Person", "公募"), None, id="made-up-word-after-count"
+        ),
+        pytest.param("扩大高精尖领域的投资范围。", ("Person", "高精尖"), None, id="adjective-tagged-as-name"),
+        pytest.param(
+            "受美国硅谷银行和签名银行被关闭的影响。",
+            ("Organisation", "美国硅谷银行和签名银行"),
+            ("Organisation", "美国硅谷银行"),
+            id="two-banks-joined-by-he",
+        ),
+        pytest.param(
+            "福州长乐国际机场二期扩建航站区开工。",
+            ("Person", "乐国际"),
+            None,
+            id="post-inside-a-place-name",
+        ),
+        pytest.param("他大连续三年获奖。", ("Place", "大连"), None, id="city-short-name-as-a-word"),
+        pytest.param(
+            "来自哈尔滨、大连等地的游客走进公园。",
+            ("Place", "大连续"),
+            ("Place", "大连"),
+            id="city-short-name-in-a-list",
+        ),
         pytest.param(
             "习近平总书记曾回信勉励少先队员。", ("Person", "曾回信"), None, id="post-adverb-verb"
         ),
