@@ -34,8 +34,68 @@ _VEHICLE_OR_HOLIDAY = (
 )  # fmt: skip
 
 
+#: Festivals a place holds (伊春 + 森林 + 冰雪节): the cue words of that kind.
+_FESTIVALS = (
+    "冰雪节", "文化节", "艺术节", "旅游节", "文化旅游节", "美食节", "音乐节", "电影节", "读书节",
+    "采摘节", "丰收节", "啤酒节", "风筝节", "桃花节", "梨花节", "油菜花节", "茶文化节", "开茶节",
+    "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节",
+)  # fmt: skip
+_FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
+
+
 class ProgrammeRules(RuleBase):
     """Recognisers of programmes (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    def festivals(self, text: str, places: list[Mention]) -> list[Mention]:
+        """2023 + 伊春 + 森林 + 冰雪节, 中国 + 农民丰收节: a festival named after the place
+        that holds it, unquoted. The name runs from the place (or a year written right before
+        it, as an edition's name is) to the festival word; only nouns stand between."""
+        if not places:
+            return []
+        place_end = {}
+        for m in places:
+            if m.type == "Place":
+                place_end.setdefault(m.end, []).append(m)
+        out = []
+        for f in _FESTIVAL_RE.finditer(text):
+            if text[f.end() : f.end() + 1] in ("日", "目", "点", "约", "省", "能", "期", "庆"):
+                continue  # 丰收节|日: another word
+            best = None
+            for gap in range(0, 9):
+                e = f.start() - gap
+                if e < 0 or (gap and not _HAN.match(text[e])):
+                    break
+                if gap and text[e] in _FUNCTION_CHARS:
+                    break
+                for m in place_end.get(e, ()):
+                    if best is None or m.start < best.start:
+                        best = m
+                if best is not None:
+                    break
+            if best is None:
+                continue
+            between = text[best.end : f.start()]
+            if between and not self._field_run(between):
+                continue
+            start = best.start
+            year = re.search(r"(?:19|20)\d\d$", text[max(0, start - 4) : start])
+            if year is not None and not text[max(0, start - 5) : start - 4].isdigit():
+                start -= 4  # 2023伊春森林冰雪节: the edition's name
+            name = text[start : f.end()]
+            out.append(Mention(start, f.end(), name, "Programme", "festival", name, f.group(0)))
+        return out
+
+    def _field_run(self, part: str) -> bool:
+        """Whether ``part`` is made of nouns (森林, 国际, 农民): no verb, particle or name."""
+        for t in self.seg.tokens(part):
+            tag = self.seg.tag(t.text)
+            if not is_han(t.text) or t.text in _FUNCTION_CHARS:
+                return False
+            if tag[:1] not in ("n", "a", "b", ""):
+                return False  # 江苏|启动乡村|旅游节: a verb (also a verbal noun) is no part of it
+            if tag in ("nr", "nrfg", "nrt"):
+                return False
+        return True
 
     # -- 5. programmes ----------------------------------------------------------------
 

@@ -420,6 +420,12 @@ PROGRAMMES = [
     pytest.param("铜梁区实施“头雁工程”，培养村级后备力量。", ["头雁工程"], id="verb-implement"),
     pytest.param("南岸区委统战部打造“同心荟”统战品牌。", ["同心荟"], id="verb-build-with-modifier"),
     pytest.param("梁平区举办“乡村振兴擂台赛”。", ["乡村振兴擂台赛"], id="verb-hold"),
+    # unquoted festivals named after the place that holds them
+    pytest.param(
+        "2024哈尔滨国际冰雪节在松花江畔开幕。", ["2024哈尔滨国际冰雪节"], id="festival-with-edition-year"
+    ),
+    pytest.param("第十三届中国民间艺术节在青岛开幕。", ["中国民间艺术节"], id="festival-after-edition"),
+    pytest.param("2024年中国农民丰收节主场活动举行。", ["中国农民丰收节"], id="festival-after-a-date"),
     pytest.param(
         "“渝馨家园”“红岩先锋”等品牌深受群众欢迎。", ["渝馨家园", "红岩先锋"], id="list-shares-cue"
     ),
@@ -647,6 +653,15 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("沙特阿拉伯王储说，合作很重要。", ("Person", "王储"), None, id="title-alone"),
         pytest.param("营业员陈女士为他开票。", ("Person", "陈女士"), None, id="surname-and-address"),
         pytest.param("80岁的患者李大伯前不久住院。", ("Person", "李大伯"), None, id="surname-and-kinship"),
+        pytest.param(
+            "江苏启动乡村旅游节，发布精品线路。",
+            ("Programme", "江苏启动乡村旅游节"),
+            ("Place", "江苏"),
+            id="place-verb-festival",
+        ),
+        pytest.param(
+            "吉林省冰雪节庆活动火热开展。", ("Programme", "吉林省冰雪节"), ("Place", "吉林省"), id="festival-word-inside-a-word"
+        ),
         pytest.param(
             "银监会主席刘明康表示，要严格执行政策。",
             ("Person", "银监会"),
