@@ -52,6 +52,10 @@ _RIVER_CONTEXT = (
 )
 
 
+#: Words a place's name does not run back over (they end the words before it).
+_PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座"))
+
+
 class PlaceRules(RuleBase):
     """Recognisers of places (a mixin of :class:`kg.rules.Recognizer`)."""
 
@@ -163,8 +167,8 @@ class PlaceRules(RuleBase):
                 length += 1
                 j -= 1
                 continue
-            if not self._nameish(p):
-                break
+            if not self._nameish(p) or (chain and p.text in _PLACE_STEM_STOPS):
+                break  # 控制性工程|伶仃洋大桥, 7座|特大桥: a place's name starts after these
             trimmed = self._trim(p)
             if trimmed is None or length + len(trimmed.text) > max_len:
                 break
@@ -265,6 +269,10 @@ class PlaceRules(RuleBase):
                 continue
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
+            if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
+                continue  # 7座|特大桥: a count
+            if text[name_start:s_end] in self.generic:
+                continue  # 跨海特大桥: a kind of place, not a name
             if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)

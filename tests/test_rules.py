@@ -106,6 +106,8 @@ PLACE_CHAINS = [
         ["中益乡", "华溪村"],
         id="autonomous-county-chain",
     ),
+    pytest.param("新落成的六岭大桥上挤满了游客。", ["六岭大桥"], id="named-bridge"),
+    pytest.param("哈尔滨、大连等地的游客走进公园。", ["哈尔滨", "大连"], id="city-short-names-in-a-list"),
     # --- misses (reported)
     pytest.param(
         "梁平区竹山镇猎神村发展竹海民宿。",
@@ -685,6 +687,14 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             id="post-inside-a-place-name",
         ),
         pytest.param("他大连续三年获奖。", ("Place", "大连"), None, id="city-short-name-as-a-word"),
+        pytest.param("青兰高速改扩建工程跨海特大桥合龙。", ("Place", "跨海特大桥"), None, id="kind-of-bridge"),
+        pytest.param("要经历2000米的高差，跨越7座特大桥。", ("Place", "座特大桥"), None, id="count-of-bridges"),
+        pytest.param(
+            "深中通道控制性工程伶仃洋大桥完成架设。",
+            ("Place", "控制性工程伶仃洋大桥"),
+            ("Place", "伶仃洋大桥"),
+            id="project-word-before-a-bridge",
+        ),
         pytest.param(
             "来自哈尔滨、大连等地的游客走进公园。",
             ("Place", "大连续"),
