@@ -31,7 +31,7 @@ __all__ = [
 
 _RULE_PRIORITY = {
     "known": 0, "admin": 1, "admin-level": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
-    "org-abbrev": 2, "jieba-nt": 3, "quoted-org": 3, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
+    "org-abbrev": 2, "stationed": 2, "jieba-nt": 3, "quoted-org": 3, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
     "suffix-town": 4, "suffix-village": 4, "suffix-site": 5, "suffix-nature": 6, "admin-short": 6,
     "repeat": 7, "name-context": 7, "person-verb": 5, "stem-alias": 8, "kinship": 8,
 }  # fmt: skip
@@ -46,8 +46,10 @@ def match_key(name: str) -> str:
 
 def claimed_span(m: Mention) -> tuple[int, int]:
     """The characters a mention claims: a quoted team (“河小青”志愿服务队) claims only its
-    suffix, so the quoted name inside can be a programme of its own."""
-    if m.rule == "quoted-org" and m.info and m.text.endswith(m.info):
+    suffix, so the quoted name inside can be a programme of its own; a stationed body
+    (交通运输厅驻六岭村工作队) only its own word (工作队), so the body and the place in its
+    name stay mentions of their own."""
+    if m.rule in ("quoted-org", "stationed") and m.info and m.text.endswith(m.info):
         return m.end - len(m.info), m.end
     return m.start, m.end
 

@@ -261,6 +261,40 @@ class OrganisationRules(RuleBase):
                     out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
         return out
 
+    _STATIONED = (
+        "特派员公署", "总领事馆", "领事馆", "大使馆", "使馆", "代表处", "办事处", "联络处",
+        "工作队", "工作组", "工作站", "代表团", "服务队",
+    )  # fmt: skip
+
+    def stationed_bodies(self, text: str, found: list[Mention]) -> list[Mention]:
+        """交通运输厅 + 驻 + 六岭村工作队, 中国 + 驻 + 美国 + 大使馆: a body (or a country)
+        and its office, team or embassy stationed in a place are one body."""
+        by_start: dict[int, list[Mention]] = {}
+        for m in found:
+            if m.type in ("Place", "Organisation"):
+                by_start.setdefault(m.start, []).append(m)
+        out = []
+        for a in found:
+            if a.type not in ("Organisation", "Place") or text[a.end : a.end + 1] != "驻":
+                continue
+            if a.type == "Place" and a.rule != "known":
+                continue  # a country's embassy, not a village's
+            end, suffix = None, ""
+            for b in by_start.get(a.end + 1, ()):
+                if b.type == "Organisation" and b.text.endswith(self._STATIONED):
+                    if end is None or b.end > end:
+                        end = b.end
+                        suffix = next(x for x in self._STATIONED if b.text.endswith(x))
+                elif b.type == "Place" and text.startswith(self._STATIONED, b.end):
+                    s = next(x for x in self._STATIONED if text.startswith(x, b.end))
+                    if end is None or b.end + len(s) > end:
+                        end, suffix = b.end + len(s), s
+            if end is not None:
+                name = text[a.start : end]
+                # it claims only its own word (see normalize.claimed_span)
+                out.append(Mention(a.start, end, name, "Organisation", "stationed", name, suffix))
+        return out
+
     _ORDINAL_BODY = re.compile(
         r"第[一二三四五六七八九十百零〇0-9]{1,4}[届次]"
         r"(全国代表大会|中央委员会|中央纪律检查委员会|全国委员会(?:常务委员会)?"

@@ -167,6 +167,12 @@ class PlaceRules(RuleBase):
                 length += 1
                 j -= 1
                 continue
+            if p.mention is None and p.tag == "" and p.text[:1] == "驻" and len(p.text) >= 3:
+                # 交通运输厅|驻六岭|村: the place's name starts after 驻
+                piece = _Piece(p.text[1:], p.start + 1, p.end, "", 0, None)
+                if self._nameish(piece) and length + len(piece.text) <= max_len:
+                    stem.insert(0, piece)
+                break
             if not self._nameish(p) or (chain and p.text in _PLACE_STEM_STOPS):
                 break  # 控制性工程|伶仃洋大桥, 7座|特大桥: a place's name starts after these
             trimmed = self._trim(p)
@@ -195,7 +201,7 @@ class PlaceRules(RuleBase):
         for k in (2, 1):
             head = p.text[:k]
             tag = self.seg.tag(head)
-            if (k == 2 and tag in _STOP_TAGS) or (k == 1 and head in _FUNCTION_CHARS):
+            if (k == 2 and tag in _STOP_TAGS) or (k == 1 and (head in _FUNCTION_CHARS or head == "驻")):
                 rest = p.text[k:]
                 return _Piece(rest, p.start + k, p.end, "", 0, None) if len(rest) >= 2 else None
         return p if is_han(p.text) else None
@@ -271,14 +277,14 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
-            if text[name_start:s_end] in self.generic:
-                continue  # 跨海特大桥: a kind of place, not a name
             if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)
                 if parent is None or (len(stem_text) < 2 and level != "site"):
                     continue
                 name_start = parent.start
+            if text[name_start:s_end] in self.generic:
+                continue  # 跨海特大桥: a kind of place, not a name
             if self._in_short_quote(text, name_start, s_end):
                 continue  # “空壳村”, “中国名茶之乡”: a label or slogan in quotation marks, not a place
             mention = Mention(

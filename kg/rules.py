@@ -208,6 +208,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *people,
             *progs,
         ]
+        found += self.stationed_bodies(text, found)
         quoted = [
             (q.start(), q.end()) for q in QUOTE_RE.finditer(text) if q.end() - q.start() <= 14
         ]

@@ -355,6 +355,12 @@ ORGANISATIONS = [
     pytest.param(
         "中国物流与采购联合会今天公布数据。", "中国物流与采购联合会", id="two-fields-joined-by-yu"
     ),
+    pytest.param(
+        "四川省交通运输厅驻石门村工作队进村开展帮扶。",
+        "四川省交通运输厅驻石门村工作队",
+        id="team-stationed-in-a-village",
+    ),
+    pytest.param("中国驻法国大使馆举办招待会。", "中国驻法国大使馆", id="embassy"),
     # departments named by two fields joined by 和, and a bureau before its head's post
     pytest.param(
         "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
@@ -392,6 +398,20 @@ ORGANISATIONS = [
 @pytest.mark.parametrize(("text", "name"), ORGANISATIONS)
 def test_named_organisation(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+def test_stationed_body_leaves_the_body_and_the_place_in_its_name() -> None:
+    text = "四川省交通运输厅驻石门村工作队进村开展帮扶。"
+    assert _missing(
+        text,
+        [
+            ("Organisation", "四川省交通运输厅驻石门村工作队"),
+            ("Organisation", "四川省交通运输厅"),
+            ("Place", "石门村"),
+        ],
+    ) == []
+    # the team claims only its own word: nothing else is found over it
+    assert ("Organisation", "石门村工作队") not in _found(text)
 
 
 def test_abbreviated_organ_keeps_its_written_form() -> None:
@@ -687,6 +707,12 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             id="post-inside-a-place-name",
         ),
         pytest.param("他大连续三年获奖。", ("Place", "大连"), None, id="city-short-name-as-a-word"),
+        pytest.param(
+            "市农业农村局驻石门村第一书记王刚介绍。",
+            ("Place", "农业农村局驻石门村"),
+            ("Place", "石门村"),
+            id="village-after-zhu",
+        ),
         pytest.param("青兰高速改扩建工程跨海特大桥合龙。", ("Place", "跨海特大桥"), None, id="kind-of-bridge"),
         pytest.param("要经历2000米的高差，跨越7座特大桥。", ("Place", "座特大桥"), None, id="count-of-bridges"),
         pytest.param(
