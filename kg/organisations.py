@@ -345,6 +345,8 @@ class OrganisationRules(RuleBase):
                 self._determiner_prefixes
             ):
                 continue
+            if middle[0] in "委政" and text[m.end() - 2 : m.end()] in ("常委", "委委"):
+                continue  # 区委|常委: a party committee and a post on it, not a bureau
             out.append(
                 Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1))
             )

@@ -67,6 +67,9 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
 
+#: Spaces that stand between a byline's role and names (记者 王静 刘廷).
+_SPACES = (" ", "\u3000", "\xa0")
+
 #: Single characters that end an unknown word jieba made of a name's last character and
 #: the word after it (黄信|敬则|透露, 刘海|生曾|明确表示): adverbs that come before a verb.
 _ADVERB_TAILS = frozenset("则曾也就都还亦便即又将正已均仍才再")
@@ -220,7 +223,11 @@ class PeopleRules(RuleBase):
                     and one.text not in _NOT_NAME_TAILS
                     and one.text not in _FUNCTION_CHARS
                     and self.seg.tag(one.text) not in _LONE_TAGS
-                    and (after.text in "，。；）)：！？" or (len(after.text) >= 2 and is_han(after.text)))
+                    and (
+                        after.text in "，。；）)：！？"
+                        or after.text in _SPACES
+                        or (len(after.text) >= 2 and is_han(after.text))
+                    )
                 )
             ):  # 林知|远|介绍, 刘国|中|、, 罗应|和|介绍 (和 before a verb joins nothing)
                 end = one.end  # the last character of the name stood alone
@@ -410,6 +417,8 @@ class PeopleRules(RuleBase):
                 continue
             b = m.start()
             split = b in tok_at or (b and text[b - 1] in "副正总" and b - 1 in tok_at)  # 副|署长
+            while text[e : e + 1] in _SPACES and e - m.end() < 2:
+                e += 1  # （记者 周松）: a byline's space
             end = self.name_at(text, e, tok_at, cued=True, split=split)
             if end is None and cue in self.posts:
                 end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
@@ -423,9 +432,10 @@ class PeopleRules(RuleBase):
                 # 冯德|莱恩, 米尔|济约|耶夫, 谢尔久|科夫: jieba cut a foreign name
                 end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)
-            while end < len(text) and text[end] == "、":  # 书记李一、王二
+            while end < len(text) and (text[end] == "、" or text[end] in _SPACES):
+                # 书记李一、王二; 记者 王静 刘廷 (a byline's names, one space apart)
                 nxt = self.name_at(text, end + 1, tok_at, cued=True)
-                if nxt is None:
+                if nxt is None or (text[end] in _SPACES and not 2 <= nxt - end - 1 <= 3):
                     break
                 add(end + 1, nxt, "list", cue)
                 end = nxt

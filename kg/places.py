@@ -190,6 +190,26 @@ class PlaceRules(RuleBase):
                     stem.insert(
                         0, pieces[j - 1]
                     )  # 共青团 + 广昌 + 县委: a body named before its place
+                elif (
+                    not chain
+                    and p.mention is not None
+                    and p.mention.type == "Place"
+                    and p.mention.rule == "known"
+                    and j > 0
+                    and pieces[j - 1].end == p.start
+                    and pieces[j - 1].mention is not None
+                    and pieces[j - 1].mention.type == "Place"
+                    and pieces[j - 1].mention.rule in ("admin", "admin-short", "admin-level", "known")
+                    and (
+                        pieces[j - 1].mention.rule != "admin-short"
+                        or any(  # a city's short name (重庆, 宜昌), not a county's (决赛中|和德国队)
+                            q.level != "county"
+                            for q in self.rules.admin_short.get(pieces[j - 1].text, ())
+                        )
+                    )
+                    and length + len(pieces[j - 1].text) <= max_len
+                ):
+                    stem.insert(0, pieces[j - 1])  # 重庆 + 三峡 + 学院: the city before the name
                 break
             j -= 1
         return stem

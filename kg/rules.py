@@ -51,6 +51,11 @@ from .segment import Segmenter, Token, get_segmenter
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
 
 
+
+#: Common words made of a town suffix and the next character (乡下, 镇上): see
+#: Recognizer._split_town_words.
+_TOWN_WORDS = frozenset(("乡下", "乡里", "乡间", "镇上", "镇里"))
+
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     """Find candidate mentions of the four entity types in a text."""
 
@@ -247,6 +252,33 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                     make(Token, (p.text, s + p.start, s + p.end, p.tag, p.freq))
                     for p in parts[words[i]]
                 ]
+        if not _TOWN_WORDS.isdisjoint(words):
+            out = self._split_town_words(out)
+        return out
+
+    def _split_town_words(self, tokens: list[Token]) -> list[Token]:
+        """竹贤|乡下|庄村 → 竹贤 + 乡 + 下 + 庄村: a common word made of a town suffix and the
+        next name's first character, between a made-up name and a made-up village."""
+        out = list(tokens)
+        for i in range(len(out) - 2, 0, -1):
+            t = out[i]
+            if t.text not in _TOWN_WORDS:
+                continue
+            prev, nxt = out[i - 1], out[i + 1]
+            if (
+                prev.freq == 0
+                and 1 <= len(prev.text) <= 3
+                and is_han(prev.text)
+                and nxt.freq == 0
+                and 2 <= len(nxt.text) <= 3
+                and is_han(nxt.text)
+                and nxt.text.endswith("村")
+            ):
+                a, b = t.text[0], t.text[1]
+                out[i : i + 1] = [
+                    Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)),
+                    Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)),
+                ]
         return out
 
     def _word_info_of(self, word: str) -> tuple[str, int]:
@@ -266,6 +298,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 out.append(t)
             else:
                 out.extend(parts)
+        if any(t.text in _TOWN_WORDS for t in out):
+            out = self._split_town_words(out)
         return out
 
     def _split_token(self, t: Token) -> list[Token] | None:

@@ -107,6 +107,9 @@ PLACE_CHAINS = [
         id="autonomous-county-chain",
     ),
     pytest.param("新落成的六岭大桥上挤满了游客。", ["六岭大桥"], id="named-bridge"),
+    pytest.param(
+        "今年以来，巫山县竹贤乡下庄村发展柑橘种植。", ["竹贤乡", "下庄村"], id="town-suffix-in-a-common-word"
+    ),
     pytest.param("哈尔滨、大连等地的游客走进公园。", ["哈尔滨", "大连"], id="city-short-names-in-a-list"),
     # --- misses (reported)
     pytest.param(
@@ -259,6 +262,9 @@ PEOPLE = [
     pytest.param("总经理王以卓郑重宣读证书。", "王以卓", id="last-character-alone-before-a-word"),
     pytest.param("国务院副总理刘国中出席会议并讲话。", "刘国中", id="last-character-alone-before-a-verb-phrase"),
     pytest.param("本报讯（记者马力）本市土地储备中心获悉。", "马力", id="byline-name-that-is-a-word"),
+    pytest.param("（记者 黄琪奥 通讯员 刘洋）", "黄琪奥", id="byline-with-spaces"),
+    pytest.param("（记者 黄琪奥 通讯员 刘洋）", "刘洋", id="byline-with-spaces-second-role"),
+    pytest.param("本报记者 王静 刘廷 文/图", "刘廷", id="byline-names-one-space-apart"),
     pytest.param("每经记者印峥嵘发自上海。", "印峥嵘", id="given-name-descriptive-word"),
     pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
     # --- misses (reported)
@@ -361,6 +367,7 @@ ORGANISATIONS = [
         id="team-stationed-in-a-village",
     ),
     pytest.param("中国驻法国大使馆举办招待会。", "中国驻法国大使馆", id="embassy"),
+    pytest.param("重庆三峡学院与万州区签订校地合作协议。", "重庆三峡学院", id="city-and-region-before-a-college"),
     # departments named by two fields joined by 和, and a bureau before its head's post
     pytest.param(
         "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
@@ -442,6 +449,7 @@ PROGRAMMES = [
     pytest.param("铜梁区实施“头雁工程”，培养村级后备力量。", ["头雁工程"], id="verb-implement"),
     pytest.param("南岸区委统战部打造“同心荟”统战品牌。", ["同心荟"], id="verb-build-with-modifier"),
     pytest.param("梁平区举办“乡村振兴擂台赛”。", ["乡村振兴擂台赛"], id="verb-hold"),
+    pytest.param("通安村建起了“共富工坊”，带动村民就业。", ["共富工坊"], id="verb-build-up"),
     # unquoted festivals named after the place that holds them
     pytest.param(
         "2024哈尔滨国际冰雪节在松花江畔开幕。", ["2024哈尔滨国际冰雪节"], id="festival-with-edition-year"
@@ -707,6 +715,16 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             id="post-inside-a-place-name",
         ),
         pytest.param("他大连续三年获奖。", ("Place", "大连"), None, id="city-short-name-as-a-word"),
+        pytest.param(
+            "区委常委、组织部部长陈刚出席活动。", ("Organisation", "区委常委"), ("Person", "陈刚"), id="committee-member-post"
+        ),
+        pytest.param("他们回到乡下老家过年。", ("Place", "乡下"), None, id="countryside-word"),
+        pytest.param(
+            "今晚他们将在决赛中和德国队争夺冠军。",
+            ("Organisation", "中和德国队"),
+            ("Organisation", "德国队"),
+            id="county-short-name-inside-words-before-a-team",
+        ),
         pytest.param(
             "市农业农村局驻石门村第一书记王刚介绍。",
             ("Place", "农业农村局驻石门村"),
