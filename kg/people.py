@@ -67,6 +67,11 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
 
+#: One-character short names of countries before 方 (中方, 马方 = Malaysia's side).
+_SIDES = frozenset("中美俄英法德日韩朝马泰越印巴以伊沙埃乌土澳加菲柬老缅蒙哈吉塔叙黎约卢孟莫汤毛罗古智秘阿斯尼")
+#: What follows such a side in a sentence (马方愿, 卢方以, 莫方用).
+_SIDE_VERBS = frozenset("愿以用视将对也同与和在是为把称表认希感高赞支欢致坚")
+
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
 
@@ -409,6 +414,13 @@ class PeopleRules(RuleBase):
         def add(s: int, e: int, rule: str, info: str = "") -> None:
             if s and (text[s - 1].isdigit() or text[s - 1] in "百千万亿"):
                 return  # 300|余人, 17|万标箱: a count, not a name
+            if (
+                text[s + 1 : s + 2] == "方"
+                and text[s] in _SIDES
+                and (e - s == 2 or text[s + 2] in _SIDE_VERBS)
+                and rule not in ("post", "role", "list", "byline", "photo-credit")
+            ):
+                return  # 马方|愿, 巴方: a country's side in talks, not a name (记者马方 is one)
             found.setdefault((s, e), Mention(s, e, text[s:e], "Person", rule, "", info))
 
         for m in self.cue_re.finditer(text):

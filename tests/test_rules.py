@@ -719,6 +719,15 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "区委常委、组织部部长陈刚出席活动。", ("Organisation", "区委常委"), ("Person", "陈刚"), id="committee-member-post"
         ),
         pytest.param("他们回到乡下老家过年。", ("Place", "乡下"), None, id="countryside-word"),
+        pytest.param("马方愿同中方加强合作。", ("Person", "马方愿"), None, id="country-side-and-verb"),
+        pytest.param("中方愿同马方密切高层交往。", ("Person", "马方"), None, id="country-side"),
+        pytest.param(
+            "银监会主席刘明康表示，要严格执行。",
+            ("Person", "银监会"),
+            ("Organisation", "银监会"),
+            id="regulator-short-name",
+        ),
+        pytest.param("2008年10月，市教委下发通知。", ("Person", "市教委"), ("Organisation", "市教委"), id="one-character-field-committee"),
         pytest.param(
             "今晚他们将在决赛中和德国队争夺冠军。",
             ("Organisation", "中和德国队"),
