@@ -182,6 +182,54 @@ def _at_before(ctx: _Context, pos: int) -> Mention | None:
     return m if m is not None and m.type in ("Organisation", "Place") else None
 
 
+_PARTY_GROUP = ("党组", "党委")
+
+#: Words for a body already named in the article (公司董事长郑启航: the company named before).
+_BODY_WORDS = ("合作社", "研究院", "公司", "集团", "协会", "学校", "医院")
+#: Posts whose first character names the kind of body (院长: the institute named before).
+_IMPLIED_BODY = {
+    "院长": ("院",), "副院长": ("院",), "校长": ("学", "校"), "副校长": ("学", "校"),
+    "社长": ("社",), "行长": ("银行",), "副行长": ("银行",), "所长": ("所",), "馆长": ("馆",),
+}  # fmt: skip
+
+
+def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | None:
+    """公司董事长郑启航, 合作社理事长赵金花, 院长宋怀瑾: a post at a body the article
+    named before by its full name; the nearest one of that kind."""
+    text = ctx.text
+    if text[cue_start - 1 : cue_start] == "、":
+        # 科学技术部党组书记、部长王志刚, 国务院总理、党组书记李克强: a body's party group
+        # and its head are one body; not 总书记、国家主席 or 统一党主席、总统
+        for post in sorted(_POSTS, key=len, reverse=True):
+            if text.endswith(post, 0, cue_start - 1):
+                m = ctx.by_end.get(cue_start - 1 - len(post))
+                if (
+                    m is not None
+                    and m.type == "Organisation"
+                    and not m.text.endswith(_PARTY_BODIES)
+                    and (post.startswith(_PARTY_GROUP) or cue.startswith(_PARTY_GROUP) or cue in _IMPLIED_BODY)
+                ):
+                    return m
+                break
+        return None
+    word = next((w for w in _BODY_WORDS if text.endswith(w, 0, cue_start)), None)
+    if word is not None:
+        ends, before = (word,), cue_start - len(word)
+        if ctx.by_end.get(cue_start) is not None:
+            return None
+    elif cue in _IMPLIED_BODY and (cue_start == 0 or text[cue_start - 1] in "，。；：\n "):
+        ends, before = _IMPLIED_BODY[cue], cue_start  # 。院长宋怀瑾表示 (not 《俄罗斯报》社长)
+    else:
+        return None
+    found = None
+    for q in ctx.mentions:
+        if q.start >= before:
+            break
+        if q.type == "Organisation" and q.end <= before and q.text.endswith(ends):
+            found = q
+    return found
+
+
 def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[str, tuple | None]:
     at = _key(at_m) if at_m is not None else None
     if at_m is not None and at_m.type == "Organisation" and pred == "holdsPost":
@@ -248,6 +296,8 @@ def _people(ctx: _Context) -> list[Relation]:
                         at_m, cue = inner, ctx.text[end : m.start]
                         cue_start = end
                         break
+            if at_m is None and pred == "holdsPost":
+                at_m = _body_named_before(ctx, cue_start, cue)
             if (
                 pred == "role"
                 and at_m is not None

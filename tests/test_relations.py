@@ -215,6 +215,49 @@ def test_post_relations_end_to_end() -> None:
     _assert_evidence_slices(ext.article, ext.relations)
 
 
+@pytest.mark.parametrize(
+    ("text", "post", "at"),
+    [
+        pytest.param(
+            "芜湖星瀚智能装备有限公司的生产线上，机器人正在测试。公司董事长郑启航告诉记者，订单很多。",
+            ("郑启航", "董事长"),
+            "芜湖星瀚智能装备有限公司",
+            id="company-named-before",
+        ),
+        pytest.param(
+            "安徽省硅基新材料研究院组建创新联合体。院长宋怀瑾表示，研究院将继续攻关。",
+            ("宋怀瑾", "院长"),
+            "安徽省硅基新材料研究院",
+            id="institute-implied-by-the-post",
+        ),
+        pytest.param(
+            "财政部党组书记、部长刘昆在贵阳作宣讲报告。",
+            ("刘昆", "部长"),
+            "财政部",
+            id="party-group-and-head-of-one-body",
+        ),
+    ],
+)
+def test_post_at_a_body_named_before(text: str, post: tuple[str, str], at: str) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert (PER(post[0]), post[1], ORG(at)) in _by(ext.relations, "holdsPost")
+    _assert_evidence_slices(ext.article, ext.relations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("中共中央总书记、国家主席习近平会见来宾。", id="party-and-state-posts"),
+        pytest.param("马拉维大会党主席、总统查克维拉表示祝贺。", id="party-chair-and-president"),
+        pytest.param("《俄罗斯报》社长涅戈伊察说，文章很重要。新华社记者报道。", id="newspaper-in-title-marks"),
+    ],
+)
+def test_post_after_another_post_is_not_always_at_the_same_body(text: str) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    posts = [r for r in ext.relations if r.predicate == "holdsPost" and r.object in ("国家主席", "总统", "社长")]
+    assert posts and all(r.at is None for r in posts)
+
+
 def test_branch_secretary_holds_the_post_at_the_branch_or_village() -> None:
     ext = get_extractor()(Article(id="t", text="黑石山村党支部书记杨光荣说，村里新修了公路。"))
     (rel,) = [r for r in ext.relations if r.predicate == "holdsPost"]
