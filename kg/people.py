@@ -72,6 +72,14 @@ _SIDES = frozenset("中美俄英法德日韩朝马泰越印巴以伊沙埃乌土
 #: What follows such a side in a sentence (马方愿, 卢方以, 莫方用).
 _SIDE_VERBS = frozenset("愿以用视将对也同与和在是为把称表认希感高赞支欢致坚")
 
+#: Common Japanese surnames of two characters (首相高市早苗, 外相茂木敏充).
+_JP_SURNAMES = frozenset(
+    "安倍 岸田 高市 石破 茂木 上川 岩屋 野田 福田 鸠山 麻生 小泉 河野 加藤 松野 浜田 小池 玉城 "
+    "铃木 田中 山口 佐藤 渡边 伊藤 中村 小林 山本 吉田 山田 松本 井上 木村 清水 池田 桥本 石原 "
+    "前原 枝野 二阶 甘利 西村 高村 志位 冈田 宫泽 细川 村山 海部 竹下 羽田 林田 斋藤 中谷 木原 "
+    "赤泽 武藤 小野田 片山 岸信".split()
+)
+
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
 
@@ -227,7 +235,10 @@ class PeopleRules(RuleBase):
                     and tok.freq == 0
                     and one.text not in _NOT_NAME_TAILS
                     and one.text not in _FUNCTION_CHARS
-                    and self.seg.tag(one.text) not in _LONE_TAGS
+                    and (
+                        self.seg.tag(one.text) not in _LONE_TAGS
+                        or (self.seg.tag(one.text) == "d" and after.text in "，。；）)！？")
+                    )  # 外相林芳|正|。: an adverb's character ends a name before punctuation
                     and (
                         after.text in "，。；）)：！？"
                         or after.text in _SPACES
@@ -296,6 +307,35 @@ class PeopleRules(RuleBase):
         if name[sl:] in self.roles or name[sl:] in self.posts:
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         return end
+
+    def _japanese_name_at(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
+        """End of a Japanese name after a post (首相高市早苗, 首相岸田文雄): a common Japanese
+        surname of two characters and a given name of one or two, which jieba cuts apart
+        or glues to the surname's last character (岸|田文雄)."""
+        if text[pos : pos + 2] not in _JP_SURNAMES:
+            return None
+        cut = pos + 2
+        tok = tok_at.get(cut)
+        if tok is None:  # 岸|田文雄: the token holding the surname's end runs into the name
+            for k in (1, 2):
+                t = tok_at.get(cut - k)
+                if t is not None:
+                    tok = Token(text[cut : t.end], cut, t.end, "", 0) if t.end > cut else None
+                    break
+        if tok is None or not 1 <= len(tok.text) <= 2 or not is_han(tok.text):
+            return None
+        if tok.text in self.speech or tok.text[0] in _FUNCTION_CHARS or tok.text[-1] in _SPEECH_CHARS:
+            return None
+        nxt = tok_at.get(tok.end)
+        if (
+            len(tok.text) == 1
+            and nxt is not None
+            and len(nxt.text) == 2
+            and nxt.text[1] in _SPEECH_CHARS
+            and nxt.freq == 0
+        ):
+            return nxt.start + 1  # 茂木|敏|充称: the given name's last character went to the verb
+        return tok.end
 
     def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
         """End of a run of transliteration characters from ``pos`` (梅德韦杰夫, 8 at most)."""
@@ -431,7 +471,9 @@ class PeopleRules(RuleBase):
             split = b in tok_at or (b and text[b - 1] in "副正总" and b - 1 in tok_at)  # 副|署长
             while text[e : e + 1] in _SPACES and e - m.end() < 2:
                 e += 1  # （记者 周松）: a byline's space
-            end = self.name_at(text, e, tok_at, cued=True, split=split)
+            end = self._japanese_name_at(text, e, tok_at) if cue in self.posts else None
+            if end is None:
+                end = self.name_at(text, e, tok_at, cued=True, split=split)
             if end is None and cue in self.posts:
                 end = self.foreign_name_at(text, e) or self._unknown_run(text, e, tok_at)
             elif (

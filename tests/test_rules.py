@@ -262,6 +262,10 @@ PEOPLE = [
     pytest.param("总经理王以卓郑重宣读证书。", "王以卓", id="last-character-alone-before-a-word"),
     pytest.param("国务院副总理刘国中出席会议并讲话。", "刘国中", id="last-character-alone-before-a-verb-phrase"),
     pytest.param("本报讯（记者马力）本市土地储备中心获悉。", "马力", id="byline-name-that-is-a-word"),
+    pytest.param("日本首相高市早苗日前发表错误言论。", "高市早苗", id="japanese-name-after-a-post"),
+    pytest.param("日本首相岸田文雄表示，谨致祝贺。", "岸田文雄", id="japanese-name-cut-inside-the-surname"),
+    pytest.param("日本外相茂木敏充称，将加强沟通。", "茂木敏充", id="japanese-name-glued-to-the-verb"),
+    pytest.param("李强会见访华的日本外相林芳正。", "林芳正", id="last-character-an-adverb-before-a-stop"),
     pytest.param("（记者 黄琪奥 通讯员 刘洋）", "黄琪奥", id="byline-with-spaces"),
     pytest.param("（记者 黄琪奥 通讯员 刘洋）", "刘洋", id="byline-with-spaces-second-role"),
     pytest.param("本报记者 王静 刘廷 文/图", "刘廷", id="byline-names-one-space-apart"),
@@ -720,6 +724,7 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("他们回到乡下老家过年。", ("Place", "乡下"), None, id="countryside-word"),
         pytest.param("马方愿同中方加强合作。", ("Person", "马方愿"), None, id="country-side-and-verb"),
+        pytest.param("主任王明正在开会。", ("Person", "王明正"), ("Person", "王明"), id="name-and-zhengzai"),
         pytest.param("中方愿同马方密切高层交往。", ("Person", "马方"), None, id="country-side"),
         pytest.param(
             "银监会主席刘明康表示，要严格执行。",
