@@ -166,6 +166,15 @@ def _located_in(
 
 
 _POSTS: frozenset[str] = frozenset()
+_POST_LONGEST = 0
+
+
+def _post_ending_at(text: str, end: int) -> str | None:
+    """The longest post that ends at ``end`` of ``text``."""
+    for k in range(min(_POST_LONGEST, end), 0, -1):
+        if text[end - k : end] in _POSTS:
+            return text[end - k : end]
+    return None
 _PARTY_BODIES = ("党支部", "党总支", "党工委", "党委", "村委会", "居委会")
 
 
@@ -200,17 +209,17 @@ def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | Non
     if text[cue_start - 1 : cue_start] == "、":
         # 科学技术部党组书记、部长王志刚, 国务院总理、党组书记李克强: a body's party group
         # and its head are one body; not 总书记、国家主席 or 统一党主席、总统
-        for post in sorted(_POSTS, key=len, reverse=True):
-            if text.endswith(post, 0, cue_start - 1):
-                m = ctx.by_end.get(cue_start - 1 - len(post))
-                if (
-                    m is not None
-                    and m.type == "Organisation"
-                    and not m.text.endswith(_PARTY_BODIES)
-                    and (post.startswith(_PARTY_GROUP) or cue.startswith(_PARTY_GROUP) or cue in _IMPLIED_BODY)
-                ):
-                    return m
-                break
+        post = _post_ending_at(text, cue_start - 1)
+        if post is None:
+            return None
+        m = ctx.by_end.get(cue_start - 1 - len(post))
+        if (
+            m is not None
+            and m.type == "Organisation"
+            and not m.text.endswith(_PARTY_BODIES)
+            and (post.startswith(_PARTY_GROUP) or cue.startswith(_PARTY_GROUP) or cue in _IMPLIED_BODY)
+        ):
+            return m
         return None
     word = next((w for w in _BODY_WORDS if text.endswith(w, 0, cue_start)), None)
     if word is not None:
@@ -247,9 +256,7 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
     out = []
     while start > 0 and ctx.text[start - 1] == "、":
         end = start - 1
-        post = next(
-            (p for p in sorted(_POSTS, key=len, reverse=True) if ctx.text.endswith(p, 0, end)), None
-        )
+        post = _post_ending_at(ctx.text, end)
         if post is None:
             break
         at_m = ctx.by_end.get(end - len(post))
@@ -468,9 +475,10 @@ def extract_relations(
     homes: dict,
 ) -> tuple[tuple[Relation, ...], tuple[Entity, ...]]:
     """All relations of one article, and the entities only the page metadata names."""
-    global _POSTS
+    global _POSTS, _POST_LONGEST
     if not _POSTS:
         _POSTS = rules.wordset("posts")
+        _POST_LONGEST = max(map(len, _POSTS), default=0)
     ctx = _Context(article, mentions)
     page, extra = _page_facts(ctx, mentions)
     known = {e.key for e in entities}
