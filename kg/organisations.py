@@ -41,6 +41,8 @@ class OrganisationRules(RuleBase):
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
                 continue
             strength = self.org_suffixes[suffix]
+            if text[s_start - 2 : s_end] in ("开好局", "开新局", "谋新局", "破新局"):
+                continue  # 为建设现代化国家开好局: a good start, not a bureau
             if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
                 tail = text[s_start - 1 : s_end]
                 if (

@@ -80,6 +80,9 @@ _JP_SURNAMES = frozenset(
     "赤泽 武藤 小野田 片山 岸信".split()
 )
 
+#: What follows the verb 作 (作了说明, 作报告) after a name.
+_ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示")
+
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
 
@@ -454,6 +457,8 @@ class PeopleRules(RuleBase):
         def add(s: int, e: int, rule: str, info: str = "") -> None:
             if s and (text[s - 1].isdigit() or text[s - 1] in "百千万亿"):
                 return  # 300|余人, 17|万标箱: a count, not a name
+            if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
+                e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if (
                 text[s + 1 : s + 2] == "方"
                 and text[s] in _SIDES
@@ -554,6 +559,28 @@ class PeopleRules(RuleBase):
                         add(pos, pos + len(name), rule)
         return list(found.values())
 
+    def _run_on_name(self, tokens: list[Token], i: int) -> bool:
+        """Is token ``i`` a two-character name with the next name's surname glued on, in
+        names run together without 、 (蔡奇丁 + 薛祥 + 李希)?"""
+        tok = tokens[i]
+        if len(tok.text) != 3 or tok.freq or tok.tag or i + 2 >= len(tokens):
+            return False
+        nxt, after = tokens[i + 1], tokens[i + 2]
+        return (
+            tok.text[2] in self.surnames
+            and tok.text[2] not in _FUNCTION_CHARS
+            and tok.text[2] not in _ADVERB_SURNAMES
+            and len(nxt.text) == 2
+            and nxt.freq == 0
+            and is_han(nxt.text)
+            and (  # another name, or what the people listed did, follows
+                after.tag.startswith("nr")
+                or (after.freq == 0 and 2 <= len(after.text) <= 3 and after.text[0] in self.surnames)
+                or after.text.startswith(self._speech_heads)
+                or after.text in self.speech
+            )
+        )
+
     _DOCTRINES = ("理论", "思想", "主义", "精神", "同志", "诞辰", "故居", "纪念馆")
     #: A word of 2-4 characters with a dictionary frequency and none of these tags, or of
     #: another length and no doctrine word at its end, is no name in context: the other
@@ -637,7 +664,11 @@ class PeopleRules(RuleBase):
             n = len(tok.text)
             if n >= 4 and tok.text.endswith(self._DOCTRINES):  # 邓小平理论, 马克思主义
                 head = tok.text[:-2]
-                if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt"):
+                if (
+                    2 <= len(head) <= 4
+                    and self.seg.tag(head) in ("nr", "nrfg", "nrt")
+                    and head not in self.generic  # 崇高|精神
+                ):
                     add(tok.start, tok.start + len(head), "name-context")
                 continue
             if not 2 <= n <= 4:
@@ -733,6 +764,12 @@ class PeopleRules(RuleBase):
                     )
                 )
             )
+            if (plain or after) and self._run_on_name(tokens, i):
+                # 王沪宁|蔡奇丁|薛祥|李希: names run together, jieba glued the next
+                # name's surname to this one
+                add(tok.start, tok.end - 1, "name-context")
+                add(tok.end - 1, tokens[i + 1].end, "name-context")
+                continue
             if after or listed or plain:
                 start = tok.start
                 prev = tokens[i - 1] if i else None

@@ -725,6 +725,21 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("他们回到乡下老家过年。", ("Place", "乡下"), None, id="countryside-word"),
         pytest.param("马方愿同中方加强合作。", ("Person", "马方愿"), None, id="country-side-and-verb"),
         pytest.param("主任王明正在开会。", ("Person", "王明正"), ("Person", "王明"), id="name-and-zhengzai"),
+        pytest.param(
+            "全国人大常委会秘书长刘奇作了说明。", ("Person", "刘奇作"), ("Person", "刘奇"), id="name-and-the-verb-zuo"
+        ),
+        pytest.param(
+            "赵乐际王沪宁蔡奇丁薛祥李希出席会议。",
+            ("Person", "蔡奇丁"),
+            ("Person", "丁薛祥"),
+            id="names-run-together",
+        ),
+        pytest.param("商会在给部长的信中说，成本上涨。", ("Person", "信中"), None, id="in-the-letter"),
+        pytest.param(
+            "为全面建设社会主义现代化国家开好局起好步。", ("Organisation", "国家开好局"), None, id="a-good-start"
+        ),
+        pytest.param("听到卫生院征集退休医务人员，他立即报名。", ("Organisation", "卫生院"), None, id="bare-health-centre"),
+        pytest.param("传承先烈崇高精神。", ("Person", "崇高"), None, id="adjective-before-jingshen"),
         pytest.param("中方愿同马方密切高层交往。", ("Person", "马方"), None, id="country-side"),
         pytest.param(
             "银监会主席刘明康表示，要严格执行。",
