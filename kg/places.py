@@ -52,6 +52,9 @@ _RIVER_CONTEXT = (
 )
 
 
+#: Words after two countries' short names (巴中友好, 巴中两国 …).
+_PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建交", "经济走廊", "全天候", "特殊", "人民", "铁杆", "战略")
+
 #: Words a place's name does not run back over (they end the words before it).
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座"))
 
@@ -100,6 +103,8 @@ class PlaceRules(RuleBase):
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
                 out.append(Mention(start, end, word, "Place", "admin", word))
+            elif word == "巴中" and text.startswith(_PAIR_WORDS, end):
+                continue  # 巴中友好, 巴中两国: Pakistan and China, not the city of 巴中
             elif start in bounds:  # a short form must start a word …
                 if word[0] in "镇乡村区县市" and start and _HAN.match(text[start - 1]):
                     continue  # 龙角镇巴阳村: 镇巴 here is the end of one name and the start of another

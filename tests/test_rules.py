@@ -107,6 +107,7 @@ PLACE_CHAINS = [
         id="autonomous-county-chain",
     ),
     pytest.param("新落成的六岭大桥上挤满了游客。", ["六岭大桥"], id="named-bridge"),
+    pytest.param("四川省巴中市发展红色旅游。", ["四川省", "巴中市"], id="bazhong-city"),
     pytest.param(
         "今年以来，巫山县竹贤乡下庄村发展柑橘种植。", ["竹贤乡", "下庄村"], id="town-suffix-in-a-common-word"
     ),
@@ -740,6 +741,13 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("听到卫生院征集退休医务人员，他立即报名。", ("Organisation", "卫生院"), None, id="bare-health-centre"),
         pytest.param("传承先烈崇高精神。", ("Person", "崇高"), None, id="adjective-before-jingshen"),
+        pytest.param(
+            "巴中特殊友好情谊不受时代变迁的影响。", ("Place", "巴中"), None, id="pakistan-and-china-not-bazhong"
+        ),
+        pytest.param("坚持山水林田湖草沙一体化保护。", ("Place", "林田湖"), None, id="slogan-of-landscapes"),
+        pytest.param(
+            "云南大理古城、洱海生态廊道游客众多。", ("Place", "古城"), ("Place", "大理"), id="old-town-word"
+        ),
         pytest.param("中方愿同马方密切高层交往。", ("Person", "马方"), None, id="country-side"),
         pytest.param(
             "银监会主席刘明康表示，要严格执行。",
