@@ -28,7 +28,8 @@ _WEAK_CUES = ("建设", "产能建设")
 #: Words after a quoted name that make it a ship, a weapon or a holiday (a satellite or a
 #: spacecraft is a mission: “慧眼”卫星 stays a programme).
 _VEHICLE_OR_HOLIDAY = (
-    "号", "火箭炮", "航母", "导弹", "战机", "战斗机", "无人机", "舰", "潜艇",
+    "号", "火箭炮", "火箭弹", "火箭系统", "航母", "导弹", "战机", "战斗机", "无人机", "舰", "潜艇",
+    "坦克", "战车", "装甲车", "防空系统", "导弹系统", "榴弹炮", "炮弹",
     "多管火箭", "节前", "节后", "节假日", "假期", "小长假", "长假", "黄金周", "前夕",
     "劳动节", "儿童节", "妇女节", "青年节", "国际劳动节", "国际儿童节", "国际妇女节",
 )  # fmt: skip

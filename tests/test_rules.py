@@ -494,6 +494,10 @@ NOT_ENTITIES = [
         "基层干部要当好群众的“主心骨”，敢啃“硬骨头”。", ["主心骨", "硬骨头"], id="metaphors"
     ),
     pytest.param("全镇形成了“一盘棋”格局。", ["一盘棋"], id="metaphor-not-in-stop-list"),
+    pytest.param("俄军拦截“海马斯”火箭弹。", ["海马斯"], id="quoted-weapon"),
+    pytest.param("坚决反对“台独”分裂活动。", ["台独"], id="quoted-political-term"),
+    pytest.param("不搞“形象工程”“政绩工程”。", ["形象工程", "政绩工程"], id="pejorative-projects"),
+    pytest.param("云南推出“五一”赏花地图。", ["五一"], id="quoted-holiday-before-a-product"),
     pytest.param("打通服务群众“最后一公里”。", ["最后一公里"], id="last-kilometre"),
     pytest.param("让群众从“要我干”变成“我要干”。", ["要我干", "我要干"], id="slogans"),
     pytest.param("大家都说他是村里的“活地图”。", ["活地图"], id="nickname-metaphor"),
