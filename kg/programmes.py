@@ -44,8 +44,51 @@ _FESTIVALS = (
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
 
 
+#: Cue words that end an unquoted campaign's name after a verb that runs it
+#: (实施 + 草业拔尖创新人才培养计划, 开展 + 制止餐饮浪费专项行动).
+_CAMPAIGN_CUES = (
+    "专项行动", "专项整治", "专项治理", "集中整治", "三年行动", "攻坚行动", "提升行动",
+    "培养计划", "人才计划",
+)  # fmt: skip
+_CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选")
+_CAMPAIGN_RE = re.compile(
+    f"(?:{'|'.join(_CAMPAIGN_VERBS)})([^，。、；：！？“”‘’《》（）()\\s]{{2,24}}?)({'|'.join(_CAMPAIGN_CUES)})"
+)
+_CAMPAIGN_LEAD = re.compile(
+    r"^(?:了|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
+)
+
+
 class ProgrammeRules(RuleBase):
     """Recognisers of programmes (a mixin of :class:`kg.rules.Recognizer`)."""
+
+    def campaigns(self, text: str) -> list[Mention]:
+        """实施草业拔尖创新人才培养计划, 开展乡村振兴领域不正之风和腐败问题专项整治: an
+        unquoted campaign named by what it is about, after a verb that runs it; the name
+        keeps its cue word (it is the whole name the article gives)."""
+        out = []
+        for m in _CAMPAIGN_RE.finditer(text):
+            body, start = m.group(1), m.start(1)
+            for cut in (*_CAMPAIGN_VERBS, "的"):  # 部署各地…开展|春季促就业攻坚行动
+                k = body.rfind(cut)
+                if k >= 0:
+                    start += k + len(cut)
+                    body = body[k + len(cut) :]
+            lead = _CAMPAIGN_LEAD.match(body)
+            if lead:
+                start += lead.end()
+                body = body[lead.end() :]
+            if (
+                len(body) < 3
+                or not is_han(body)
+                or "等" in body
+                or body.endswith(("和", "及", "与"))
+                or body in self.generic
+                or body.startswith(("系列", "一系列", "相关", "各类", "多项", "各项", "这次", "此次"))
+            ):
+                continue
+            out.append(Mention(start, m.end(), text[start : m.end()], "Programme", "campaign", "", m.group(2)))
+        return out
 
     def festivals(self, text: str, places: list[Mention]) -> list[Mention]:
         """2023 + 伊春 + 森林 + 冰雪节, 中国 + 农民丰收节: a festival named after the place

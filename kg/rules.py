@@ -202,6 +202,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         progs += self.festivals(text, [*gaz, *places])
+        progs += self.campaigns(text)
         places += self._stem_aliases(text, places, bounds)
         found = [
             *gaz,

@@ -461,6 +461,14 @@ PROGRAMMES = [
     ),
     pytest.param("第十三届中国民间艺术节在青岛开幕。", ["中国民间艺术节"], id="festival-after-edition"),
     pytest.param("2024年中国农民丰收节主场活动举行。", ["中国农民丰收节"], id="festival-after-a-date"),
+    # unquoted campaigns after a verb that runs them (the cue is part of the name)
+    pytest.param("学院实施草业拔尖创新人才培养计划。", ["草业拔尖创新人才培养计划"], id="campaign-plan"),
+    pytest.param(
+        "黑龙江省启动了新一轮粮食产能提升行动。", ["粮食产能提升行动"], id="campaign-after-a-new-round"
+    ),
+    pytest.param(
+        "各地各高校2月—4月开展春季促就业攻坚行动。", ["春季促就业攻坚行动"], id="campaign-after-dates"
+    ),
     pytest.param(
         "“渝馨家园”“红岩先锋”等品牌深受群众欢迎。", ["渝馨家园", "红岩先锋"], id="list-shares-cue"
     ),
@@ -498,6 +506,12 @@ NOT_ENTITIES = [
     pytest.param("坚决反对“台独”分裂活动。", ["台独"], id="quoted-political-term"),
     pytest.param("不搞“形象工程”“政绩工程”。", ["形象工程", "政绩工程"], id="pejorative-projects"),
     pytest.param("云南推出“五一”赏花地图。", ["五一"], id="quoted-holiday-before-a-product"),
+    pytest.param("各地开展系列专项行动。", ["系列专项行动", "专项行动"], id="campaign-without-a-name"),
+    pytest.param(
+        "部署央企产业焕新和未来产业启航等专项行动。",
+        ["产业焕新和未来产业启航等专项行动", "未来产业启航等专项行动"],
+        id="list-of-campaigns",
+    ),
     pytest.param("打通服务群众“最后一公里”。", ["最后一公里"], id="last-kilometre"),
     pytest.param("让群众从“要我干”变成“我要干”。", ["要我干", "我要干"], id="slogans"),
     pytest.param("大家都说他是村里的“活地图”。", ["活地图"], id="nickname-metaphor"),
