@@ -55,7 +55,7 @@ def _kinship_starts(text: str, surname: str) -> list[int]:
 
 #: Surnames that, before a verb, are far more often an adverb or a conjunction (曾 回信,
 #: 时 摧毁, 常 来): a given name made of a verb does not follow them.
-_ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总均共只便")
+_ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总均共只便边")
 
 
 #: Ends of abstract nouns that jieba's dictionary may tag as names (高端化, 幸福感), and
@@ -78,6 +78,12 @@ _JP_SURNAMES = frozenset(
     "铃木 田中 山口 佐藤 渡边 伊藤 中村 小林 山本 吉田 山田 松本 井上 木村 清水 池田 桥本 石原 "
     "前原 枝野 二阶 甘利 西村 高村 志位 冈田 宫泽 细川 村山 海部 竹下 羽田 林田 斋藤 中谷 木原 "
     "赤泽 武藤 小野田 片山 岸信".split()
+)
+
+#: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
+_NOT_JOBS = frozenset(
+    "延长 增长 成长 生长 擅长 助长 拉长 加长 见长 消长 滋长 疯长 专长 特长 漫长 冗长 狭长 细长 "
+    "修长 深长 悠长 动员 充员 满员 减员 裁员 扩员 全员 京师 誓师 出师 班师 会师 兴师".split()
 )
 
 #: What follows the verb 作 (作了说明, 作报告) after a name.
@@ -181,6 +187,8 @@ class PeopleRules(RuleBase):
                             cued
                             and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an", "b", "z")
                             and nxt.text[-1] not in _FUNCTION_CHARS
+                            # 观察员|国|地位: a rare surname and a very common word make no name
+                            and (nxt.freq < 5000 or text[pos] in self.common_surnames)
                         )
                         or (  # 种粮大户王|丰收, 院士胡|自强: a given name that is a rarer verb
                             cued
@@ -305,6 +313,8 @@ class PeopleRules(RuleBase):
             return None
         if name in self.posts or name in self.roles:
             return None
+        if name[0] in "边一" and name[0] in text[end : end + 12]:
+            return None  # 边清理废墟，边…, 一边…一边: doing two things at once, not a name
         if len(name) == sl + 1 and name[-1] in _SPEECH_CHARS:
             return None  # 采访|时称: an adverb and a speech verb
         if name[sl:] in self.roles or name[sl:] in self.posts:
@@ -459,6 +469,15 @@ class PeopleRules(RuleBase):
                 return  # 300|余人, 17|万标箱: a count, not a name
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
+            while e - s > 2 and text[e - 1] in _ADVERB_TAILS and _all_in(text[s : e - 1], self.translit):
+                e -= 1  # 卢拉|已|多次呼吁: an adverb after a foreign name
+            if (
+                e - s >= 4
+                and text[s] in "同和与跟向对给"
+                and _all_in(text[s + 1 : e], self.translit)
+                and not self.seg.tag(text[s:e]).startswith("nr")
+            ):
+                s += 1  # 习近平主席|同|朔尔茨总理: a preposition before a foreign name
             if (
                 text[s + 1 : s + 2] == "方"
                 and text[s] in _SIDES
@@ -501,7 +520,12 @@ class PeopleRules(RuleBase):
         texts = list(map(_TEXT_OF, tokens))
         jobs = [t for t in tokens if t.text[-1] in "员长师"]
         for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
-            if 2 <= len(t.text) <= 4 and is_han(t.text) and t.text not in self._cue_words:
+            if (
+                2 <= len(t.text) <= 4
+                and is_han(t.text)
+                and t.text not in self._cue_words
+                and t.text not in _NOT_JOBS  # 延长|商超营业时间: a verb, not a job
+            ):
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)

@@ -271,6 +271,7 @@ PEOPLE = [
     pytest.param("（记者 黄琪奥 通讯员 刘洋）", "刘洋", id="byline-with-spaces-second-role"),
     pytest.param("本报记者 王静 刘廷 文/图", "刘廷", id="byline-names-one-space-apart"),
     pytest.param("每经记者印峥嵘发自上海。", "印峥嵘", id="given-name-descriptive-word"),
+    pytest.param("在现任连长巩虹宇理解中，这里很美。", "巩虹宇", id="job-word-jieba-tags-a-verb"),
     pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
     # --- misses (reported)
     pytest.param(
@@ -759,6 +760,13 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("听到卫生院征集退休医务人员，他立即报名。", ("Organisation", "卫生院"), None, id="bare-health-centre"),
         pytest.param("传承先烈崇高精神。", ("Person", "崇高"), None, id="adjective-before-jingshen"),
+        pytest.param("只享有联合国观察员国地位。", ("Person", "国地位"), None, id="rare-surname-and-common-word"),
+        pytest.param("救援人员边清理废墟，边向被困人员靠近。", ("Person", "边清理"), None, id="bian-bian"),
+        pytest.param("各地延长商超营业时间。", ("Person", "商超"), None, id="verb-ending-like-a-job"),
+        pytest.param(
+            "习近平主席同朔尔茨总理达成共识。", ("Person", "同朔尔茨"), ("Person", "朔尔茨"), id="preposition-before-foreign-name"
+        ),
+        pytest.param("此前，卢拉已多次呼吁。", ("Person", "卢拉已"), ("Person", "卢拉"), id="adverb-after-foreign-name"),
         pytest.param(
             "巴中特殊友好情谊不受时代变迁的影响。", ("Place", "巴中"), None, id="pakistan-and-china-not-bazhong"
         ),
