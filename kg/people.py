@@ -87,7 +87,7 @@ _NOT_JOBS = frozenset(
 )
 
 #: What follows the verb 作 (作了说明, 作报告) after a name.
-_ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示")
+_ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示", "关于")
 
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
@@ -469,6 +469,8 @@ class PeopleRules(RuleBase):
                 return  # 300|余人, 17|万标箱: a count, not a name
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
+            if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):
+                return  # 余村: a village, not a name
             while e - s > 2 and text[e - 1] in _ADVERB_TAILS and _all_in(text[s : e - 1], self.translit):
                 e -= 1  # 卢拉|已|多次呼吁: an adverb after a foreign name
             if (

@@ -52,6 +52,9 @@ _RIVER_CONTEXT = (
 )
 
 
+#: Ends of a body's name: 融科公司|和|冰山集团 are two bodies, not one with two fields.
+_BODY_ENDS = ("公司", "集团", "银行", "大学", "学院", "医院", "协会", "委员会", "局", "厅", "部", "院", "所")
+
 #: Words after two countries' short names (巴中友好, 巴中两国 …).
 _PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建交", "经济走廊", "全天候", "特殊", "人民", "铁杆", "战略")
 
@@ -167,7 +170,8 @@ class PlaceRules(RuleBase):
                     stem.insert(0, p)  # 仙女山 + 街道: a town named after a mountain
                 break  # a chain: the place before is the parent, not part of the name
             if not chain and p.text == "和" and stem and j > 0 and self._nameish(pieces[j - 1]) \
-                    and pieces[j - 1].mention is None:  # fmt: skip
+                    and pieces[j - 1].mention is None \
+                    and not pieces[j - 1].text.endswith(_BODY_ENDS):  # fmt: skip
                 stem.insert(0, p)  # 文化广电和旅游局, 工业和信息化部: 和 inside a body's name
                 length += 1
                 j -= 1

@@ -768,6 +768,14 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("此前，卢拉已多次呼吁。", ("Person", "卢拉已"), ("Person", "卢拉"), id="adverb-after-foreign-name"),
         pytest.param(
+            "国家航天局和中国科学院联合发布图像。",
+            ("Organisation", "国家航天局和中国科学院"),
+            ("Organisation", "中国科学院"),
+            id="two-bodies-joined-by-he",
+        ),
+        pytest.param("在余村，昔日的矿坑变成咖啡馆。", ("Person", "余村"), None, id="village-not-a-name"),
+        pytest.param("吸引农民工返乡创业。", ("Place", "农民工返乡"), None, id="return-home-verb"),
+        pytest.param(
             "巴中特殊友好情谊不受时代变迁的影响。", ("Place", "巴中"), None, id="pakistan-and-china-not-bazhong"
         ),
         pytest.param("坚持山水林田湖草沙一体化保护。", ("Place", "林田湖"), None, id="slogan-of-landscapes"),
