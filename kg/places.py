@@ -148,10 +148,21 @@ class PlaceRules(RuleBase):
                     for k in (2, 3)
                 )
             )
+            body_known = (  # 抗议|七国集团: a body jieba knows starts the name, unless a place comes first
+                not chain
+                and first.tag == "nt"
+                and len(first.text) >= 4
+                and idx > 0
+                and pieces[idx - 1].mention is None
+                and pieces[idx - 1].freq >= 500
+                and (pieces[idx - 1].tag[:1] in ("v", "d", "p", "r", "l") or pieces[idx - 1].tag == "nz")
+                and pieces[idx - 1].text not in self.national
+            )
             if (
                 head.start > first.start
                 or (first.tag == "" and first.freq == 0 and len(head.text) >= 2)
                 or known_body
+                or body_known
             ):
                 return stem  # 平田村 (a made-up word), 贵州大学 (a body jieba knows): the head is the whole name
             j = idx - 1

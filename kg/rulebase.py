@@ -235,14 +235,14 @@ class RuleBase:
         if not is_han(p.text) or p.text.startswith(self._determiner_prefixes):
             return False
         if (
-            p.tag == ""
+            p.tag in ("", "l")
             and len(p.text) > 1
             and (
                 any(c in _VERBISH for c in p.text[1:])
-                or p.text[0] in "要能可应需也还都就又再才至驻经由往"
+                or p.text[0] in "要能可应需也还都就又再才至驻经由往及和与或"
             )
         ):
-            return False  # 兰到: a made-up word that swallowed a verb
+            return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb
         if p.tag not in _STOP_TAGS:
             return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)
         return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)

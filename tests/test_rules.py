@@ -374,6 +374,8 @@ ORGANISATIONS = [
     ),
     pytest.param("中国驻法国大使馆举办招待会。", "中国驻法国大使馆", id="embassy"),
     pytest.param("重庆三峡学院与万州区签订校地合作协议。", "重庆三峡学院", id="city-and-region-before-a-college"),
+    pytest.param("全国人大宪法和法律委员会主任委员作报告。", "全国人大宪法和法律委员会", id="committee-with-two-fields"),
+    pytest.param("中国残联、国家新闻出版署印发通知。", "国家新闻出版署", id="national-prefix-before-a-body-jieba-knows"),
     # departments named by two fields joined by 和, and a bureau before its head's post
     pytest.param(
         "伊春市文化广电和旅游局组织开展活动。", "伊春市文化广电和旅游局", id="bureau-with-he"
@@ -775,6 +777,24 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("在余村，昔日的矿坑变成咖啡馆。", ("Person", "余村"), None, id="village-not-a-name"),
         pytest.param("吸引农民工返乡创业。", ("Place", "农民工返乡"), None, id="return-home-verb"),
+        pytest.param(
+            "日本民众在广岛连续抗议七国集团峰会。",
+            ("Organisation", "抗议七国集团"),
+            ("Organisation", "七国集团"),
+            id="verb-before-a-body-jieba-knows",
+        ),
+        pytest.param(
+            "今天我专程来北京育英学校看望大家。",
+            ("Organisation", "专程来北京育英学校"),
+            ("Organisation", "北京育英学校"),
+            id="idiom-with-a-verb-before-a-school",
+        ),
+        pytest.param(
+            "赵乐际听取四川省及省人大常委会的汇报。",
+            ("Organisation", "四川省及省人大常委会"),
+            ("Place", "四川省"),
+            id="ji-between-a-place-and-a-body",
+        ),
         pytest.param(
             "巴中特殊友好情谊不受时代变迁的影响。", ("Place", "巴中"), None, id="pakistan-and-china-not-bazhong"
         ),
