@@ -108,6 +108,7 @@ PLACE_CHAINS = [
     ),
     pytest.param("新落成的六岭大桥上挤满了游客。", ["六岭大桥"], id="named-bridge"),
     pytest.param("四川省巴中市发展红色旅游。", ["四川省", "巴中市"], id="bazhong-city"),
+    pytest.param("在贵州省榕江县的小丹江苗寨，年轻人返乡创业。", ["榕江县", "小丹江苗寨"], id="miao-village"),
     pytest.param(
         "今年以来，巫山县竹贤乡下庄村发展柑橘种植。", ["竹贤乡", "下庄村"], id="town-suffix-in-a-common-word"
     ),
@@ -509,6 +510,7 @@ NOT_ENTITIES = [
     pytest.param("坚决反对“台独”分裂活动。", ["台独"], id="quoted-political-term"),
     pytest.param("不搞“形象工程”“政绩工程”。", ["形象工程", "政绩工程"], id="pejorative-projects"),
     pytest.param("云南推出“五一”赏花地图。", ["五一"], id="quoted-holiday-before-a-product"),
+    pytest.param("开展“一对一”“点对点”帮扶服务。", ["一对一", "点对点"], id="quoted-formulas-before-a-service"),
     pytest.param("各地开展系列专项行动。", ["系列专项行动", "专项行动"], id="campaign-without-a-name"),
     pytest.param(
         "部署央企产业焕新和未来产业启航等专项行动。",
