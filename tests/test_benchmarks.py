@@ -50,8 +50,10 @@ def test_the_extraction_benchmarks_print_ratios_and_the_same_extractions(shared:
     assert "same extractions (repr) on the first 30 stories: True" in out, out
 
 
-def test_the_outputs_benchmarks_run(shared: Path) -> None:
-    out = bench(shared, "analysis.py", "--limit", "60")
+def test_the_outputs_benchmarks_run(shared: Path, tmp_path: Path) -> None:
+    # --out: the script keeps its outputs (in a new temp folder by default) for people to look at
+    out = bench(shared, "analysis.py", "--limit", "60", "--out", str(tmp_path / "analysis"))
+    assert (tmp_path / "analysis" / "report.html").is_file()
     assert re.search(rf"outputs step .*: {NUMBER} s = {NUMBER} × the extraction", out), out
     out = bench(shared, "outputs.py", "--baseline", str(ROOT), "--limit", "40", "--rounds", "1")
     assert "identical files: 7 of 7" in out, out
