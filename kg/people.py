@@ -77,7 +77,7 @@ _JP_SURNAMES = frozenset(
     "安倍 岸田 高市 石破 茂木 上川 岩屋 野田 福田 鸠山 麻生 小泉 河野 加藤 松野 浜田 小池 玉城 "
     "铃木 田中 山口 佐藤 渡边 伊藤 中村 小林 山本 吉田 山田 松本 井上 木村 清水 池田 桥本 石原 "
     "前原 枝野 二阶 甘利 西村 高村 志位 冈田 宫泽 细川 村山 海部 竹下 羽田 林田 斋藤 中谷 木原 "
-    "赤泽 武藤 小野田 片山 岸信".split()
+    "赤泽 武藤 小野田 片山".split()
 )
 
 #: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
@@ -247,8 +247,8 @@ class PeopleRules(RuleBase):
                     and one.text not in _NOT_NAME_TAILS
                     and one.text not in _FUNCTION_CHARS
                     and (
-                        self.seg.tag(one.text) not in _LONE_TAGS
-                        or (self.seg.tag(one.text) == "d" and after.text in "，。；）)！？")
+                        (lone_tag := self.seg.tag(one.text)) not in _LONE_TAGS
+                        or (lone_tag == "d" and after.text in "，。；）)！？")
                     )  # 外相林芳|正|。: an adverb's character ends a name before punctuation
                     and (
                         after.text in "，。；）)：！？"

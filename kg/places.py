@@ -187,10 +187,10 @@ class PlaceRules(RuleBase):
                 length += 1
                 j -= 1
                 continue
-            if p.mention is None and p.tag == "" and p.text[:1] == "驻" and len(p.text) >= 3:
-                # 交通运输厅|驻六岭|村: the place's name starts after 驻
-                piece = _Piece(p.text[1:], p.start + 1, p.end, "", 0, None)
-                if self._nameish(piece) and length + len(piece.text) <= max_len:
+            if p.mention is None and p.tag == "" and p.text[:1] == "驻":
+                # 交通运输厅|驻六岭|村: the place's name starts after 驻 (_trim cuts it off)
+                piece = self._trim(p)
+                if piece is not None and self._nameish(piece) and length + len(piece.text) <= max_len:
                     stem.insert(0, piece)
                 break
             if not self._nameish(p) or (chain and p.text in _PLACE_STEM_STOPS):

@@ -42,6 +42,7 @@ _FESTIVALS = (
     "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
+_YEAR_END = re.compile(r"(?:19|20)\d\d$")  # 2023|伊春森林冰雪节: an edition's year
 
 
 #: Cue words that end an unquoted campaign's name after a verb that runs it
@@ -122,7 +123,7 @@ class ProgrammeRules(RuleBase):
             if between and not self._field_run(between):
                 continue
             start = best.start
-            year = re.search(r"(?:19|20)\d\d$", text[max(0, start - 4) : start])
+            year = _YEAR_END.search(text, max(0, start - 4), start)
             if year is not None and not text[max(0, start - 5) : start - 4].isdigit():
                 start -= 4  # 2023伊春森林冰雪节: the edition's name
             name = text[start : f.end()]
@@ -132,12 +133,11 @@ class ProgrammeRules(RuleBase):
     def _field_run(self, part: str) -> bool:
         """Whether ``part`` is made of nouns (森林, 国际, 农民): no verb, particle or name."""
         for t in self.seg.tokens(part):
-            tag = self.seg.tag(t.text)
             if not is_han(t.text) or t.text in _FUNCTION_CHARS:
                 return False
-            if tag[:1] not in ("n", "a", "b", ""):
+            if t.tag[:1] not in ("n", "a", "b", ""):
                 return False  # 江苏|启动乡村|旅游节: a verb (also a verbal noun) is no part of it
-            if tag in ("nr", "nrfg", "nrt"):
+            if t.tag in ("nr", "nrfg", "nrt"):
                 return False
         return True
 

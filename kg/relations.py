@@ -175,6 +175,8 @@ def _post_ending_at(text: str, end: int) -> str | None:
         if text[end - k : end] in _POSTS:
             return text[end - k : end]
     return None
+
+
 _PARTY_BODIES = ("党支部", "党总支", "党工委", "党委", "村委会", "居委会")
 
 

@@ -50,11 +50,10 @@ from .segment import Segmenter, Token, get_segmenter
 
 __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
 
-
-
 #: Common words made of a town suffix and the next character (乡下, 镇上): see
 #: Recognizer._split_town_words.
 _TOWN_WORDS = frozenset(("乡下", "乡里", "乡间", "镇上", "镇里"))
+
 
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     """Find candidate mentions of the four entity types in a text."""
