@@ -25,6 +25,12 @@ from .segment import Token
 __all__ = ["OrganisationRules"]
 
 
+#: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
+#: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
+#: name a field of work, which holds no other body.
+_COMPANY_ONLY = frozenset(("有限公司", "股份有限公司", "有限责任公司", "公司", "集团", "合作社", "专业合作社"))
+
+
 class OrganisationRules(RuleBase):
     """Recognisers of organisations (a mixin of :class:`kg.rules.Recognizer`)."""
 
@@ -67,7 +73,7 @@ class OrganisationRules(RuleBase):
             else:
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False) if i > 0 else []
             if suffix in self._company_suffixes:
-                stem = self._company_anchor(text, pieces, stem, s_start) or stem
+                stem = self._company_anchor(text, pieces, stem, s_start, suffix) or stem
             if not stem or all(q.mention is None for q in stem):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
@@ -146,7 +152,9 @@ class OrganisationRules(RuleBase):
             for q in part
         )
 
-    def _company_anchor(self, text: str, pieces: list[_Piece], stem, s_start: int):
+    def _company_anchor(
+        self, text: str, pieces: list[_Piece], stem, s_start: int, suffix: str = "公司"
+    ):
         """浙江 + 茶香里茶业 + 有限公司: a company's name runs from the place before it,
         whatever words it holds, if no punctuation or clause word comes between."""
         if stem and stem[0].mention is not None:
@@ -163,6 +171,8 @@ class OrganisationRules(RuleBase):
                 inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
                 if any(p.end < q.start < s_start < q.end and q.tag == "nt" for q in pieces):
                     return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
+                if suffix not in _COMPANY_ONLY and any(c in "院会党部局厅委办署和" for c in between):
+                    return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
                 if (
                     between
                     and is_han(between)

@@ -293,10 +293,16 @@ class PeopleRules(RuleBase):
             end -= 1  # 林晓说: jieba made one word of a name and the verb after it
         name = text[pos:end]
         spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
+        # 副校长龚育之在…: after a post, a name jieba's dictionary knows as one may hold 之
+        known = cued and tok is not None and tok.end == end and tok.start == pos and tok.tag.startswith("nr") and tok.freq > 0
         if (
             # 县长罗应和介绍: a post, two characters and a speech verb make a name even of
             # function characters (应, 和), which a name has no other way to show
-            (any(c in _FUNCTION_CHARS for c in name[sl:]) and not (spoken and len(name) == sl + 2))
+            (
+                any(c in _FUNCTION_CHARS for c in name[sl:])
+                and not (spoken and len(name) == sl + 2)
+                and not (known and len(name) == sl + 2)
+            )
             or name in self.generic
             or name[sl:] in _KINSHIP
             or name[sl:] in _ADDRESS
@@ -613,6 +619,18 @@ class PeopleRules(RuleBase):
     #: words need a closer look.
     _CONTEXT_TAGS = frozenset(("nr", "nrfg", "nrt", "ns", "nz", ""))
 
+    def _foreign_word(self, text: str, tag: str) -> bool:
+        """Is a word jieba tags as a name a foreign one: tagged so (nrt), or tagged a plain
+        name and made of three or more transliteration characters not led by a surname
+        (克林顿, 阿巴查; not 叶利钦, which name_at reads as a Chinese name's shape)?"""
+        return tag == "nrt" or (
+            tag == "nr"
+            and len(text) >= 3
+            and text[0] not in self.surnames
+            and text[:2] not in self.compound_surnames
+            and _all_in(text, self.translit)
+        )
+
     def _context_candidates_plain(self, tokens: list[Token]) -> list[int]:
         """Indexes of the tokens :meth:`_context_names` looks at closely."""
         tags, doctrines = self._CONTEXT_TAGS, self._DOCTRINES
@@ -647,7 +665,7 @@ class PeopleRules(RuleBase):
             return 2 if 2 <= len(head) <= 4 and self.seg.tag(head) in ("nr", "nrfg", "nrt") else 0
         if not 2 <= n <= 4:
             return 0
-        foreign = tag == "nrt"
+        foreign = self._foreign_word(text, tag)
         surname = text[0] in self.surnames or text[:2] in self.compound_surnames
         if not (foreign or tag in ("ns", "nz", "") or surname) or not is_han(text):
             return 0
@@ -699,7 +717,7 @@ class PeopleRules(RuleBase):
                 continue
             if not 2 <= n <= 4:
                 continue
-            foreign = tok.tag == "nrt"
+            foreign = self._foreign_word(tok.text, tok.tag)
             if not (
                 foreign
                 or tok.tag in ("ns", "nz", "")

@@ -120,6 +120,15 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             "集团",
             "合作社",
             "专业合作社",
+            # 北京市 + 劳动争议仲裁 + 委员会, 中国 + 文化扶贫 + 委员会: a committee's or an
+            # association's field may hold verbs (仲裁, 扶贫) after the place that opens it
+            "委员会",
+            "协会",
+            "学会",
+            "研究会",
+            "促进会",
+            "联合会",
+            "基金会",
         }
         self._quoted_bodies = ("志愿服务队", "志愿者服务队", "服务队", "志愿队", "宣讲团", "艺术团", "突击队",
                                "专业合作社", "合作社", "协会", "联合会", "商会")  # fmt: skip

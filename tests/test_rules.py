@@ -274,6 +274,8 @@ PEOPLE = [
     pytest.param("每经记者印峥嵘发自上海。", "印峥嵘", id="given-name-descriptive-word"),
     pytest.param("在现任连长巩虹宇理解中，这里很美。", "巩虹宇", id="job-word-jieba-tags-a-verb"),
     pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
+    pytest.param("中央党校副校长龚育之在闭幕式上发言。", "龚育之", id="dictionary-name-holding-zhi"),
+    pytest.param("关于台湾问题，克林顿说，他将向中国领导人重申立场。", "克林顿", id="foreign-name-jieba-tags-nr"),
     # --- misses (reported)
     pytest.param(
         "镇长张明说，要把工作做好。",
@@ -402,6 +404,13 @@ ORGANISATIONS = [
         "重庆市委宣传部",
         id="abbrev-city-after-written-out-organ",
     ),
+    pytest.param(
+        "2月12日，北京市劳动争议仲裁委员会开庭审理此案。",
+        "北京市劳动争议仲裁委员会",
+        id="committee-field-holding-verbs",
+    ),
+    pytest.param("中国文化扶贫委员会主任徐惟诚致辞。", "中国文化扶贫委员会", id="committee-field-holding-a-verb"),
+    pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
         "陆军军医大学第一附属医院",
@@ -767,6 +776,20 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("只享有联合国观察员国地位。", ("Person", "国地位"), None, id="rare-surname-and-common-word"),
         pytest.param("救援人员边清理废墟，边向被困人员靠近。", ("Person", "边清理"), None, id="bian-bian"),
         pytest.param("各地延长商超营业时间。", ("Person", "商超"), None, id="verb-ending-like-a-job"),
+        pytest.param(
+            "广西壮族自治区资源县人民检察院检察委员会委员曹艳群",
+            ("Organisation", "广西壮族自治区资源县人民检察院检察委员会"),
+            ("Organisation", "资源县人民检察院"),
+            id="committee-inside-a-body",
+        ),
+        pytest.param(
+            "俄罗斯国家杜马和俄联邦委员会近期将审议。",
+            ("Organisation", "俄罗斯国家杜马和俄联邦委员会"),
+            None,
+            id="two-bodies-before-a-committee",
+        ),
+        pytest.param("瑞典何时能真正兑现承诺。", ("Person", "何时能"), None, id="dictionary-name-with-function-char"),
+        pytest.param("一九八九年春夏之交发生风波。", ("Person", "夏之交"), None, id="season-turn"),
         pytest.param(
             "习近平主席同朔尔茨总理达成共识。", ("Person", "同朔尔茨"), ("Person", "朔尔茨"), id="preposition-before-foreign-name"
         ),
