@@ -252,7 +252,8 @@ class OrganisationRules(RuleBase):
     ) -> list[Mention]:
         """Bodies jieba's dictionary knows (农业部, 中央气象台) that end like a body; a
         ministry of another country with the country's name before it (巴勒斯坦 + 卫生部:
-        jieba knows 以色列国防部 as one word, not every country's)."""
+        jieba knows 以色列国防部 as one word, not every country's; 美国 + 国务院 is no more China's
+        State Council than 美国 + 卫生部 is China's ministry)."""
         country_end = {
             m.end: m for m in places if m.rule == "known" and m.type == "Place" and m.text != "中国"
         }
@@ -271,6 +272,16 @@ class OrganisationRules(RuleBase):
                         start = place.start
                     name = text[start : t.end]
                     out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
+        for m in places:  # 美国 + 国务院, 美国 + 国防部|长: another country's ministry, not China's
+            place = country_end.get(m.start)
+            if (
+                place is not None
+                and m.type == "Organisation"
+                and m.rule == "known"
+                and m.text.endswith(("部", "局", "署", "委员会", "厅", "院"))
+            ):
+                name = text[place.start : m.end]
+                out.append(Mention(place.start, m.end, name, "Organisation", "jieba-nt", name))
         return out
 
     _STATIONED = (

@@ -306,6 +306,18 @@ def _people(ctx: _Context) -> list[Relation]:
                         cue_start = end
                         break
             if at_m is None and pred == "holdsPost":
+                # 美国国防部|长, 德国外交部|长: the body's last character is the post's first
+                inner = ctx.by_end.get(m.start - 1)
+                if (
+                    inner is not None
+                    and inner.type == "Organisation"
+                    and inner.start < cue_start
+                    and ctx.text[m.start - 2 : m.start] in _POSTS
+                    and ctx.text[m.start - 2] in "部局厅署院"
+                ):
+                    at_m = inner
+                    cue_start = m.start - 1  # (the post keeps its own name: 外交部长)
+            if at_m is None and pred == "holdsPost":
                 at_m = _body_named_before(ctx, cue_start, cue)
             if (
                 pred == "role"

@@ -236,6 +236,18 @@ def test_post_relations_end_to_end() -> None:
             "财政部",
             id="party-group-and-head-of-one-body",
         ),
+        pytest.param(
+            "德国外交部长贝尔伯克计划驱逐外交官。",
+            ("贝尔伯克", "外交部长"),
+            "德国外交部",
+            id="foreign-ministry-sharing-its-last-character",
+        ),
+        pytest.param(
+            "美国国防部长奥斯汀21日称，美方将开始培训。",
+            ("奥斯汀", "部长"),
+            "美国国防部",
+            id="another-countrys-ministry-not-chinas",
+        ),
     ],
 )
 def test_post_at_a_body_named_before(text: str, post: tuple[str, str], at: str) -> None:

@@ -410,6 +410,7 @@ ORGANISATIONS = [
         id="committee-field-holding-verbs",
     ),
     pytest.param("中国文化扶贫委员会主任徐惟诚致辞。", "中国文化扶贫委员会", id="committee-field-holding-a-verb"),
+    pytest.param("4日，美国国务院宣布提供军事支持。", "美国国务院", id="another-countrys-state-department"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
@@ -787,6 +788,9 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             ("Organisation", "俄罗斯国家杜马和俄联邦委员会"),
             None,
             id="two-bodies-before-a-committee",
+        ),
+        pytest.param(
+            "美国国务院发言人普赖斯表示反对。", ("Organisation", "国务院"), ("Organisation", "美国国务院"), id="us-state-department"
         ),
         pytest.param("瑞典何时能真正兑现承诺。", ("Person", "何时能"), None, id="dictionary-name-with-function-char"),
         pytest.param("一九八九年春夏之交发生风波。", ("Person", "夏之交"), None, id="season-turn"),
