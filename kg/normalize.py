@@ -48,10 +48,24 @@ def claimed_span(m: Mention) -> tuple[int, int]:
     """The characters a mention claims: a quoted team (“河小青”志愿服务队) claims only its
     suffix, so the quoted name inside can be a programme of its own; a stationed body
     (交通运输厅驻六岭村工作队) only its own word (工作队), so the body and the place in its
-    name stay mentions of their own."""
+    name stay mentions of their own; nor does a village's or a town's party branch or
+    committee (黑石山村党支部, 东溪镇党委) claim the place it is named after."""
     if m.rule in ("quoted-org", "stationed") and m.info and m.text.endswith(m.info):
         return m.end - len(m.info), m.end
+    if (
+        m.rule == "org-suffix"
+        and m.info in _LOCAL_PARTY_BODIES
+        and m.text.endswith(m.info)
+        and m.text[-len(m.info) - 1 : -len(m.info)] in _LOCAL_UNIT_ENDS
+    ):
+        return m.end - len(m.info), m.end
     return m.start, m.end
+
+
+#: The party branches and committees of a village, a town or a community …
+_LOCAL_PARTY_BODIES = frozenset(("党支部", "党总支", "党委", "党工委", "村委会", "居委会", "党组织"))
+#: … named after it: the last character of a village's, town's or community's name
+_LOCAL_UNIT_ENDS = frozenset("村镇乡区道")
 
 
 def _choose(cands: list[Mention]) -> list[Mention]:

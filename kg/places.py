@@ -59,7 +59,9 @@ _BODY_ENDS = ("公司", "集团", "银行", "大学", "学院", "医院", "协�
 _PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建交", "经济走廊", "全天候", "特殊", "人民", "铁杆", "战略")
 
 #: Words a place's name does not run back over (they end the words before it).
-_PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座"))
+_PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
+                               # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
+                               "街道", "社区", "小区", "乡镇", "村庄"))
 
 
 class PlaceRules(RuleBase):

@@ -158,11 +158,6 @@ def test_town_without_written_parent_is_in_the_county_of_the_article(rules) -> N
     assert rel.evidence[0].sentence == "草堂镇的干部参加。"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an organisation whose name holds the chain (…黑石山村党支部) "
-    "swallows the places: no 黑石山村/东溪镇 and no locatedIn",
-)
 def test_chain_before_a_party_branch_still_gives_places() -> None:
     ext = get_extractor()(
         Article(id="t", text="綦江区东溪镇黑石山村党支部书记杨光荣说，村里新修了公路。")
@@ -170,6 +165,8 @@ def test_chain_before_a_party_branch_still_gives_places() -> None:
     located = _by(ext.relations, "locatedIn")
     assert (P("东溪镇"), P("綦江区"), None) in located
     assert (P("黑石山村"), P("东溪镇"), None) in located
+    assert (PER("杨光荣"), "党支部书记", P("黑石山村")) in _by(ext.relations, "holdsPost")
+    assert ("Organisation", "黑石山村党支部") in {e.key for e in ext.entities}
 
 
 # --------------------------------------------------------------------------- holdsPost, role

@@ -149,6 +149,11 @@ PLACE_CHAINS = [
         ["嘉陵江", "磁器口古镇"],
         id="old-town-site",
     ),
+    pytest.param("2000年，徐淙祥担任张槐村党支部书记。", ["张槐村"], id="village-named-only-in-its-branch"),
+    pytest.param("刘艳英是四川安岳县隆恩村党支部书记。", ["安岳县", "隆恩村"], id="chain-before-a-branch"),
+    pytest.param(
+        "谢兰是重庆两江新区人和街道邢家桥社区党委书记。", ["两江新区", "邢家桥社区"], id="bare-unit-word-before-a-community"
+    ),
 ]
 
 
