@@ -25,6 +25,8 @@ __all__ = ["PeopleRules"]
 
 
 _KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+#: Verbs of holding a post (李明是重庆市委书记, 王建国现任…局长).
+_POST_VERBS = frozenset(("担任", "现任", "出任", "是", "系"))
 #: What PeopleRules._context_class says of a text that passed name_at's test.
 _NAME_SHAPED = 1
 
@@ -555,6 +557,27 @@ class PeopleRules(RuleBase):
             before = text[tok.start - 1] if tok.start else "。"
             if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
                 add(tok.start, tok.end, "speaker")
+        for i in compress(count(), map(_POST_VERBS.__contains__, texts)):
+            # 李明是重庆市委书记, 王建国现任南川区教育局局长: a name, a verb of holding a post,
+            # where (a run of words of no particle) and a post that ends the clause
+            if not i or tokens[i - 1].end != tokens[i].start:
+                continue
+            tok = tokens[i - 1]
+            if (tok.start, tok.end) in found or not self._post_holder(text, tok, tok_at):
+                continue
+            start = tokens[i].end
+            for m in self.cue_re.finditer(text, start, min(len(text), start + 20)):
+                if m.group(0) not in self.posts:
+                    continue
+                between = text[start : m.start()]
+                if (
+                    between
+                    and is_han(between)
+                    and not any(c in _FUNCTION_CHARS for c in between)
+                    and text[m.end() : m.end() + 1] in ("", "，", "。", "；", "、", "！", "\n")
+                ):
+                    add(tok.start, tok.end, "post-verb", m.group(0))
+                    break
         self._context_names(text, tokens, texts, found, add)
         for (s, e), m in list(found.items()):  # 泽|连斯基, 彼得·|汉密尔顿: the whole name
             head = self._foreign_head(text, s, tok_end) if _all_in(m.text, self.translit) else s
@@ -590,6 +613,16 @@ class PeopleRules(RuleBase):
                     if pos >= 0:
                         add(pos, pos + len(name), rule)
         return list(found.values())
+
+    def _post_holder(self, text: str, tok: Token, tok_at: dict[int, Token]) -> bool:
+        """May ``tok``, before a verb of holding a post, be a name (as before a speech verb:
+        a Chinese name's shape, jieba's name or a word it made up, at a clause's start)?"""
+        if not (2 <= len(tok.text) <= 3) or not (tok.freq == 0 or tok.tag.startswith("nr")):
+            return False
+        if self.name_at(text, tok.start, tok_at) != tok.end:
+            return False
+        before = text[tok.start - 1] if tok.start else "。"
+        return not _HAN.match(before) or before in "、和与及"
 
     def _run_on_name(self, tokens: list[Token], i: int) -> bool:
         """Is token ``i`` a two-character name with the next name's surname glued on, in

@@ -354,15 +354,43 @@ def _took_post(ctx: _Context, m: Mention) -> list[tuple[str, tuple | None]]:
         if place is None:
             return []
         at, pos = _key(place), place.end
-    for verb in ("担任", "出任"):
+    for verb in ("担任", "出任", "现任", "是", "系"):
         if text.startswith(verb, pos):
-            rest = text[pos + len(verb) :]
+            start = pos + len(verb)
+            if at is None:  # 担任张槐村党支部书记, 是四川安岳县隆恩村党支部书记: where, then the post
+                body, start = _chain_at(ctx, start)
+                if body is not None:
+                    k = _longest_post_at(text, start)
+                    return [_post_at(ctx, text[start : start + k], body, "holdsPost")] if k else []
+            if verb in ("是", "系", "现任"):
+                return []  # 他是…: only a place or a body and the post say what he holds
+            rest = text[start:]
             rest = rest[2:] if rest.startswith("驻村") else rest
             post = next(
                 (p for p in sorted(_POSTS, key=len, reverse=True) if rest.startswith(p)), None
             )
             return [(post, at)] if post else []
     return []
+
+
+def _longest_post_at(text: str, start: int) -> int:
+    """The length of the longest post that starts at ``start`` of ``text`` (0: none)."""
+    for k in range(min(_POST_LONGEST, len(text) - start), 0, -1):
+        if text[start : start + k] in _POSTS:
+            return k
+    return 0
+
+
+def _chain_at(ctx: _Context, pos: int) -> tuple[Mention | None, int]:
+    """The last of the places and bodies written one after the other from ``pos``
+    (四川 + 安岳县 + 隆恩村党支部), and where it ends; (None, pos) when none starts there."""
+    last = None
+    while True:
+        here = [q for q in ctx.mentions if q.start == pos and q.type in ("Place", "Organisation")]
+        if not here:
+            return last, pos
+        last = max(here, key=lambda q: q.end)
+        pos = last.end
 
 
 def _page_facts(ctx: _Context, mentions: list[Mention]) -> tuple[list[Relation], list[Entity]]:

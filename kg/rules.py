@@ -202,7 +202,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             m
             for m in people
             if m.rule
-            in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb")
+            in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb", "post-verb")
         ]
         pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
         places = self.suffix_places(text, pieces)

@@ -267,6 +267,34 @@ def test_post_after_another_post_is_not_always_at_the_same_body(text: str) -> No
     assert posts and all(r.at is None for r in posts)
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "post", "at"),
+    [
+        pytest.param("2000年，徐淙祥担任张槐村党支部书记。", "徐淙祥", "党支部书记", P("张槐村"), id="took-a-branch-post"),
+        pytest.param(
+            "刘艳英是四川安岳县隆恩村党支部书记。", "刘艳英", "党支部书记", P("隆恩村"), id="is-a-branch-secretary"
+        ),
+        pytest.param("李明是重庆市委书记。", "李明", "书记", ORG("重庆市委"), id="is-a-committee-secretary"),
+        pytest.param(
+            "记者了解到，王建国现任南川区教育局局长。", "王建国", "局长", ORG("南川区教育局"), id="now-holds-a-post"
+        ),
+    ],
+)
+def test_a_verb_of_holding_a_post_names_the_person_the_post_and_where(
+    text: str, person: str, post: str, at: tuple
+) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert (PER(person), post, at) in _by(ext.relations, "holdsPost")
+
+
+@pytest.mark.parametrize(
+    "text", ["李明是南川区人。", "关键是党支部书记要带头。", "李明是一名党员，也是村里的书记员。"]
+)
+def test_no_post_after_the_verb_no_post_held(text: str) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert not _by(ext.relations, "holdsPost")
+
+
 def test_branch_secretary_holds_the_post_at_the_branch_or_village() -> None:
     ext = get_extractor()(Article(id="t", text="黑石山村党支部书记杨光荣说，村里新修了公路。"))
     (rel,) = [r for r in ext.relations if r.predicate == "holdsPost"]
