@@ -24,6 +24,7 @@ from .rulebase import (
     index_by_end,
     is_han,
 )
+from .segment import Token
 
 __all__ = ["PlaceRules"]
 
@@ -86,8 +87,12 @@ class PlaceRules(RuleBase):
         hits.sort(key=_END_START)
         return hits
 
-    def gazetteer_mentions(self, text: str, bounds: set[int]) -> list[Mention]:
+    def gazetteer_mentions(
+        self, text: str, bounds: set[int], tokens: list[Token] | None = None
+    ) -> list[Mention]:
         out = []
+        starts = sorted(bounds) if tokens is not None else []
+        inside = {t.start: t for t in tokens} if tokens is not None else None
         hits = self._gazetteer_hits(text)
         token_starts = bounds
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
@@ -95,6 +100,10 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if start not in token_starts and end not in token_starts and inside is not None:
+                    word_at = inside.get(starts[bisect_right(starts, start) - 1])
+                    if word_at is not None and word_at.end > end and word_at.tag not in ("nt", "nz"):
+                        continue  # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end
                 if (
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
@@ -302,7 +311,8 @@ class PlaceRules(RuleBase):
                 if level == "nature":  # 巴拉 + 河(畔): only one name-like word before it
                     q = pieces[i - 1]
                     if q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
-                            q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q):  # fmt: skip
+                            q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q) or \
+                            q.text.startswith(self._determiner_prefixes):  # 这座|高原: no name  # fmt: skip
                         continue
                     stem = [q]
                 else:
@@ -319,6 +329,8 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if level in ("town", "village") and stem_text[-1:] in "两几各每该全多等诸" and len(suffix) == 1:
+                continue  # 沙田、虎门|两镇, 等村: a count or a list's end, not a name
             if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)

@@ -196,7 +196,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         tokens = self._tokens(text)
         bounds = set(map(_START_OF, tokens))
         bounds.add(len(text))
-        gaz = _longest(self.gazetteer_mentions(text, bounds))
+        gaz = _longest(self.gazetteer_mentions(text, bounds, tokens))
         people = self.people(text, tokens, article)
         sure = [
             m

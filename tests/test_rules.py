@@ -150,6 +150,9 @@ PLACE_CHAINS = [
         id="old-town-site",
     ),
     pytest.param("2000年，徐淙祥担任张槐村党支部书记。", ["张槐村"], id="village-named-only-in-its-branch"),
+    pytest.param("毛乌素沙地超80%的面积披上绿装。", ["毛乌素沙地"], id="sandy-land-not-a-person"),
+    pytest.param("位于塔克拉玛干沙漠腹地的富满油田", ["塔克拉玛干沙漠"], id="desert"),
+    pytest.param("贵州位于云贵高原东部。", ["贵州", "云贵高原"], id="plateau"),
     pytest.param("刘艳英是四川安岳县隆恩村党支部书记。", ["安岳县", "隆恩村"], id="chain-before-a-branch"),
     pytest.param(
         "谢兰是重庆两江新区人和街道邢家桥社区党委书记。", ["两江新区", "邢家桥社区"], id="bare-unit-word-before-a-community"
@@ -797,6 +800,10 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param(
             "美国国务院发言人普赖斯表示反对。", ("Organisation", "国务院"), ("Organisation", "美国国务院"), id="us-state-department"
         ),
+        pytest.param("他天南海北跑项目、谈合作。", ("Place", "南海"), None, id="place-inside-an-idiom"),
+        pytest.param("国庆将至，大江南北国旗招展。", ("Place", "江南"), None, id="region-inside-an-idiom"),
+        pytest.param("该项目连接东莞沙田、虎门两镇。", ("Place", "虎门两镇"), None, id="count-of-towns"),
+        pytest.param("花香飘满这座高原。", ("Place", "这座高原"), None, id="this-plateau"),
         pytest.param("瑞典何时能真正兑现承诺。", ("Person", "何时能"), None, id="dictionary-name-with-function-char"),
         pytest.param("一九八九年春夏之交发生风波。", ("Person", "夏之交"), None, id="season-turn"),
         pytest.param(
@@ -891,6 +898,11 @@ def test_lookalikes_are_not_taken_for_entities(
     assert wrong not in found
     if right is not None:
         assert right in found
+
+
+def test_a_known_name_inside_a_word_touching_neither_end_is_no_mention() -> None:
+    text = "中国是发展中国家大家庭的一员。"  # 发展中国家: China once, not twice
+    assert [(m.text, m.start) for m in mentions_in_text(text) if m.type == "Place"] == [("中国", 0)]
 
 
 # --------------------------------------------------------------------------- invariants on the tables
