@@ -221,6 +221,11 @@ class OrganisationRules(RuleBase):
                 if not is_han(gap) or gap in self.generic:
                     continue
                 if short and len(gap) <= 4 and not any(c in _FUNCTION_CHARS for c in gap):
+                    after = pieces[k + 1 : k + 4]
+                    if any(q.tag == "nt" and p.end < q.start < s_start for q in after) and any(
+                        q.tag[:1] == "v" and q.freq >= 1000 and q.end <= s_start for q in after
+                    ):
+                        return None  # 河南 + 组建 + 省委: a verb, then a body jieba knows
                     return [p, _Piece(gap, p.end, s_start, "", 0, None)]
                 first, sep, second = gap.partition("和")
                 if (

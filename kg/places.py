@@ -100,10 +100,19 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
-                if start not in token_starts and end not in token_starts and inside is not None:
+                if start not in token_starts and inside is not None:
                     word_at = inside.get(starts[bisect_right(starts, start) - 1])
-                    if word_at is not None and word_at.end > end and word_at.tag not in ("nt", "nz"):
-                        continue  # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end
+                    if word_at is not None and word_at.end >= end and (
+                        (word_at.end > end and word_at.tag not in ("nt", "nz"))
+                        or (
+                            word_at.tag == "ns"
+                            and label == "Place"
+                            and not self._place_prefix(text[word_at.start : start])
+                        )
+                    ):
+                        # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end;
+                        # 阿尔|泰山: the end of a longer place's name
+                        continue
                 if (
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
@@ -133,6 +142,18 @@ class PlaceRules(RuleBase):
                 ):  # … and end one (哈尔滨、大连: a city that is also a word, in a list)
                     out.append(Mention(start, end, word, "Place", "admin-short", ""))
         return out
+
+    def _place_prefix(self, head: str) -> bool:
+        """Is ``head``, before a known place inside one word, a place itself or a position
+        (英国|伦敦, 长江|三峡, 东|耶路撒冷, 南|太平洋), not the start of a longer name
+        (阿尔|泰山, 秦|淮河, 九|华山)?"""
+        if len(head) == 1:
+            return head in "东西南北中环古大小新老上下前后内外"
+        if self.seg.tag(head) in _STOP_TAGS and self.seg.freq(head) >= 1000:
+            return True  # 符合|中国: jieba glued a verb to the place and called it one
+        return head in self._gaz_words or any(
+            head[:k] in self._gaz_words and self._place_prefix(head[k:]) for k in range(2, len(head) - 0)
+        )
 
     # -- 2. places by suffix ------------------------------------------------------
 
@@ -381,6 +402,8 @@ class PlaceRules(RuleBase):
             return None
         if gap.startswith(self._determiner_prefixes) or gap in self.generic:
             return None
+        if j + 1 < len(pieces) and pieces[j + 1].tag == "f" and len(pieces[j + 1].text) > 1:
+            return None  # 阿尔泰山 + 脚下 + 雪都村: a place's position, not the next name's start
         tag, freq = self.seg.tag(gap), self.seg.freq(gap)
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix

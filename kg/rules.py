@@ -88,6 +88,10 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             sorted({*self.determiners, *ethnic}, key=len, reverse=True)
         ) or ("\0",)
         self.place_suffixes = dict(rules.place_suffixes)
+        for group in ethnic:  # 明水 + 满族乡, 兴隆 + 回族镇: an ethnic township
+            for unit in ("乡", "镇"):
+                self.place_suffixes.setdefault(group + unit, "town")
+        self.place_suffixes.setdefault("民族乡", "town")
         self._strong_org_suffixes = tuple(
             sorted(
                 (k for k, v in rules.org_suffixes.items() if v == "strong"), key=len, reverse=True

@@ -153,6 +153,11 @@ PLACE_CHAINS = [
     pytest.param("毛乌素沙地超80%的面积披上绿装。", ["毛乌素沙地"], id="sandy-land-not-a-person"),
     pytest.param("位于塔克拉玛干沙漠腹地的富满油田", ["塔克拉玛干沙漠"], id="desert"),
     pytest.param("贵州位于云贵高原东部。", ["贵州", "云贵高原"], id="plateau"),
+    pytest.param(
+        "辽宁葫芦岛市绥中县明水满族乡祝家沟村暖意融融。", ["绥中县", "明水满族乡", "祝家沟村"], id="ethnic-township"
+    ),
+    pytest.param("新疆阿尔泰山脚下的牧场", ["阿尔泰山"], id="mountain-ending-in-a-known-name"),
+    pytest.param("秦淮河畔的花灯为市民带来年味。", ["秦淮河"], id="river-ending-in-a-known-name"),
     pytest.param("刘艳英是四川安岳县隆恩村党支部书记。", ["安岳县", "隆恩村"], id="chain-before-a-branch"),
     pytest.param(
         "谢兰是重庆两江新区人和街道邢家桥社区党委书记。", ["两江新区", "邢家桥社区"], id="bare-unit-word-before-a-community"
@@ -804,6 +809,12 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("国庆将至，大江南北国旗招展。", ("Place", "江南"), None, id="region-inside-an-idiom"),
         pytest.param("该项目连接东莞沙田、虎门两镇。", ("Place", "虎门两镇"), None, id="count-of-towns"),
         pytest.param("花香飘满这座高原。", ("Place", "这座高原"), None, id="this-plateau"),
+        pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
+        pytest.param("秦淮河畔的花灯", ("Place", "淮河"), None, id="huaihe-inside-qinhuai"),
+        pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "脚下雪都村"), None, id="position-word-before-a-village"),
+        pytest.param("把蔬菜种植这个富民产业做好。云南的村民很多。", ("Place", "富民"), None, id="county-name-as-a-word"),
+        pytest.param("河南组建省委宣讲团等宣讲队伍。", ("Organisation", "河南组建省委"), None, id="verb-before-a-known-body"),
+        pytest.param("美国白宫官员9日表示，将继续提供援助。", ("Place", "白"), ("Place", "白宫"), id="country-and-place-in-one-word"),
         pytest.param("瑞典何时能真正兑现承诺。", ("Person", "何时能"), None, id="dictionary-name-with-function-char"),
         pytest.param("一九八九年春夏之交发生风波。", ("Person", "夏之交"), None, id="season-turn"),
         pytest.param(
