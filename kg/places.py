@@ -157,8 +157,11 @@ class PlaceRules(RuleBase):
 
     # -- 2. places by suffix ------------------------------------------------------
 
-    def _stem(self, pieces: list[_Piece], idx: int, cut: int, max_len: int, chain: bool):
-        """Walk back from piece ``idx`` (cut at ``cut``): the stem pieces before a suffix."""
+    def _stem(
+        self, pieces: list[_Piece], idx: int, cut: int, max_len: int, chain: bool, unit: bool = False
+    ):
+        """Walk back from piece ``idx`` (cut at ``cut``): the stem pieces before a suffix
+        (``unit``: of a town's or a village's, whose name is short)."""
         stem: list[_Piece] = []
         first = pieces[idx]
         j = idx
@@ -203,6 +206,16 @@ class PlaceRules(RuleBase):
             p = pieces[j]
             if p.mention is not None and p.mention.type == "Person":
                 break  # 秦小兰到大坪村: a person's name ends a place's name
+            if chain and (p.text in self.posts or p.text in self.roles):
+                break  # 第一书记|姜|镇: a post ends a place's name (not a body's: 总统办公室)
+            if unit and length >= 2 and (
+                (p.mention is not None and p.mention.type == "Place")
+                or (p.mention is None and (p.text in self.rules.admin_short or p.text in self.rules.admin))
+                or (p.mention is None and p.freq >= 100 and p.tag not in ("ns", "nr", "nz", "nrt", "j", ""))
+            ):
+                # 六安 + 林寨村, 眉山 + 永丰村: a place before a name is its parent (长寿 + 村
+                # is one name); 落地|小岗村: a common word before a name is no part of it
+                break
             if (
                 p.mention is not None
                 and chain
@@ -296,13 +309,19 @@ class PlaceRules(RuleBase):
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
+            if (
+                level in ("town", "village")
+                and suffix not in ("村", "镇", "乡")  # (杉口村|村民, 东建乡|乡亲)
+                and text[s_end : s_end + 1] in ("村", "镇", "乡")
+            ):
+                continue  # 林寨|村: the name goes on to the village's own suffix
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
             if p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
                 if p.end != s_end:
                     continue
-                stem = self._stem(pieces, i, s_start, 8, True)
+                stem = self._stem(pieces, i, s_start, 8, True, level in ("town", "village"))
                 if (
                     level == "nature"
                     and len(p.text) == 2
@@ -337,7 +356,7 @@ class PlaceRules(RuleBase):
                         continue
                     stem = [q]
                 else:
-                    stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True)
+                    stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True, level in ("town", "village"))
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
             straddle = p.start < s_start and self._common_word(p) and not p.tag.startswith("v")
             if (

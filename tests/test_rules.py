@@ -158,6 +158,11 @@ PLACE_CHAINS = [
     ),
     pytest.param("新疆阿尔泰山脚下的牧场", ["阿尔泰山"], id="mountain-ending-in-a-known-name"),
     pytest.param("秦淮河畔的花灯为市民带来年味。", ["秦淮河"], id="river-ending-in-a-known-name"),
+    pytest.param("在四川凉山三河村，我看望了彝族村民。", ["凉山", "三河村"], id="village-after-a-city-short-name"),
+    pytest.param("安徽六安林寨村的鱼稻共生区吸引人们。", ["六安", "林寨村"], id="village-with-two-suffixes"),
+    pytest.param("在湖南湘潭青山桥镇，旋耕机正在作业。", ["湘潭", "青山桥镇"], id="town-after-a-city-short-name"),
+    pytest.param("全国人大代表、四川眉山永丰村党委书记李雪平", ["眉山", "永丰村"], id="village-after-an-unmarked-city"),
+    pytest.param("重庆长寿村的村民", ["长寿村"], id="village-named-like-a-district"),
     pytest.param("刘艳英是四川安岳县隆恩村党支部书记。", ["安岳县", "隆恩村"], id="chain-before-a-branch"),
     pytest.param(
         "谢兰是重庆两江新区人和街道邢家桥社区党委书记。", ["两江新区", "邢家桥社区"], id="bare-unit-word-before-a-community"
@@ -809,6 +814,11 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("国庆将至，大江南北国旗招展。", ("Place", "江南"), None, id="region-inside-an-idiom"),
         pytest.param("该项目连接东莞沙田、虎门两镇。", ("Place", "虎门两镇"), None, id="count-of-towns"),
         pytest.param("花香飘满这座高原。", ("Place", "这座高原"), None, id="this-plateau"),
+        pytest.param("北大荒集团2018年落地小岗村。", ("Place", "落地小岗村"), ("Place", "小岗村"), id="verb-before-a-village"),
+        pytest.param(
+            "驻村第一书记姜镇立刻带着党员干部搜寻。", ("Place", "第一书记姜镇"), None, id="post-before-a-name-ending-in-zhen"
+        ),
+        pytest.param("杉口村村民洪振固3年前被纳入慢病管理。", ("Place", "杉口村村"), ("Place", "杉口村"), id="village-before-villagers"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
         pytest.param("秦淮河畔的花灯", ("Place", "淮河"), None, id="huaihe-inside-qinhuai"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "脚下雪都村"), None, id="position-word-before-a-village"),
