@@ -369,6 +369,8 @@ class OrganisationRules(RuleBase):
             ):
                 continue
             middle = m.group(2)
+            if self.seg.freq(text[s : s + 2]) >= 100 and self.seg.tag(text[s : s + 2]) not in ("ns", "nt", "j"):
+                continue  # 区域|均衡|布局, 市场…局: a word, not the district's or city's bureau
             if any(c in _FUNCTION_CHARS or c in _VERBISH for c in middle) or middle.startswith(
                 self._determiner_prefixes
             ):

@@ -818,6 +818,10 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param(
             "驻村第一书记姜镇立刻带着党员干部搜寻。", ("Place", "第一书记姜镇"), None, id="post-before-a-name-ending-in-zhen"
         ),
+        pytest.param(
+            "推动优质资源扩容下沉、区域均衡布局。", ("Organisation", "区域均衡布局"), None, id="word-starting-with-qu-and-ending-in-ju"
+        ),
+        pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
         pytest.param("杉口村村民洪振固3年前被纳入慢病管理。", ("Place", "杉口村村"), ("Place", "杉口村"), id="village-before-villagers"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
         pytest.param("秦淮河畔的花灯", ("Place", "淮河"), None, id="huaihe-inside-qinhuai"),
