@@ -173,6 +173,14 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
             elif not m.info or len(m.text) <= 2:
                 continue  # a bare 纪委监委 or 县委 of an article about no county names nothing
         final.append(m)
+    party = {m.text[2:]: m.text for m in final if m.type == "Organisation" and m.text.startswith("中共")}
+    if party:  # 中共南川区委组织部 … 南川区委组织部, 区委组织部: one body, its full name
+        final = [
+            replace(m, canonical=party[m.canonical or m.text])
+            if m.type == "Organisation" and (m.canonical or m.text) in party
+            else m
+            for m in final
+        ]
     return final
 
 

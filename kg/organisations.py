@@ -106,6 +106,8 @@ class OrganisationRules(RuleBase):
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)
         for name_start, (s_end, suffix) in sorted(best.items()):
+            if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:
+                name_start -= 2  # 中共 + 河北省委, 中共 + 南川区委组织部: the party's committee
             out.append(
                 Mention(
                     name_start,
@@ -156,40 +158,43 @@ class OrganisationRules(RuleBase):
         self, text: str, pieces: list[_Piece], stem, s_start: int, suffix: str = "公司"
     ):
         """浙江 + 茶香里茶业 + 有限公司: a company's name runs from the place before it,
-        whatever words it holds, if no punctuation or clause word comes between."""
+        whatever words it holds, if no punctuation or clause word comes between; so does a
+        committee's or an association's (北京市 + 劳动争议仲裁 + 委员会), also from a
+        national prefix (国务院 + 残疾人工作协调 + 委员会)."""
         if stem and stem[0].mention is not None:
             return None
-        for p in reversed(pieces):
-            if p.end > s_start or p.end < s_start - 10:
-                continue
-            if p.mention is not None and p.mention.type == "Place":
-                k = pieces.index(p)
-                while k > 0 and pieces[k - 1].mention is not None and pieces[k - 1].mention.type == "Place" \
-                        and pieces[k - 1].end == pieces[k].start:  # fmt: skip
-                    k -= 1  # 合肥 + 滨湖 + …有限公司: the whole chain of places opens the name
-                between = text[p.end : s_start]
-                inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
-                if any(p.end < q.start < s_start < q.end and q.tag == "nt" for q in pieces):
-                    return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
-                if suffix not in _COMPANY_ONLY and any(c in "院会党部局厅委办署和" for c in between):
-                    return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
-                if (
-                    between
-                    and is_han(between)
-                    and not any(c in "的在是等把被从对向由为了着过与及" for c in between)
-                    and not any(
-                        (q.tag in ("p", "r") and q.freq >= 100)
-                        or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)
-                        or (q.tag == "v" and len(q.text) > 1 and q.freq >= 5000)
-                        or (q.tag == "c" and q.text != "和")
-                        for q in inside
-                    )
-                ):  # 种植 in a co-op's name
-                    return [
-                        *pieces[k : pieces.index(p) + 1],
-                        _Piece(between, p.end, s_start, "", 0, None),
-                    ]
-                return None
+        near = [p for p in pieces if s_start - 10 <= p.end <= s_start]
+        anchors = [p for p in near if p.mention is not None and p.mention.type == "Place"]
+        if not anchors and suffix not in _COMPANY_ONLY:
+            anchors = [p for p in near if p.mention is None and p.text in self.national]
+        if not anchors:
+            return None
+        p = anchors[-1]  # the nearest
+        k = pieces.index(p)
+        while k > 0 and pieces[k - 1].end == pieces[k].start and (
+            (pieces[k - 1].mention is not None and pieces[k - 1].mention.type == "Place")
+            or (p.mention is None and pieces[k - 1].mention is None and pieces[k - 1].text in self.national)
+        ):  # 合肥 + 滨湖 + …有限公司, 中央 + 国家 + 安全委员会: the whole chain opens the name
+            k -= 1
+        between = text[p.end : s_start]
+        inside = [q for q in pieces if p.end <= q.start and q.end <= s_start]
+        if any(p.end < q.start < s_start < q.end and q.tag == "nt" for q in pieces):
+            return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
+        if suffix not in _COMPANY_ONLY and any(c in "院会党部局厅委办署和" for c in between):
+            return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
+        if (
+            between
+            and is_han(between)
+            and not any(c in "的在是等把被从对向由为了着过与及" for c in between)
+            and not any(
+                (q.tag in ("p", "r") and q.freq >= 100)
+                or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)
+                or (q.tag == "v" and len(q.text) > 1 and q.freq >= 5000)
+                or (q.tag == "c" and q.text != "和")
+                for q in inside
+            )
+        ):  # 种植 in a co-op's name
+            return [*pieces[k : pieces.index(p) + 1], _Piece(between, p.end, s_start, "", 0, None)]
         return None
 
     def _post_follows(

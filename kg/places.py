@@ -100,6 +100,12 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if len(word) == 2 and start not in token_starts and end not in bounds and inside is not None:
+                    # 居民|进行, 其中|国企: a short name across two dictionary words, starting
+                    # and ending inside them (not inside a word jieba made up: 从东|海之滨)
+                    word_at = inside.get(starts[bisect_right(starts, start) - 1])
+                    if word_at is not None and word_at.freq > 0 and word_at.tag not in ("nt", "nz"):
+                        continue
                 if start not in token_starts and inside is not None:
                     word_at = inside.get(starts[bisect_right(starts, start) - 1])
                     if word_at is not None and word_at.end >= end and (

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.model import Mention
+from kg.model import Article, Mention
 from kg.normalize import claimed_span
 from kg.people import _kinship_starts
 from kg.pipeline import get_extractor, mentions_in_text
@@ -429,6 +429,13 @@ ORGANISATIONS = [
     ),
     pytest.param("中国文化扶贫委员会主任徐惟诚致辞。", "中国文化扶贫委员会", id="committee-field-holding-a-verb"),
     pytest.param("4日，美国国务院宣布提供军事支持。", "美国国务院", id="another-countrys-state-department"),
+    pytest.param("近日，中共河北省委副书记赵世居接受专访。", "中共河北省委", id="party-committee-with-zhonggong"),
+    pytest.param("中共南川区委组织部发布通知。", "中共南川区委组织部", id="party-department-with-zhonggong"),
+    pytest.param("民革中央主席万鄂湘、农工党中央主席陈竺出席。", "农工党中央", id="democratic-party-central-committee"),
+    pytest.param(
+        "国务院残疾人工作协调委员会、卫生部联合开展行动。", "国务院残疾人工作协调委员会", id="national-body-committee"
+    ),
+    pytest.param("设立中央国家安全委员会。", "中央国家安全委员会", id="two-national-prefixes"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
@@ -822,6 +829,9 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
             "推动优质资源扩容下沉、区域均衡布局。", ("Organisation", "区域均衡布局"), None, id="word-starting-with-qu-and-ending-in-ju"
         ),
         pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
+        pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
+        pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
+        pytest.param("其中国企混改项目141宗。", ("Place", "中国"), None, id="country-across-two-words"),
         pytest.param("杉口村村民洪振固3年前被纳入慢病管理。", ("Place", "杉口村村"), ("Place", "杉口村"), id="village-before-villagers"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
         pytest.param("秦淮河畔的花灯", ("Place", "淮河"), None, id="huaihe-inside-qinhuai"),
@@ -923,6 +933,13 @@ def test_lookalikes_are_not_taken_for_entities(
     assert wrong not in found
     if right is not None:
         assert right in found
+
+
+def test_a_partys_committee_and_its_short_names_are_one_body() -> None:
+    text = "中共南川区委组织部发布通知。南川区委组织部要求落实。区委组织部还强调。南川区干部多。"
+    ext = get_extractor()(Article(id="t", text=text))
+    orgs = [e for e in ext.entities if e.type == "Organisation"]
+    assert [(e.name, e.aliases) for e in orgs] == [("中共南川区委组织部", ("区委组织部", "南川区委组织部"))]
 
 
 def test_a_known_name_inside_a_word_touching_neither_end_is_no_mention() -> None:
