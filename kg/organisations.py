@@ -272,7 +272,11 @@ class OrganisationRules(RuleBase):
             if (
                 t.tag == "nt"
                 and len(t.text) >= 3
-                and t.text.endswith(self._org_endings)
+                and (
+                    t.text.endswith(self._org_endings)
+                    # 亚太经合组织, 全国学联, 中国文联: bodies jieba knows by these ends too
+                    or (t.text.endswith(("组织", "联")) and not t.text.endswith("交联"))
+                )
                 and t.text not in self.generic
             ):
                 if not t.text.startswith(self._determiner_prefixes):

@@ -60,6 +60,8 @@ _BODY_ENDS = ("公司", "集团", "银行", "大学", "学院", "医院", "协�
 _PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建交", "经济走廊", "全天候", "特殊", "人民", "铁杆", "战略")
 
 #: Words a place's name does not run back over (they end the words before it).
+#: What makes a word of 部 after a ministry's name (部门, 部署, 部分, 部队, 部位, 部件, 部落).
+_BU_WORDS = frozenset("门署分队位件落")
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄"))
@@ -100,6 +102,8 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if word[-1] == "部" and text[end : end + 1] in _BU_WORDS:
+                    continue  # 公安|部门, 建设|部署: a department or a plan, not the ministry
                 if len(word) == 2 and start not in token_starts and end not in bounds and inside is not None:
                     # 居民|进行, 其中|国企: a short name across two dictionary words, starting
                     # and ending inside them (not inside a word jieba made up: 从东|海之滨)

@@ -436,6 +436,9 @@ ORGANISATIONS = [
         "国务院残疾人工作协调委员会、卫生部联合开展行动。", "国务院残疾人工作协调委员会", id="national-body-committee"
     ),
     pytest.param("设立中央国家安全委员会。", "中央国家安全委员会", id="two-national-prefixes"),
+    pytest.param("龙永图在亚太经合组织贸易部长会议上指出。", "亚太经合组织", id="international-organisation-jieba-knows"),
+    pytest.param("由共青团中央、全国学联组织的活动。", "全国学联", id="federation-jieba-knows"),
+    pytest.param("曾获文化部颁发的一等奖。", "文化部", id="former-ministry"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
@@ -831,6 +834,8 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
         pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
+        pytest.param("公安部门和教育部门联合部署。", ("Organisation", "公安部"), None, id="department-not-the-ministry"),
+        pytest.param("推进新农村建设部署。", ("Organisation", "建设部"), None, id="plan-not-the-ministry"),
         pytest.param("其中国企混改项目141宗。", ("Place", "中国"), None, id="country-across-two-words"),
         pytest.param("杉口村村民洪振固3年前被纳入慢病管理。", ("Place", "杉口村村"), ("Place", "杉口村"), id="village-before-villagers"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
