@@ -216,6 +216,8 @@ class PlaceRules(RuleBase):
             p = pieces[j]
             if p.mention is not None and p.mention.type == "Person":
                 break  # 秦小兰到大坪村: a person's name ends a place's name
+            if p.text in ("原", "前", "现") and p.mention is None:
+                break  # 湖北省政府|原|党组成员: the former holder of a post, not a body's name
             if chain and (p.text in self.posts or p.text in self.roles):
                 break  # 第一书记|姜|镇: a post ends a place's name (not a body's: 总统办公室)
             if unit and length >= 2 and (

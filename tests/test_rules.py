@@ -836,6 +836,9 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
         pytest.param("公安部门和教育部门联合部署。", ("Organisation", "公安部"), None, id="department-not-the-ministry"),
         pytest.param("推进新农村建设部署。", ("Organisation", "建设部"), None, id="plan-not-the-ministry"),
+        pytest.param(
+            "湖北省政府原党组成员、副省长曹广晶", ("Organisation", "湖北省政府原党组"), ("Organisation", "湖北省政府"), id="former-member"
+        ),
         pytest.param("其中国企混改项目141宗。", ("Place", "中国"), None, id="country-across-two-words"),
         pytest.param("杉口村村民洪振固3年前被纳入慢病管理。", ("Place", "杉口村村"), ("Place", "杉口村"), id="village-before-villagers"),
         pytest.param("新疆阿尔泰山脚下雪都村", ("Place", "泰山"), ("Place", "阿尔泰山"), id="taishan-inside-altai"),
