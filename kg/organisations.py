@@ -374,7 +374,7 @@ class OrganisationRules(RuleBase):
         for m in self._bureau_re.finditer(text):  # 县农业农村局, 区民政局, 市发展改革委
             s = m.start()
             if s in place_ends or (
-                s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "由在经向和与及、"
+                s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "由在经向和与及、是为到从对给将被把同跟"
             ):
                 continue
             middle = m.group(2)

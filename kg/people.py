@@ -240,6 +240,14 @@ class PeopleRules(RuleBase):
                 after.text in self.speech
                 or after.text.startswith(self._speech_heads)  # 刘国|中|出席会议
                 or (after.text == "、" and one.text != "和" and tok is not None and tok.freq == 0)
+                or (  # 主席万|鄂|湘|、: after a post, three characters jieba left alone
+                    cued
+                    and tok is not None
+                    and len(tok.text) == sl
+                    and one.text not in _FUNCTION_CHARS
+                    and one.text not in _NOT_NAME_TAILS
+                    and after.text in ("、", "，", "。", "；")
+                )
                 or (  # 记者蒋悦|飞|）, 总经理王以|卓|郑重宣读: after a post, a name jieba
                     # does not know, and a character that is no verb, particle or word of
                     # its own before punctuation or a word

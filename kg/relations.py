@@ -241,6 +241,30 @@ def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | Non
     return found
 
 
+#: Words for a village, town or community the article named before (社区党委书记陈玉兰).
+_UNIT_WORDS = ("社区", "街道", "村", "镇", "乡")
+
+
+def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
+    """在璧城街道金剑社区，社区党委书记陈玉兰: a post after a bare unit word (社区, 村) is
+    held at the place of that kind the sentence or the one before it named last."""
+    text = ctx.text
+    word = next((w for w in _UNIT_WORDS if text.endswith(w, 0, cue_start)), None)
+    if word is None:
+        return None
+    before = cue_start - len(word)
+    if before > 0 and "\u4e00" <= text[before - 1] <= "\u9fff":
+        return None  # 金剑社区党委书记 is the direct case; 各村, 本村 are no one place
+    sent = ctx.sent_of(before)
+    found = None
+    for q in ctx.mentions:
+        if q.start >= before:
+            break
+        if q.type == "Place" and q.text.endswith(word) and q.end <= before and ctx.sent_of(q.start) >= sent - 1:
+            found = q
+    return found
+
+
 def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[str, tuple | None]:
     at = _key(at_m) if at_m is not None else None
     if at_m is not None and at_m.type == "Organisation" and pred == "holdsPost":
@@ -318,7 +342,7 @@ def _people(ctx: _Context) -> list[Relation]:
                     at_m = inner
                     cue_start = m.start - 1  # (the post keeps its own name: 外交部长)
             if at_m is None and pred == "holdsPost":
-                at_m = _body_named_before(ctx, cue_start, cue)
+                at_m = _body_named_before(ctx, cue_start, cue) or _unit_named_before(ctx, cue_start)
             if (
                 pred == "role"
                 and at_m is not None

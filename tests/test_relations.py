@@ -288,6 +288,25 @@ def test_a_verb_of_holding_a_post_names_the_person_the_post_and_where(
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "at"),
+    [
+        pytest.param(
+            "在璧城街道金剑社区，社区党委书记陈玉兰带领居民成立了志愿服务队。", "陈玉兰", P("金剑社区"), id="community-named-before"
+        ),
+        pytest.param("南川区三泉镇观音村，村党支部书记李永进说，要抓好产业。", "李永进", P("观音村"), id="village-named-before"),
+    ],
+)
+def test_a_post_after_a_bare_unit_word_is_held_at_the_place_named_before(text: str, person: str, at: tuple) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
+
+
+def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
+    ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
+    assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
+
+
+@pytest.mark.parametrize(
     "text", ["李明是南川区人。", "关键是党支部书记要带头。", "李明是一名党员，也是村里的书记员。"]
 )
 def test_no_post_after_the_verb_no_post_held(text: str) -> None:

@@ -292,6 +292,7 @@ PEOPLE = [
     pytest.param("每经记者印峥嵘发自上海。", "印峥嵘", id="given-name-descriptive-word"),
     pytest.param("在现任连长巩虹宇理解中，这里很美。", "巩虹宇", id="job-word-jieba-tags-a-verb"),
     pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
+    pytest.param("座谈会上，民革中央主席万鄂湘、民盟中央主席丁仲礼出席。", "万鄂湘", id="three-characters-left-alone"),
     pytest.param("中央党校副校长龚育之在闭幕式上发言。", "龚育之", id="dictionary-name-holding-zhi"),
     pytest.param("关于台湾问题，克林顿说，他将向中国领导人重申立场。", "克林顿", id="foreign-name-jieba-tags-nr"),
     # --- misses (reported)
@@ -439,6 +440,7 @@ ORGANISATIONS = [
     pytest.param("龙永图在亚太经合组织贸易部长会议上指出。", "亚太经合组织", id="international-organisation-jieba-knows"),
     pytest.param("由共青团中央、全国学联组织的活动。", "全国学联", id="federation-jieba-knows"),
     pytest.param("曾获文化部颁发的一等奖。", "文化部", id="former-ministry"),
+    pytest.param("张国强是市农业农村委派驻的干部。", "市农业农村委", id="abbreviated-committee-after-the-copula"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
