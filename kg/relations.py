@@ -247,7 +247,7 @@ _UNIT_WORDS = ("社区", "街道", "村", "镇", "乡")
 
 def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     """在璧城街道金剑社区，社区党委书记陈玉兰: a post after a bare unit word (社区, 村) is
-    held at the place of that kind the sentence or the one before it named last."""
+    held at the place of that kind the article named last."""
     text = ctx.text
     word = next((w for w in _UNIT_WORDS if text.endswith(w, 0, cue_start)), None)
     if word is None:
@@ -255,12 +255,34 @@ def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     before = cue_start - len(word)
     if before > 0 and "\u4e00" <= text[before - 1] <= "\u9fff":
         return None  # 金剑社区党委书记 is the direct case; 各村, 本村 are no one place
-    sent = ctx.sent_of(before)
     found = None
     for q in ctx.mentions:
         if q.start >= before:
             break
-        if q.type == "Place" and q.text.endswith(word) and q.end <= before and ctx.sent_of(q.start) >= sent - 1:
+        if q.type == "Place" and q.text.endswith(word) and q.end <= before:
+            found = q
+    return found
+
+
+#: Posts held in a village (驻村第一书记赵明远: the village the article was just about).
+_VILLAGE_POSTS = frozenset(("第一书记", "驻村第一书记", "村党支部书记", "村支书", "村主任", "村委会主任"))
+
+
+def _village_of_post(ctx: _Context, cue_start: int, cue: str) -> Mention | None:
+    """…柳树沟村是…定点帮扶村。驻村第一书记赵明远: a village's post at the start of a
+    clause is held at the village named last in the sentence or the two before it."""
+    if cue not in _VILLAGE_POSTS:
+        return None
+    text = ctx.text
+    start = cue_start - 2 if text[cue_start - 2 : cue_start] == "驻村" else cue_start
+    if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        return None  # 镇党委第一书记, 各村第一书记: another body's, or no one village's
+    sent = ctx.sent_of(start)
+    found = None
+    for q in ctx.mentions:
+        if q.start >= start:
+            break
+        if q.type == "Place" and q.text.endswith("村") and ctx.sent_of(q.start) >= sent - 2:
             found = q
     return found
 
@@ -342,7 +364,21 @@ def _people(ctx: _Context) -> list[Relation]:
                     at_m = inner
                     cue_start = m.start - 1  # (the post keeps its own name: 外交部长)
             if at_m is None and pred == "holdsPost":
-                at_m = _body_named_before(ctx, cue_start, cue) or _unit_named_before(ctx, cue_start)
+                at_m = (
+                    _body_named_before(ctx, cue_start, cue)
+                    or _unit_named_before(ctx, cue_start)
+                    or _village_of_post(ctx, cue_start, cue)
+                )
+            if at_m is None and pred == "holdsPost" and ctx.text[cue_start - 1 : cue_start] == "、":
+                # 溪口村党支部书记、村委会主任陈金水: the posts listed before, and a village's
+                # committee post at the village of the one before it
+                earlier = _earlier_posts(ctx, cue_start)
+                for post, org in earlier:
+                    out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
+                if earlier and earlier[0][1][0] == "Place" and cue.startswith(("村委会", "居委会", "村")):
+                    last_post[m.end] = (pred, earlier[0][1])
+                    out[(_key(m), pred, cue, earlier[0][1])].append(ctx.evidence(m.start))
+                    continue
             if (
                 pred == "role"
                 and at_m is not None

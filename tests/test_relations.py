@@ -301,6 +301,27 @@ def test_a_post_after_a_bare_unit_word_is_held_at_the_place_named_before(text: s
     assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
 
 
+def test_posts_listed_before_a_villages_committee_post_are_held_at_the_village() -> None:
+    ext = get_extractor()(Article(id="t", text="”溪口村党支部书记、村委会主任陈金水说。"))
+    posts = _by(ext.relations, "holdsPost")
+    assert (PER("陈金水"), "党支部书记", P("溪口村")) in posts
+    assert (PER("陈金水"), "村委会主任", P("溪口村")) in posts
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "at"),
+    [
+        pytest.param(
+            "丹水湾镇柳树沟村是定点帮扶村。驻村第一书记赵明远到任后，牵头创办合作社。", "赵明远", P("柳树沟村"), id="stationed"
+        ),
+        pytest.param("广西壮族自治区交通运输厅驻六岭村工作队进村。第一书记蓝天走访全村后，把修路列为头号任务。", "蓝天", P("六岭村"), id="first-secretary"),
+    ],
+)
+def test_a_village_post_at_a_clause_start_is_held_at_the_village_just_named(text: str, person: str, at: tuple) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
