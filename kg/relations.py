@@ -264,6 +264,29 @@ def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     return found
 
 
+def _short_body_before(ctx: _Context, cue_start: int) -> Mention | None:
+    """锦绣物业项目经理张建国 after …锦绣物业服务有限公司: a post after a short form of a
+    body the article named before in full (four to eight characters of its name, at the
+    start of a clause)."""
+    text = ctx.text
+    for k in range(min(8, cue_start), 3, -1):
+        start = cue_start - k
+        short = text[start:cue_start]
+        if not all("\u4e00" <= c <= "\u9fff" for c in short):
+            continue
+        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            continue  # not the start of a clause
+        found = None
+        for q in ctx.mentions:
+            if q.start >= start:
+                break
+            if q.type == "Organisation" and q.end <= start and short in q.text and q.text != short:
+                found = q
+        if found is not None:
+            return found
+    return None
+
+
 #: Posts held in a village (驻村第一书记赵明远: the village the article was just about).
 _VILLAGE_POSTS = frozenset(("第一书记", "驻村第一书记", "村党支部书记", "村支书", "村主任", "村委会主任"))
 
@@ -368,6 +391,7 @@ def _people(ctx: _Context) -> list[Relation]:
                     _body_named_before(ctx, cue_start, cue)
                     or _unit_named_before(ctx, cue_start)
                     or _village_of_post(ctx, cue_start, cue)
+                    or _short_body_before(ctx, cue_start)
                 )
             if at_m is None and pred == "holdsPost" and ctx.text[cue_start - 1 : cue_start] == "、":
                 # 溪口村党支部书记、村委会主任陈金水: the posts listed before, and a village's

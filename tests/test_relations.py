@@ -322,6 +322,12 @@ def test_a_village_post_at_a_clause_start_is_held_at_the_village_just_named(text
     assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
 
 
+def test_a_post_after_a_short_form_of_a_body_named_before_is_held_there() -> None:
+    text = "山西锦绣物业服务有限公司负责小区。锦绣物业项目经理张建国告诉记者，公司每季度接受测评。"
+    ext = get_extractor()(Article(id="t", text=text))
+    assert (PER("张建国"), "项目经理", ORG("山西锦绣物业服务有限公司")) in _by(ext.relations, "holdsPost")
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
