@@ -411,6 +411,14 @@ def _people(ctx: _Context) -> list[Relation]:
             ):
                 pred = "holdsPost"  # 浙江农林大学教授吴建华: a role at a body is a post there
             elif pred == "role":
+                if (
+                    at_m is not None
+                    and at_m.type == "Place"
+                    and at_m.end == cue_start
+                    and at_m.text.endswith(("社区", "村"))
+                    and cue.endswith(("员", "长"))
+                ):  # 湖光社区网格员周小雨: a community's job is also a post held there
+                    out[(_key(m), "holdsPost", cue, _key(at_m))].append(ctx.evidence(m.start))
                 at_m = None
             cue, at = _post_at(ctx, cue, at_m, pred)
             if pred == "holdsPost" and at_m is not None:

@@ -328,6 +328,14 @@ def test_a_post_after_a_short_form_of_a_body_named_before_is_held_there() -> Non
     assert (PER("张建国"), "项目经理", ORG("山西锦绣物业服务有限公司")) in _by(ext.relations, "holdsPost")
 
 
+def test_a_communitys_job_is_a_role_and_a_post_held_there_but_a_villager_only_a_role() -> None:
+    ext = get_extractor()(Article(id="t", text="湖光社区网格员周小雨负责8栋楼。观音村村民向华长说，路修好了。"))
+    assert (PER("周小雨"), "网格员", P("湖光社区")) in _by(ext.relations, "holdsPost")
+    assert (PER("周小雨"), "网格员", None) in _by(ext.relations, "role")
+    assert (PER("向华长"), "村民", None) in _by(ext.relations, "role")
+    assert not [r for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER("向华长")]
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
