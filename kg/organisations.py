@@ -25,6 +25,9 @@ from .segment import Token
 __all__ = ["OrganisationRules"]
 
 
+#: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
+#: by common words right after the body.
+_SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
 #: name a field of work, which holds no other body.
@@ -42,6 +45,7 @@ class OrganisationRules(RuleBase):
         ends = index_by_end(pieces)
         piece_ends = list(map(_END_OF, pieces))  # in order: the pieces follow each other
         best: dict[int, tuple[int, str]] = {}
+        parts: list[tuple[int, int, str]] = []  # named by common words: perhaps a part of a body
         for e, suffix in self.org_suffix_ac.iter(text):
             s_start, s_end = e + 1 - len(suffix), e + 1
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
@@ -83,6 +87,8 @@ class OrganisationRules(RuleBase):
             elif stem:
                 stem = self._joint_fields(text, pieces, starts, stem) or stem
             if not stem:
+                if suffix in _SUB_BODIES:  # 天水师范学院 + 教育 + 学院, 陆军军医大学 + 第一附属 + 医院
+                    parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 6 <= e < s_start)
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
             if inner:
@@ -92,19 +98,26 @@ class OrganisationRules(RuleBase):
             anchored = any(q.mention is not None for q in stem) or stem_text.startswith(
                 self.national
             )
-            if strength == "weak" and not anchored:
-                continue
-            if not anchored and (len(stem_text) < 2 or not self._specific(stem)):
-                continue
-            if not anchored and not any(
-                q.tag in _NAME_TAGS or (q.tag == "" and q.freq == 0) for q in stem
+            if (
+                (strength == "weak" and not anchored)
+                or (not anchored and (len(stem_text) < 2 or not self._specific(stem)))
+                or (
+                    not anchored
+                    and not any(q.tag in _NAME_TAGS or (q.tag == "" and q.freq == 0) for q in stem)
+                )  # 乡镇学校, 武术学校: ordinary words before the suffix name nothing
             ):
-                continue  # 乡镇学校, 武术学校: ordinary words before the suffix name nothing
+                if suffix in _SUB_BODIES:
+                    parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if name_start - 6 <= e <= name_start)
+                continue
             if any(q.text in self.generic for q in stem[:1]):
                 continue
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)
+        for owner, s_end, suffix in parts:  # 天水师范学院 + 教育学院: a part of the body before
+            gap = text[best[owner][0] : s_end - len(suffix)]
+            if best[owner][0] < s_end and (not gap or is_han(gap)) and not any(c in _FUNCTION_CHARS for c in gap):
+                best[owner] = (s_end, suffix)
         for name_start, (s_end, suffix) in sorted(best.items()):
             if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:
                 name_start -= 2  # 中共 + 河北省委, 中共 + 南川区委组织部: the party's committee

@@ -336,6 +336,19 @@ def test_a_communitys_job_is_a_role_and_a_post_held_there_but_a_villager_only_a_
     assert not [r for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER("向华长")]
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "post", "at"),
+    [
+        pytest.param("江西省水利科学研究院高级工程师刘红梅介绍。", "刘红梅", "高级工程师", "江西省水利科学研究院", id="senior-engineer"),
+        pytest.param("通渭县第一中学语文教师王春梅和同事坐上大巴。", "王春梅", "语文教师", "通渭县第一中学", id="teacher-of-a-subject"),
+        pytest.param("天水师范学院教育学院副教授赵文博说。", "赵文博", "副教授", "天水师范学院教育学院", id="associate-professor"),
+    ],
+)
+def test_a_professional_role_at_the_body_before_it_is_a_post_there(text: str, person: str, post: str, at: str) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert (PER(person), post, ORG(at)) in _by(ext.relations, "holdsPost")
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]

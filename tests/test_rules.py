@@ -446,8 +446,9 @@ ORGANISATIONS = [
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
         "陆军军医大学第一附属医院",
         id="affiliated-hospital",
-        marks=_bug("the organisation is cut at the first strong suffix: 陆军军医大学"),
     ),
+    pytest.param("天水师范学院教育学院副教授赵文博说。", "天水师范学院教育学院", id="college-of-a-university"),
+    pytest.param("在浙江大学医学院附属第一医院，医生有许多都感染了。", "浙江大学医学院附属第一医院", id="hospital-of-a-school-of-a-university"),
 ]
 
 
