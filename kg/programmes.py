@@ -169,6 +169,11 @@ class ProgrammeRules(RuleBase):
             return None  # “重庆”; but “清河”专项行动 names a campaign
         if _FORMULA.search(name):
             return None  # 1名家长+1名…: a formula
+        if name[-1] in "的了着过吗呢吧" and len(name) > 2:
+            return None  # “不受控制和极其危险的”: a quoted phrase, not a name
+        tag = self.seg.tag(name)
+        if self.seg.freq(name) >= 300 and tag not in ("nz", "nt", "ns") and not (tag == "l" and len(name) >= 4):
+            return None  # “补贴”竞赛, “家长”: an everyday word, quoted (not “一国两制”)
         return name
 
     @staticmethod

@@ -563,6 +563,8 @@ NOT_ENTITIES = [
     pytest.param("大家都说他是村里的“活地图”。", ["活地图"], id="nickname-metaphor"),
     pytest.param("要守好“钱袋子”，管好“菜篮子”。", ["钱袋子", "菜篮子"], id="household-metaphors"),
     pytest.param("群众的“急难愁盼”就是工作的方向。", ["急难愁盼"], id="formula"),
+    pytest.param("欧盟不愿看到世界陷入“补贴”竞赛。", ["补贴"], id="everyday-word-quoted"),
+    pytest.param("密切关注美国及其盟友“不受控制和极其危险的”生物军事活动。", ["不受控制和极其危险的"], id="quoted-phrase"),
     pytest.param("全县上下要拧成“一股绳”。", ["一股绳"], id="rope"),
 ]
 
