@@ -500,6 +500,9 @@ class PlaceRules(RuleBase):
             if len(stem) < 2 or self.seg.freq(stem) >= 100 or stem in self.generic:
                 continue
             for k in re.finditer(re.escape(stem), text):
+                opened = text.rfind("“", 0, k.start())
+                if opened > text.rfind("”", 0, k.start()) and text.find("”", k.end()) != k.end():
+                    continue  # “红岩先锋”: inside a quoted name, not the village
                 if k.start() in bounds and text[k.end() : k.end() + len(m.info)] != m.info:
                     out.append(Mention(k.start(), k.end(), stem, "Place", "stem-alias", m.text))
         return out

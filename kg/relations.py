@@ -253,8 +253,10 @@ def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     if word is None:
         return None
     before = cue_start - len(word)
-    if before > 0 and "\u4e00" <= text[before - 1] <= "\u9fff":
-        return None  # 金剑社区党委书记 is the direct case; 各村, 本村 are no one place
+    if before > 0 and text[before - 1] in "该本此":
+        before -= 1  # 该村党支部书记罗德明: that village, named before
+    elif before > 0 and "\u4e00" <= text[before - 1] <= "\u9fff":
+        return None  # 金剑社区党委书记 is the direct case; 各村 is no one place
     found = None
     for q in ctx.mentions:
         if q.start >= before:
@@ -327,14 +329,17 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
     out = []
     while start > 0 and ctx.text[start - 1] == "、":
         end = start - 1
-        post = _post_ending_at(ctx.text, end)
-        if post is None:
+        found = None
+        for k in range(min(_POST_LONGEST, end), 0, -1):  # 区纪委|书记, not 区|纪委书记
+            post = ctx.text[end - k : end]
+            at_m = ctx.by_end.get(end - k) if post in _POSTS else None
+            if at_m is not None and at_m.type in ("Organisation", "Place"):
+                found = (post, at_m)
+                break
+        if found is None:
             break
-        at_m = ctx.by_end.get(end - len(post))
-        if at_m is None or at_m.type not in ("Organisation", "Place"):
-            break
-        out.append((post, _key(at_m)))
-        start = at_m.start
+        out.append((found[0], _key(found[1])))
+        start = found[1].start
     return out
 
 
@@ -574,6 +579,14 @@ def _runs(ctx: _Context) -> list[Relation]:
                     break
         if runner is not None:
             out[(_key(runner), _key(p))].append(ctx.evidence(p.start))
+            partner = ctx.by_end.get(runner.start - 1)
+            if (
+                partner is not None
+                and partner.type == runner.type == "Organisation"
+                and ctx.text[runner.start - 1] in "与和、"
+                and partner.start >= s0
+            ):  # 区委统战部与区工商联联合实施“万企兴万村”行动: both run it
+                out[(_key(partner), _key(p))].append(ctx.evidence(p.start))
     return [Relation(a, "runs", b, tuple(dict.fromkeys(ev))) for (a, b), ev in sorted(out.items())]
 
 

@@ -349,6 +349,24 @@ def test_a_professional_role_at_the_body_before_it_is_a_post_there(text: str, pe
     assert (PER(person), post, ORG(at)) in _by(ext.relations, "holdsPost")
 
 
+def test_that_village_is_the_village_named_before() -> None:
+    ext = get_extractor()(Article(id="t", text="三角镇红岩村是市级示范村。该村党支部书记罗德明介绍，村里引进了企业。"))
+    assert (PER("罗德明"), "党支部书记", P("红岩村")) in _by(ext.relations, "holdsPost")
+
+
+def test_a_listed_post_ends_at_its_body_not_at_the_longest_post() -> None:
+    text = "綦江区纪委监委深化警示教育。区纪委书记、区监委主任杨华说，要正风肃纪。"
+    posts = _by(get_extractor()(Article(id="t", text=text)).relations, "holdsPost")
+    assert (PER("杨华"), "书记", ORG("綦江区纪委")) in posts
+    assert (PER("杨华"), "主任", ORG("綦江区监委")) in posts
+
+
+def test_two_bodies_joined_by_yu_both_run_the_programme() -> None:
+    text = "南川区的企业很多。区委统战部与区工商联联合实施“万企兴万村”行动。"
+    runs = _by(get_extractor()(Article(id="t", text=text)).relations, "runs")
+    assert set(runs) >= {(ORG("南川区委统战部"), ("Programme", "万企兴万村"), None), (ORG("南川区工商联"), ("Programme", "万企兴万村"), None)}
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]

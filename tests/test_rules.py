@@ -441,6 +441,7 @@ ORGANISATIONS = [
     pytest.param("由共青团中央、全国学联组织的活动。", "全国学联", id="federation-jieba-knows"),
     pytest.param("曾获文化部颁发的一等奖。", "文化部", id="former-ministry"),
     pytest.param("张国强是市农业农村委派驻的干部。", "市农业农村委", id="abbreviated-committee-after-the-copula"),
+    pytest.param("区工商联主席陈志刚表示，要推动落实。", "区工商联", id="district-federation-of-industry"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
@@ -946,6 +947,11 @@ def test_lookalikes_are_not_taken_for_entities(
     assert wrong not in found
     if right is not None:
         assert right in found
+
+
+def test_a_villages_bare_name_inside_a_quoted_name_is_no_mention() -> None:
+    text = "三角镇红岩村是示范村。深入推进“红岩先锋”变革型组织建设。"
+    assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["红岩村"]
 
 
 def test_a_partys_committee_and_its_short_names_are_one_body() -> None:
