@@ -90,9 +90,13 @@ def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
     mentioned county-level place of any kind.
     """
     counts: Counter[str] = Counter()
+    levels: dict[str, str] = {}  # a written short form with its level (石柱县) -> its level
     for m in mentions:
         if m.type == "Place" and m.canonical in rules.admin:
             counts[m.canonical] += 1
+        elif m.type == "Place" and m.rule == "admin-level" and m.info in rules.admin_by_code:
+            counts[m.canonical] += 1  # 石柱县 for 石柱土家族自治县: as the article writes it
+            levels[m.canonical] = rules.admin_by_code[m.info].level
         elif m.type == "Organisation" and m.rule == "org-suffix":
             for k in range(min(len(m.text) - 1, 12), 1, -1):  # 荣昌区委组织部 names 荣昌区
                 if m.text[:k] in rules.admin:
@@ -100,8 +104,7 @@ def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
                     break
     out: dict[str, str] = {}
     for name, _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        places = rules.admin[name]
-        level = places[0].level
+        level = levels[name] if name in levels else rules.admin[name][0].level
         out.setdefault(name[-1], name)
         if level == "county":
             out.setdefault("", name)

@@ -56,6 +56,7 @@ class _Context:
             m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"
         }
         self._evidence: dict[int, Evidence] = {}  # one Evidence per sentence, made once
+        self.homes: dict[str, str] = {}  # the article's places by kind (extract_relations)
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -289,6 +290,33 @@ def _short_body_before(ctx: _Context, cue_start: int) -> Mention | None:
     return None
 
 
+#: The head of a county, district or city, written without it: held at the one the
+#: article is about (县长谭明 in an article about 石柱土家族自治县).
+_HEAD_POSTS = {"县长": "县", "区长": "区", "市长": "市"}
+
+
+def _head_post_place(ctx: _Context, cue_start: int, level: str) -> tuple | None:
+    """Where a 县长 (区长, 市长) written without a place is head: of the place whose
+    committee the post listed before it is at (重庆市委副书记、市长胡衡华), else of the
+    only place of that kind the article names (县委副书记、县长谭明)."""
+    if ctx.text[cue_start - 1 : cue_start] == "、":
+        for _post, (_kind, name) in _earlier_posts(ctx, cue_start):
+            for body in ("委", "政府", "人民政府"):
+                k = name.find(level + body)
+                if k >= 2 and name.endswith(level + body):  # 重庆市委 → 重庆市
+                    return ("Place", ctx.place_names.get(name[: k + 1], name[: k + 1]))
+    names = {n for n in ctx.place_names.values() if n.endswith(level) and len(n) > 2}
+    home = ctx.homes.get(level)
+    if home not in names or len(names) != 1:
+        return None
+    for m in ctx.mentions:  # 淮北市政府…副市长胡亮 in an article that names only 上海市
+        name = m.canonical or m.text
+        if m.type == "Organisation" and (level + "委" in name or level + "政府" in name or level + "人民政府" in name):
+            if not name.startswith(home):
+                return None
+    return ("Place", home)
+
+
 #: Posts held in a village (驻村第一书记赵明远: the village the article was just about).
 _VILLAGE_POSTS = frozenset(("第一书记", "驻村第一书记", "村党支部书记", "村支书", "村主任", "村委会主任"))
 
@@ -426,6 +454,8 @@ def _people(ctx: _Context) -> list[Relation]:
                     out[(_key(m), "holdsPost", cue, _key(at_m))].append(ctx.evidence(m.start))
                 at_m = None
             cue, at = _post_at(ctx, cue, at_m, pred)
+            if at is None and pred == "holdsPost" and cue.lstrip("副") in _HEAD_POSTS:
+                at = _head_post_place(ctx, cue_start, _HEAD_POSTS[cue.lstrip("副")])
             if pred == "holdsPost" and at_m is not None:
                 for post, org in _earlier_posts(
                     ctx, at_m.start if at_m.end == cue_start else cue_start
@@ -627,6 +657,7 @@ def extract_relations(
         _POSTS = rules.wordset("posts")
         _POST_LONGEST = max(map(len, _POSTS), default=0)
     ctx = _Context(article, mentions)
+    ctx.homes = homes
     page, extra = _page_facts(ctx, mentions)
     known = {e.key for e in entities}
     extra = tuple(e for e in dict.fromkeys(extra) if e.key not in known)

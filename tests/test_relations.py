@@ -367,6 +367,22 @@ def test_two_bodies_joined_by_yu_both_run_the_programme() -> None:
     assert set(runs) >= {(ORG("南川区委统战部"), ("Programme", "万企兴万村"), None), (ORG("南川区工商联"), ("Programme", "万企兴万村"), None)}
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "at"),
+    [
+        pytest.param("石柱县召开推进会。县委副书记、县长谭明主持会议。", "谭明", P("石柱县"), id="county-of-the-article"),
+        pytest.param("近日，记者对重庆市委副书记、市长胡衡华进行了专访。", "胡衡华", P("重庆市"), id="city-of-the-committee"),
+        pytest.param(
+            "上海市召开会议。安徽省淮北市政府原党组成员、副市长胡亮被通报。", "胡亮", None, id="another-citys-government"
+        ),
+    ],
+)
+def test_a_head_of_a_county_or_city_is_held_at_it(text: str, person: str, at: tuple | None) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    heads = [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person) and r.object.endswith("长")]
+    assert heads == [at]
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
