@@ -94,7 +94,12 @@ def home_places(mentions: Iterable[Mention], rules: Rules) -> dict[str, str]:
     for m in mentions:
         if m.type == "Place" and m.canonical in rules.admin:
             counts[m.canonical] += 1
-        elif m.type == "Place" and m.rule == "admin-level" and m.info in rules.admin_by_code:
+        elif (
+            m.type == "Place"
+            and m.rule == "admin-level"
+            and m.info in rules.admin_by_code
+            and rules.admin_by_code[m.info].name[-1] == m.text[-1]  # (大城|市 is no 大城县)
+        ):
             counts[m.canonical] += 1  # 石柱县 for 石柱土家族自治县: as the article writes it
             levels[m.canonical] = rules.admin_by_code[m.info].level
         elif m.type == "Organisation" and m.rule == "org-suffix":

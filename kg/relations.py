@@ -57,6 +57,7 @@ class _Context:
         }
         self._evidence: dict[int, Evidence] = {}  # one Evidence per sentence, made once
         self.homes: dict[str, str] = {}  # the article's places by kind (extract_relations)
+        self.extra: list[Entity] = []  # bodies only a relation names (渝中区委 + 组织部)
 
     def sent_of(self, pos: int) -> int:
         return max(0, bisect_right(self.starts, pos) - 1)
@@ -168,6 +169,7 @@ def _located_in(
 
 _POSTS: frozenset[str] = frozenset()
 _POST_LONGEST = 0
+_DEPTS: tuple[str, ...] = ()
 
 
 def _post_ending_at(text: str, end: int) -> str | None:
@@ -215,7 +217,12 @@ def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | Non
         post = _post_ending_at(text, cue_start - 1)
         if post is None:
             return None
-        m = ctx.by_end.get(cue_start - 1 - len(post))
+        before = cue_start - 1 - len(post)
+        word = next((w for w in _BODY_WORDS if text.endswith(w, 0, before)), None)
+        if word is not None and ctx.by_end.get(before) is None:
+            # 公司党支部书记、副总经理孙婷: both posts at the company named before
+            return _nearest_body(ctx, before - len(word), (word,))
+        m = ctx.by_end.get(before)
         if (
             m is not None
             and m.type == "Organisation"
@@ -233,6 +240,29 @@ def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | Non
         ends, before = _IMPLIED_BODY[cue], cue_start  # 。院长宋怀瑾表示 (not 《俄罗斯报》社长)
     else:
         return None
+    return _nearest_body(ctx, before, ends)
+
+
+def _committee_dept(ctx: _Context, cue_start: int) -> tuple[str, Mention, int] | None:
+    """渝中区委常委、组织部部长: a department written bare after a post on the party
+    committee it belongs to; its full name (渝中区委组织部), the committee, and where the
+    department's word starts."""
+    text = ctx.text
+    dept = next((d for d in _DEPTS if text.endswith(d, 0, cue_start)), None)
+    if dept is None:
+        return None
+    start = cue_start - len(dept)
+    if not text.endswith("常委、", 0, start):
+        return None
+    committee = ctx.by_end.get(start - 3)
+    if committee is None or committee.type != "Organisation":
+        return None
+    name = committee.canonical or committee.text
+    return (name + dept, committee, start) if name.endswith("委") else None
+
+
+def _nearest_body(ctx: _Context, before: int, ends: tuple[str, ...]) -> Mention | None:
+    """The last organisation ending in one of ``ends`` that the article names before ``before``."""
     found = None
     for q in ctx.mentions:
         if q.start >= before:
@@ -364,7 +394,12 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
             if at_m is not None and at_m.type in ("Organisation", "Place"):
                 found = (post, at_m)
                 break
-        if found is None:
+        if found is None:  # 公司党支部书记、…: a post at the company named before
+            post = _post_ending_at(ctx.text, end)
+            word = post and next((w for w in _BODY_WORDS if ctx.text.endswith(w, 0, end - len(post))), None)
+            body = _nearest_body(ctx, end - len(post) - len(word), (word,)) if word else None
+            if body is not None:
+                out.append((post, _key(body)))
             break
         out.append((found[0], _key(found[1])))
         start = found[1].start
@@ -426,6 +461,16 @@ def _people(ctx: _Context) -> list[Relation]:
                     or _village_of_post(ctx, cue_start, cue)
                     or _short_body_before(ctx, cue_start)
                 )
+            if at_m is None and pred == "holdsPost":
+                dept = _committee_dept(ctx, cue_start)
+                if dept is not None:  # 渝中区委常委、组织部部长何刚
+                    name, committee, start = dept
+                    ctx.extra.append(Entity("Organisation", name, (), 0))
+                    for post, org in _earlier_posts(ctx, start):
+                        out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
+                    last_post[m.end] = (pred, ("Organisation", name))
+                    out[(_key(m), pred, cue, ("Organisation", name))].append(ctx.evidence(m.start))
+                    continue
             if at_m is None and pred == "holdsPost" and ctx.text[cue_start - 1 : cue_start] == "、":
                 # 溪口村党支部书记、村委会主任陈金水: the posts listed before, and a village's
                 # committee post at the village of the one before it
@@ -652,15 +697,14 @@ def extract_relations(
     homes: dict,
 ) -> tuple[tuple[Relation, ...], tuple[Entity, ...]]:
     """All relations of one article, and the entities only the page metadata names."""
-    global _POSTS, _POST_LONGEST
+    global _POSTS, _POST_LONGEST, _DEPTS
     if not _POSTS:
         _POSTS = rules.wordset("posts")
         _POST_LONGEST = max(map(len, _POSTS), default=0)
+        _DEPTS = tuple(sorted(rules.wordset("org_depts"), key=len, reverse=True))
     ctx = _Context(article, mentions)
     ctx.homes = homes
     page, extra = _page_facts(ctx, mentions)
-    known = {e.key for e in entities}
-    extra = tuple(e for e in dict.fromkeys(extra) if e.key not in known)
     rels = [
         *_located_in(ctx, entities, rules, homes),
         *_people(ctx),
@@ -669,4 +713,6 @@ def extract_relations(
         *_runs(ctx),
         *_mentions_and_cooccurrence(ctx, entities),
     ]
+    known = {e.key for e in entities}
+    extra = tuple(e for e in dict.fromkeys([*extra, *ctx.extra]) if e.key not in known)
     return tuple(rels), extra

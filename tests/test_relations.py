@@ -383,6 +383,29 @@ def test_a_head_of_a_county_or_city_is_held_at_it(text: str, person: str, at: tu
     assert heads == [at]
 
 
+def test_posts_listed_after_the_word_for_a_company_are_held_at_the_company_named_before() -> None:
+    text = "重庆瑞丰科技有限公司是一家软件企业，公司党支部书记、副总经理孙婷说，公司发展很快。"
+    posts = _by(get_extractor()(Article(id="t", text=text)).relations, "holdsPost")
+    assert (PER("孙婷"), "党支部书记", ORG("重庆瑞丰科技有限公司")) in posts
+    assert (PER("孙婷"), "副总经理", ORG("重庆瑞丰科技有限公司")) in posts
+
+
+@pytest.mark.parametrize(
+    ("text", "committee", "dept"),
+    [
+        pytest.param("渝中区委常委、组织部部长何刚表示，将推广经验。", "渝中区委", "渝中区委组织部", id="written-out"),
+        pytest.param("南川区召开会议。区委常委、宣传部部长李明说。", "南川区委", "南川区委宣传部", id="abbreviated"),
+    ],
+)
+def test_a_department_after_a_post_on_its_committee_is_that_committees(text: str, committee: str, dept: str) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    posts = _by(ext.relations, "holdsPost")
+    person = next(r.subject for r in ext.relations if r.predicate == "holdsPost")
+    assert (person, "常委", ORG(committee)) in posts
+    assert (person, "部长", ORG(dept)) in posts
+    assert ORG(dept) in {e.key for e in ext.entities}
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]

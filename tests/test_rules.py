@@ -151,6 +151,7 @@ PLACE_CHAINS = [
     ),
     pytest.param("2000年，徐淙祥担任张槐村党支部书记。", ["张槐村"], id="village-named-only-in-its-branch"),
     pytest.param("毛乌素沙地超80%的面积披上绿装。", ["毛乌素沙地"], id="sandy-land-not-a-person"),
+    pytest.param("走进渝中区解放碑街道大都会商厦，一楼有服务站。", ["解放碑街道", "大都会商厦"], id="shopping-building"),
     pytest.param("位于塔克拉玛干沙漠腹地的富满油田", ["塔克拉玛干沙漠"], id="desert"),
     pytest.param("贵州位于云贵高原东部。", ["贵州", "云贵高原"], id="plateau"),
     pytest.param(
