@@ -86,12 +86,12 @@ class Extractor:
         relations, extra = extract_relations(
             work, mentions, entities, self.rules, home_places(mentions, self.rules)
         )
-        if work is not article:  # evidence quotes the article as written
+        if work is not article:  # evidence quotes the article as written, posts as written
             relations = tuple(
                 replace(r, evidence=tuple(
                     replace(e, sentence=article.text[e.start : e.end]) if e.part == "text" else e
                     for e in r.evidence
-                ))
+                ), object=_as_written(r, simple, article.text))
                 for r in relations
             )  # fmt: skip
         return Extraction(
@@ -100,6 +100,17 @@ class Extractor:
             tuple(sorted((*entities, *extra), key=lambda e: e.key)),
             relations,
         )
+
+
+def _as_written(r, simple: str, text: str):
+    """A relation's post or role (副市长) as the traditional text writes it (副市長): the
+    same characters where its evidence sentence has it."""
+    if not isinstance(r.object, str) or r.predicate not in ("holdsPost", "role"):
+        return r.object
+    for e in r.evidence:
+        if e.part == "text":
+            return restore(r.object, simple[e.start : e.end], text[e.start : e.end])
+    return r.object
 
 
 def _simplified_copy(text: str) -> str | None:

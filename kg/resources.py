@@ -9,6 +9,7 @@ files of the same names is merged after the defaults.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import importlib.util
 import json
@@ -177,10 +178,29 @@ def _load_admin(rules: Rules) -> None:
 _NOT_PLACES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "海域", "苏鲁交界"}
 
 
+#: The modules whose code decides what an article's extraction is: the rule version (and so
+#: the keys of cached extractions) changes with them as with the rule data.
+_RULE_MODULES = (
+    "rules.py", "rulebase.py", "people.py", "places.py", "organisations.py", "programmes.py",
+    "normalize.py", "relations.py", "pipeline.py", "segment.py", "script.py", "model.py",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> bytes:
+    """A digest of the extraction's code (:data:`_RULE_MODULES`)."""
+    digest = hashlib.sha1()
+    here = Path(__file__).parent
+    for name in _RULE_MODULES:
+        digest.update(name.encode())
+        digest.update((here / name).read_bytes())
+    return digest.digest()
+
+
 def load_rules(extra_dirs: list[str | Path] | tuple = ()) -> Rules:
     """Load the default rule data, then each folder of ``extra_dirs`` on top."""
     rules = Rules()
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(_code_digest())
     for folder in (DATA_DIR, *map(Path, extra_dirs)):
         if not folder.is_dir():
             raise FileNotFoundError(f"rules folder not found: {folder}")

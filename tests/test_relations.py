@@ -406,6 +406,11 @@ def test_a_department_after_a_post_on_its_committee_is_that_committees(text: str
     assert ORG(dept) in {e.key for e in ext.entities}
 
 
+def test_posts_of_a_traditional_text_are_written_as_it_writes_them() -> None:
+    ext = get_extractor()(Article(id="t", text="創新科技及工業局局長陳志明與深圳市副市長周海濤簽署備忘錄。"))
+    assert (PER("周海濤"), "副市長", P("深圳市")) in _by(ext.relations, "holdsPost")
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]

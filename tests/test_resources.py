@@ -92,3 +92,14 @@ def test_cli_reports_a_missing_rule_folder_without_a_traceback(tmp_path: Path) -
     )  # fmt: skip
     assert proc.returncode == 2
     assert "rules folder not found" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_rule_version_changes_with_the_extractions_code(monkeypatch) -> None:
+    import kg.resources as res
+
+    before = load_rules().version
+    modules = {p.name for p in Path(res.__file__).parent.glob("*.py")}
+    assert set(res._RULE_MODULES) <= modules  # every module named exists
+    assert {"people.py", "places.py", "organisations.py", "relations.py"} <= set(res._RULE_MODULES)
+    monkeypatch.setattr(res, "_code_digest", lambda: b"other code")
+    assert load_rules().version != before  # cached extractions of the old code are not reused
