@@ -686,6 +686,10 @@ _PAPER_HEADER_RE = re.compile(
 )
 
 
+#: A news story's opening dateline naming its paper (香港文匯報訊, 大众日报讯; not 本报讯).
+_PAPER_DATELINE_RE = re.compile(r"^(?![本])([\u4e00-\u9fff]{2,12}?[报報])[讯訊]")
+
+
 def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     """A plain text article: the first line is its title when it reads like one; a
     paper's header line before it (大众日报 2024年04月23日 第07版 市县观察) gives the
@@ -701,6 +705,10 @@ def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     if header:
         meta.setdefault("date", _iso_date(re.sub(r"\s", "", header["date"])))
         meta["source"] = header["paper"]
+    if not meta.get("source"):  # 香港文匯報訊（記者 李嘉欣）: the paper's own dateline
+        paper = next((m.group(1) for t in body[:3] if (m := _PAPER_DATELINE_RE.match(t))), None)
+        if paper is not None:
+            meta["source"] = paper
     return Article(
         id=article_id,
         text="\n".join([title, *body] if title else body),

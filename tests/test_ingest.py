@@ -544,3 +544,17 @@ def test_cctv_corpus_first_records() -> None:
     )
     assert all(a.title and a.text.startswith(a.title + "\n") for a in articles)
     assert all(a.path == corpus.name for a in articles)
+
+
+@pytest.mark.parametrize(
+    ("raw", "paper"),
+    [
+        pytest.param("深港簽署新協議\n香港文匯報訊（記者 李嘉欣）兩地政府昨日簽署備忘錄。", "香港文匯報", id="traditional"),
+        pytest.param("春耕忙\n大众日报讯（记者 王明）全省春耕全面展开。", "大众日报", id="simplified"),
+        pytest.param("春耕忙\n本报讯（记者 王明）全省春耕全面展开。", None, id="our-paper-unnamed"),
+    ],
+)
+def test_a_plain_storys_dateline_names_its_paper(raw: str, paper: str | None) -> None:
+    from kg.ingest import _plain_article
+
+    assert _plain_article(raw, "a", None).newspaper == paper
