@@ -25,6 +25,8 @@ from .segment import Token
 __all__ = ["OrganisationRules"]
 
 
+#: A body's own committees and offices, written right after its name (兵团纪委监委).
+_OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
@@ -299,6 +301,12 @@ class OrganisationRules(RuleBase):
                         start = place.start
                     name = text[start : t.end]
                     out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
+        for m in places:  # 新疆生产建设兵团 + 纪委监委: a known body's own committee
+            if m.type == "Organisation" and m.rule == "known":
+                own = next((w for w in _OWN_BODIES if text.startswith(w, m.end)), None)
+                if own is not None:
+                    name = text[m.start : m.end + len(own)]
+                    out.append(Mention(m.start, m.end + len(own), name, "Organisation", "jieba-nt", name))
         for m in places:  # 美国 + 国务院, 美国 + 国防部|长: another country's ministry, not China's
             place = country_end.get(m.start)
             if (

@@ -133,6 +133,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             "促进会",
             "联合会",
             "基金会",
+            "社会工作服务中心",  # 迎泽区 + 心连心 + 社会工作服务中心
+            "工作服务中心",
         }
         self._quoted_bodies = ("志愿服务队", "志愿者服务队", "服务队", "志愿队", "宣讲团", "艺术团", "突击队",
                                "专业合作社", "合作社", "协会", "联合会", "商会")  # fmt: skip

@@ -443,6 +443,8 @@ ORGANISATIONS = [
     pytest.param("曾获文化部颁发的一等奖。", "文化部", id="former-ministry"),
     pytest.param("张国强是市农业农村委派驻的干部。", "市农业农村委", id="abbreviated-committee-after-the-copula"),
     pytest.param("区工商联主席陈志刚表示，要推动落实。", "区工商联", id="district-federation-of-industry"),
+    pytest.param("新疆生产建设兵团纪委监委发布通报。", "新疆生产建设兵团纪委监委", id="known-bodys-own-commission"),
+    pytest.param("迎泽区心连心社会工作服务中心的社工入户走访。", "迎泽区心连心社会工作服务中心", id="social-work-centre"),
     pytest.param("云南省老科技工作者协会举行主题党日活动。", "云南省老科技工作者协会", id="association-of-workers"),
     pytest.param(
         "潼南区人民医院与陆军军医大学第一附属医院开展合作。",
