@@ -178,7 +178,7 @@ class OrganisationRules(RuleBase):
         national prefix (国务院 + 残疾人工作协调 + 委员会)."""
         if stem and stem[0].mention is not None:
             return None
-        near = [p for p in pieces if s_start - 10 <= p.end <= s_start]
+        near = pieces[bisect_left(pieces, s_start - 10, key=_END_OF) : bisect_right(pieces, s_start, key=_END_OF)]
         anchors = [p for p in near if p.mention is not None and p.mention.type == "Place"]
         if not anchors and suffix not in _COMPANY_ONLY:
             anchors = [p for p in near if p.mention is None and p.text in self.national]

@@ -93,10 +93,18 @@ class PlaceRules(RuleBase):
         self, text: str, bounds: set[int], tokens: list[Token] | None = None
     ) -> list[Mention]:
         out = []
-        starts = sorted(bounds) if tokens is not None else []
-        inside = {t.start: t for t in tokens} if tokens is not None else None
         hits = self._gazetteer_hits(text)
         token_starts = bounds
+        held: list = []  # (sorted token starts, token by start), made when first needed
+
+        def word_at(pos: int) -> Token | None:
+            """The token that holds ``pos`` (None without tokens)."""
+            if tokens is None:
+                return None
+            if not held:
+                held.extend((sorted(token_starts), {t.start: t for t in tokens}))
+            return held[1].get(held[0][bisect_right(held[0], pos) - 1])
+
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
         bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
         for start, end, word in hits:
@@ -104,25 +112,23 @@ class PlaceRules(RuleBase):
                 label, canonical = self.known[word]
                 if word[-1] == "部" and text[end : end + 1] in _BU_WORDS:
                     continue  # 公安|部门, 建设|部署: a department or a plan, not the ministry
-                if len(word) == 2 and start not in token_starts and end not in bounds and inside is not None:
+                holder = word_at(start) if start not in token_starts else None
+                if holder is not None and holder.end < end and end not in bounds:
                     # 居民|进行, 其中|国企: a short name across two dictionary words, starting
                     # and ending inside them (not inside a word jieba made up: 从东|海之滨)
-                    word_at = inside.get(starts[bisect_right(starts, start) - 1])
-                    if word_at is not None and word_at.freq > 0 and word_at.tag not in ("nt", "nz"):
+                    if len(word) == 2 and holder.freq > 0 and holder.tag not in ("nt", "nz"):
                         continue
-                if start not in token_starts and inside is not None:
-                    word_at = inside.get(starts[bisect_right(starts, start) - 1])
-                    if word_at is not None and word_at.end >= end and (
-                        (word_at.end > end and word_at.tag not in ("nt", "nz"))
-                        or (
-                            word_at.tag == "ns"
-                            and label == "Place"
-                            and not self._place_prefix(text[word_at.start : start])
-                        )
-                    ):
-                        # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end;
-                        # 阿尔|泰山: the end of a longer place's name
-                        continue
+                elif holder is not None and holder.end >= end and (
+                    (holder.end > end and holder.tag not in ("nt", "nz"))
+                    or (
+                        holder.tag == "ns"
+                        and label == "Place"
+                        and not self._place_prefix(text[holder.start : start])
+                    )
+                ):
+                    # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end;
+                    # 阿尔|泰山: the end of a longer place's name
+                    continue
                 if (
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
