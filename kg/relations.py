@@ -623,6 +623,11 @@ def _cooperation(ctx: _Context) -> list[Relation]:
         while any(o.end == first.start for o in orgish):
             first = next(o for o in orgish if o.end == first.start)
         before = [a for a in orgish if ctx.sent_of(a.start) == sent and a.end < first.start]
+        unit = ctx.text[first.start - 3 : first.start - 1]
+        if len(unit) == 2 and unit[0] in "全该本" and unit[1] in "乡村镇区县市":
+            # 全乡与重庆三峡学院结对共建: the township named before, not a body in between
+            named = [a for a in orgish if a.type == "Place" and a.end <= first.start - 3 and a.text.endswith(unit[1])]
+            before = named[-1:] or before
         if before:
             a = before[-1]
             pair = tuple(sorted([_key(a), _key(b)]))

@@ -411,6 +411,11 @@ def test_posts_of_a_traditional_text_are_written_as_it_writes_them() -> None:
     assert (PER("周海濤"), "副市長", P("深圳市")) in _by(ext.relations, "holdsPost")
 
 
+def test_the_whole_township_cooperating_is_the_township_named_before() -> None:
+    ext = get_extractor()(Article(id="t", text="巫山县曲尺乡党委书记向东说，全乡与重庆三峡学院结对共建。"))
+    assert set(_by(ext.relations, "cooperatesWith")) == {(ORG("重庆三峡学院"), P("曲尺乡"), None)}
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
