@@ -89,7 +89,8 @@ _NOT_JOBS = frozenset(
 )
 
 #: What follows the verb 作 (作了说明, 作报告) after a name.
-_ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示", "关于")
+_ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示", "关于",
+                "交流", "表态", "典型", "专题", "辅导", "动员", "安排", "汇报", "点评", "指示", "述职")
 
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
@@ -185,6 +186,10 @@ class PeopleRules(RuleBase):
                         or nxt.tag.startswith("nr")
                         or (nxt.tag in ("ng", "nz", "n") and nxt.freq < 500)
                         or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
+                        or (  # 部长李|明清: a given name jieba reads as a period of time
+                            cued and nxt.tag == "t" and len(nxt.text) == 2 and nxt.freq < 5000
+                            and not nxt.text.endswith(("天", "日", "年", "月", "前", "后", "时", "晚", "早"))
+                        )
                         or (
                             cued
                             and nxt.tag in ("ns", "nz", "n", "nt", "s", "j", "a", "an", "b", "z")
@@ -586,6 +591,26 @@ class PeopleRules(RuleBase):
                 ):
                     add(tok.start, tok.end, "post-verb", m.group(0))
                     break
+        if "·" in text:
+            done = -1
+            for k in (i for i, c in enumerate(text) if c == "·"):
+                if k < done:
+                    continue  # a later part of a name already found
+                head = self._dot_name_head(text, k)
+                end = self._translit_end(text, k + 1) if head is not None else k
+                while head is not None and text[end : end + 1] == "·":  # 穆罕默德·本·萨勒曼
+                    more = self._translit_end(text, end + 1)
+                    if more == end + 1:
+                        break
+                    end = more
+                done = end
+                if (
+                    head is not None
+                    and end - k - 1 >= 2
+                    and self._mostly_translit(text[k + 1 : end])
+                    and not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
+                ):
+                    add(head, end, "name-context")  # 阿依古丽·买买提, 雪克来提·扎克尔
         self._context_names(text, tokens, texts, found, add)
         for (s, e), m in list(found.items()):  # 泽|连斯基, 彼得·|汉密尔顿: the whole name
             head = self._foreign_head(text, s, tok_end) if _all_in(m.text, self.translit) else s
@@ -621,6 +646,29 @@ class PeopleRules(RuleBase):
                     if pos >= 0:
                         add(pos, pos + len(name), rule)
         return list(found.values())
+
+    def _dot_name_head(self, text: str, dot: int) -> int | None:
+        """Start of the first part of a name joined by a middle dot at ``dot``: two to six
+        transliteration characters (阿依古丽·, 夏巴兹·; not 希望的田野上·), and a
+        surname's character before them after a post, a list's 、 or a clause's start
+        (主席雪|克来提·扎克尔); no place's name."""
+        start = dot
+        while start > 0 and dot - start < 6 and text[start - 1] in self.translit:
+            start -= 1
+        if dot - start < 2:
+            return None
+        if (
+            start > 0
+            and text[start - 1] in self.surnames
+            and (
+                start == 1
+                or not is_han(text[start - 2])
+                or text[start - 2] == "、"
+                or text.endswith(self._post_role_tuple, 0, start - 1)
+            )
+        ):
+            start -= 1
+        return None if self.gazetteer_word_at(text, start) else start
 
     def _post_holder(self, text: str, tok: Token, tok_at: dict[int, Token]) -> bool:
         """May ``tok``, before a verb of holding a post, be a name (as before a speech verb:

@@ -173,6 +173,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.org_suffix_ac = _automaton(self.org_suffixes)
         cue_words = sorted(self.posts | self.roles, key=len, reverse=True)
         self._cue_words = frozenset(cue_words)
+        self._post_role_tuple = tuple(cue_words)
         self.cue_re = re.compile(trie_pattern(cue_words))  # the longest cue word at a place
         self.speech_re = re.compile(
             "|".join(map(re.escape, sorted(self.speech, key=len, reverse=True)))

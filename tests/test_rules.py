@@ -294,6 +294,10 @@ PEOPLE = [
     pytest.param("在现任连长巩虹宇理解中，这里很美。", "巩虹宇", id="job-word-jieba-tags-a-verb"),
     pytest.param("公诉方及被告于海的辩护律师出庭。", "于海", id="role-defendant"),
     pytest.param("座谈会上，民革中央主席万鄂湘、民盟中央主席丁仲礼出席。", "万鄂湘", id="three-characters-left-alone"),
+    pytest.param("市委常委、组织部部长李明清在黔江调研。", "李明清", id="given-name-read-as-a-period"),
+    pytest.param("阿依古丽·买买提是新华乡大坪村的致富带头人。", "阿依古丽·买买提", id="name-joined-by-a-middle-dot"),
+    pytest.param("巴基斯坦总理夏巴兹·谢里夫接受采访。", "夏巴兹·谢里夫", id="foreign-name-with-a-middle-dot"),
+    pytest.param("濯水镇人民政府镇长周丽作交流发言。", "周丽", id="name-before-zuo-jiaoliu"),
     pytest.param("中央党校副校长龚育之在闭幕式上发言。", "龚育之", id="dictionary-name-holding-zhi"),
     pytest.param("关于台湾问题，克林顿说，他将向中国领导人重申立场。", "克林顿", id="foreign-name-jieba-tags-nr"),
     # --- misses (reported)
@@ -843,6 +847,10 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
         pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
+        pytest.param("在希望的田野上·三夏时节", ("Person", "三夏时节"), None, id="column-title-with-a-middle-dot"),
+        pytest.param(
+            "据美国约翰斯·霍普金斯大学统计", ("Person", "约翰斯·霍普金斯"), None, id="university-named-after-a-person"
+        ),
         pytest.param("公安部门和教育部门联合部署。", ("Organisation", "公安部"), None, id="department-not-the-ministry"),
         pytest.param("推进新农村建设部署。", ("Organisation", "建设部"), None, id="plan-not-the-ministry"),
         pytest.param(
