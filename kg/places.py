@@ -60,6 +60,8 @@ _BODY_ENDS = ("公司", "集团", "银行", "大学", "学院", "医院", "协�
 _PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建交", "经济走廊", "全天候", "特殊", "人民", "铁杆", "战略")
 
 #: Words a place's name does not run back over (they end the words before it).
+#: One character that opens a town's name before a known place's (小南海镇, 新北京村).
+_TOWN_MODIFIERS = frozenset("小大新老东西南北上下中前后")
 #: What makes a word of 部 after a ministry's name (部门, 部署, 部分, 部队, 部位, 部件, 部落).
 _BU_WORDS = frozenset("门署分队位件落")
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
@@ -242,6 +244,11 @@ class PlaceRules(RuleBase):
             ):
                 if p.mention.rule == "suffix-nature" and j == idx and not stem:
                     stem.insert(0, p)  # 仙女山 + 街道: a town named after a mountain
+                elif unit and p.mention.rule == "known" and j == idx and not stem:
+                    stem.insert(0, p)  # 小 + 南海 + 镇: a town named after a known place
+                    q = pieces[j - 1] if j > 0 else None
+                    if q is not None and q.mention is None and q.end == p.start and q.text in _TOWN_MODIFIERS:
+                        stem.insert(0, q)
                 break  # a chain: the place before is the parent, not part of the name
             if not chain and p.text == "和" and stem and j > 0 and self._nameish(pieces[j - 1]) \
                     and pieces[j - 1].mention is None \

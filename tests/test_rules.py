@@ -151,6 +151,8 @@ PLACE_CHAINS = [
     ),
     pytest.param("2000年，徐淙祥担任张槐村党支部书记。", ["张槐村"], id="village-named-only-in-its-branch"),
     pytest.param("毛乌素沙地超80%的面积披上绿装。", ["毛乌素沙地"], id="sandy-land-not-a-person"),
+    pytest.param("城东街道、濯水镇、小南海镇获评先进单位。", ["濯水镇", "小南海镇"], id="town-named-after-a-known-place"),
+    pytest.param("以冰雪旅游为主打产业的北极镇，年接待游客200多万人次。", ["北极镇"], id="town-named-after-the-pole"),
     pytest.param("走进渝中区解放碑街道大都会商厦，一楼有服务站。", ["解放碑街道", "大都会商厦"], id="shopping-building"),
     pytest.param("位于塔克拉玛干沙漠腹地的富满油田", ["塔克拉玛干沙漠"], id="desert"),
     pytest.param("贵州位于云贵高原东部。", ["贵州", "云贵高原"], id="plateau"),
@@ -572,6 +574,7 @@ NOT_ENTITIES = [
     pytest.param("要守好“钱袋子”，管好“菜篮子”。", ["钱袋子", "菜篮子"], id="household-metaphors"),
     pytest.param("群众的“急难愁盼”就是工作的方向。", ["急难愁盼"], id="formula"),
     pytest.param("欧盟不愿看到世界陷入“补贴”竞赛。", ["补贴"], id="everyday-word-quoted"),
+    pytest.param("要持续抓好村“两委”班子建设。", ["两委"], id="village-committees"),
     pytest.param("密切关注美国及其盟友“不受控制和极其危险的”生物军事活动。", ["不受控制和极其危险的"], id="quoted-phrase"),
     pytest.param("全县上下要拧成“一股绳”。", ["一股绳"], id="rope"),
 ]
