@@ -25,6 +25,10 @@ __all__ = ["PeopleRules"]
 
 
 _KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+#: Words before a place's name that a name does not follow (首都罗安达).
+_PLACE_HEADS = ("首都", "首府", "省会", "港口城市", "城市", "小镇", "县城", "古城")
+#: Words that are no given name after a surname's character (单周|新冠).
+_NOT_GIVEN = frozenset(("新冠", "疫情", "肺炎"))
 #: Verbs of holding a post (李明是重庆市委书记, 王建国现任…局长).
 _POST_VERBS = frozenset(("担任", "现任", "出任", "是", "系"))
 #: What PeopleRules._context_class says of a text that passed name_at's test.
@@ -90,7 +94,7 @@ _NOT_JOBS = frozenset(
 
 #: What follows the verb 作 (作了说明, 作报告) after a name.
 _ZUO_OBJECTS = ("了", "报告", "说明", "讲话", "发言", "总结", "部署", "重要讲话", "工作报告", "批示", "关于",
-                "交流", "表态", "典型", "专题", "辅导", "动员", "安排", "汇报", "点评", "指示", "述职")
+                "交流", "表态", "典型", "专题", "辅导", "动员", "安排", "汇报", "点评", "指示", "述职", "的")
 
 #: Spaces that stand between a byline's role and names (记者 王静 刘廷).
 _SPACES = (" ", "\u3000", "\xa0")
@@ -488,6 +492,11 @@ class PeopleRules(RuleBase):
         def add(s: int, e: int, rule: str, info: str = "") -> None:
             if s and (text[s - 1].isdigit() or text[s - 1] in "百千万亿"):
                 return  # 300|余人, 17|万标箱: a count, not a name
+            if rule == "name-context" and (
+                text.endswith(_PLACE_HEADS, 0, s)  # 首都|罗安达: a city, not a name
+                or text[e - 1] in "寨制" or text[s + 1 : e] in _NOT_GIVEN  # 万家寨, 田长制, 周新冠
+            ):
+                return
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):

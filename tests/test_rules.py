@@ -851,6 +851,12 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
         pytest.param("在希望的田野上·三夏时节", ("Person", "三夏时节"), None, id="column-title-with-a-middle-dot"),
+        pytest.param("惊悉安哥拉首都罗安达等多地遭受暴雨灾害", ("Person", "罗安达"), None, id="capital-city"),
+        pytest.param("美单周新冠死亡病例2202例", ("Person", "周新冠"), None, id="covid-after-week"),
+        pytest.param("万家寨水利枢纽开闸泄水。", ("Person", "万家寨"), None, id="stockade-name"),
+        pytest.param(
+            "会议听取了秘书长刘奇作的关于代表资格审查的报告。", ("Person", "刘奇作"), ("Person", "刘奇"), id="name-before-zuo-de"
+        ),
         pytest.param(
             "据美国约翰斯·霍普金斯大学统计", ("Person", "约翰斯·霍普金斯"), None, id="university-named-after-a-person"
         ),
