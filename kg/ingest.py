@@ -445,8 +445,10 @@ _PHOTO_BEFORE_RE = re.compile(
     r"(?=$|[\s）)】\]。，,；;、])"
 )
 _PHOTO_SOURCE_RE = re.compile(
-    r"[（(]?\s*(?:图片|照片|图|圖片|圖)(?:除署名外)?均?由\s*(\S+?)\s*提供\s*[）)]?"
+    r"[（(]?\s*(?:本版|本文|本期)?(?:图片|照片|图|圖片|圖)(?:除署名外)?均?由\s*(\S+?)\s*提供\s*[）)]?"
 )
+_TEXT_AND_PHOTOS_RE = re.compile(r"^(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|文[图圖]|[图圖]文)\s*[/／:：]?\s*")
+_TEXT_AND_PHOTOS_END_RE = re.compile(r"\s+(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文)\s*$")
 _AUTHOR_CUE_RE = re.compile(rf"{_CUE}|^(?:文|作者|撰文|执笔|執筆)\s*[/／:：|｜]")
 _INLINE_RE = re.compile(rf"[（(]\s*({_CUE}[^（）()摄攝]{{2,40}}?)\s*[）)]")
 _EDITOR_RE = re.compile(
@@ -503,6 +505,9 @@ def parse_byline(line: str) -> Byline | None:
     s = _strip(line)
     if not s or len(s) > 60 or _FINAL_RE.search(s) or _EDITOR_RE.match(s):
         return None
+    both = _TEXT_AND_PHOTOS_RE.match(s) or _TEXT_AND_PHOTOS_END_RE.search(s)
+    if both:  # 文/图 王五, 记者 王静 文/图: the author took the photographs too
+        s = "文/" + s[both.end() :] if both.start() == 0 else s[: both.start()]
     source = None
     if m := _PHOTO_SOURCE_RE.search(s):
         source, s = m.group(1), _cut(s, m)
@@ -518,6 +523,8 @@ def parse_byline(line: str) -> Byline | None:
     cued = bool(_AUTHOR_CUE_RE.search(core) or bracketed or source or photographers)
     if not cued and not all(n[0] in _surname_initials() for n in authors):
         return None
+    if both:
+        photographers = tuple(dict.fromkeys([*photographers, *authors]))
     return Byline(tuple(authors), photographers, source, cued)
 
 

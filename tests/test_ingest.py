@@ -558,3 +558,19 @@ def test_a_plain_storys_dateline_names_its_paper(raw: str, paper: str | None) ->
     from kg.ingest import _plain_article
 
     assert _plain_article(raw, "a", None).newspaper == paper
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "photographers", "source"),
+    [
+        pytest.param("文/图 王五", ("王五",), ("王五",), None, id="text-and-photos-before"),
+        pytest.param("本报记者 王静 刘廷 文/图", ("王静", "刘廷"), ("王静", "刘廷"), None, id="text-and-photos-after"),
+        pytest.param("本版图片除署名外均由璧山区委宣传部提供", (), (), "璧山区委宣传部", id="page-photo-source"),
+        pytest.param("文/王五", ("王五",), (), None, id="text-only"),
+    ],
+)
+def test_bylines_of_text_and_photos(line: str, authors: tuple, photographers: tuple, source: str | None) -> None:
+    from kg.ingest import parse_byline
+
+    b = parse_byline(line)
+    assert b is not None and (b.authors, b.photographers, b.photo_source) == (authors, photographers, source)
