@@ -301,8 +301,8 @@ class ProgrammeRules(RuleBase):
                     r"[一二三四五六七八九十百千两头首第]+号?(?:工程|行动|项目|计划)", name
                 )
             )  # but “一号工程” is what something is called
-            if cue is None and self._working_rule(name):
-                named[-1] = None
+            if cue is None and near_cue is None and self._working_rule(name):
+                named[-1] = None  # “一月一调度、一季一通报”; but “一村一品”产业发展模式
                 continue
             if name.endswith("式") and cue is None:
                 named[-1] = None  # “点穴式”监督: a manner, not a programme

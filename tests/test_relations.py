@@ -416,6 +416,13 @@ def test_the_whole_township_cooperating_is_the_township_named_before() -> None:
     assert set(_by(ext.relations, "cooperatesWith")) == {(ORG("重庆三峡学院"), P("曲尺乡"), None)}
 
 
+def test_innovating_a_quoted_model_runs_it_but_innovation_as_a_noun_does_not() -> None:
+    runs = _by(get_extractor()(Article(id="t", text="水江镇创新“党建+网格+大数据”治理模式。")).relations, "runs")
+    assert (P("水江镇"), ("Programme", "党建+网格+大数据"), None) in runs
+    text = "重庆将建设一批创新示范智能工厂和“5G+工业互联网”先导示范场景。"
+    assert not _by(get_extractor()(Article(id="t", text=text)).relations, "runs")
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]

@@ -535,6 +535,7 @@ PROGRAMMES = [
     pytest.param(
         "永川区打造了“永川好人”“茶山先锋”等品牌。", ["永川好人", "茶山先锋"], id="list-with-verb"
     ),
+    pytest.param("南川区推行“一村一品”产业发展模式。", ["一村一品"], id="working-rule-shaped-name-with-a-cue-nearby"),
 ]
 
 
