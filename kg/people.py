@@ -249,6 +249,16 @@ class PeopleRules(RuleBase):
                 after.text in self.speech
                 or after.text.startswith(self._speech_heads)  # 刘国|中|出席会议
                 or (after.text == "、" and one.text != "和" and tok is not None and tok.freq == 0)
+                or (  # 种植大户谭家|兵|的: after a role, a surname's word jieba knows and a character
+                    cued
+                    and tok is not None
+                    and tok.tag.startswith("nr")
+                    and len(tok.text) == sl + 1
+                    and one.text not in _FUNCTION_CHARS
+                    and one.text not in _NOT_NAME_TAILS
+                    and self.seg.tag(one.text) not in _LONE_TAGS
+                    and after.text in ("的", "，", "。", "、", "；", "：")
+                )
                 or (  # 主席万|鄂|湘|、: after a post, three characters jieba left alone
                     cued
                     and tok is not None
