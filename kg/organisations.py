@@ -70,7 +70,15 @@ class OrganisationRules(RuleBase):
             if p.mention is not None and p.start < s_start:
                 continue
             if p.start < s_start and p.end == s_end and self._common_word(p) and i > 0 and (
-                pieces[i - 1].mention is not None or (len(suffix) == 1 and self._nameish(pieces[i - 1]))
+                pieces[i - 1].mention is not None
+                or (len(suffix) == 1 and self._nameish(pieces[i - 1]))
+                or (  # 重庆 + 农村 + 商业银行: a place opens the words before the common word
+                    strength == "strong"
+                    and suffix not in self._company_suffixes
+                    and (before := self._stem(pieces, i - 1, pieces[i - 1].end, 10, False))
+                    and before[0].mention is not None
+                    and before[0].mention.type == "Place"
+                )
             ):  # fmt: skip
                 s_start = p.start  # 天水 + 师范学院: a common word of the body's kind is its suffix
                 stem = self._stem(pieces, i - 1, pieces[i - 1].end, 10, False)
