@@ -641,7 +641,8 @@ def _cooperation(ctx: _Context) -> list[Relation]:
 
 def _runs(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
-    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place")]
+    # (a desert or a river runs nothing: 塔克拉玛干沙漠“锁边”)
+    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place") and m.rule != "suffix-nature"]
     for p in ctx.mentions:
         if p.type != "Programme":
             continue
@@ -650,7 +651,7 @@ def _runs(ctx: _Context) -> list[Relation]:
         runner = None
         opener = p.start - 1 if p.start and ctx.text[p.start - 1] in '“"「' else p.start
         direct = ctx.by_end.get(opener)
-        if direct is not None and direct.type in ("Organisation", "Place"):
+        if direct is not None and direct.type in ("Organisation", "Place") and direct.rule != "suffix-nature":
             runner = direct
         else:
             for a in reversed([a for a in orgish if s0 <= a.start and a.end <= p.start]):

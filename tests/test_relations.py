@@ -423,6 +423,12 @@ def test_innovating_a_quoted_model_runs_it_but_innovation_as_a_noun_does_not() -
     assert not _by(get_extractor()(Article(id="t", text=text)).relations, "runs")
 
 
+def test_a_desert_runs_nothing() -> None:
+    text = "新疆南疆多地陆续启动塔克拉玛干沙漠“锁边”工程建设。"
+    runners = {r.subject for r in get_extractor()(Article(id="t", text=text)).relations if r.predicate == "runs"}
+    assert runners == {P("新疆")}  # not the desert written right before the programme
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
