@@ -25,6 +25,9 @@ from .segment import Token
 __all__ = ["OrganisationRules"]
 
 
+#: Verbs of going somewhere or meeting someone, which jieba may tag as nouns (会见/n): no
+#: part of a body's name (在北京|会见|亚洲开发银行…).
+_EVENT_VERBS = frozenset(("出席", "会见", "会晤", "参加", "举行", "召开", "访问", "考察", "调研", "视察", "走访", "前往", "来到", "抵达", "参观"))
 #: A body's own committees and offices, written right after its name (兵团纪委监委).
 _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
@@ -78,6 +81,7 @@ class OrganisationRules(RuleBase):
                     and (before := self._stem(pieces, i - 1, pieces[i - 1].end, 10, False))
                     and before[0].mention is not None
                     and before[0].mention.type == "Place"
+                    and not any(q.text in _EVENT_VERBS or q.text in self.person_verbs for q in before)
                 )
             ):  # fmt: skip
                 s_start = p.start  # 天水 + 师范学院: a common word of the body's kind is its suffix
@@ -205,6 +209,8 @@ class OrganisationRules(RuleBase):
             return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
         if suffix not in _COMPANY_ONLY and any(c in "院会党部局厅委办署和" for c in between):
             return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
+        if any(q.text in _EVENT_VERBS or q.text in self.person_verbs for q in inside):
+            return None  # 北京|出席|中哈企业家委员会: where someone went, not the body's name
         if (
             between
             and is_han(between)

@@ -208,7 +208,11 @@ class PlaceRules(RuleBase):
                 and idx > 0
                 and pieces[idx - 1].mention is None
                 and pieces[idx - 1].freq >= 500
-                and (pieces[idx - 1].tag[:1] in ("v", "d", "p", "r", "l") or pieces[idx - 1].tag == "nz")
+                and (
+                    pieces[idx - 1].tag[:1] in ("v", "d", "p", "r", "l")
+                    or pieces[idx - 1].tag == "nz"
+                    or pieces[idx - 1].text in self.person_verbs  # 北京|会见/n|亚洲开发银行
+                )
                 and pieces[idx - 1].text not in self.national
             )
             if (

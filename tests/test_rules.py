@@ -855,6 +855,15 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
         pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
+        pytest.param(
+            "丁薛祥2日在北京出席中哈企业家委员会第八次会议开幕式。", ("Organisation", "北京出席中哈企业家委员会"), None, id="attended-a-committee"
+        ),
+        pytest.param(
+            "丁薛祥28日在北京会见亚洲开发银行执行董事访问团。", ("Organisation", "北京会见亚洲开发银行"), ("Organisation", "亚洲开发银行"), id="met-a-bank"
+        ),
+        pytest.param(
+            "习近平在人民大会堂会见欧盟委员会主席冯德莱恩。", ("Organisation", "人民大会堂会见欧盟委员会"), ("Organisation", "欧盟委员会"), id="met-a-commission"
+        ),
         pytest.param("在希望的田野上·三夏时节", ("Person", "三夏时节"), None, id="column-title-with-a-middle-dot"),
         pytest.param("惊悉安哥拉首都罗安达等多地遭受暴雨灾害", ("Person", "罗安达"), None, id="capital-city"),
         pytest.param("美单周新冠死亡病例2202例", ("Person", "周新冠"), None, id="covid-after-week"),
