@@ -51,6 +51,7 @@ class OrganisationRules(RuleBase):
         piece_ends = list(map(_END_OF, pieces))  # in order: the pieces follow each other
         best: dict[int, tuple[int, str]] = {}
         parts: list[tuple[int, int, str]] = []  # named by common words: perhaps a part of a body
+        starts_at = {p.start: p for p in pieces}
         for e, suffix in self.org_suffix_ac.iter(text):
             s_start, s_end = e + 1 - len(suffix), e + 1
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
@@ -58,6 +59,9 @@ class OrganisationRules(RuleBase):
             strength = self.org_suffixes[suffix]
             if text[s_start - 2 : s_end] in ("开好局", "开新局", "谋新局", "破新局"):
                 continue  # 为建设现代化国家开好局: a good start, not a bureau
+            if suffix == "办" and s_end in starts_at and starts_at[s_end].tag in ("n", "nz") \
+                    and starts_at[s_end].text not in self._cue_words:  # fmt: skip
+                continue  # 扎根中国大地|办|大学: the verb 办 and its object, not an office
             if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
                 tail = text[s_start - 1 : s_end]
                 if (

@@ -451,6 +451,7 @@ ORGANISATIONS = [
     pytest.param("曾获文化部颁发的一等奖。", "文化部", id="former-ministry"),
     pytest.param("张国强是市农业农村委派驻的干部。", "市农业农村委", id="abbreviated-committee-after-the-copula"),
     pytest.param("区工商联主席陈志刚表示，要推动落实。", "区工商联", id="district-federation-of-industry"),
+    pytest.param("国家网信办有关负责人在发布会上介绍。", "国家网信办", id="office-before-youguan"),
     pytest.param("重庆农村商业银行南川支行为农户发放贷款。", "重庆农村商业银行", id="bank-named-with-common-words"),
     pytest.param("十三届全国政协委员、广东技术师范大学副校长许玲说。", "广东技术师范大学", id="university-named-with-common-words"),
     pytest.param("新疆生产建设兵团纪委监委发布通报。", "新疆生产建设兵团纪委监委", id="known-bodys-own-commission"),
@@ -855,6 +856,7 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param("省级党委和政府要建立常态化机制。", ("Organisation", "省级党委"), None, id="provincial-level-committees"),
         pytest.param("农工党中央主席陈竺出席。", ("Organisation", "党中央"), ("Organisation", "农工党中央"), id="not-the-cpc-centre"),
         pytest.param("对居民进行健康管理。", ("Organisation", "民进"), None, id="short-name-across-two-words"),
+        pytest.param("坚持扎根中国大地办大学。", ("Organisation", "中国大地办"), None, id="the-verb-ban"),
         pytest.param(
             "丁薛祥2日在北京出席中哈企业家委员会第八次会议开幕式。", ("Organisation", "北京出席中哈企业家委员会"), None, id="attended-a-committee"
         ),
