@@ -290,13 +290,21 @@ def test_a_verb_of_holding_a_post_names_the_person_the_post_and_where(
 @pytest.mark.parametrize(
     ("text", "person", "at"),
     [
+        # a post after a bare unit word: held at the place of that kind named before
         pytest.param(
             "在璧城街道金剑社区，社区党委书记陈玉兰带领居民成立了志愿服务队。", "陈玉兰", P("金剑社区"), id="community-named-before"
         ),
         pytest.param("南川区三泉镇观音村，村党支部书记李永进说，要抓好产业。", "李永进", P("观音村"), id="village-named-before"),
+        # a village's post at a clause's start: held at the village just named
+        pytest.param(
+            "丹水湾镇柳树沟村是定点帮扶村。驻村第一书记赵明远到任后，牵头创办合作社。", "赵明远", P("柳树沟村"), id="stationed"
+        ),
+        pytest.param("广西壮族自治区交通运输厅驻六岭村工作队进村。第一书记蓝天走访全村后，把修路列为头号任务。", "蓝天", P("六岭村"), id="first-secretary"),
     ],
 )
-def test_a_post_after_a_bare_unit_word_is_held_at_the_place_named_before(text: str, person: str, at: tuple) -> None:
+def test_a_local_post_written_without_its_place_is_held_at_the_place_named_before(
+    text: str, person: str, at: tuple
+) -> None:
     ext = get_extractor()(Article(id="t", text=text))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
 
@@ -306,20 +314,6 @@ def test_posts_listed_before_a_villages_committee_post_are_held_at_the_village()
     posts = _by(ext.relations, "holdsPost")
     assert (PER("陈金水"), "党支部书记", P("溪口村")) in posts
     assert (PER("陈金水"), "村委会主任", P("溪口村")) in posts
-
-
-@pytest.mark.parametrize(
-    ("text", "person", "at"),
-    [
-        pytest.param(
-            "丹水湾镇柳树沟村是定点帮扶村。驻村第一书记赵明远到任后，牵头创办合作社。", "赵明远", P("柳树沟村"), id="stationed"
-        ),
-        pytest.param("广西壮族自治区交通运输厅驻六岭村工作队进村。第一书记蓝天走访全村后，把修路列为头号任务。", "蓝天", P("六岭村"), id="first-secretary"),
-    ],
-)
-def test_a_village_post_at_a_clause_start_is_held_at_the_village_just_named(text: str, person: str, at: tuple) -> None:
-    ext = get_extractor()(Article(id="t", text=text))
-    assert [r.at for r in ext.relations if r.predicate == "holdsPost" and r.subject == PER(person)] == [at]
 
 
 def test_a_post_after_a_short_form_of_a_body_named_before_is_held_there() -> None:
