@@ -243,10 +243,10 @@ def _body_named_before(ctx: _Context, cue_start: int, cue: str) -> Mention | Non
     return _nearest_body(ctx, before, ends)
 
 
-def _committee_dept(ctx: _Context, cue_start: int) -> tuple[str, Mention, int] | None:
+def _committee_dept(ctx: _Context, cue_start: int) -> tuple[str, int] | None:
     """渝中区委常委、组织部部长: a department written bare after a post on the party
-    committee it belongs to; its full name (渝中区委组织部), the committee, and where the
-    department's word starts."""
+    committee it belongs to; its full name (渝中区委组织部) and where the department's
+    word starts."""
     text = ctx.text
     dept = next((d for d in _DEPTS if text.endswith(d, 0, cue_start)), None)
     if dept is None:
@@ -258,7 +258,7 @@ def _committee_dept(ctx: _Context, cue_start: int) -> tuple[str, Mention, int] |
     if committee is None or committee.type != "Organisation":
         return None
     name = committee.canonical or committee.text
-    return (name + dept, committee, start) if name.endswith("委") else None
+    return (name + dept, start) if name.endswith("委") else None
 
 
 def _nearest_body(ctx: _Context, before: int, ends: tuple[str, ...]) -> Mention | None:
@@ -464,7 +464,7 @@ def _people(ctx: _Context) -> list[Relation]:
             if at_m is None and pred == "holdsPost":
                 dept = _committee_dept(ctx, cue_start)
                 if dept is not None:  # 渝中区委常委、组织部部长何刚
-                    name, committee, start = dept
+                    name, start = dept
                     ctx.extra.append(Entity("Organisation", name, (), 0))
                     for post, org in _earlier_posts(ctx, start):
                         out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
