@@ -270,6 +270,8 @@ class ProgrammeRules(RuleBase):
             named.append((qs, qe, name))
             clause_start = max(text.rfind(c, 0, qs) for c in "，。；！？：\n") + 1
             org_suffix = next((x for x in self._strong_org_suffixes if name.endswith(x)), None)
+            if org_suffix == "银行":
+                org_suffix = None  # “香菇银行”, “积分银行”, “时间银行”: a scheme, quoted; a real bank is not
             phrase = re.match(r"[\u4e00-\u9fff]{0,8}", after).group(0)
             near_cue = next(
                 (c for c in self._strong_cues + ("模式", "体系", "项目", "节") if c in phrase[:6]),

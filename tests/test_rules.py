@@ -541,6 +541,7 @@ PROGRAMMES = [
         "永川区打造了“永川好人”“茶山先锋”等品牌。", ["永川好人", "茶山先锋"], id="list-with-verb"
     ),
     pytest.param("南川区推行“一村一品”产业发展模式。", ["一村一品"], id="working-rule-shaped-name-with-a-cue-nearby"),
+    pytest.param("驻村第一书记赵明远牵头创办“香菇银行”，村民以菌棒入股。", ["香菇银行"], id="quoted-bank-is-a-scheme"),
 ]
 
 
