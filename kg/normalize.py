@@ -177,6 +177,8 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
                 full = home + rest
                 longer = full.replace("政府", "人民政府") if "人民政府" not in full else full
                 # 县政府 is the 通渭县人民政府 the article writes out
+                if longer not in orgs_written:  # 省经信厅 is the 安徽省经济和信息化厅 written out
+                    longer = next((w for w in sorted(orgs_written) if _abbreviates(full, w, home)), full)
                 m = replace(m, canonical=longer if longer in orgs_written else full)
             elif not m.info or len(m.text) <= 2:
                 continue  # a bare 纪委监委 or 县委 of an article about no county names nothing
@@ -190,6 +192,26 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
             for m in final
         ]
     return final
+
+
+def _abbreviates(short: str, full: str, home: str) -> bool:
+    """Is ``short`` (安徽省经信厅) a short form of ``full`` (安徽省经济和信息化厅): the same
+    place at the start and the same last character, and the characters between taken in
+    order from the longer name?
+
+    >>> _abbreviates("安徽省经信厅", "安徽省经济和信息化厅", "安徽省")
+    True
+    >>> _abbreviates("安徽省科技厅", "安徽省经济和信息化厅", "安徽省")
+    False
+    >>> _abbreviates("石柱县委", "石柱县委政法委", "石柱县")
+    False
+    """
+    if not (full.startswith(home) and short.startswith(home) and short[-1] == full[-1]):
+        return False
+    if len(full) <= len(short) or len(short) - len(home) < 2:
+        return False  # (县委 is no short form of 县委政法委)
+    rest = iter(full[len(home) : -1])
+    return all(c in rest for c in short[len(home) : -1])
 
 
 def _corroborate(mentions: list[Mention], rules: Rules) -> list[Mention]:

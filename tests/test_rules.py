@@ -986,6 +986,13 @@ def test_lookalikes_are_not_taken_for_entities(
         assert right in found
 
 
+def test_an_abbreviated_organ_is_the_full_name_the_article_writes() -> None:
+    text = "安徽省科学技术厅会同安徽省经济和信息化厅启动行动。省经信厅同步实施计划。"
+    ext = get_extractor()(Article(id="t", text=text))
+    orgs = {e.name: e.aliases for e in ext.entities if e.type == "Organisation"}
+    assert "省经信厅" in orgs["安徽省经济和信息化厅"] and "安徽省经信厅" not in orgs
+
+
 def test_a_villages_bare_name_inside_a_quoted_name_is_no_mention() -> None:
     text = "三角镇红岩村是示范村。深入推进“红岩先锋”变革型组织建设。"
     assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["红岩村"]
