@@ -370,8 +370,10 @@ class PeopleRules(RuleBase):
                 if t is not None:
                     tok = Token(text[cut : t.end], cut, t.end, "", 0) if t.end > cut else None
                     break
-        if tok is None or not 1 <= len(tok.text) <= 2 or not is_han(tok.text):
+        if tok is None or not is_han(tok.text):
             return None
+        if not (1 <= len(tok.text) <= 2 or (len(tok.text) == 3 and tok.text[-1] == "郎")):
+            return None  # (桥本 + 龙太郎: a given name of three characters ends in 郎)
         if tok.text in self.speech or tok.text[0] in _FUNCTION_CHARS or tok.text[-1] in _SPEECH_CHARS:
             return None
         nxt = tok_at.get(tok.end)
