@@ -171,7 +171,7 @@ class PeopleRules(RuleBase):
                 elif (
                     cued
                     and nxt is not None
-                    and (nxt.text in self.speech or nxt.text in ("）", ")"))
+                    and (nxt.text in self.speech or nxt.text in ("）", ")", "报道"))  # 记者江建国报道
                     and tok.tag not in ("v", "p", "c", "r", "d")
                 ):  # （记者马力）: a byline's name that is also a word
                     end = (
@@ -321,7 +321,9 @@ class PeopleRules(RuleBase):
         ):
             end -= 1  # 林晓说: jieba made one word of a name and the verb after it
         name = text[pos:end]
-        spoken = cued and tok_at.get(end) is not None and tok_at[end].text in self.speech
+        spoken = cued and tok_at.get(end) is not None and (
+            tok_at[end].text in self.speech or tok_at[end].text == "报道"  # 记者江建国报道
+        )
         # 副校长龚育之在…: after a post, a name jieba's dictionary knows as one may hold 之
         known = cued and tok is not None and tok.end == end and tok.start == pos and tok.tag.startswith("nr") and tok.freq > 0
         if (

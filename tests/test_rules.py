@@ -288,6 +288,7 @@ PEOPLE = [
     pytest.param("日本首相高市早苗日前发表错误言论。", "高市早苗", id="japanese-name-after-a-post"),
     pytest.param("日本首相岸田文雄表示，谨致祝贺。", "岸田文雄", id="japanese-name-cut-inside-the-surname"),
     pytest.param("日本首相桥本龙太郎同美国总统通话。", "桥本龙太郎", id="japanese-given-name-of-three"),
+    pytest.param("本报波恩5月25日电记者江建国报道：比赛开幕。", "江建国", id="reporter-before-baodao"),
     pytest.param("日本外相茂木敏充称，将加强沟通。", "茂木敏充", id="japanese-name-glued-to-the-verb"),
     pytest.param("李强会见访华的日本外相林芳正。", "林芳正", id="last-character-an-adverb-before-a-stop"),
     pytest.param("（记者 黄琪奥 通讯员 刘洋）", "黄琪奥", id="byline-with-spaces"),
