@@ -118,6 +118,20 @@ def _located_in(
     for a, b in zip(places, places[1:], strict=False):
         if a.end == b.start and _key(a) != _key(b):
             add(_key(b), _key(a), ctx.evidence(b.start))
+    # an address: 华溪村位于石柱县中益乡, 金佛山地处南川区境内 — inside the last of the chain
+    for a in places:
+        verb = next((v for v in _LOCATED_VERBS if ctx.text.startswith(v, a.end)), None)
+        if verb is None:
+            continue
+        pos, last = a.end + len(verb), None
+        while (b := next((q for q in places if q.start == pos), None)) is not None:
+            last, pos = b, b.end
+        if (
+            last is not None
+            and last.rule in ("admin", "admin-short", "admin-level", "suffix-town", "suffix-village")
+            and not ctx.text.startswith(_NEAR_WORDS, pos)  # 位于五指山|脚下: near it, not in it
+        ):
+            add(_key(a), _key(last), ctx.evidence(a.start))
     # a body named after a place, right after that place's parent: 大东坝镇横樟村党支部
     place_names = sorted({m.canonical or m.text for m in places}, key=len, reverse=True)
     for a in places:
@@ -166,6 +180,11 @@ def _located_in(
         Relation(c, "locatedIn", p, tuple(dict.fromkeys(ev))) for (c, p), ev in sorted(rels.items())
     ]
 
+
+#: Words after a place that put something near it, not in it (五指山脚下, 黄河上游).
+_NEAR_WORDS = ("脚下", "山下", "山麓", "上游", "中游", "下游", "附近", "边缘", "周边", "对面", "旁边")
+#: Words between a place and its address (华溪村位于石柱县中益乡).
+_LOCATED_VERBS = ("位于", "地处", "坐落于", "座落于", "坐落在", "地处于", "位於")
 
 _POSTS: frozenset[str] = frozenset()
 _POST_LONGEST = 0

@@ -417,6 +417,22 @@ def test_innovating_a_quoted_model_runs_it_but_innovation_as_a_noun_does_not() -
     assert not _by(get_extractor()(Article(id="t", text=text)).relations, "runs")
 
 
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        pytest.param("华溪村位于石柱县中益乡，距县城60公里。", "华溪村", "中益乡", id="weiyu-a-chain"),
+        pytest.param("金佛山地处南川区境内。", "金佛山", "南川区", id="dichu"),
+    ],
+)
+def test_an_address_puts_a_place_inside_the_last_of_its_chain(text: str, child: str, parent: str) -> None:
+    assert (P(child), P(parent), None) in _by(get_extractor()(Article(id="t", text=text)).relations, "locatedIn")
+
+
+def test_near_a_place_is_not_in_it() -> None:
+    located = _by(get_extractor()(Article(id="t", text="毛纳村位于五指山脚下，背靠国家公园。")).relations, "locatedIn")
+    assert not [k for k in located if k[0] == P("毛纳村")]
+
+
 def test_a_desert_runs_nothing() -> None:
     text = "新疆南疆多地陆续启动塔克拉玛干沙漠“锁边”工程建设。"
     runners = {r.subject for r in get_extractor()(Article(id="t", text=text)).relations if r.predicate == "runs"}
