@@ -351,6 +351,11 @@ def test_that_village_is_the_village_named_before() -> None:
 def test_a_listed_post_ends_at_its_body_not_at_the_longest_post() -> None:
     text = "綦江区纪委监委深化警示教育。区纪委书记、区监委主任杨华说，要正风肃纪。"
     posts = _by(get_extractor()(Article(id="t", text=text)).relations, "holdsPost")
+    # (区纪委 and 区监委 are short forms of the 綦江区纪委监委 the article writes out)
+    assert (PER("杨华"), "书记", ORG("綦江区纪委监委")) in posts
+    assert (PER("杨华"), "主任", ORG("綦江区纪委监委")) in posts
+    text = "区纪委书记、区监委主任杨华说，要正风肃纪。綦江区召开会议。"
+    posts = _by(get_extractor()(Article(id="t", text=text)).relations, "holdsPost")
     assert (PER("杨华"), "书记", ORG("綦江区纪委")) in posts
     assert (PER("杨华"), "主任", ORG("綦江区监委")) in posts
 
