@@ -4,6 +4,7 @@ and every repeat of a found name; kinship address (老李) as an alias."""
 
 from __future__ import annotations
 
+import re
 from itertools import compress, count
 
 from .model import Article, Mention
@@ -634,6 +635,8 @@ class PeopleRules(RuleBase):
                     and not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
                 ):
                     add(head, end, "name-context")  # 阿依古丽·买买提, 雪克来提·扎克尔
+        if "、" in text:
+            self._name_lists(text, tok_at, add)
         self._context_names(text, tokens, texts, found, add)
         for (s, e), m in list(found.items()):  # 泽|连斯基, 彼得·|汉密尔顿: the whole name
             head = self._foreign_head(text, s, tok_end) if _all_in(m.text, self.translit) else s
@@ -669,6 +672,29 @@ class PeopleRules(RuleBase):
                     if pos >= 0:
                         add(pos, pos + len(name), rule)
         return list(found.values())
+
+    def _name_lists(self, text: str, tok_at: dict[int, Token], add) -> None:
+        """参加活动的有冉小平、谭艳和陈功: three names or more listed with 、 (the last may
+        follow 和 or 及), each of a Chinese name's shape and no place's name, are people
+        even with no post or role before them."""
+        for m in re.finditer(r"(?:^|(?<=[有：:，,。；\s]))(?=[\u4e00-\u9fff]{2,3}、)", text):
+            items, pos = [], m.start()
+            while True:
+                end = self.name_at(text, pos, tok_at)
+                if end is None or not 2 <= end - pos <= 3 or self.gazetteer_word_at(text, pos):
+                    break
+                sep = text[end : end + 1]
+                if sep in ("和", "及") and text[end + 1 : end + 2] == "、" and end - pos == 2:
+                    end += 1  # 王东明、魏凤和、卢展工: 和 ends the name
+                    sep = "、"
+                items.append((pos, end))
+                if sep == "、" or (sep in ("和", "及") and len(items) >= 2):
+                    pos = end + 1
+                    continue
+                break
+            if len(items) >= 3 and (items[-1][1] == len(text) or text[items[-1][1]] in "等，。；、和及同一参出"):
+                for s, e in items:
+                    add(s, e, "list")
 
     def _dot_name_head(self, text: str, dot: int) -> int | None:
         """Start of the first part of a name joined by a middle dot at ``dot``: two to six

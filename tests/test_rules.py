@@ -995,6 +995,22 @@ def test_an_abbreviated_organ_is_the_full_name_the_article_writes() -> None:
     assert "省经信厅" in orgs["安徽省经济和信息化厅"] and "安徽省经信厅" not in orgs
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        pytest.param("参加活动的有冉小平、谭艳和陈功。", ["冉小平", "谭艳", "陈功"], id="with-he"),
+        pytest.param("获奖的有张明、王丽、赵刚等5人。", ["张明", "王丽", "赵刚"], id="with-deng"),
+        pytest.param("石泰峰、王东明、魏凤和、卢展工出席开幕会。", ["石泰峰", "王东明", "魏凤和"], id="name-ending-in-he"),
+    ],
+)
+def test_three_names_or_more_listed_are_people(text: str, names: list[str]) -> None:
+    assert _missing(text, [("Person", n) for n in names]) == []
+
+
+def test_a_list_of_places_is_no_list_of_people() -> None:
+    assert not [m for m in mentions_in_text("会议地点：重庆、成都、西安。") if m.type == "Person"]
+
+
 def test_a_villages_bare_name_inside_a_quoted_name_is_no_mention() -> None:
     text = "三角镇红岩村是示范村。深入推进“红岩先锋”变革型组织建设。"
     assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["红岩村"]
