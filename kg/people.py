@@ -258,7 +258,10 @@ class PeopleRules(RuleBase):
                     and one.text not in _FUNCTION_CHARS
                     and one.text not in _NOT_NAME_TAILS
                     and self.seg.tag(one.text) not in _LONE_TAGS
-                    and after.text in ("的", "，", "。", "、", "；", "：")
+                    and (
+                        after.text in ("的", "，", "。", "、", "；", "：")
+                        or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p"))
+                    )  # 志愿者…、陈家|明|每周都来
                 )
                 or (  # 主席万|鄂|湘|、: after a post, three characters jieba left alone
                     cued

@@ -300,6 +300,7 @@ PEOPLE = [
     pytest.param("座谈会上，民革中央主席万鄂湘、民盟中央主席丁仲礼出席。", "万鄂湘", id="three-characters-left-alone"),
     pytest.param("市委常委、组织部部长李明清在黔江调研。", "李明清", id="given-name-read-as-a-period"),
     pytest.param("在种植大户谭家兵的带领下，村民们种上了脆李。", "谭家兵", id="surname-word-and-a-character"),
+    pytest.param("志愿者任隆兴、刘晓燕、陈家明每周都来。", "陈家明", id="surname-word-a-character-and-an-adverb"),
     pytest.param("记者见到杨德兵时，他正在地里忙碌。", "杨德兵", id="object-of-jiandao"),
     pytest.param("阿依古丽·买买提是新华乡大坪村的致富带头人。", "阿依古丽·买买提", id="name-joined-by-a-middle-dot"),
     pytest.param("巴基斯坦总理夏巴兹·谢里夫接受采访。", "夏巴兹·谢里夫", id="foreign-name-with-a-middle-dot"),
