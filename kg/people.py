@@ -26,6 +26,8 @@ __all__ = ["PeopleRules"]
 
 
 _KIN_AFTER = frozenset("叔姨伯婶哥姐嫂爷奶")
+#: Last characters of the names of birds, fish and plants, which a list of names has not.
+_SPECIES_ENDS = frozenset("鹳鹭莺鸭鹅鸡虾蟹菜稻麦")
 #: Words before a place's name that a name does not follow (首都罗安达).
 _PLACE_HEADS = ("首都", "首府", "省会", "港口城市", "城市", "小镇", "县城", "古城")
 #: Words that are no given name after a surname's character (单周|新冠).
@@ -695,7 +697,11 @@ class PeopleRules(RuleBase):
                     pos = end + 1
                     continue
                 break
-            if len(items) >= 3 and (items[-1][1] == len(text) or text[items[-1][1]] in "等，。；、和及同一参出"):
+            if (
+                len(items) >= 3
+                and (items[-1][1] == len(text) or text[items[-1][1]] in "等，。；、和及同一参出")
+                and not any(text[e - 1] in _SPECIES_ENDS for s, e in items)  # 白鹭、柳莺和布谷
+            ):
                 for s, e in items:
                     add(s, e, "list")
 
