@@ -85,7 +85,7 @@ class OrganisationRules(RuleBase):
                     and (before := self._stem(pieces, i - 1, pieces[i - 1].end, 10, False))
                     and before[0].mention is not None
                     and before[0].mention.type == "Place"
-                    and not any(q.text in _EVENT_VERBS or q.text in self.person_verbs for q in before)
+                    and not any(map(self._visit_word, before))
                 )
             ):  # fmt: skip
                 s_start = p.start  # 天水 + 师范学院: a common word of the body's kind is its suffix
@@ -185,6 +185,10 @@ class OrganisationRules(RuleBase):
             for q in part
         )
 
+    def _visit_word(self, p: _Piece) -> bool:
+        """Is ``p`` a word of going somewhere or meeting someone (出席, 会见)?"""
+        return p.text in _EVENT_VERBS or p.text in self.person_verbs
+
     def _company_anchor(
         self, text: str, pieces: list[_Piece], stem, s_start: int, suffix: str = "公司"
     ):
@@ -213,7 +217,7 @@ class OrganisationRules(RuleBase):
             return None  # 印尼出席|二十国集团: the suffix ends a body jieba knows
         if suffix not in _COMPANY_ONLY and any(c in "院会党部局厅委办署和" for c in between):
             return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
-        if any(q.text in _EVENT_VERBS or q.text in self.person_verbs for q in inside):
+        if any(map(self._visit_word, inside)):
             return None  # 北京|出席|中哈企业家委员会: where someone went, not the body's name
         if (
             between
@@ -319,22 +323,19 @@ class OrganisationRules(RuleBase):
                         start = place.start
                     name = text[start : t.end]
                     out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
-        for m in places:  # 新疆生产建设兵团 + 纪委监委: a known body's own committee
-            if m.type == "Organisation" and m.rule == "known":
-                own = next((w for w in _OWN_BODIES if text.startswith(w, m.end)), None)
-                if own is not None:
-                    name = text[m.start : m.end + len(own)]
-                    out.append(Mention(m.start, m.end + len(own), name, "Organisation", "jieba-nt", name))
-        for m in places:  # 美国 + 国务院, 美国 + 国防部|长: another country's ministry, not China's
-            place = country_end.get(m.start)
-            if (
-                place is not None
-                and m.type == "Organisation"
-                and m.rule == "known"
-                and m.text.endswith(("部", "局", "署", "委员会", "厅", "院"))
-            ):
-                name = text[place.start : m.end]
-                out.append(Mention(place.start, m.end, name, "Organisation", "jieba-nt", name))
+        for m in places:
+            if m.type != "Organisation" or m.rule != "known":
+                continue
+            start, end = m.start, m.end
+            own = next((w for w in _OWN_BODIES if text.startswith(w, end)), None)
+            if own is not None:  # 新疆生产建设兵团 + 纪委监委: a known body's own committee
+                out.append(Mention(start, end + len(own), text[start : end + len(own)], "Organisation",
+                                   "jieba-nt", text[start : end + len(own)]))  # fmt: skip
+            place = country_end.get(start)
+            if place is not None and m.text.endswith(("部", "局", "署", "委员会", "厅", "院")):
+                # 美国 + 国务院, 美国 + 国防部|长: another country's ministry, not China's
+                out.append(Mention(place.start, end, text[place.start : end], "Organisation", "jieba-nt",
+                                   text[place.start : end]))  # fmt: skip
         return out
 
     _STATIONED = (

@@ -589,15 +589,9 @@ class PeopleRules(RuleBase):
                 add(t.end, end, "person-verb")
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
-            if tok is None or not (2 <= len(tok.text) <= 3) or tok.text.endswith("方"):
+            if tok is None or tok.text.endswith("方") or not self._name_token(text, tok, tok_at):
                 continue
-            if (
-                not (tok.freq == 0 or tok.tag.startswith("nr"))
-                or self.name_at(text, tok.start, tok_at) != tok.end
-            ):
-                continue
-            before = text[tok.start - 1] if tok.start else "。"
-            if not _HAN.match(before) or before in "、和与及" or (tok.start, tok.end) in found:
+            if self._at_clause_start(text, tok) or (tok.start, tok.end) in found:
                 add(tok.start, tok.end, "speaker")
         for i in compress(count(), map(_POST_VERBS.__contains__, texts)):
             # 李明是重庆市委书记, 王建国现任南川区教育局局长: a name, a verb of holding a post,
@@ -605,7 +599,11 @@ class PeopleRules(RuleBase):
             if not i or tokens[i - 1].end != tokens[i].start:
                 continue
             tok = tokens[i - 1]
-            if (tok.start, tok.end) in found or not self._post_holder(text, tok, tok_at):
+            if (
+                (tok.start, tok.end) in found
+                or not self._name_token(text, tok, tok_at)
+                or not self._at_clause_start(text, tok)
+            ):
                 continue
             start = tokens[i].end
             for m in self.cue_re.finditer(text, start, min(len(text), start + 20)):
@@ -621,25 +619,7 @@ class PeopleRules(RuleBase):
                     add(tok.start, tok.end, "post-verb", m.group(0))
                     break
         if "·" in text:
-            done = -1
-            for k in (i for i, c in enumerate(text) if c == "·"):
-                if k < done:
-                    continue  # a later part of a name already found
-                head = self._dot_name_head(text, k)
-                end = self._translit_end(text, k + 1) if head is not None else k
-                while head is not None and text[end : end + 1] == "·":  # 穆罕默德·本·萨勒曼
-                    more = self._translit_end(text, end + 1)
-                    if more == end + 1:
-                        break
-                    end = more
-                done = end
-                if (
-                    head is not None
-                    and end - k - 1 >= 2
-                    and self._mostly_translit(text[k + 1 : end])
-                    and not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
-                ):
-                    add(head, end, "name-context")  # 阿依古丽·买买提, 雪克来提·扎克尔
+            self._dot_names(text, add)
         if "、" in text:
             self._name_lists(text, tok_at, add)
         self._context_names(text, tokens, texts, found, add)
@@ -677,6 +657,30 @@ class PeopleRules(RuleBase):
                     if pos >= 0:
                         add(pos, pos + len(name), rule)
         return list(found.values())
+
+    def _dot_names(self, text: str, add) -> None:
+        """Names joined by a middle dot (阿依古丽·买买提, 穆罕默德·本·萨勒曼), not a column's
+        title (希望的田野上·三夏时节) or a body named after a person (约翰斯·霍普金斯大学)."""
+        done = -1
+        for k in (i for i, c in enumerate(text) if c == "·"):
+            if k < done:
+                continue  # a later part of a name already found
+            head = self._dot_name_head(text, k)
+            if head is None:
+                continue
+            end = self._translit_end(text, k + 1)
+            while text[end : end + 1] == "·":  # 穆罕默德·本·萨勒曼
+                more = self._translit_end(text, end + 1)
+                if more == end + 1:
+                    break
+                end = more
+            done = end
+            if (
+                end - k - 1 >= 2
+                and self._mostly_translit(text[k + 1 : end])
+                and not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
+            ):
+                add(head, end, "name-context")  # 阿依古丽·买买提, 雪克来提·扎克尔
 
     def _name_lists(self, text: str, tok_at: dict[int, Token], add) -> None:
         """参加活动的有冉小平、谭艳和陈功: three names or more listed with 、 (the last may
@@ -728,13 +732,18 @@ class PeopleRules(RuleBase):
             start -= 1
         return None if self.gazetteer_word_at(text, start) else start
 
-    def _post_holder(self, text: str, tok: Token, tok_at: dict[int, Token]) -> bool:
-        """May ``tok``, before a verb of holding a post, be a name (as before a speech verb:
-        a Chinese name's shape, jieba's name or a word it made up, at a clause's start)?"""
-        if not (2 <= len(tok.text) <= 3) or not (tok.freq == 0 or tok.tag.startswith("nr")):
-            return False
-        if self.name_at(text, tok.start, tok_at) != tok.end:
-            return False
+    def _name_token(self, text: str, tok: Token, tok_at: dict[int, Token]) -> bool:
+        """May ``tok``, before a speech verb or a verb of holding a post, be a name: two or
+        three characters of a Chinese name's shape that jieba knows as a name or made up?"""
+        return (
+            2 <= len(tok.text) <= 3
+            and (tok.freq == 0 or tok.tag.startswith("nr"))
+            and self.name_at(text, tok.start, tok_at) == tok.end
+        )
+
+    @staticmethod
+    def _at_clause_start(text: str, tok: Token) -> bool:
+        """Does ``tok`` start a clause or follow a list's 、 or a conjunction?"""
         before = text[tok.start - 1] if tok.start else "。"
         return not _HAN.match(before) or before in "、和与及"
 

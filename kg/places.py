@@ -170,7 +170,7 @@ class PlaceRules(RuleBase):
         if self.seg.tag(head) in _STOP_TAGS and self.seg.freq(head) >= 1000:
             return True  # 符合|中国: jieba glued a verb to the place and called it one
         return head in self._gaz_words or any(
-            head[:k] in self._gaz_words and self._place_prefix(head[k:]) for k in range(2, len(head) - 0)
+            head[:k] in self._gaz_words and self._place_prefix(head[k:]) for k in range(2, len(head))
         )
 
     # -- 2. places by suffix ------------------------------------------------------

@@ -280,15 +280,26 @@ def _committee_dept(ctx: _Context, cue_start: int) -> tuple[str, int] | None:
     return (name + dept, start) if name.endswith("委") else None
 
 
-def _nearest_body(ctx: _Context, before: int, ends: tuple[str, ...]) -> Mention | None:
-    """The last organisation ending in one of ``ends`` that the article names before ``before``."""
+def _last_named(ctx: _Context, before: int, keep) -> Mention | None:
+    """The last mention starting before ``before`` for which ``keep`` holds."""
     found = None
     for q in ctx.mentions:
         if q.start >= before:
             break
-        if q.type == "Organisation" and q.end <= before and q.text.endswith(ends):
+        if keep(q):
             found = q
     return found
+
+
+def _is_han_char(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _nearest_body(ctx: _Context, before: int, ends: tuple[str, ...]) -> Mention | None:
+    """The last organisation ending in one of ``ends`` that the article names before ``before``."""
+    return _last_named(
+        ctx, before, lambda q: q.type == "Organisation" and q.end <= before and q.text.endswith(ends)
+    )
 
 
 #: Words for a village, town or community the article named before (社区党委书记陈玉兰).
@@ -305,15 +316,11 @@ def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     before = cue_start - len(word)
     if before > 0 and text[before - 1] in "该本此":
         before -= 1  # 该村党支部书记罗德明: that village, named before
-    elif before > 0 and "\u4e00" <= text[before - 1] <= "\u9fff":
+    elif before > 0 and _is_han_char(text[before - 1]):
         return None  # 金剑社区党委书记 is the direct case; 各村 is no one place
-    found = None
-    for q in ctx.mentions:
-        if q.start >= before:
-            break
-        if q.type == "Place" and q.text.endswith(word) and q.end <= before:
-            found = q
-    return found
+    return _last_named(
+        ctx, before, lambda q: q.type == "Place" and q.text.endswith(word) and q.end <= before
+    )
 
 
 def _short_body_before(ctx: _Context, cue_start: int) -> Mention | None:
@@ -324,16 +331,17 @@ def _short_body_before(ctx: _Context, cue_start: int) -> Mention | None:
     for k in range(min(8, cue_start), 3, -1):
         start = cue_start - k
         short = text[start:cue_start]
-        if not all("\u4e00" <= c <= "\u9fff" for c in short):
+        if not all(map(_is_han_char, short)):
             continue
-        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        if start > 0 and _is_han_char(text[start - 1]):
             continue  # not the start of a clause
-        found = None
-        for q in ctx.mentions:
-            if q.start >= start:
-                break
-            if q.type == "Organisation" and q.end <= start and short in q.text and q.text != short:
-                found = q
+        found = _last_named(
+            ctx,
+            start,
+            lambda q, start=start, short=short: (
+                q.type == "Organisation" and q.end <= start and short in q.text and q.text != short
+            ),
+        )
         if found is not None:
             return found
     return None
@@ -377,16 +385,12 @@ def _village_of_post(ctx: _Context, cue_start: int, cue: str) -> Mention | None:
         return None
     text = ctx.text
     start = cue_start - 2 if text[cue_start - 2 : cue_start] == "驻村" else cue_start
-    if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+    if start > 0 and _is_han_char(text[start - 1]):
         return None  # 镇党委第一书记, 各村第一书记: another body's, or no one village's
     sent = ctx.sent_of(start)
-    found = None
-    for q in ctx.mentions:
-        if q.start >= start:
-            break
-        if q.type == "Place" and q.text.endswith("村") and ctx.sent_of(q.start) >= sent - 2:
-            found = q
-    return found
+    return _last_named(
+        ctx, start, lambda q: q.type == "Place" and q.text.endswith("村") and ctx.sent_of(q.start) >= sent - 2
+    )
 
 
 def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[str, tuple | None]:
@@ -555,12 +559,9 @@ def _took_post(ctx: _Context, m: Mention) -> list[tuple[str, tuple | None]]:
                     return [_post_at(ctx, text[start : start + k], body, "holdsPost")] if k else []
             if verb in ("是", "系", "现任"):
                 return []  # 他是…: only a place or a body and the post say what he holds
-            rest = text[start:]
-            rest = rest[2:] if rest.startswith("驻村") else rest
-            post = next(
-                (p for p in sorted(_POSTS, key=len, reverse=True) if rest.startswith(p)), None
-            )
-            return [(post, at)] if post else []
+            start += 2 if text.startswith("驻村", start) else 0
+            k = _longest_post_at(text, start)
+            return [(text[start : start + k], at)] if k else []
     return []
 
 

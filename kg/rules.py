@@ -31,7 +31,7 @@ from itertools import repeat
 from operator import add
 
 from .model import Article, Mention
-from .organisations import OrganisationRules
+from .organisations import _COMPANY_ONLY, OrganisationRules
 from .people import PeopleRules
 from .places import PlaceRules
 from .programmes import ProgrammeRules
@@ -117,13 +117,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             "素有",
         }
         self._company_suffixes = {
-            "有限公司",
-            "股份有限公司",
-            "有限责任公司",
-            "公司",
-            "集团",
-            "合作社",
-            "专业合作社",
+            *_COMPANY_ONLY,
             # 北京市 + 劳动争议仲裁 + 委员会, 中国 + 文化扶贫 + 委员会: a committee's or an
             # association's field may hold verbs (仲裁, 扶贫) after the place that opens it
             "委员会",
