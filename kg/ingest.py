@@ -565,7 +565,7 @@ def _captions(lines: list[str], byline_rows: set[int]) -> list[str]:
 
 # --------------------------------------------------------------------------- e-paper pages
 
-_NEWSPAPER_ORDER = ("copyright", "citation", "papers", "dateline", "publisher")
+_NEWSPAPER_ORDER = ("copyright", "citation", "papers", "dateline", "masthead", "publisher")
 
 
 def _pick(hits: list[tuple[_Hit, int, str]], field: str) -> tuple[_Hit, int, str] | None:
@@ -576,6 +576,22 @@ def _pick(hits: list[tuple[_Hit, int, str]], field: str) -> tuple[_Hit, int, str
     return found[0] if found else None
 
 
+def _masthead(lines: list[tuple[int, str]]) -> tuple[int, tuple[frozenset[str], list[_Hit]]] | None:
+    """``四川日报`` alone on the first line, the date or the edition on the next: the
+    paper's masthead, not the article's title (offset of the line, its hits)."""
+    if len(lines) < 2:
+        return None
+    (offset, line), (_, following) = lines[0], lines[1]
+    name = _strip(line)
+    found = _classify(following)
+    if len(name) > 10 or not _PAPER_RE.fullmatch(name) or found is None or not (
+        found[0] & {"date", "edition"}
+    ):
+        return None
+    start = line.index(name)
+    return offset, (frozenset({"masthead"}), [_Hit("newspaper", name, start, start + len(name), "masthead")])
+
+
 def parse_epaper(raw: str, article_id: str, path: str | None = None) -> Article:
     """Parse an e-paper page saved as text: body without furniture, plus metadata.
 
@@ -584,9 +600,13 @@ def parse_epaper(raw: str, article_id: str, path: str | None = None) -> Article:
     date as written).
     """
     title, content, hits = "", [], []
+    lines = [(offset, line) for offset, line in _lines(raw) if _strip(line)]
+    masthead = _masthead(lines)
     for offset, line in _lines(raw):
         text = _strip(line)
         found = _classify(line) if text else None
+        if masthead is not None and offset == masthead[0]:
+            found = masthead[1]
         if found is not None:
             hits += [(h, offset, text) for h in found[1]]
         elif text and not title:

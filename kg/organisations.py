@@ -64,8 +64,11 @@ class OrganisationRules(RuleBase):
                 continue  # 扎根中国大地|办|大学: the verb 办 and its object, not an office
             if len(suffix) == 1 and s_start > 0:  # 干部, 格局, 大厅: a word, not 外交部 or 文物局
                 tail = text[s_start - 1 : s_end]
+                held = pieces[ends[s_end]] if s_end in ends else None
                 if (
                     tail not in self.org_suffixes
+                    # (民政局: a body jieba knows, not 政局)
+                    and not (held is not None and held.tag == "nt" and held.start < s_start - 1)
                     and self.seg.freq(tail) >= 100
                     and self.seg.tag(tail) != "nt"
                 ):
@@ -110,7 +113,11 @@ class OrganisationRules(RuleBase):
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
             if inner:
-                stem = stem[inner[0] :]  # the name starts at the body it belongs to
+                k = inner[0]
+                if self._field_body(stem[k]) and stem[k - 1].mention is not None and \
+                        stem[k - 1].mention.type == "Place" and stem[k - 1].end == stem[k].start:  # fmt: skip
+                    k -= 1  # 四川 + 农业大学 + 林学院: a body named by its field takes its place's name
+                stem = stem[k:]  # the name starts at the body it belongs to
             name_start = stem[0].start
             stem_text = text[name_start:s_start]
             anchored = any(q.mention is not None for q in stem) or stem_text.startswith(
@@ -244,6 +251,14 @@ class OrganisationRules(RuleBase):
             return False
         return text[s_end : pieces[i].end] in self.posts
 
+    def _field_body(self, p: _Piece) -> bool:
+        """Is ``p`` (农业大学, 师范学院) a kind of body named by its field of work only?"""
+        for suffix in ("大学", "学院"):
+            field = p.text[: -len(suffix)]
+            if p.text.endswith(suffix) and len(field) >= 2:
+                return self.seg.tag(field) in ("n", "vn") and self.seg.freq(field) >= 1000
+        return False
+
     def _bureau_gap(
         self, text: str, pieces: list[_Piece], s_start: int, suffix: str, ends: list[int]
     ):
@@ -269,6 +284,15 @@ class OrganisationRules(RuleBase):
                     ):
                         return None  # 河南 + 组建 + 省委: a verb, then a body jieba knows
                     return [p, _Piece(gap, p.end, s_start, "", 0, None)]
+                if suffix in ("局", "委") and len(gap) <= 6 and not any(c in _FUNCTION_CHARS for c in gap):
+                    # 渝北区 + 住房城乡 + 建委: a longer gap of whole nouns, and the head of the
+                    # word that holds the suffix
+                    last = next((q for q in pieces[k + 1 :] if q.end > s_start), None)
+                    head = text[p.end : last.start] if last is not None and last.start < s_start else gap
+                    if len(head) >= 4 and self._fields(head, p.end, pieces) and all(
+                        q.freq for q in pieces[k + 1 :] if q.end <= p.end + len(head)
+                    ):  # (委内瑞拉 + 称美制裁致 + 委: no made-up word)
+                        return [p, _Piece(gap, p.end, s_start, "", 0, None)]
                 first, sep, second = gap.partition("和")
                 if (
                     sep

@@ -75,6 +75,8 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
+#: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
+_CAPTION_SIDE = re.compile("[（(][左右][一二三四五六七八九]?[)）]")
 
 #: One-character short names of countries before 方 (中方, 马方 = Malaysia's side).
 _SIDES = frozenset("中美俄英法德日韩朝马泰越印巴以伊沙埃乌土澳加菲柬老缅蒙哈吉塔叙黎约卢孟莫汤毛罗古智秘阿斯尼")
@@ -142,6 +144,10 @@ class PeopleRules(RuleBase):
         word that holds its last character and the surname may be split (副署|长孙|寿山)."""
         if pos >= len(text):
             return None
+        if cued and text[pos : pos + 2] in self.clan_names and is_han(text[pos : pos + 4]) and (
+            pos + 4 in tok_at or pos + 4 == len(text) or not _HAN.match(text[pos + 4]) or text[pos + 4] == "说"
+        ):
+            return pos + 4  # 书记吉克阿呷, 村民沙马拉且: a Yi clan name and a given name
         sl = (
             2
             if text[pos : pos + 2] in self.compound_surnames
@@ -203,6 +209,7 @@ class PeopleRules(RuleBase):
                             and nxt.text[-1] not in _FUNCTION_CHARS
                             # 观察员|国|地位: a rare surname and a very common word make no name
                             and (nxt.freq < 5000 or text[pos] in self.common_surnames)
+                            and nxt.text not in self.org_suffixes  # 村民|宿|协会: a body's suffix
                         )
                         or (  # 种粮大户王|丰收, 院士胡|自强: a given name that is a rarer verb
                             cued
@@ -214,6 +221,13 @@ class PeopleRules(RuleBase):
                             and text[pos] not in _ADVERB_SURNAMES  # 总书记|曾|回信
                             # 院士|南|繁育|种: the verb ends in a word with what follows (育种)
                             and self.seg.freq(text[nxt.end - 1 : nxt.end + 1]) < 100
+                        )
+                        or (  # 第一书记何|立新: after a post, a given name jieba reads as a rare adverb
+                            cued
+                            and nxt.tag == "d"
+                            and len(nxt.text) == 2
+                            and nxt.freq < 100
+                            and nxt.text[-1] not in _FUNCTION_CHARS
                         )
                         or (  # 校长马建设说, 董事长周立新告诉: a post, a name that is a word, a speech verb
                             cued
@@ -239,6 +253,17 @@ class PeopleRules(RuleBase):
                     ) and k >= sl + 1:
                         end = pos + k
                         break
+        if end is not None and end - pos == sl + 1 and tok is not None and tok.end == end and tok.freq == 0:
+            nxt = tok_at.get(end)
+            if (
+                nxt is not None
+                and len(nxt.text) == 2
+                and nxt.text[1] == "说"  # (not 韩正|访问)
+                and is_han(nxt.text)
+                and nxt.text[0] not in _FUNCTION_CHARS
+                and nxt.text[0] not in "直再才却只总常据听来"
+            ):
+                return end + 1  # 周德|明说: a made-up word, and jieba glued the verb to the name's end
         if end is not None and end - pos == sl + 1:
             one, after = tok_at.get(end), None
             if (
@@ -539,6 +564,21 @@ class PeopleRules(RuleBase):
                 return  # 马方|愿, 巴方: a country's side in talks, not a name (记者马方 is one)
             found.setdefault((s, e), Mention(s, e, text[s:e], "Person", rule, "", info))
 
+        def listed(end: int, cue: str) -> None:
+            """The names listed after the first one a cue stands before."""
+            while end < len(text) and (text[end] == "、" or text[end] in _SPACES):
+                # 书记李一、王二; 记者 王静 刘廷 (a byline's names, one space apart)
+                nxt = self.name_at(text, end + 1, tok_at, cued=True)
+                if nxt is None or (text[end] in _SPACES and not 2 <= nxt - end - 1 <= 3):
+                    break
+                add(end + 1, nxt, "list", cue)
+                end = nxt
+                if text[end : end + 1] == "和":  # 村民黄德贵、刘素芬和陈小军: the list's last name
+                    last = self.name_at(text, end + 1, tok_at, cued=True)
+                    if last is not None and text[last : last + 1] not in ("、", "和"):
+                        add(end + 1, last, "list", cue)
+                    break
+
         for m in self.cue_re.finditer(text):
             cue, e = m.group(0), m.end()
             if cue not in self.posts and cue not in self.roles:
@@ -562,13 +602,7 @@ class PeopleRules(RuleBase):
                 # 冯德|莱恩, 米尔|济约|耶夫, 谢尔久|科夫: jieba cut a foreign name
                 end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)
-            while end < len(text) and (text[end] == "、" or text[end] in _SPACES):
-                # 书记李一、王二; 记者 王静 刘廷 (a byline's names, one space apart)
-                nxt = self.name_at(text, end + 1, tok_at, cued=True)
-                if nxt is None or (text[end] in _SPACES and not 2 <= nxt - end - 1 <= 3):
-                    break
-                add(end + 1, nxt, "list", cue)
-                end = nxt
+            listed(end, cue)
         texts = list(map(_TEXT_OF, tokens))
         jobs = [t for t in tokens if t.text[-1] in "员长师"]
         for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
@@ -581,12 +615,22 @@ class PeopleRules(RuleBase):
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
+                    listed(end, t.text)
         for t in compress(
             tokens, map(self.person_verbs.__contains__, texts)
         ):  # 选派杨帆到…, 会见梅德韦杰夫: the
             end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
             if end is not None:
                 add(t.end, end, "person-verb")
+        if "左" in text or "右" in text:
+            for m in _CAPTION_SIDE.finditer(text):  # 张建国(右)正在调解: who is where in a photo
+                at = m.start()
+                for s0 in (at - 3, at - 2, at - 4):
+                    if s0 < 0 or (s0 and _HAN.match(text[s0 - 1]) and s0 not in tok_at):
+                        continue  # a name starts a word
+                    if self.name_at(text, s0, tok_at, cued=True) == at:
+                        add(s0, at, "speaker")
+                        break
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
             if tok is None or tok.text.endswith("方") or not self._name_token(text, tok, tok_at):

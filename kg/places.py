@@ -16,6 +16,7 @@ from .rulebase import (
     _HAN,
     _NAME_TAGS,
     _PREP,
+    _SENT_PUNCT,
     _START_OF,
     _STOP_TAGS,
     _VERBISH,
@@ -64,6 +65,11 @@ _PAIR_WORDS = ("友好", "友谊", "关系", "两国", "双方", "合作", "建�
 _TOWN_MODIFIERS = frozenset("小大新老东西南北上下中前后")
 #: What makes a word of 部 after a ministry's name (部门, 部署, 部分, 部队, 部位, 部件, 部落).
 _BU_WORDS = frozenset("门署分队位件落")
+#: A town's and a village's names one after the other (龙兴镇江口村, 可大乡长田村), which
+#: jieba may cut across the town's suffix (龙兴|镇江|口村, 可|大|乡长|田村).
+_TOWN_THEN_VILLAGE = re.compile("(?<=[\u4e00-\u9fa5]{2})[镇乡](?=[\u4e00-\u9fa5]{2,3}?(?:村|社区))")
+#: Function words that no town's name holds, even right after its county (开州区大进镇).
+_STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄"))
@@ -131,6 +137,10 @@ class PlaceRules(RuleBase):
                     # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end;
                     # 阿尔|泰山: the end of a longer place's name
                     continue
+                if label == "Place" and text.startswith(("特色社会主义", "式现代化"), end):
+                    continue  # 习近平新时代中国特色社会主义思想: a fixed political term, not the place
+                if label == "Programme" and text.startswith("成果", end):
+                    continue  # 巩固拓展脱贫攻坚成果: what a campaign achieved, a policy's term
                 if (
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
@@ -157,9 +167,19 @@ class PlaceRules(RuleBase):
                 elif end in bounds and (
                     word in self._short_alone
                     or (word in self._short_listed and "、" in (text[start - 1 : start], text[end : end + 1]))
-                ):  # … and end one (哈尔滨、大连: a city that is also a word, in a list)
+                    or (self.seg.freq(word) < 300 and self._written_in_full(text, word))
+                ):  # … and end one (哈尔滨、大连: a city that is also a word, in a list; 大足
+                    # (an adverb to jieba) where the article writes 大足区)
                     out.append(Mention(start, end, word, "Place", "admin-short", ""))
         return out
+
+    def _county_short(self, m: Mention) -> bool:
+        """Is ``m`` a county's short name only (金凤, 丰镇), which towns elsewhere share?"""
+        return m.rule == "admin-short" and all(p.level == "county" for p in self.rules.admin_short[m.text])
+
+    def _written_in_full(self, text: str, short: str) -> bool:
+        """Does ``text`` name the place of ``short`` in full (大足区 for 大足)?"""
+        return any(p.name in text for p in self.rules.admin_short[short] if p.name != short)
 
     def _place_prefix(self, head: str) -> bool:
         """Is ``head``, before a known place inside one word, a place itself or a position
@@ -320,8 +340,70 @@ class PlaceRules(RuleBase):
                 return _Piece(rest, p.start + k, p.end, "", 0, None) if len(rest) >= 2 else None
         return p if is_han(p.text) else None
 
+    def _town_and_village(self, text: str, pieces: list[_Piece]) -> list[Mention]:
+        """``…区 + 龙兴镇 + 江口村`` where jieba cut across the town's suffix (龙兴|镇江|口村,
+        大|进镇|红旗|村, 可|大|乡长|田村): the town's name (2-3 characters) starts after a
+        place, a punctuation mark or a preposition, the village's (2-3) ends in 村 or 社区,
+        and neither is an ordinary word or holds a function word (a verb's character is
+        allowed only right after a place: 开州区大进镇).  The two mentions replace the
+        pieces under them (in place)."""
+        out: list[Mention] = []
+        for m in _TOWN_THEN_VILLAGE.finditer(text):
+            at = m.start()
+            starts = list(map(_START_OF, pieces))
+            k = bisect_right(starts, at) - 1
+            if k < 0:
+                continue
+            village = re.match("[\u4e00-\u9fa5]{2,3}?(?:村|社区)", text[at + 1 :]).group()  # type: ignore[union-attr]
+            v_stem = village[:-2] if village.endswith("社区") else village[:-1]
+            end = at + 1 + len(village)
+            for size in (2, 3):
+                begin = at - size
+                town = text[begin:at]
+                if begin < 0 or not is_han(town):
+                    break
+                j = bisect_right(list(map(_END_OF, pieces)), begin) - 1  # the piece ending at begin
+                before = pieces[j] if j >= 0 else None
+                if begin and (before is None or before.end != begin):
+                    continue  # the town's name would start inside a word
+                after_place = before is not None and before.mention is not None and before.mention.type == "Place"
+                if not (
+                    after_place or before is None or before.text in _SENT_PUNCT or before.text in "、（(“"
+                    or (before.tag in ("p", "uj", "c") and before.freq >= 1000)
+                ):
+                    continue
+                if pieces[k].start in (begin, at) and pieces[k].end == at + 1:
+                    break  # 龙兴镇 or 镇 is a word: the suffix rules find the names
+                if not all(q.mention is None or self._county_short(q.mention) for q in pieces[j + 1 : k + 1]):
+                    break  # 湖南|宁乡|井冲村: a place's name is no part of the town's (a county's
+                    # short name may be: 金凤|镇海|龙村, 乐|丰镇|桐|山村)
+                breakers = _STRICT_BREAKERS if after_place else _GAP_BREAKERS | _VERBISH
+                if any(c in breakers for c in town + v_stem) or any(
+                    w in self.generic or (self.seg.freq(w) >= _COMMON_FREQ and self.seg.tag(w) not in _NAME_TAGS)
+                    for w in (town, v_stem)
+                ):
+                    break
+                tail = text[at - 1 : at + 1]
+                if self.seg.freq(tail) >= 100 and self.seg.tag(tail) not in _NAME_TAGS:
+                    break  # 浙北|水乡: the suffix makes a word with the character before it
+                hi = bisect_left(starts, end)
+                if pieces[hi - 1].end != end or any(
+                    q.mention is not None and q.mention.type != "Place" for q in pieces[j + 1 : hi]
+                ):
+                    break  # the village's name would end inside a word, or a person's name is there
+                made = (
+                    Mention(begin, at + 1, text[begin : at + 1], "Place", "suffix-town", "", text[at]),
+                    Mention(at + 1, end, village, "Place", "suffix-village", "", village[len(v_stem) :]),
+                )
+                pieces[j + 1 : hi] = [_Piece(x.text, x.start, x.end, "ns", 0, x) for x in made]
+                out.extend(made)
+                break
+        return out
+
     def suffix_places(self, text: str, pieces: list[_Piece]) -> list[Mention]:
         out: list[Mention] = []
+        if "镇" in text or "乡" in text:
+            out += self._town_and_village(text, pieces)
         hits = sorted(
             ((e + 1 - len(w), e + 1, w) for e, w in self.place_suffix_ac.iter(text)),
             key=lambda h: (h[1], -(h[1] - h[0])),
@@ -338,6 +420,8 @@ class PlaceRules(RuleBase):
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
+            if suffix == "洞" and text[s_start - 1 : s_start] in "主导券涵隧桥":
+                continue  # 双主洞, 中导洞: a tunnel's bores, not a cave
             if (
                 level in ("town", "village")
                 and suffix not in ("村", "镇", "乡")  # (杉口村|村民, 东建乡|乡亲)
@@ -398,8 +482,12 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if stem and re.fullmatch("[一二三四五六七八九十两几]大", stem[-1].text):
+                continue  # 芙蓉洞|三大|景区, 北京|两大|机场: a count of places (not 中共一大|纪念馆)
             if level in ("town", "village") and stem_text[-1:] in "两几各每该全多等诸" and len(suffix) == 1:
                 continue  # 沙田、虎门|两镇, 等村: a count or a list's end, not a name
+            if stem and text[name_start:s_end] in self.generic:
+                continue  # 渝北区|城市社区: a kind of place, not one named by its parent
             if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)

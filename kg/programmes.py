@@ -49,14 +49,19 @@ _YEAR_END = re.compile(r"(?:19|20)\d\d$")  # 2023|伊春森林冰雪节: an edit
 #: (实施 + 草业拔尖创新人才培养计划, 开展 + 制止餐饮浪费专项行动).
 _CAMPAIGN_CUES = (
     "专项行动", "专项整治", "专项治理", "集中整治", "三年行动", "攻坚行动", "提升行动",
-    "培养计划", "人才计划",
+    "培养计划", "人才计划", "培育计划", "主题教育", "学习教育",
 )  # fmt: skip
-_CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选")
+#: Verbs of giving titles, and how titles end: 评选“金牌导游”, 被评为“最美村官”.
+_AWARD_VERBS = ("评选", "评出", "选树", "评为", "授予", "荣获", "获评", "命名")
+_HONOUR_ENDS = tuple("员师手长家匠人星兵户官") + (
+    "模范", "导游", "管家", "家庭", "党员", "青年", "少年", "职工", "干部", "书记", "标兵", "能手",
+)  # fmt: skip
+_CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选", "纳入")
 _CAMPAIGN_RE = re.compile(
     f"(?:{'|'.join(_CAMPAIGN_VERBS)})([^，。、；：！？“”‘’《》（）()\\s]{{2,24}}?)({'|'.join(_CAMPAIGN_CUES)})"
 )
 _CAMPAIGN_LEAD = re.compile(
-    r"^(?:了|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
+    r"^(?:了|好|暨|第[一二三四五六七八九十]+批|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
 )
 
 
@@ -84,6 +89,8 @@ class ProgrammeRules(RuleBase):
                 or not is_han(body)
                 or "等" in body
                 or body.endswith(("和", "及", "与"))
+                or body.startswith(("和", "及", "与"))
+                or "作为" in body  # 把调查研究作为主题教育的…
                 or body in self.generic
                 or body.startswith(("系列", "一系列", "相关", "各类", "多项", "各项", "这次", "此次"))
             ):
@@ -305,6 +312,11 @@ class ProgrammeRules(RuleBase):
             )  # but “一号工程” is what something is called
             if cue is None and near_cue is None and self._working_rule(name):
                 named[-1] = None  # “一月一调度、一季一通报”; but “一村一品”产业发展模式
+                continue
+            if cue is None and near_cue is None and name.endswith(_HONOUR_ENDS) and any(
+                v in text[clause_start:qs] for v in _AWARD_VERBS
+            ):
+                named[-1] = None  # 评选“金牌导游”“五星民宿管家”120名: titles people are given
                 continue
             if name.endswith("式") and cue is None:
                 named[-1] = None  # “点穴式”监督: a manner, not a programme

@@ -23,6 +23,7 @@ DATA_DIR = Path(__file__).with_name("data")
 _WORD_FILES = (
     "surnames.txt",
     "common_surnames.txt",
+    "clan_names.txt",
     "transliteration_chars.txt",
     "posts.txt",
     "roles.txt",

@@ -77,7 +77,7 @@ _KINSHIP = {
     "老大爷",
     "老太太",
 }
-_PREP = set("距离自据按经随沿朝往至驻")
+_PREP = set("距离自据按经随沿朝往至驻像")
 _GAP_BREAKERS = set(
     "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需"
 )  # not 都/之/其: 四都乡
@@ -239,7 +239,7 @@ class RuleBase:
             and len(p.text) > 1
             and (
                 any(c in _VERBISH for c in p.text[1:])
-                or p.text[0] in "要能可应需也还都就又再才至驻经由往及和与或"
+                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或"
             )
         ):
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb

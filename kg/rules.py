@@ -64,6 +64,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         w = rules.wordset
         self.surnames = w("surnames")
         self.compound_surnames = {s for s in self.surnames if len(s) > 1}
+        self.clan_names = frozenset(w("clan_names"))
         self.posts = w("posts")
         self.roles = w("roles")
         self.speech = w("speech_verbs")
@@ -332,6 +333,12 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             out.append(Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a)))
             out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
             return out
+        if len(t.text) == 2 and not t.freq and not t.tag and t.text[0] in "局委厅办院部处所社会队站" \
+                and t.text[1] in "将在与和的是也还都就对把被向从为并及已":  # fmt: skip
+            a, b = t.text[0], t.text[1]  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
+            out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
+            out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
+            return out
         k = self._org_post_split(t.text)
         if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
             a, b = t.text[:k], t.text[k:]
@@ -340,6 +347,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             return out
         rare = (
             t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
+            # (乡愁: a word of its own; 乡关 (2) is too rare to be one in news: 藏族乡|关坝村)
+            and not (len(t.text) == 2 and t.tag == "n" and t.freq >= 10 and t.text[1] not in self._SPLIT_AT)
         )  # 镇巴, 村村
         if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
                 not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip

@@ -133,6 +133,21 @@ def test_sample_page_looks_like_epaper_and_plain_text_does_not() -> None:
     assert not looks_like_epaper("标题\n\n第一段正文。\n2022年10月20日\n")
 
 
+def test_a_papers_name_alone_above_the_date_is_its_masthead_not_the_title() -> None:
+    page = (
+        "四川日报\n2024年3月12日 星期二\n第05版：区域\n\n彝乡花椒红 日子节节高\n"
+        "——凉山州喜德县阿普村驻村帮扶见闻\n\n□四川日报全媒体记者 唐泽文\n\n"
+        "3月上旬，喜德县阿普村的花椒地里一片忙碌。\n"
+    )
+    assert looks_like_epaper(page)
+    article = parse_epaper(page, "scrb.txt", "scrb.txt")
+    assert (article.newspaper, article.title, article.date) == ("四川日报", "彝乡花椒红 日子节节高", "2024-03-12")
+    assert not article.text.startswith("四川日报")
+    # a title that merely ends like a paper's name, with no date or edition under it, stays the title
+    plain = parse_epaper("读书看报\n\n正文第一段。\n第05版：区域\n", "x.txt", "x.txt")
+    assert plain.title == "读书看报" and plain.newspaper is None
+
+
 def test_epaper_of_another_paper_is_parsed_the_same_way() -> None:
     page = (
         "国家主席会见某国总统\n第01版：要闻\n上一版  下一版\n人民日报社主办\n"

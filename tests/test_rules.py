@@ -89,6 +89,15 @@ PLACE_CHAINS = [
         ["贵州省", "遵义市", "播州区", "枫香镇", "花茂村"],
         id="town-suffix-inside-a-jieba-word",  # jieba cuts 枫香 | 镇花茂村
     ),
+    # jieba cuts across the town's suffix: 龙兴|镇江|口村, 可|大|乡长|田村, 大|进镇|红旗|村
+    pytest.param("渝北区龙兴镇江口村的村民种上了柑橘。", ["渝北区", "龙兴镇", "江口村"], id="town-suffix-glued-to-the-village"),
+    pytest.param("万州区龙驹镇长坪村党支部书记刘强说。", ["万州区", "龙驹镇", "长坪村"], id="town-suffix-glued-to-a-post"),
+    pytest.param("酉阳县可大乡长田村建起了合作社。", ["酉阳县", "可大乡", "长田村"], id="township-suffix-glued"),
+    pytest.param("开州区大进镇红旗村的茶叶丰收了。", ["开州区", "大进镇", "红旗村"], id="town-name-with-a-verbs-character"),
+    pytest.param("九龙坡区金凤镇海龙村开展义诊。", ["九龙坡区", "金凤镇", "海龙村"], id="town-named-like-a-county"),
+    pytest.param("在龙兴镇江口村，党员带头修路。", ["龙兴镇", "江口村"], id="town-after-a-preposition"),
+    # a county's short name that jieba takes for an adverb, where the article writes the county
+    pytest.param("重庆市大足区的大足石刻景区游客如织。", ["大足区", "大足石刻景区"], id="county-short-name-in-a-sites-name"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
         ["重庆", "云阳县", "龙角镇", "巴阳村"],
@@ -176,6 +185,21 @@ PLACE_CHAINS = [
 @pytest.mark.parametrize(("text", "places"), PLACE_CHAINS)
 def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
     assert _missing(text, [("Place", p) for p in places]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("在湖南宁乡井冲村，眼下正是销售旺季。", "湖南宁乡"),  # 宁乡 is a county: no town 湖南宁乡
+        ("长沙宁乡井冲村的干辣椒。", "沙宁乡"),
+        ("打造重点镇示范村。", "重点镇"),  # ordinary words are no town's or village's names
+        ("全镇共有村民三千人。", "共有村"),
+        ("走进镇江口村的茶园。", "走进镇"),
+        ("在浙北水乡长秀村，好山好水好生态。", "浙北水乡"),  # 水乡, a water town: no town's name
+    ],
+)
+def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
+    assert wrong not in {m.text for m in mentions_in_text(text)}
 
 
 @pytest.mark.parametrize(
@@ -318,6 +342,15 @@ PEOPLE = [
         "罗应和",
         id="given-name-ending-in-he",
     ),
+    # jieba glued the verb to the name's last character (周德|明说)
+    pytest.param("卫星村党支部书记周德明说,去年他带着党员外出学习。", "周德明", id="name-glued-to-shuo"),
+    pytest.param("第一书记何立新已经驻村两年多。", "何立新", id="given-name-read-as-an-adverb"),
+    pytest.param("村民黄德贵、刘素芬和陈小军说起他，都竖起了大拇指。", "陈小军", id="list-after-a-role-ending-in-he"),
+    pytest.param("志愿者何军、邓丽和孙海波每周二走访独居老人。", "孙海波", id="list-last-name-a-word"),
+    pytest.param("学员李想、张桂芳和何小龙都拿到了证书。", "何小龙", id="list-after-a-job-word"),
+    pytest.param("调解室里,张建国(右)正在调解邻里纠纷。", "张建国", id="photo-caption-side"),
+    pytest.param("村党总支书记吉克阿呷商量后决定先示范种植。", "吉克阿呷", id="yi-name-after-a-post"),
+    pytest.param("村民沙马拉且告诉记者，花椒卖了好价钱。", "沙马拉且", id="yi-name-after-a-role"),
 ]
 
 
@@ -467,6 +500,11 @@ ORGANISATIONS = [
     ),
     pytest.param("天水师范学院教育学院副教授赵文博说。", "天水师范学院教育学院", id="college-of-a-university"),
     pytest.param("在浙江大学医学院附属第一医院，医生有许多都感染了。", "浙江大学医学院附属第一医院", id="hospital-of-a-school-of-a-university"),
+    pytest.param("渝北区住房城乡建委相关负责人介绍情况。", "渝北区住房城乡建委", id="bureau-of-four-nouns-and-a-glued-suffix"),
+    pytest.param("重庆市规划自然资源局负责人说。", "重庆市规划自然资源局", id="bureau-of-six-characters"),
+    pytest.param("喜德县农业农村局将阿普村纳入培训计划。", "喜德县农业农村局", id="bureau-glued-to-jiang"),
+    pytest.param("红莲村成立红莲村股份经济合作联合社，引导村民入股。", "红莲村股份经济合作联合社", id="village-cooperative-union"),
+    pytest.param("四川农业大学林学院副教授刘春雨来到村里。", "四川农业大学林学院", id="field-university-takes-its-place"),
 ]
 
 
@@ -545,6 +583,13 @@ PROGRAMMES = [
     ),
     pytest.param("南川区推行“一村一品”产业发展模式。", ["一村一品"], id="working-rule-shaped-name-with-a-cue-nearby"),
     pytest.param("驻村第一书记赵明远牵头创办“香菇银行”，村民以菌棒入股。", ["香菇银行"], id="quoted-bank-is-a-scheme"),
+    pytest.param(
+        "结合正在开展的学习贯彻习近平新时代中国特色社会主义思想主题教育,璧山把调查研究做实。",
+        ["学习贯彻习近平新时代中国特色社会主义思想主题教育"],
+        id="theme-education-unquoted",
+    ),
+    pytest.param("各地扎实开展党史学习教育。", ["党史学习教育"], id="known-study-campaign"),
+    pytest.param("县农业农村局将阿普村纳入高素质农民培育计划。", ["高素质农民培育计划"], id="unquoted-training-plan"),
 ]
 
 
@@ -587,6 +632,15 @@ NOT_ENTITIES = [
     pytest.param("要持续抓好村“两委”班子建设。", ["两委"], id="village-committees"),
     pytest.param("密切关注美国及其盟友“不受控制和极其危险的”生物军事活动。", ["不受控制和极其危险的"], id="quoted-phrase"),
     pytest.param("全县上下要拧成“一股绳”。", ["一股绳"], id="rope"),
+    pytest.param("坚持以习近平新时代中国特色社会主义思想为指导，推进中国式现代化。", ["中国"], id="china-inside-a-political-term"),
+    pytest.param("把花椒列为巩固拓展脱贫攻坚成果的重点产业。", ["脱贫攻坚"], id="campaign-results-term"),
+    pytest.param("推动高额彩礼、大操大办等陈规陋习逐步改变。", ["大操大办"], id="idiom-jieba-calls-a-body"),
+    pytest.param("他的爱人在成都工作，孩子刚上小学。", ["孩子刚上小学"], id="adverb-verb-before-a-school"),
+    pytest.param("作为常住人口最多的区，渝北区城市社区多、老旧小区多。", ["渝北区城市社区", "城市社区"], id="kind-of-community"),
+    pytest.param("在喜德，像阿普村这样的村已有40余个。", ["像阿普村"], id="like-before-a-village"),
+    pytest.param("开展第二批主题教育。", ["第二批主题教育"], id="a-campaigns-batch"),
+    pytest.param("深入开展专题学习教育。", ["专题学习教育"], id="study-campaign-without-a-name"),
+    pytest.param("国家副主席韩正访问新加坡。", ["韩正访"], id="visit-is-no-speech-verb"),
 ]
 
 
@@ -1249,14 +1303,18 @@ def _bureau_gap_plain(rec: Recognizer, text: str, pieces: list[_Piece], s_start:
     """OrganisationRules._bureau_gap as it was: a walk over all pieces."""
     if len(suffix) != 1 or suffix not in "局委办厅":
         return None
-    for p in pieces:
-        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 4:
+    for k, p in enumerate(pieces):
+        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 6:
             gap = text[p.end : s_start]
-            if (
-                is_han(gap)
-                and not any(c in _FUNCTION_CHARS for c in gap)
-                and gap not in rec.generic
-            ):
+            if not is_han(gap) or any(c in _FUNCTION_CHARS for c in gap) or gap in rec.generic:
+                continue
+            if len(gap) <= 4:
+                return [p, _Piece(gap, p.end, s_start, "", 0, None)]
+            # 渝北区 + 住房城乡 + 建委: whole nouns, up to the word that holds the suffix
+            last = next((q for q in pieces[k + 1 :] if q.end > s_start), None)
+            head = text[p.end : last.start] if last is not None and last.start < s_start else gap
+            known = all(q.freq for q in pieces[k + 1 :] if q.end <= p.end + len(head))  # no made-up word
+            if suffix in "局委" and len(head) >= 4 and rec._fields(head, p.end, pieces) and known:
                 return [p, _Piece(gap, p.end, s_start, "", 0, None)]
     return None
 
@@ -1274,7 +1332,7 @@ def test_place_before_a_bureau_found_by_bisection_is_the_plain_walks(
     pieces, pos = [], 0
     for w, place in widths:
         m = Mention(pos, pos + w, text[pos : pos + w], "Place", "admin") if place else None
-        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "ns" if place else "n", 0, m))
+        pieces.append(_Piece(text[pos : pos + w], pos, pos + w, "ns" if place else "n", w % 2, m))
         pos += w
     ends = [p.end for p in pieces]
     for suffix in ("局", "委", "部"):
