@@ -68,7 +68,8 @@ class OrganisationRules(RuleBase):
                 if (
                     tail not in self.org_suffixes
                     # (民政局: a body jieba knows, not 政局)
-                    and not (held is not None and held.tag == "nt" and held.start < s_start - 1)
+                    # (not 民政局, 财政局: a bureau jieba knows, and 政局 is its tail)
+                    and not (suffix == "局" and held is not None and held.tag == "nt" and held.start < s_start - 1)
                     and self.seg.freq(tail) >= 100
                     and self.seg.tag(tail) != "nt"
                 ):

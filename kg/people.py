@@ -210,6 +210,8 @@ class PeopleRules(RuleBase):
                             # 观察员|国|地位: a rare surname and a very common word make no name
                             and (nxt.freq < 5000 or text[pos] in self.common_surnames)
                             and nxt.text not in self.org_suffixes  # 村民|宿|协会: a body's suffix
+                            and nxt.text not in self._cue_words  # 传承人|向|学员: a role, not a name
+                            and not nxt.text.endswith("员")
                         )
                         or (  # 种粮大户王|丰收, 院士胡|自强: a given name that is a rarer verb
                             cued

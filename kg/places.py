@@ -372,8 +372,11 @@ class PlaceRules(RuleBase):
                     or (before.tag in ("p", "uj", "c") and before.freq >= 1000)
                 ):
                     continue
-                if pieces[k].start in (begin, at) and pieces[k].end == at + 1:
-                    break  # 龙兴镇 or 镇 is a word: the suffix rules find the names
+                if pieces[k].start in (begin, at) and pieces[k].end == at + 1 and not (
+                    k > j + 1 and pieces[k - 1].start == begin and pieces[k - 1].tag in ("m", "mq", "q", "t")
+                ):
+                    break  # 龙兴镇 or 镇 is a word: the suffix rules find the names (not after a
+                    # name jieba reads as a number: 三角|镇|红星村)
                 if not all(q.mention is None or self._county_short(q.mention) for q in pieces[j + 1 : k + 1]):
                     break  # 湖南|宁乡|井冲村: a place's name is no part of the town's (a county's
                     # short name may be: 金凤|镇海|龙村, 乐|丰镇|桐|山村)
@@ -428,6 +431,8 @@ class PlaceRules(RuleBase):
                 and text[s_end : s_end + 1] in ("村", "镇", "乡")
             ):
                 continue  # 林寨|村: the name goes on to the village's own suffix
+            if suffix == "村" and text.startswith("街道", s_end):
+                continue  # 新山村|街道, 跃进村|街道: a subdistrict named after a village
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
@@ -451,6 +456,10 @@ class PlaceRules(RuleBase):
                     stem = [
                         _Piece(p.text[:1], p.start, s_start, "ns", 0, None)
                     ]  # 抚河: a name jieba knows
+                    q = pieces[i - 1] if i else None
+                    if q is not None and len(q.text) == 1 and q.mention is None and q.tag in ("zg", "ng") \
+                            and _HAN.match(q.text) and q.text not in _FUNCTION_CHARS and q.text not in _PREP:  # fmt: skip
+                        stem.insert(0, q)  # 璧 + 南河: a character jieba left alone opens the name
                     whole_word = True
                 elif level == "nature":
                     if stem is None or not (

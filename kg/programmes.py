@@ -51,6 +51,9 @@ _CAMPAIGN_CUES = (
     "专项行动", "专项整治", "专项治理", "集中整治", "三年行动", "攻坚行动", "提升行动",
     "培养计划", "人才计划", "培育计划", "主题教育", "学习教育",
 )  # fmt: skip
+#: What a structure of units is made of: “党支部+合作社+农户”, “社区党委+网格党支部+楼栋党小组”.
+_UNIT_PARTS = ("党支部", "党委", "党总支", "党小组", "党组织", "合作社", "农户", "基地", "企业", "公司", "村集体",
+               "社区", "网格", "楼栋", "家庭", "群众", "村民", "居民", "党员", "协会", "商会", "支部")  # fmt: skip
 #: Verbs of giving titles, and how titles end: 评选“金牌导游”, 被评为“最美村官”.
 _AWARD_VERBS = ("评选", "评出", "选树", "评为", "授予", "荣获", "获评", "命名")
 _HONOUR_ENDS = tuple("员师手长家匠人星兵户官") + (
@@ -318,7 +321,7 @@ class ProgrammeRules(RuleBase):
             ):
                 named[-1] = None  # 评选“金牌导游”“五星民宿管家”120名: titles people are given
                 continue
-            if name.endswith("式") and cue is None:
+            if (name.endswith("式") or after.startswith("式")) and cue is None:  # “擂台赛”式的考评机制
                 named[-1] = None  # “点穴式”监督: a manner, not a programme
                 continue
             if self._parallel_slogan(name) and cue not in self._strong_cues:
@@ -328,6 +331,9 @@ class ProgrammeRules(RuleBase):
                 continue
             if ("—" in name or "－" in name) and cue is None:
                 named[-1] = None  # “社区党委—网格党支部—楼栋党小组”: a structure, not a programme
+                continue
+            if "+" in name and all(part.endswith(_UNIT_PARTS) for part in re.split("[+＋]", name)):
+                named[-1] = None  # “党支部+合作社+农户”模式: a structure of units, not a programme
                 continue
             if "+" in name and cue is None and near_cue is None:
                 named[-1] = (

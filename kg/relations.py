@@ -316,8 +316,8 @@ def _unit_named_before(ctx: _Context, cue_start: int) -> Mention | None:
     before = cue_start - len(word)
     if before > 0 and text[before - 1] in "该本此":
         before -= 1  # 该村党支部书记罗德明: that village, named before
-    elif before > 0 and _is_han_char(text[before - 1]):
-        return None  # 金剑社区党委书记 is the direct case; 各村 is no one place
+    elif before > 0 and _is_han_char(text[before - 1]) and text[before - 1] not in "和与及同跟":
+        return None  # 金剑社区党委书记 is the direct case; 各村 is no one place (but 李向阳和|村党总支书记)
     return _last_named(
         ctx, before, lambda q: q.type == "Place" and q.text.endswith(word) and q.end <= before
     )
@@ -404,6 +404,13 @@ def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[
     return cue, at
 
 
+#: Posts of a town's, a township's or a community's own, after its party committee's post.
+_UNIT_POSTS = frozenset(("镇长", "乡长", "纪委书记", "人大主席", "武装部长", "主任"))
+#: A company's own posts, and how a company's name ends (for a post listed after its party branch's).
+_COMPANY_POSTS = frozenset(("董事长", "总经理", "经理", "总裁", "监事长", "董事", "理事长", "社长", "厂长"))
+_COMPANY_ENDS = ("公司", "集团", "合作社", "厂")
+
+
 def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
     """中共中央政治局常委、国务院总理李强: the posts listed (with 、) before the one
     right before the name, each as (post, organisation)."""
@@ -421,10 +428,13 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
             post = _post_ending_at(ctx.text, end)
             word = post and next((w for w in _BODY_WORDS if ctx.text.endswith(w, 0, end - len(post))), None)
             body = _nearest_body(ctx, end - len(post) - len(word), (word,)) if word else None
+            if body is None and post:  # 社区党委书记、…: at the community named before;
+                # 昌陶新材党支部书记、…: at the company named before in full
+                body = _unit_named_before(ctx, end - len(post)) or _short_body_before(ctx, end - len(post))
             if body is not None:
                 out.append((post, _key(body)))
             break
-        out.append((found[0], _key(found[1])))
+        out.append(_post_at(ctx, found[0], found[1], "holdsPost"))  # 东溪镇党委|副书记: 党委副书记 at 东溪镇
         start = found[1].start
     return out
 
@@ -500,7 +510,12 @@ def _people(ctx: _Context) -> list[Relation]:
                 earlier = _earlier_posts(ctx, cue_start)
                 for post, org in earlier:
                     out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
-                if earlier and earlier[0][1][0] == "Place" and cue.startswith(("村委会", "居委会", "村")):
+                if earlier and (
+                    # 东溪镇党委副书记、镇长罗晓峰, 岚天乡党委委员、纪委书记刘红梅: the unit's own post
+                    (earlier[0][1][0] == "Place" and (cue.startswith(("村委会", "居委会", "村")) or cue.lstrip("副") in _UNIT_POSTS))
+                    # 重庆白马山文旅发展有限公司党支部书记、董事长罗永红: a company's post at the company
+                    or (earlier[0][1][1].endswith(_COMPANY_ENDS) and cue.lstrip("副") in _COMPANY_POSTS)
+                ):
                     last_post[m.end] = (pred, earlier[0][1])
                     out[(_key(m), pred, cue, earlier[0][1])].append(ctx.evidence(m.start))
                     continue

@@ -333,6 +333,11 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             out.append(Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a)))
             out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
             return out
+        if len(t.text) == 4 and t.text[:2] in ("小区", "社区") and t.text[2:] in ("业主", "居民") and t.freq < 10:
+            a, b = t.text[:2], t.text[2:]  # 嘉和苑|小区业主|委员会 → 小区 + 业主: the estate's suffix
+            out.append(Token(a, t.start, t.start + 2, self.seg.tag(a), self.seg.freq(a)))
+            out.append(Token(b, t.start + 2, t.end, self.seg.tag(b), self.seg.freq(b)))
+            return out
         if len(t.text) == 2 and not t.freq and not t.tag and t.text[0] in "局委厅办院部处所社会队站" \
                 and t.text[1] in "将在与和的是也还都就对把被向从为并及已":  # fmt: skip
             a, b = t.text[0], t.text[1]  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
@@ -349,6 +354,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
             # (乡愁: a word of its own; 乡关 (2) is too rare to be one in news: 藏族乡|关坝村)
             and not (len(t.text) == 2 and t.tag == "n" and t.freq >= 10 and t.text[1] not in self._SPLIT_AT)
+            and not (len(t.text) > 2 and self.seg.freq(t.text[:2]) >= 100 and self.seg.tag(t.text[:2]) != "ns")  # (乡亲们)
         )  # 镇巴, 村村
         if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
                 not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip

@@ -296,8 +296,9 @@ def test_development_articles_score_well(gold_path: Path) -> None:
     (article,) = articles
     ext = get_extractor()(article)
     scores = score_entities(gold, ext.entities)
-    # dev and devb were used to write the rules; devc only for a few of them
-    floor = {"dev": 0.90, "devb": 0.90}.get(gold_path.parent.name, 0.80)
+    # dev and devb were used to write the rules; devc only for a few of them; deve and devf
+    # (first runs 0.73-0.91 and 0.90-0.98 per article) prompted the rules of late 2026
+    floor = {"dev": 0.90, "devb": 0.90, "deve": 0.85, "devf": 0.85}.get(gold_path.parent.name, 0.80)
     assert scores["micro"]["f1"] >= floor, format_scores(scores, [])
     if gold_path.parent.name != "devc":
         assert scores["not_entities_found"] == []

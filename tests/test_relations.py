@@ -643,3 +643,42 @@ def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
         expected = _prefix_parents_plain(places)
         assert _prefix_parents(places) == expected
         assert dict((e.name, p) for e, p in expected)["鸣玉镇"] == places[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "夜幕降临,龙溪街道红锦社区党群服务中心灯火通明。社区党委书记、居委会主任刘晓梅正和居民商量加装电梯。",
+            [("刘晓梅", "党委书记", P("红锦社区")), ("刘晓梅", "居委会主任", P("红锦社区"))],
+            id="posts-of-a-community-named-before",
+        ),
+        pytest.param(
+            "3月上旬，喜德县阿普村的花椒熟了。为打消顾虑，李向阳和村党总支书记吉克阿呷商量先示范种植。",
+            [("吉克阿呷", "党总支书记", P("阿普村"))],
+            id="village-post-after-he",
+        ),
+        pytest.param(
+            "记者见到了重庆白马山文旅发展有限公司党支部书记、董事长罗永红。",
+            [("罗永红", "党支部书记", ORG("重庆白马山文旅发展有限公司")),
+             ("罗永红", "董事长", ORG("重庆白马山文旅发展有限公司"))],
+            id="company-post-after-its-branchs",
+        ),
+        pytest.param(
+            "东溪镇党委副书记、镇长罗晓峰介绍,工作坊破解了难题。",
+            [("罗晓峰", "党委副书记", P("东溪镇")), ("罗晓峰", "镇长", P("东溪镇"))],
+            id="towns-head-after-its-party-post",
+        ),
+        pytest.param(
+            "重庆昌陶新材料有限公司建起了实训基地。昌陶新材党支部书记、副总经理吴丽萍说,产值增长近三成。",
+            [("吴丽萍", "党支部书记", ORG("重庆昌陶新材料有限公司")),
+             ("吴丽萍", "副总经理", ORG("重庆昌陶新材料有限公司"))],
+            id="short-company-name-before-a-list-of-posts",
+        ),
+    ],
+)
+def test_posts_listed_with_a_unit_or_a_company_named_before(text: str, expected: list[tuple]) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    posts = _by(ext.relations, "holdsPost")
+    for name, post, at in expected:
+        assert (PER(name), post, at) in posts, sorted(posts)

@@ -98,6 +98,8 @@ PLACE_CHAINS = [
     pytest.param("在龙兴镇江口村，党员带头修路。", ["龙兴镇", "江口村"], id="town-after-a-preposition"),
     # a county's short name that jieba takes for an adverb, where the article writes the county
     pytest.param("重庆市大足区的大足石刻景区游客如织。", ["大足区", "大足石刻景区"], id="county-short-name-in-a-sites-name"),
+    pytest.param("在三角镇红星村的一场巡展上,村民说。", ["三角镇", "红星村"], id="town-jieba-reads-as-a-number"),
+    pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
         ["重庆", "云阳县", "龙角镇", "巴阳村"],
@@ -505,6 +507,9 @@ ORGANISATIONS = [
     pytest.param("喜德县农业农村局将阿普村纳入培训计划。", "喜德县农业农村局", id="bureau-glued-to-jiang"),
     pytest.param("红莲村成立红莲村股份经济合作联合社，引导村民入股。", "红莲村股份经济合作联合社", id="village-cooperative-union"),
     pytest.param("四川农业大学林学院副教授刘春雨来到村里。", "四川农业大学林学院", id="field-university-takes-its-place"),
+    pytest.param("南川区民政局负责人介绍了情况。", "南川区民政局", id="bureau-jieba-knows-after-its-district"),
+    pytest.param("村里成立了木根村民宿协会,由党员带头。", "木根村民宿协会", id="association-whose-suffix-jieba-took-for-a-name"),
+    pytest.param("并成立嘉和苑小区业主委员会。", "嘉和苑小区业主委员会", id="owners-committee-of-an-estate"),
 ]
 
 
@@ -641,6 +646,15 @@ NOT_ENTITIES = [
     pytest.param("开展第二批主题教育。", ["第二批主题教育"], id="a-campaigns-batch"),
     pytest.param("深入开展专题学习教育。", ["专题学习教育"], id="study-campaign-without-a-name"),
     pytest.param("国家副主席韩正访问新加坡。", ["韩正访"], id="visit-is-no-speech-verb"),
+    pytest.param("中共中央政治局常委、国务院总理李强出席。", ["中共中央政治局常委"], id="a-post-is-no-bureau"),
+    pytest.param("美国中西部遭遇暴风雪。", ["美国中西部"], id="a-region-is-no-ministry"),
+    pytest.param("“带着乡亲们一起富,是我们的责任。”", ["带着乡"], id="fellow-villagers-are-no-township"),
+    pytest.param("荣昌夏布织造技艺传承人向学员传授技艺。", ["向学员"], id="a-role-after-a-preposition-is-no-name"),
+    pytest.param("县委组织部建立了“擂台赛”式的考评机制。", ["擂台赛"], id="a-quoted-manner"),
+    pytest.param("评选“金牌导游”“五星民宿管家”120名。", ["金牌导游", "五星民宿管家"], id="awarded-titles"),
+    pytest.param("让更多侗乡苗寨的群众过上好日子。", ["侗乡苗寨"], id="ethnic-region-word"),
+    pytest.param("深秋时节,芙蓉洞三大景区日均接待游客超过2万人次。", ["芙蓉洞三大景区", "三大景区"], id="a-count-of-sites"),
+    pytest.param("天山胜利隧道双主洞掘进过半。", ["双主洞"], id="a-tunnels-bore-is-no-cave"),
 ]
 
 
@@ -1068,7 +1082,7 @@ def test_a_list_of_places_is_no_list_of_people() -> None:
 
 def test_a_villages_bare_name_inside_a_quoted_name_is_no_mention() -> None:
     text = "三角镇红岩村是示范村。深入推进“红岩先锋”变革型组织建设。"
-    assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["红岩村"]
+    assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["三角镇", "红岩村"]
 
 
 def test_a_partys_committee_and_its_short_names_are_one_body() -> None:
