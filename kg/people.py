@@ -617,7 +617,8 @@ class PeopleRules(RuleBase):
                 end = self.name_at(text, t.end, tok_at, cued=True)
                 if end is not None:
                     add(t.end, end, "post" if t.text[-1] == "长" else "role", t.text)
-                    listed(end, t.text)
+                    if not t.text.endswith(("成员", "人员", "会员", "委员", "组员")):
+                        listed(end, t.text)  # (成员贾马西、哈马斯加沙地带…: members of several bodies)
         for t in compress(
             tokens, map(self.person_verbs.__contains__, texts)
         ):  # 选派杨帆到…, 会见梅德韦杰夫: the
