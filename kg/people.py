@@ -146,6 +146,8 @@ class PeopleRules(RuleBase):
             return None
         if cued and text[pos : pos + 2] in self.clan_names and is_han(text[pos : pos + 4]) and (
             pos + 4 in tok_at or pos + 4 == len(text) or not _HAN.match(text[pos + 4]) or text[pos + 4] == "说"
+        ) and not any(c in _FUNCTION_CHARS or c in _SPEECH_CHARS for c in text[pos + 2 : pos + 4]) and not (
+            self.seg.freq(text[pos + 2 : pos + 4]) >= 100  # (吉尔|表示: a word, not a given name)
         ):
             return pos + 4  # 书记吉克阿呷, 村民沙马拉且: a Yi clan name and a given name
         sl = (
