@@ -239,7 +239,7 @@ class RuleBase:
             and len(p.text) > 1
             and (
                 any(c in _VERBISH for c in p.text[1:])
-                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或"
+                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或选"
             )
         ):
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb

@@ -648,6 +648,7 @@ NOT_ENTITIES = [
     pytest.param("国家副主席韩正访问新加坡。", ["韩正访"], id="visit-is-no-speech-verb"),
     pytest.param("中共中央政治局常委、国务院总理李强出席。", ["中共中央政治局常委"], id="a-post-is-no-bureau"),
     pytest.param("教练吉克表示同意。", ["吉克表示"], id="a-clan-name-before-a-word-is-no-four-character-name"),
+    pytest.param("深入实施“兴村头雁”工程,选优配强村党组织书记。", ["选优配强村"], id="a-set-phrase-before-a-village-post"),
     pytest.param("哈马斯政治局成员贾马西、哈马斯加沙地带安全负责人瓦特法遇袭。", ["哈马斯加沙"], id="members-of-several-bodies"),
     pytest.param("美国中西部遭遇暴风雪。", ["美国中西部"], id="a-region-is-no-ministry"),
     pytest.param("“带着乡亲们一起富,是我们的责任。”", ["带着乡"], id="fellow-villagers-are-no-township"),
