@@ -207,9 +207,13 @@ def _abbreviates(short: str, full: str, home: str) -> bool:
     False
     >>> _abbreviates("武隆区文旅委", "武隆区文化和旅游发展委员会", "武隆区")
     True
+    >>> _abbreviates("重庆市商务委", "重庆市商务委员会", "重庆市")
+    True
     """
     if full.endswith("委员会") and short.endswith("委"):
         full = full[:-2]  # 区文旅委 of 武隆区文化和旅游发展委员会: 委 stands for 委员会
+        if full == short:
+            return True  # 市商务委 of 重庆市商务委员会
     if not (full.startswith(home) and short.startswith(home) and short[-1] == full[-1]):
         return False
     if len(full) <= len(short) or len(short) - len(home) < 2:

@@ -68,6 +68,8 @@ _BU_WORDS = frozenset("门署分队位件落")
 #: A town's and a village's names one after the other (龙兴镇江口村, 可大乡长田村), which
 #: jieba may cut across the town's suffix (龙兴|镇江|口村, 可|大|乡长|田村).
 _TOWN_THEN_VILLAGE = re.compile("(?<=[\u4e00-\u9fa5]{2})[镇乡](?=[\u4e00-\u9fa5]{2,3}?(?:村|社区))")
+#: What 村 opens as a village's own office or affairs (村务, 村报账员, 村党组织书记).
+_VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "级", "规", "医")
 #: Function words that no town's name holds, even right after its county (开州区大进镇).
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
@@ -431,8 +433,8 @@ class PlaceRules(RuleBase):
                 and text[s_end : s_end + 1] in ("村", "镇", "乡")
             ):
                 continue  # 林寨|村: the name goes on to the village's own suffix
-            if suffix == "村" and text.startswith("街道", s_end):
-                continue  # 新山村|街道, 跃进村|街道: a subdistrict named after a village
+            if suffix == "村" and text.startswith(("街道", "社区"), s_end):
+                continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
@@ -495,6 +497,13 @@ class PlaceRules(RuleBase):
                 continue  # 芙蓉洞|三大|景区, 北京|两大|机场: a count of places (not 中共一大|纪念馆)
             if level in ("town", "village") and stem_text[-1:] in "两几各每该全多等诸" and len(suffix) == 1:
                 continue  # 沙田、虎门|两镇, 等村: a count or a list's end, not a name
+            if (
+                suffix == "村"
+                and text.startswith(_VILLAGE_NOUNS, s_end)
+                and self.seg.freq(stem_text) >= 30
+                and self.seg.tag(stem_text) not in _NAME_TAGS
+            ):
+                continue  # 伙同|村报账员, 选派|村党组织书记, 历年|村务: a word, then a village's office
             if stem and text[name_start:s_end] in self.generic:
                 continue  # 渝北区|城市社区: a kind of place, not one named by its parent
             if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):

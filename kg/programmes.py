@@ -332,8 +332,9 @@ class ProgrammeRules(RuleBase):
             if ("—" in name or "－" in name) and cue is None:
                 named[-1] = None  # “社区党委—网格党支部—楼栋党小组”: a structure, not a programme
                 continue
-            if "+" in name and all(part.endswith(_UNIT_PARTS) for part in re.split("[+＋]", name)):
-                named[-1] = None  # “党支部+合作社+农户”模式: a structure of units, not a programme
+            parts = re.split("[+＋]", name)
+            if "+" in name and (all(part.endswith(_UNIT_PARTS) for part in parts) or all(len(part) == 1 for part in parts)):
+                named[-1] = None  # “党支部+合作社+农户”模式, “稻+鸭”: a structure or a formula, not a programme
                 continue
             if "+" in name and cue is None and near_cue is None:
                 named[-1] = (

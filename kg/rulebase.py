@@ -81,7 +81,7 @@ _PREP = set("距离自据按经随沿朝往至驻像")
 _GAP_BREAKERS = set(
     "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需"
 )  # not 都/之/其: 四都乡
-_VERBISH = set("到来去给让在从向往至是有把被对为进入回驻返")
+_VERBISH = set("到来去给让在从向往至是有把被对为以进入回驻返")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(
     r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"

@@ -297,8 +297,8 @@ def test_development_articles_score_well(gold_path: Path) -> None:
     ext = get_extractor()(article)
     scores = score_entities(gold, ext.entities)
     # dev and devb were used to write the rules; devc only for a few of them; deve and devf
-    # (first runs 0.73-0.91 and 0.90-0.98 per article) prompted the rules of late 2026
-    floor = {"dev": 0.90, "devb": 0.90, "deve": 0.85, "devf": 0.85}.get(gold_path.parent.name, 0.80)
+    # and devg (first runs 0.73-0.91, 0.90-0.98 and 0.86-0.97 per article) prompted the rules of late 2026
+    floor = {"dev": 0.90, "devb": 0.90, "deve": 0.85, "devf": 0.85, "devg": 0.85}.get(gold_path.parent.name, 0.80)
     assert scores["micro"]["f1"] >= floor, format_scores(scores, [])
     if gold_path.parent.name != "devc":
         assert scores["not_entities_found"] == []

@@ -323,3 +323,12 @@ def test_merge_corpus_gives_no_duplicate_or_self_relations() -> None:
         keys = [(r.subject, r.predicate, r.object, r.at) for r in ext.relations]
         assert len(keys) == len(set(keys))
         assert all(r.subject != r.object for r in ext.relations)
+
+
+def test_an_abbreviated_committee_is_the_full_committee_the_article_writes() -> None:
+    """市商务委 is the 重庆市商务委员会 the article writes out (委 stands for 委员会)."""
+    from kg.pipeline import get_extractor
+    from kg.model import Article
+
+    ext = get_extractor()(Article("t", "重庆市商务委员会派驻第一书记。市商务委每年组织培训。"))
+    assert [e.name for e in ext.entities if e.type == "Organisation"] == ["重庆市商务委员会"]

@@ -99,6 +99,7 @@ PLACE_CHAINS = [
     # a county's short name that jieba takes for an adverb, where the article writes the county
     pytest.param("重庆市大足区的大足石刻景区游客如织。", ["大足区", "大足石刻景区"], id="county-short-name-in-a-sites-name"),
     pytest.param("在三角镇红星村的一场巡展上,村民说。", ["三角镇", "红星村"], id="town-jieba-reads-as-a-number"),
+    pytest.param("花田乡正以云梯村为中心发展梯田。", ["花田乡", "云梯村"], id="village-after-a-glued-preposition"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
@@ -649,6 +650,11 @@ NOT_ENTITIES = [
     pytest.param("中共中央政治局常委、国务院总理李强出席。", ["中共中央政治局常委"], id="a-post-is-no-bureau"),
     pytest.param("教练吉克表示同意。", ["吉克表示"], id="a-clan-name-before-a-word-is-no-four-character-name"),
     pytest.param("深入实施“兴村头雁”工程,选优配强村党组织书记。", ["选优配强村"], id="a-set-phrase-before-a-village-post"),
+    pytest.param("张某某伙同村报账员李某虚报资金。每年选派村党组织书记外出学习。", ["伙同村", "选派村"], id="a-word-before-a-villages-office"),
+    pytest.param("花田乡正以云梯村为中心发展梯田。", ["正以云梯村"], id="a-preposition-glued-to-a-village"),
+    pytest.param("推广“稻+鱼”“稻+鸭”生态种养模式。", ["稻+鱼", "稻+鸭"], id="a-formula-of-single-characters"),
+    pytest.param("对整改情况开展“回头看”。", ["回头看"], id="a-follow-up-check"),
+    pytest.param("推进老城区有机更新。", ["老城区"], id="the-old-town-in-general"),
     pytest.param("哈马斯政治局成员贾马西、哈马斯加沙地带安全负责人瓦特法遇袭。", ["哈马斯加沙"], id="members-of-several-bodies"),
     pytest.param("美国中西部遭遇暴风雪。", ["美国中西部"], id="a-region-is-no-ministry"),
     pytest.param("“带着乡亲们一起富,是我们的责任。”", ["带着乡"], id="fellow-villagers-are-no-township"),
