@@ -79,8 +79,8 @@ _KINSHIP = {
 }
 _PREP = set("距离自据按经随沿朝往至驻像")
 _GAP_BREAKERS = set(
-    "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需"
-)  # not 都/之/其: 四都乡
+    "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需不"
+)  # not 都/之/其: 四都乡; 不: 小病不出|村 is a saying, not a village
 _VERBISH = set("到来去给让在从向往至是有把被对为以进入回驻返")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(

@@ -339,7 +339,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             out.append(Token(b, t.start + 2, t.end, self.seg.tag(b), self.seg.freq(b)))
             return out
         if len(t.text) == 2 and not t.freq and not t.tag and t.text[0] in "局委厅办院部处所社会队站" \
-                and t.text[1] in "将在与和的是也还都就对把被向从为并及已":  # fmt: skip
+                and t.text[1] in "将在与和的是也还都就对把被向从为并及已等要":  # fmt: skip
             a, b = t.text[0], t.text[1]  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
             out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
             out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))

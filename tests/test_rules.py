@@ -511,6 +511,8 @@ ORGANISATIONS = [
     pytest.param("南川区民政局负责人介绍了情况。", "南川区民政局", id="bureau-jieba-knows-after-its-district"),
     pytest.param("村里成立了木根村民宿协会,由党员带头。", "木根村民宿协会", id="association-whose-suffix-jieba-took-for-a-name"),
     pytest.param("并成立嘉和苑小区业主委员会。", "嘉和苑小区业主委员会", id="owners-committee-of-an-estate"),
+    pytest.param("璧山区经济信息委等12个部门限时报到。", "璧山区经济信息委", id="bureau-glued-to-deng"),
+    pytest.param("开州区水利局、开州区生态环境局要加强联动执法。", "开州区生态环境局", id="bureau-glued-to-yao"),
 ]
 
 
@@ -654,6 +656,7 @@ NOT_ENTITIES = [
     pytest.param("花田乡正以云梯村为中心发展梯田。", ["正以云梯村"], id="a-preposition-glued-to-a-village"),
     pytest.param("推广“稻+鱼”“稻+鸭”生态种养模式。", ["稻+鱼", "稻+鸭"], id="a-formula-of-single-characters"),
     pytest.param("对整改情况开展“回头看”。", ["回头看"], id="a-follow-up-check"),
+    pytest.param("努力实现“小病不出村、常见病不出乡、大病不出县”。", ["小病不出村", "常见病不出乡"], id="a-saying-with-bu"),
     pytest.param("推进老城区有机更新。", ["老城区"], id="the-old-town-in-general"),
     pytest.param("哈马斯政治局成员贾马西、哈马斯加沙地带安全负责人瓦特法遇袭。", ["哈马斯加沙"], id="members-of-several-bodies"),
     pytest.param("美国中西部遭遇暴风雪。", ["美国中西部"], id="a-region-is-no-ministry"),
