@@ -29,7 +29,7 @@ _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr",
               "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
 _NAME_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "ng"}
 _FUNCTION_CHARS = set(
-    "的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本要能可应需"
+    "的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该本要能可应需不"
 )
 _FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq", "q", "f",
                   "y", "e", "o", "d", "ad", "vd", "t", "x"}  # fmt: skip
