@@ -51,6 +51,10 @@ _CAMPAIGN_CUES = (
     "专项行动", "专项整治", "专项治理", "集中整治", "三年行动", "攻坚行动", "提升行动",
     "培养计划", "人才计划", "培育计划", "主题教育", "学习教育",
 )  # fmt: skip
+#: Quoted names before these are service programmes, not bodies of their own.
+_SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
+#: Cues after which a formula (“合作社+农户+平台”模式) is a way of working, not a programme.
+_FORMULA_CUES = ("模式", "体系", "格局", "方式", "路径")
 #: What a structure of units is made of: “党支部+合作社+农户”, “社区党委+网格党支部+楼栋党小组”.
 _UNIT_PARTS = ("党支部", "党委", "党总支", "党小组", "党组织", "合作社", "农户", "基地", "企业", "公司", "村集体",
                "社区", "网格", "楼栋", "家庭", "群众", "村民", "居民", "党员", "协会", "商会", "支部")  # fmt: skip
@@ -254,9 +258,11 @@ class ProgrammeRules(RuleBase):
                 and 2 <= len(inner) <= 12
                 and is_han(inner.replace("·", ""))
             ):
-                # “河小青”志愿服务队: the team (a body) and what it is called (its programme)
-                sites.append(Mention(qs, qe + len(body), text[qs : qe + len(body)], "Organisation", "quoted-org",
-                                     inner.strip() + body, body))  # fmt: skip
+                # “宣讲团”, “…”合作社: the body and what it is called (its programme); a service
+                # team (“河小青”志愿服务队) is the programme, as the annotators read it
+                if body not in _SERVICE_TEAMS:
+                    sites.append(Mention(qs, qe + len(body), text[qs : qe + len(body)], "Organisation", "quoted-org",
+                                         inner.strip() + body, body))  # fmt: skip
                 named.append((qs, qe, inner.strip()))
                 positive.add(inner.strip())
                 continue
@@ -336,7 +342,7 @@ class ProgrammeRules(RuleBase):
             if "+" in name and (all(part.endswith(_UNIT_PARTS) for part in parts) or all(len(part) == 1 for part in parts)):
                 named[-1] = None  # “党支部+合作社+农户”模式, “稻+鸭”: a structure or a formula, not a programme
                 continue
-            if "+" in name and cue is None and near_cue is None:
+            if "+" in name and (cue is None or cue in _FORMULA_CUES) and (near_cue is None or near_cue in _FORMULA_CUES):
                 named[-1] = (
                     None  # “山水+古村+红色”线路: a formula, unless a cue names it (“统战+金融+协会”机制)
                 )

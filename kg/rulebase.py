@@ -81,7 +81,7 @@ _PREP = set("距离自据按经随沿朝往至驻像")
 _GAP_BREAKERS = set(
     "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需不"
 )  # not 都/之/其: 四都乡; 不: 小病不出|村 is a saying, not a village
-_VERBISH = set("到来去给让在从向往至是有把被对为以进入回驻返")
+_VERBISH = set("到来去给让在从向往至是有把被对为以进入回驻返做")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(
     r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"
@@ -239,7 +239,7 @@ class RuleBase:
             and len(p.text) > 1
             and (
                 any(c in _VERBISH for c in p.text[1:])
-                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或选"
+                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或选做"
             )
         ):
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb

@@ -352,6 +352,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             return out
         rare = (
             t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
+            and t.text not in self.generic  # (村两委)
             # (乡愁: a word of its own; 乡关 (2) is too rare to be one in news: 藏族乡|关坝村)
             and not (len(t.text) == 2 and t.tag == "n" and t.freq >= 10 and t.text[1] not in self._SPLIT_AT)
             and not (len(t.text) > 2 and self.seg.freq(t.text[:2]) >= 100 and self.seg.tag(t.text[:2]) != "ns")  # (乡亲们)

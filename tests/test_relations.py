@@ -416,7 +416,7 @@ def test_the_whole_township_cooperating_is_the_township_named_before() -> None:
 
 
 def test_innovating_a_quoted_model_runs_it_but_innovation_as_a_noun_does_not() -> None:
-    runs = _by(get_extractor()(Article(id="t", text="水江镇创新“党建+网格+大数据”治理模式。")).relations, "runs")
+    runs = _by(get_extractor()(Article(id="t", text="水江镇创新“党建+网格+大数据”治理机制。")).relations, "runs")
     assert (P("水江镇"), ("Programme", "党建+网格+大数据"), None) in runs
     text = "重庆将建设一批创新示范智能工厂和“5G+工业互联网”先导示范场景。"
     assert not _by(get_extractor()(Article(id="t", text=text)).relations, "runs")
