@@ -493,6 +493,8 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if stem_text.endswith("式") and len(stem_text) >= 3 and not whole_word:
+                continue  # 家族式|苗寨: a manner, not a name (but 新式村 is one)
             if level in ("town", "village") and stem_text.endswith("派出所"):
                 continue  # 周家坝派出所|社区民警: a body's people, not a community of that name
             if stem and re.fullmatch("[一二三四五六七八九十两几]大", stem[-1].text):

@@ -100,6 +100,7 @@ PLACE_CHAINS = [
     pytest.param("重庆市大足区的大足石刻景区游客如织。", ["大足区", "大足石刻景区"], id="county-short-name-in-a-sites-name"),
     pytest.param("在三角镇红星村的一场巡展上,村民说。", ["三角镇", "红星村"], id="town-jieba-reads-as-a-number"),
     pytest.param("花田乡正以云梯村为中心发展梯田。", ["花田乡", "云梯村"], id="village-after-a-glued-preposition"),
+    pytest.param("彭水县鞍子镇新式村的苗寨。", ["彭水县", "鞍子镇", "新式村"], id="village-named-new-style"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
@@ -661,6 +662,8 @@ NOT_ENTITIES = [
     pytest.param("做强街道、做优社区、做实网格。", ["做强街道", "做优社区"], id="verbs-before-units"),
     pytest.param("他回村任职,带着村两委班子挨家挨户算账。", ["带着村"], id="the-village-committees"),
     pytest.param("在职党员到居住地社区报到。", ["居住地社区"], id="the-community-one-lives-in"),
+    pytest.param("美国一家气象公司称，他在融恒时代广场一家设计公司上班。", ["美国一家气象公司", "融恒时代广场一家设计公司"], id="a-company-not-named"),
+    pytest.param("这是一个家族式苗寨,也有互嵌式社区。", ["家族式苗寨", "互嵌式社区"], id="a-kind-of-village"),
     pytest.param("周家坝派出所社区民警陈刚上门走访。", ["周家坝派出所社区", "派出所社区"], id="a-police-stations-community-officer"),
     pytest.param("组建“江北红”志愿服务队。", ["江北红志愿服务队", "“江北红”志愿服务队"], id="a-service-team-is-its-programme"),
     pytest.param("哈马斯政治局成员贾马西、哈马斯加沙地带安全负责人瓦特法遇袭。", ["哈马斯加沙"], id="members-of-several-bodies"),
