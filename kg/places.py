@@ -438,7 +438,10 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
-            if p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
+            if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
+                stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
+                whole_word = True
+            elif p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
                 if p.end != s_end:
                     continue
                 stem = self._stem(pieces, i, s_start, 8, True, level in ("town", "village"))
@@ -474,6 +477,8 @@ class PlaceRules(RuleBase):
                     continue
                 if level == "nature":  # 巴拉 + 河(畔): only one name-like word before it
                     q = pieces[i - 1]
+                    if suffix == "山区" and q.tag != "ns":
+                        continue  # 边远|山区, 抢通|山区: 山区 is a word; only a mountain's name makes it a region
                     if q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
                             q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q) or \
                             q.text.startswith(self._determiner_prefixes):  # 这座|高原: no name  # fmt: skip

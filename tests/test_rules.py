@@ -101,6 +101,7 @@ PLACE_CHAINS = [
     pytest.param("在三角镇红星村的一场巡展上,村民说。", ["三角镇", "红星村"], id="town-jieba-reads-as-a-number"),
     pytest.param("花田乡正以云梯村为中心发展梯田。", ["花田乡", "云梯村"], id="village-after-a-glued-preposition"),
     pytest.param("彭水县鞍子镇新式村的苗寨。", ["彭水县", "鞍子镇", "新式村"], id="village-named-new-style"),
+    pytest.param("地处武陵山区腹地的彭水县。", ["武陵山区", "彭水县"], id="a-mountains-region"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
@@ -664,6 +665,7 @@ NOT_ENTITIES = [
     pytest.param("在职党员到居住地社区报到。", ["居住地社区"], id="the-community-one-lives-in"),
     pytest.param("美国一家气象公司称，他在融恒时代广场一家设计公司上班。", ["美国一家气象公司", "融恒时代广场一家设计公司"], id="a-company-not-named"),
     pytest.param("这是一个家族式苗寨,也有互嵌式社区。", ["家族式苗寨", "互嵌式社区"], id="a-kind-of-village"),
+    pytest.param("边远山区的孩子,抢通山区道路。", ["边远山区", "抢通山区"], id="mountain-areas-in-general"),
     pytest.param("周家坝派出所社区民警陈刚上门走访。", ["周家坝派出所社区", "派出所社区"], id="a-police-stations-community-officer"),
     pytest.param("组建“江北红”志愿服务队。", ["江北红志愿服务队", "“江北红”志愿服务队"], id="a-service-team-is-its-programme"),
     pytest.param("哈马斯政治局成员贾马西、哈马斯加沙地带安全负责人瓦特法遇袭。", ["哈马斯加沙"], id="members-of-several-bodies"),
