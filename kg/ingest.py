@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import cache
 from html.parser import HTMLParser
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -578,7 +579,8 @@ def _pick(hits: list[tuple[_Hit, int, str]], field: str) -> tuple[_Hit, int, str
 
 def _masthead(lines: list[tuple[int, str]]) -> tuple[int, tuple[frozenset[str], list[_Hit]]] | None:
     """``四川日报`` alone on the first line, the date or the edition on the next: the
-    paper's masthead, not the article's title (offset of the line, its hits)."""
+    paper's masthead, not the article's title (offset of the line, its hits).  ``lines``:
+    the first two lines that are not blank."""
     if len(lines) < 2:
         return None
     (offset, line), (_, following) = lines[0], lines[1]
@@ -600,8 +602,7 @@ def parse_epaper(raw: str, article_id: str, path: str | None = None) -> Article:
     date as written).
     """
     title, content, hits = "", [], []
-    lines = [(offset, line) for offset, line in _lines(raw) if _strip(line)]
-    masthead = _masthead(lines)
+    masthead = _masthead(list(islice(((o, line) for o, line in _lines(raw) if _strip(line)), 2)))
     for offset, line in _lines(raw):
         text = _strip(line)
         found = _classify(line) if text else None

@@ -177,9 +177,10 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
                 full = home + rest
                 longer = full.replace("政府", "人民政府") if "人民政府" not in full else full
                 # 县政府 is the 通渭县人民政府 the article writes out
-                short = strip_admin_suffix(home, rules.ethnic_groups) + home[-1]
-                if longer not in orgs_written and home.endswith(("自治州", "自治县")) and short + rest in orgs_written:
-                    longer = short + rest  # 州委组织部 is the 恩施州委组织部 the article writes out
+                if longer not in orgs_written and home.endswith(("自治州", "自治县")):
+                    short = strip_admin_suffix(home, rules.ethnic_groups) + home[-1] + rest
+                    if short in orgs_written:
+                        longer = short  # 州委组织部 is the 恩施州委组织部 the article writes out
                 if longer not in orgs_written:  # 省经信厅 is the 安徽省经济和信息化厅 written out
                     longer = next((w for w in sorted(orgs_written) if _abbreviates(full, w, home)), full)
                 m = replace(m, canonical=longer if longer in orgs_written else full)

@@ -67,7 +67,6 @@ class OrganisationRules(RuleBase):
                 held = pieces[ends[s_end]] if s_end in ends else None
                 if (
                     tail not in self.org_suffixes
-                    # (民政局: a body jieba knows, not 政局)
                     # (not 民政局, 财政局: a bureau jieba knows, and 政局 is its tail)
                     and not (suffix == "局" and held is not None and held.tag == "nt" and held.start < s_start - 1)
                     and self.seg.freq(tail) >= 100

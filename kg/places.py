@@ -352,7 +352,7 @@ class PlaceRules(RuleBase):
         out: list[Mention] = []
         for m in _TOWN_THEN_VILLAGE.finditer(text):
             at = m.start()
-            starts = list(map(_START_OF, pieces))
+            starts, ends = list(map(_START_OF, pieces)), list(map(_END_OF, pieces))
             k = bisect_right(starts, at) - 1
             if k < 0:
                 continue
@@ -364,7 +364,7 @@ class PlaceRules(RuleBase):
                 town = text[begin:at]
                 if begin < 0 or not is_han(town):
                     break
-                j = bisect_right(list(map(_END_OF, pieces)), begin) - 1  # the piece ending at begin
+                j = bisect_right(ends, begin) - 1  # the piece ending at begin
                 before = pieces[j] if j >= 0 else None
                 if begin and (before is None or before.end != begin):
                     continue  # the town's name would start inside a word

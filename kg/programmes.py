@@ -338,15 +338,17 @@ class ProgrammeRules(RuleBase):
             if ("—" in name or "－" in name) and cue is None:
                 named[-1] = None  # “社区党委—网格党支部—楼栋党小组”: a structure, not a programme
                 continue
-            parts = re.split("[+＋]", name)
-            if "+" in name and (all(part.endswith(_UNIT_PARTS) for part in parts) or all(len(part) == 1 for part in parts)):
-                named[-1] = None  # “党支部+合作社+农户”模式, “稻+鸭”: a structure or a formula, not a programme
-                continue
-            if "+" in name and (cue is None or cue in _FORMULA_CUES) and (near_cue is None or near_cue in _FORMULA_CUES):
-                named[-1] = (
-                    None  # “山水+古村+红色”线路: a formula, unless a cue names it (“统战+金融+协会”机制)
-                )
-                continue
+            if "+" in name:
+                parts = re.split("[+＋]", name)
+                if (
+                    all(part.endswith(_UNIT_PARTS) for part in parts)  # “党支部+合作社+农户”: a structure
+                    or all(len(part) == 1 for part in parts)  # “稻+鸭”
+                    # “山水+古村+红色”线路, “合作社+农户+平台”模式: a formula, unless a cue names
+                    # it (“统战+金融+协会”机制)
+                    or ((cue is None or cue in _FORMULA_CUES) and (near_cue is None or near_cue in _FORMULA_CUES))
+                ):
+                    named[-1] = None
+                    continue
             manner = (
                 text[max(0, qs - 2) : qs] in self._manner_words or text[max(0, qs - 1) : qs] == "按"
             )

@@ -319,37 +319,21 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     def _split_token(self, t: Token) -> list[Token] | None:
         """The pieces of one token, or None to keep it whole (a function of its text, tag
         and frequency only, so the answer None is remembered)."""
-        out = []
         if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
-            a, b = t.text[0], t.text[1]  # 河畔 → 河 + 畔
-            out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
-            out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
-            return out
+            return self._split_in_two(t, 1)  # 河畔 → 河 + 畔
         head = next(
             (x for x in ("中学", "小学", "大学", "学院", "医院") if t.text.startswith(x)), None
         )
         if head and len(t.text) > len(head) + 1 and t.freq < 50:  # 中学语文 → 中学 + 语文
-            a, b = t.text[: len(head)], t.text[len(head) :]
-            out.append(Token(a, t.start, t.start + len(head), self.seg.tag(a), self.seg.freq(a)))
-            out.append(Token(b, t.start + len(head), t.end, self.seg.tag(b), self.seg.freq(b)))
-            return out
+            return self._split_in_two(t, len(head))
         if len(t.text) == 4 and t.text[:2] in ("小区", "社区") and t.text[2:] in ("业主", "居民") and t.freq < 10:
-            a, b = t.text[:2], t.text[2:]  # 嘉和苑|小区业主|委员会 → 小区 + 业主: the estate's suffix
-            out.append(Token(a, t.start, t.start + 2, self.seg.tag(a), self.seg.freq(a)))
-            out.append(Token(b, t.start + 2, t.end, self.seg.tag(b), self.seg.freq(b)))
-            return out
+            return self._split_in_two(t, 2)  # 嘉和苑|小区业主|委员会 → 小区 + 业主: the estate's suffix
         if len(t.text) == 2 and not t.freq and not t.tag and t.text[0] in "局委厅办院部处所社会队站" \
                 and t.text[1] in "将在与和的是也还都就对把被向从为并及已等要":  # fmt: skip
-            a, b = t.text[0], t.text[1]  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
-            out.append(Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)))
-            out.append(Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)))
-            return out
+            return self._split_in_two(t, 1)  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
         k = self._org_post_split(t.text)
         if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
-            a, b = t.text[:k], t.text[k:]
-            out.append(Token(a, t.start, t.start + k, self.seg.tag(a), self.seg.freq(a)))
-            out.append(Token(b, t.start + k, t.end, self.seg.tag(b), self.seg.freq(b)))
-            return out
+            return self._split_in_two(t, k)
         rare = (
             t.freq < 100 and t.text[0] in self._SPLIT_AT and t.text not in self._cue_words
             and t.text not in self.generic  # (村两委)
@@ -360,21 +344,18 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if (t.freq and not rare) or (t.tag and not rare) or len(t.text) < 2 or \
                 not any(c in t.text[:-1] for c in self._SPLIT_AT):  # fmt: skip
             return None
-        start = 0
+        out, start = [], 0
         for k, c in enumerate(t.text[:-1]):
             if c in self._SPLIT_AT:
-                cut = k + 1
-                piece = t.text[start:cut]
-                out.append(
-                    Token(
-                        piece,
-                        t.start + start,
-                        t.start + cut,
-                        self.seg.tag(piece),
-                        self.seg.freq(piece),
-                    )
-                )
-                start = cut
-        rest = t.text[start:]
-        out.append(Token(rest, t.start + start, t.end, self.seg.tag(rest), self.seg.freq(rest)))
+                out.append(self._word_token(t.text[start : k + 1], t.start + start))
+                start = k + 1
+        out.append(self._word_token(t.text[start:], t.start + start))
         return out
+
+    def _word_token(self, word: str, start: int) -> Token:
+        """``word`` at ``start`` as a token, with its dictionary tag and frequency."""
+        return Token(word, start, start + len(word), self.seg.tag(word), self.seg.freq(word))
+
+    def _split_in_two(self, t: Token, k: int) -> list[Token]:
+        """``t`` cut after its ``k``-th character."""
+        return [self._word_token(t.text[:k], t.start), self._word_token(t.text[k:], t.start + k)]

@@ -327,9 +327,6 @@ def test_merge_corpus_gives_no_duplicate_or_self_relations() -> None:
 
 def test_an_abbreviated_committee_is_the_full_committee_the_article_writes() -> None:
     """市商务委 is the 重庆市商务委员会 the article writes out (委 stands for 委员会)."""
-    from kg.pipeline import get_extractor
-    from kg.model import Article
-
     ext = get_extractor()(Article("t", "重庆市商务委员会派驻第一书记。市商务委每年组织培训。"))
     assert [e.name for e in ext.entities if e.type == "Organisation"] == ["重庆市商务委员会"]
 
@@ -337,9 +334,6 @@ def test_an_abbreviated_committee_is_the_full_committee_the_article_writes() -> 
 def test_an_autonomous_prefectures_abbreviated_organ_is_the_one_the_article_writes() -> None:
     """州委组织部 is the 恩施州委组织部 the article writes, not a form made from the
     prefecture's full name."""
-    from kg.model import Article
-    from kg.pipeline import get_extractor
-
     text = "恩施土家族苗族自治州利川市。恩施州委组织部牵头。州委组织部负责人说。"
     ext = get_extractor()(Article("t", text))
     assert [e.name for e in ext.entities if e.type == "Organisation"] == ["恩施州委组织部"]
