@@ -208,6 +208,22 @@ def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [
+        ("12个项目现场签约落户铜梁高新区。", "Place", "铜梁高新区"),
+        ("闲置木楼交由香禾糯合作社统一运营。", "Organisation", "香禾糯合作社"),
+        ("大安村地处武夷山国家公园周边。", "Place", "武夷山国家公园"),
+        ("中共中央委托中央统战部召开座谈会。", "Organisation", "中央统战部"),
+        ("今天，途经国铁集团郑州局管辖区段的列车停运。", "Organisation", "国铁集团郑州局"),
+    ],
+    ids=["luohu", "jiaoyou", "dichu", "weituo", "tujing"],
+)
+def test_a_verb_jieba_tags_as_a_noun_is_no_part_of_a_name(text: str, kind: str, name: str) -> None:
+    found = [m for m in mentions_in_text(text) if m.type == kind]
+    assert [m.text for m in found if name in m.text] == [name]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "浙江省杭州市西湖区转塘街道积极推进垃圾分类工作。",
