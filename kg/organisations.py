@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from .model import Mention
 from .rulebase import (
     _END_OF,
+    _FIELD_VERBS,
     _FUNCTION_CHARS,
     _HAN,
     _NAME_TAGS,
@@ -33,6 +34,8 @@ _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
+#: A party body's words, which no company's or committee's name holds.
+_PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
 #: name a field of work, which holds no other body.
@@ -57,6 +60,8 @@ class OrganisationRules(RuleBase):
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
                 continue
             strength = self.org_suffixes[suffix]
+            if suffix == "党组" and text.startswith(("书记", "副书记", "成员"), s_end):
+                continue  # 市场监督管理局|党组书记: a post on the body before (its 党组 is named alone)
             if text[s_start - 2 : s_end] in ("开好局", "开新局", "谋新局", "破新局"):
                 continue  # 为建设现代化国家开好局: a good start, not a bureau
             if suffix == "办" and s_end in starts_at and starts_at[s_end].tag in ("n", "nz") \
@@ -103,6 +108,12 @@ class OrganisationRules(RuleBase):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
                 )  # 金牛区 + 住建 + 局
+            if stem and not (
+                any(q.mention is not None for q in stem) or text.startswith(self.national, stem[0].start)
+            ):  # a field of work (投资促进, 智能制造) only after a place or a national prefix:
+                fields = [k for k, q in enumerate(stem) if q.mention is None and q.text in _FIELD_VERBS]
+                if fields:  # 重新组建|创新|学院, 中国科学院|微小|卫星创新|研究院 (a part of the body before)
+                    stem = stem[fields[-1] + 1 :]
             if not stem and i > 0 and p.start == s_start:
                 stem = self._joint_fields(text, pieces, starts, [pieces[i - 1]])
             elif stem:
@@ -204,7 +215,13 @@ class OrganisationRules(RuleBase):
         committee's or an association's (北京市 + 劳动争议仲裁 + 委员会), also from a
         national prefix (国务院 + 残疾人工作协调 + 委员会)."""
         if stem and stem[0].mention is not None:
-            return None
+            k = pieces.index(stem[0]) if stem[0] in pieces else -1
+            chain = []
+            while k > 0 and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
+                    and pieces[k - 1].mention.type == "Place":  # fmt: skip
+                k -= 1
+                chain.insert(0, pieces[k])
+            return [*chain, *stem] if chain and stem[0].mention.type == "Place" else None  # 重庆市 + 梁平区…公司
         near = pieces[bisect_left(pieces, s_start - 10, key=_END_OF) : bisect_right(pieces, s_start, key=_END_OF)]
         anchors = [p for p in near if p.mention is not None and p.mention.type == "Place"]
         if not anchors and suffix not in _COMPANY_ONLY:
@@ -226,6 +243,8 @@ class OrganisationRules(RuleBase):
             return None  # 检察院|检察委员会, 国家杜马和|联邦委员会: a body or two before
         if any(map(self._visit_word, inside)):
             return None  # 北京|出席|中哈企业家委员会: where someone went, not the body's name
+        if any(w in between for w in _PARTY_BODIES):
+            return None  # 机场集团党委巡察组|进驻|集团: a party body is in no company's name
         if (
             between
             and is_han(between)

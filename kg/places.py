@@ -11,6 +11,7 @@ from .model import Mention
 from .rulebase import (
     _COMMON_FREQ,
     _END_OF,
+    _FIELD_VERBS,
     _FUNCTION_CHARS,
     _GAP_BREAKERS,
     _HAN,
@@ -72,6 +73,8 @@ _TOWN_THEN_VILLAGE = re.compile("(?<=[\u4e00-\u9fa5]{2})[镇乡](?=[\u4e00-\u9fa
 _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "级", "规", "医")
 #: Function words that no town's name holds, even right after its county (开州区大进镇).
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
+#: Kinds of body written before a body's name (市场研究机构克普勒公司).
+_APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位"))
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄"))
@@ -289,6 +292,15 @@ class PlaceRules(RuleBase):
                 if piece is not None and self._nameish(piece) and length + len(piece.text) <= max_len:
                     stem.insert(0, piece)
                 break
+            if not chain and stem and p.mention is None and self._specific(stem) and (
+                p.text in _APPOSED or (p.text.endswith("者") and not p.text.endswith("主义者"))
+            ):
+                break  # 研究机构|克普勒公司, 创新引领者|北京智源研究院: a kind of body, then its name
+            if not chain and p.mention is None and p.text in _FIELD_VERBS and length + 2 <= max_len:
+                stem.insert(0, p)  # 投资 + 促进 + 中心, 智能 + 制造 + 研究院: a field of work, not a verb
+                length += 2
+                j -= 1
+                continue
             if not self._nameish(p) or (chain and p.text in _PLACE_STEM_STOPS):
                 break  # 控制性工程|伶仃洋大桥, 7座|特大桥: a place's name starts after these
             trimmed = self._trim(p)

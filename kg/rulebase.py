@@ -82,6 +82,12 @@ _GAP_BREAKERS = set(
     "的了在和与及或是为把被将对从到向于由等这那个些各每该也还就又再才要能可应需不"
 )  # not 都/之/其: 四都乡; 不: 小病不出|村 is a saying, not a village
 _VERBISH = set("到来去给让在从向往至是有把被对为以进入回驻返做")
+#: Verbs that name a body's field of work (投资促进中心, 智能制造研究院, 第三巡察组).
+_FIELD_VERBS = frozenset(
+    "投资 促进 服务 管理 发展 保护 监测 推广 交易 指挥 制造 执法 救助 治理 监督 检验 检测 调解 培训 "
+    "孵化 运载 巡察 监察 规划 设计 改革 保障 应急 评估 认证 储备 开发 创新 研究 教育 招商 融资 "
+    "担保 调度 控制 预防 救援 防治 协调 仲裁 鉴定 勘察 测绘 咨询 流通 营销 传播 出版 加工".split()
+)
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(
     r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"
@@ -239,7 +245,7 @@ class RuleBase:
             and len(p.text) > 1
             and (
                 any(c in _VERBISH for c in p.text[1:])
-                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或选做"
+                or p.text[0] in "要能可应需也还都就又再才刚至驻经由往及和与或选做同跟"
             )
         ):
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb

@@ -530,12 +530,35 @@ ORGANISATIONS = [
     pytest.param("并成立嘉和苑小区业主委员会。", "嘉和苑小区业主委员会", id="owners-committee-of-an-estate"),
     pytest.param("璧山区经济信息委等12个部门限时报到。", "璧山区经济信息委", id="bureau-glued-to-deng"),
     pytest.param("开州区水利局、开州区生态环境局要加强联动执法。", "开州区生态环境局", id="bureau-glued-to-yao"),
+    pytest.param("铜梁区投资促进中心主任王林说。", "铜梁区投资促进中心", id="field-of-verbs-promotion-centre"),
+    pytest.param("重庆机电智能制造研究院院长介绍。", "重庆机电智能制造研究院", id="field-of-verbs-institute"),
+    pytest.param("国家粮食和物资储备局发布通知。", "国家粮食和物资储备局", id="field-verb-after-a-national-prefix"),
+    pytest.param("由中国科学院微小卫星创新研究院研制。", "中国科学院微小卫星创新研究院", id="unanchored-field-is-a-part-of-the-body-before"),
+    pytest.param("潼南区委第三巡察组进驻该镇。", "潼南区委第三巡察组", id="numbered-inspection-team"),
+    pytest.param("重庆机场集团党委巡察组进驻集团。", "重庆机场集团党委巡察组", id="inspection-team-not-a-company"),
+    pytest.param("重庆市梁平区柚乡农业开发有限公司的车间。", "重庆市梁平区柚乡农业开发有限公司", id="company-after-a-chain-of-places"),
+    pytest.param("据市场研究机构克普勒公司统计。", "克普勒公司", id="kind-of-body-before-its-name"),
+    pytest.param("临沂市市场监督管理局党组书记、局长张春雷说。", "临沂市市场监督管理局", id="leading-party-group-post"),
 ]
 
 
 @pytest.mark.parametrize(("text", "name"), ORGANISATIONS)
 def test_named_organisation(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("打破原有院系布局，重新组建创新学院。", "重新组建创新学院"),  # a field of work needs a place
+        ("据市场研究机构克普勒公司统计。", "机构克普勒公司"),
+        ("创新引领者北京智源研究院发布模型。", "创新引领者北京智源研究院"),
+        ("临沂市市场监督管理局党组书记、局长张春雷说。", "临沂市市场监督管理局党组"),
+        ("国务院总理李强在北京同新开发银行行长会见。", "北京同新开发银行"),
+    ],
+)
+def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
+    assert wrong not in {m.text for m in mentions_in_text(text)}
 
 
 def test_stationed_body_leaves_the_body_and_the_place_in_its_name() -> None:
