@@ -31,7 +31,7 @@ __all__ = [
 
 _RULE_PRIORITY = {
     "known": 0, "admin": 1, "admin-level": 1, "byline": 1, "photo-credit": 1, "quoted-site": 2, "org-suffix": 2,
-    "org-abbrev": 2, "stationed": 2, "jieba-nt": 3, "quoted-org": 3, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
+    "org-abbrev": 2, "stationed": 2, "org-department": 2, "jieba-nt": 3, "quoted-org": 3, "post": 3, "role": 3, "list": 3, "speaker": 3, "quoted": 3,
     "suffix-town": 4, "suffix-village": 4, "suffix-site": 5, "suffix-nature": 6, "admin-short": 6,
     "repeat": 7, "name-context": 7, "person-verb": 5, "post-verb": 5, "stem-alias": 8, "kinship": 8,
 }  # fmt: skip

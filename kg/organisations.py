@@ -34,6 +34,8 @@ _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
+#: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
+_NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
 #: A party body's words, which no company's or committee's name holds.
 _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
@@ -60,6 +62,8 @@ class OrganisationRules(RuleBase):
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
                 continue
             strength = self.org_suffixes[suffix]
+            if suffix == "联盟" and text.startswith("链", s_end):
+                continue  # 数据交易联盟链: a kind of blockchain
             if suffix == "党组" and text.startswith(("书记", "副书记", "成员"), s_end):
                 continue  # 市场监督管理局|党组书记: a post on the body before (its 党组 is named alone)
             if text[s_start - 2 : s_end] in ("开好局", "开新局", "谋新局", "破新局"):
@@ -183,7 +187,7 @@ class OrganisationRules(RuleBase):
         if not left:
             return None
         head = left[0]
-        fields = left[1:] if head.mention is not None else left
+        fields = left[1:] if head.mention is not None or head.text in self.national else left
         anchored = (head.mention is not None and head.mention.type == "Place") or text.startswith(
             self.national, head.start
         )
@@ -359,6 +363,7 @@ class OrganisationRules(RuleBase):
                     or (t.text.endswith(("组织", "联")) and not t.text.endswith("交联"))
                 )
                 and t.text not in self.generic
+                and not t.text.endswith(_NOT_BODY_ENDS)  # 深有体会, 上流社会: jieba's tag is wrong
             ):
                 if not t.text.startswith(self._determiner_prefixes):
                     start = t.start
@@ -436,6 +441,27 @@ class OrganisationRules(RuleBase):
             if start is not None:
                 name = text[start : hit.end()]
                 out.append(Mention(start, hit.end(), name, "Organisation", "org-term", name))
+        return out
+
+    _DEPARTMENT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?司(?![法机令仪])")
+
+    def departments(self, text: str, found: list[Mention]) -> list[Mention]:
+        """农业农村部 + 发展规划司, 国家发展改革委 + 地区振兴司: a ministry's or a
+        commission's department, named by its field of work right after the body."""
+        if "司" not in text:
+            return []
+        out = []
+        for m in found:
+            if m.type != "Organisation" or not m.text.endswith(("部", "委", "局", "署", "办")):
+                continue
+            hit = self._DEPARTMENT_RE.match(text, m.end)
+            if hit is None:
+                continue
+            field = hit.group()[:-1]
+            if field.endswith("公") or any(c in _FUNCTION_CHARS or c in _VERBISH for c in field):
+                continue  # 商务部|和公司, 外交部|就…司: no department's name
+            name = text[m.start : hit.end()]
+            out.append(Mention(m.start, hit.end(), name, "Organisation", "org-department", name))
         return out
 
     def abbreviated_organs(self, text: str, places: list[Mention]) -> list[Mention]:

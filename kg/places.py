@@ -73,6 +73,8 @@ _TOWN_THEN_VILLAGE = re.compile("(?<=[\u4e00-\u9fa5]{2})[镇乡](?=[\u4e00-\u9fa
 _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "级", "规", "医")
 #: Function words that no town's name holds, even right after its county (开州区大进镇).
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
+#: Words before 和 that are no field of work (国家和军事联盟, 国家和地区): two things listed.
+_NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位"))
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
@@ -279,7 +281,8 @@ class PlaceRules(RuleBase):
                     if q is not None and q.mention is None and q.end == p.start and q.text in _TOWN_MODIFIERS:
                         stem.insert(0, q)
                 break  # a chain: the place before is the parent, not part of the name
-            if not chain and p.text == "和" and stem and j > 0 and self._nameish(pieces[j - 1]) \
+            if not chain and p.text == "和" and stem and stem[0].mention is None and stem[0].tag != "ns" and stem[0].text not in self._gaz_words and j > 0 and self._nameish(pieces[j - 1]) \
+                    and pieces[j - 1].text not in _NOT_FIELDS \
                     and pieces[j - 1].mention is None \
                     and not pieces[j - 1].text.endswith(_BODY_ENDS):  # fmt: skip
                 stem.insert(0, p)  # 文化广电和旅游局, 工业和信息化部: 和 inside a body's name

@@ -228,6 +228,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             *progs,
         ]
         found += self.stationed_bodies(text, found)
+        found += self.departments(text, found)
         quoted = [
             (q.start(), q.end()) for q in QUOTE_RE.finditer(text) if q.end() - q.start() <= 14
         ]

@@ -539,6 +539,13 @@ ORGANISATIONS = [
     pytest.param("重庆市梁平区柚乡农业开发有限公司的车间。", "重庆市梁平区柚乡农业开发有限公司", id="company-after-a-chain-of-places"),
     pytest.param("据市场研究机构克普勒公司统计。", "克普勒公司", id="kind-of-body-before-its-name"),
     pytest.param("临沂市市场监督管理局党组书记、局长张春雷说。", "临沂市市场监督管理局", id="leading-party-group-post"),
+    pytest.param("农业农村部发展规划司负责人介绍。", "农业农村部发展规划司", id="department-of-a-ministry"),
+    pytest.param("国家发展改革委地区振兴司司长说。", "国家发展改革委地区振兴司", id="department-of-a-commission"),
+    pytest.param("派驻璧山区人民医院、璧山区中医院等医疗机构。", "璧山区中医院", id="hospital-kind-jieba-knows-after-its-district"),
+    pytest.param("重庆市妇幼保健院的医生说。", "重庆市妇幼保健院", id="maternity-hospital"),
+    pytest.param("推动共建“一带一路”倡议和欧亚经济联盟对接。", "欧亚经济联盟", id="alliance"),
+    pytest.param("多个阿拉伯国家和阿拉伯国家联盟发表声明。", "阿拉伯国家联盟", id="alliance-after-a-list-with-he"),
+    pytest.param("牵头组建的重庆市心血管疾病专科联盟成员单位达到112家。", "重庆市心血管疾病专科联盟", id="alliance-of-hospitals"),
 ]
 
 
@@ -555,6 +562,10 @@ def test_named_organisation(text: str, name: str) -> None:
         ("创新引领者北京智源研究院发布模型。", "创新引领者北京智源研究院"),
         ("临沂市市场监督管理局党组书记、局长张春雷说。", "临沂市市场监督管理局党组"),
         ("国务院总理李强在北京同新开发银行行长会见。", "北京同新开发银行"),
+        ("家住修齐镇的患者向德贵对此深有体会。", "深有体会"),  # jieba tags it nt
+        ("扩大了实施核威慑的国家和军事联盟范围。", "国家和军事联盟"),
+        ("支持非洲国家和非洲联盟的工作。", "非洲国家和非洲联盟"),
+        ("建成全国首条数据交易联盟链。", "全国首条数据交易联盟"),
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
