@@ -112,6 +112,9 @@ class OrganisationRules(RuleBase):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
                 )  # 金牛区 + 住建 + 局
+            if stem and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-level") \
+                    and suffix not in self._company_suffixes:
+                stem = [*self._places_before(pieces, stem[0]), *stem]  # 重庆市 + 合川区人民法院
             if stem and not (
                 any(q.mention is not None for q in stem) or text.startswith(self.national, stem[0].start)
             ):  # a field of work (投资促进, 智能制造) only after a place or a national prefix:
@@ -174,6 +177,18 @@ class OrganisationRules(RuleBase):
             )
         return out
 
+    def _places_before(self, pieces: list[_Piece], first: _Piece) -> list[_Piece]:
+        """The administrative places written right before ``first`` (重庆市 + 梁平区): the
+        whole chain opens a district's body's name, as the article writes it (not 中国, the
+        country of every body; not a town before a village's branch, 东溪镇 + 永乐村党支部)."""
+        k = bisect_left(pieces, first.start, key=_START_OF)
+        chain: list[_Piece] = []
+        while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
+                and pieces[k - 1].mention.rule in ("admin", "admin-level") and pieces[k - 1].text not in self.national:  # fmt: skip
+            k -= 1
+            chain.insert(0, pieces[k])
+        return chain
+
     def _joint_fields(self, text: str, pieces: list[_Piece], starts: list[int], stem):
         """中国 + 物流 + 与 + 采购 + 联合会: two fields joined by 与 or 和 after a place or a
         national prefix make one body's name; the stem then runs from the place."""
@@ -219,13 +234,14 @@ class OrganisationRules(RuleBase):
         committee's or an association's (北京市 + 劳动争议仲裁 + 委员会), also from a
         national prefix (国务院 + 残疾人工作协调 + 委员会)."""
         if stem and stem[0].mention is not None:
-            k = pieces.index(stem[0]) if stem[0] in pieces else -1
+            k = bisect_left(pieces, stem[0].start, key=_START_OF)
             chain = []
-            while k > 0 and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
+            while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
                     and pieces[k - 1].mention.type == "Place":  # fmt: skip
                 k -= 1
                 chain.insert(0, pieces[k])
-            return [*chain, *stem] if chain and stem[0].mention.type == "Place" else None  # 重庆市 + 梁平区…公司
+            # 重庆市 + 梁平区…有限公司, 中国 + 长江三峡集团, 加拿大 + 太平洋堪萨斯城铁路公司
+            return [*chain, *stem] if chain and stem[0].mention.type == "Place" else None
         near = pieces[bisect_left(pieces, s_start - 10, key=_END_OF) : bisect_right(pieces, s_start, key=_END_OF)]
         anchors = [p for p in near if p.mention is not None and p.mention.type == "Place"]
         if not anchors and suffix not in _COMPANY_ONLY:
@@ -488,6 +504,8 @@ class OrganisationRules(RuleBase):
             ):
                 continue
             middle = m.group(2)
+            if any(c in "院局厅部委会" for c in middle):
+                continue  # 区检察院|共办理: a body is named already, no bureau runs on past it
             if self.seg.freq(text[s : s + 2]) >= 100 and self.seg.tag(text[s : s + 2]) not in ("ns", "nt", "j"):
                 continue  # 区域|均衡|布局, 市场…局: a word, not the district's or city's bureau
             if any(c in _FUNCTION_CHARS or c in _VERBISH for c in middle) or middle.startswith(

@@ -546,6 +546,9 @@ ORGANISATIONS = [
     pytest.param("推动共建“一带一路”倡议和欧亚经济联盟对接。", "欧亚经济联盟", id="alliance"),
     pytest.param("多个阿拉伯国家和阿拉伯国家联盟发表声明。", "阿拉伯国家联盟", id="alliance-after-a-list-with-he"),
     pytest.param("牵头组建的重庆市心血管疾病专科联盟成员单位达到112家。", "重庆市心血管疾病专科联盟", id="alliance-of-hospitals"),
+    pytest.param("是重庆市合川区人民法院涞滩人民法庭庭长冯琳。", "重庆市合川区人民法院", id="court-after-its-city-and-district"),
+    pytest.param("重庆市万州区人民政府主办。", "重庆市万州区人民政府", id="government-after-its-city-and-district"),
+    pytest.param("中国长江三峡集团有限公司在宜昌。", "中国长江三峡集团有限公司", id="company-after-its-country"),
 ]
 
 
@@ -566,6 +569,8 @@ def test_named_organisation(text: str, name: str) -> None:
         ("扩大了实施核威慑的国家和军事联盟范围。", "国家和军事联盟"),
         ("支持非洲国家和非洲联盟的工作。", "非洲国家和非洲联盟"),
         ("建成全国首条数据交易联盟链。", "全国首条数据交易联盟"),
+        ("今年以来,区检察院共办理生态环境案件。", "区检察院共办"),
+        ("东溪镇永乐村党支部书记说。", "东溪镇永乐村党支部"),  # a town is no part of a village's branch
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
@@ -974,7 +979,7 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         pytest.param(
             "广西壮族自治区资源县人民检察院检察委员会委员曹艳群",
             ("Organisation", "广西壮族自治区资源县人民检察院检察委员会"),
-            ("Organisation", "资源县人民检察院"),
+            ("Organisation", "广西壮族自治区资源县人民检察院"),  # the fullest form written
             id="committee-inside-a-body",
         ),
         pytest.param(
