@@ -112,7 +112,7 @@ class OrganisationRules(RuleBase):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
                 )  # 金牛区 + 住建 + 局
-            if stem and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-level") \
+            if stem and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-level", "admin-short") \
                     and suffix not in self._company_suffixes:
                 stem = [*self._places_before(pieces, stem[0]), *stem]  # 重庆市 + 合川区人民法院
             if stem and not (
@@ -127,7 +127,7 @@ class OrganisationRules(RuleBase):
                 stem = self._joint_fields(text, pieces, starts, stem) or stem
             if not stem:
                 if suffix in _SUB_BODIES:  # 天水师范学院 + 教育 + 学院, 陆军军医大学 + 第一附属 + 医院
-                    parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 6 <= e < s_start)
+                    parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 8 <= e < s_start)
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
             if inner:
@@ -159,6 +159,9 @@ class OrganisationRules(RuleBase):
                 best[name_start] = (s_end, suffix)
         for owner, s_end, suffix in parts:  # 天水师范学院 + 教育学院: a part of the body before
             gap = text[best[owner][0] : s_end - len(suffix)]
+            first, joint, second = gap.replace("和", "与").partition("与")
+            if joint and len(first) >= 2 and len(second) >= 2 and "与" not in second:
+                gap = first + second  # 重庆大学 + 机械与运载工程 + 学院: two fields of one part
             if best[owner][0] < s_end and (not gap or is_han(gap)) and not any(c in _FUNCTION_CHARS for c in gap):
                 best[owner] = (s_end, suffix)
         for name_start, (s_end, suffix) in sorted(best.items()):
@@ -184,7 +187,7 @@ class OrganisationRules(RuleBase):
         k = bisect_left(pieces, first.start, key=_START_OF)
         chain: list[_Piece] = []
         while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
-                and pieces[k - 1].mention.rule in ("admin", "admin-level") and pieces[k - 1].text not in self.national:  # fmt: skip
+                and pieces[k - 1].mention.rule in ("admin", "admin-level", "admin-short") and pieces[k - 1].text not in self.national:  # fmt: skip
             k -= 1
             chain.insert(0, pieces[k])
         return chain

@@ -549,6 +549,9 @@ ORGANISATIONS = [
     pytest.param("是重庆市合川区人民法院涞滩人民法庭庭长冯琳。", "重庆市合川区人民法院", id="court-after-its-city-and-district"),
     pytest.param("重庆市万州区人民政府主办。", "重庆市万州区人民政府", id="government-after-its-city-and-district"),
     pytest.param("中国长江三峡集团有限公司在宜昌。", "中国长江三峡集团有限公司", id="company-after-its-country"),
+    pytest.param("重庆大学机械与运载工程学院教授林可欣说。", "重庆大学机械与运载工程学院", id="college-of-two-fields"),
+    pytest.param("中国社会科学院世界经济与政治研究所研究员说。", "中国社会科学院世界经济与政治研究所", id="institute-of-two-fields"),
+    pytest.param("重庆璧山智能装备产业技术研究院的实验大楼。", "重庆璧山智能装备产业技术研究院", id="institute-after-city-and-county-short-names"),
 ]
 
 
