@@ -352,6 +352,9 @@ PEOPLE = [
     pytest.param("濯水镇人民政府镇长周丽作交流发言。", "周丽", id="name-before-zuo-jiaoliu"),
     pytest.param("中央党校副校长龚育之在闭幕式上发言。", "龚育之", id="dictionary-name-holding-zhi"),
     pytest.param("关于台湾问题，克林顿说，他将向中国领导人重申立场。", "克林顿", id="foreign-name-jieba-tags-nr"),
+    pytest.param("绣娘谭秀英、冉春梅、马小燕正低头飞针走线。", "谭秀英", id="list-after-a-craft-word"),
+    pytest.param("团队成员包括博士后林涛、段晓雯和研究生马骏。", "林涛", id="list-after-postdoc"),
+    pytest.param("博士生黄航行从大一开始每年都来。", "黄航行", id="after-doctoral-student"),
     # --- misses (reported)
     pytest.param(
         "镇长张明说，要把工作做好。",
