@@ -73,6 +73,8 @@ _TOWN_THEN_VILLAGE = re.compile("(?<=[\u4e00-\u9fa5]{2})[镇乡](?=[\u4e00-\u9fa
 _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "级", "规", "医")
 #: Function words that no town's name holds, even right after its county (开州区大进镇).
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
+#: Common words before 社区 that say what kind of community it is, not which.
+_NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: Words before 和 that are no field of work (国家和军事联盟, 国家和地区): two things listed.
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
@@ -471,6 +473,8 @@ class PlaceRules(RuleBase):
                         not _HAN.match(text[s_end : s_end + 1])
                         or text.startswith(_RIVER_CONTEXT, s_end)
                         or text.endswith(_ALONG, 0, p.start)  # 沿着沙河散步
+                        # 嘉陵江、渠江、涪江|三江: a river in a list of rivers
+                        or (text[p.start - 1 : p.start] == "、" and text[p.start - 2 : p.start - 1] == suffix)
                     )
                 ):
                     stem = [
@@ -494,11 +498,16 @@ class PlaceRules(RuleBase):
                     q = pieces[i - 1]
                     if suffix == "山区" and q.tag != "ns":
                         continue  # 边远|山区, 抢通|山区: 山区 is a word; only a mountain's name makes it a region
-                    if q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
+                    if q.mention is not None and q.mention.rule == "suffix-nature" and q.end == s_start \
+                            and suffix in ("峡谷", "大峡谷", "湿地", "瀑布"):  # fmt: skip
+                        stem = [q]  # 油草河 + 峡谷: a feature named after the river that made it
+                        whole_word = True
+                    elif q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
                             q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q) or \
                             q.text.startswith(self._determiner_prefixes):  # 这座|高原: no name  # fmt: skip
                         continue
-                    stem = [q]
+                    else:
+                        stem = [q]
                 else:
                     stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True, level in ("town", "village"))
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
@@ -530,7 +539,9 @@ class PlaceRules(RuleBase):
                 continue  # 伙同|村报账员, 选派|村党组织书记, 历年|村务: a word, then a village's office
             if stem and text[name_start:s_end] in self.generic:
                 continue  # 渝北区|城市社区: a kind of place, not one named by its parent
-            if not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
+            named_by_village = suffix in ("社区", "街道") and len(stem_text) >= 3 and stem_text.endswith("村")
+            if not whole_word and not named_by_village and (len(stem_text) < 2 or not self._specific(stem)):
+                # (民主村 + 社区, 新山村 + 街道: named after a village, not by their parent)
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
                 parent = self._parent_before(pieces, name_start)
                 if parent is None or (len(stem_text) < 2 and level != "site"):
@@ -583,6 +594,10 @@ class PlaceRules(RuleBase):
         if j + 1 < len(pieces) and pieces[j + 1].tag == "f" and len(pieces[j + 1].text) > 1:
             return None  # 阿尔泰山 + 脚下 + 雪都村: a place's position, not the next name's start
         tag, freq = self.seg.tag(gap), self.seg.freq(gap)
+        if text.startswith("社区", s_start) and j >= 0 and pieces[j].mention is not None and \
+                pieces[j].text.endswith(("街道", "镇")) and pieces[j].end == start and len(gap) == 2 \
+                and tag in ("a", "n", "an") and gap not in _NOT_COMMUNITY_NAMES:  # fmt: skip
+            return [_Piece(gap, start, s_start, tag, freq, None)]  # 南津街街道 + 幸福 + 社区 (named by its parent)
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix
         first = pieces[j + 1] if j + 1 < len(pieces) else None

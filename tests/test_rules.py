@@ -102,6 +102,10 @@ PLACE_CHAINS = [
     pytest.param("花田乡正以云梯村为中心发展梯田。", ["花田乡", "云梯村"], id="village-after-a-glued-preposition"),
     pytest.param("彭水县鞍子镇新式村的苗寨。", ["彭水县", "鞍子镇", "新式村"], id="village-named-new-style"),
     pytest.param("地处武陵山区腹地的彭水县。", ["武陵山区", "彭水县"], id="a-mountains-region"),
+    pytest.param("在谢家湾街道民主村社区走访。", ["谢家湾街道", "民主村社区"], id="community-named-after-a-village"),
+    pytest.param("巡察组在南津街街道幸福社区走访居民。", ["南津街街道幸福社区"], id="community-of-a-common-word-named-by-its-parent"),
+    pytest.param("到油草河峡谷溯溪。", ["油草河峡谷"], id="gorge-named-after-its-river"),
+    pytest.param("把目光投向了嘉陵江、渠江、涪江三江沿岸。", ["嘉陵江", "渠江", "涪江"], id="river-in-a-list-of-rivers"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
         "重庆云阳县龙角镇巴阳村的脐橙丰收了。",
