@@ -81,7 +81,9 @@ _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机�
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位"))
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
-                               "街道", "社区", "小区", "乡镇", "村庄"))
+                               "街道", "社区", "小区", "乡镇", "村庄",
+                               # 县城|南宾街道: the town's seat is no part of its subdistrict's name
+                               "县城", "城区", "市区", "镇区", "主城", "主城区", "老城区", "新城区", "中心城区"))
 
 
 class PlaceRules(RuleBase):
@@ -584,6 +586,11 @@ class PlaceRules(RuleBase):
         ):
             return None  # neither a place nor a boundary before the gap
         start = pieces[j].end if j >= 0 else 0
+        rest = [q for q in pieces[j + 2 :] if q.end <= s_start]
+        if j + 1 < len(pieces) and pieces[j + 1].text in _PLACE_STEM_STOPS and len(rest) == 1 \
+                and rest[0].tag == "" and rest[0].freq == 0:  # fmt: skip
+            start = pieces[j + 1].end  # 县城 + 南宾 + 街道: a made-up name after the town's seat
+            j += 1
         gap = text[start:s_start]
         if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
             return None

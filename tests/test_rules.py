@@ -105,6 +105,7 @@ PLACE_CHAINS = [
     pytest.param("在谢家湾街道民主村社区走访。", ["谢家湾街道", "民主村社区"], id="community-named-after-a-village"),
     pytest.param("巡察组在南津街街道幸福社区走访居民。", ["南津街街道幸福社区"], id="community-of-a-common-word-named-by-its-parent"),
     pytest.param("到油草河峡谷溯溪。", ["油草河峡谷"], id="gorge-named-after-its-river"),
+    pytest.param("县城南宾街道的龙河两岸灯光璀璨。", ["南宾街道", "龙河"], id="subdistrict-after-the-county-seat"),
     pytest.param("把目光投向了嘉陵江、渠江、涪江三江沿岸。", ["嘉陵江", "渠江", "涪江"], id="river-in-a-list-of-rivers"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
