@@ -612,6 +612,7 @@ def test_abbreviated_organ_keeps_its_written_form() -> None:
 # --------------------------------------------------------------------------- programmes
 
 PROGRAMMES = [
+    pytest.param("推动成渝地区双城经济圈建设走深走实。", ["成渝地区双城经济圈"], id="known-national-strategy"),
     pytest.param("奉节县开展“三联三帮”行动，推动干部下沉一线。", ["三联三帮"], id="cue-action"),
     pytest.param(
         "“三联三帮”行动开展以来，干部下沉一线。", ["三联三帮"], id="cue-at-sentence-start"
