@@ -357,7 +357,9 @@ def _head_post_place(ctx: _Context, cue_start: int, level: str) -> tuple | None:
     committee the post listed before it is at (重庆市委副书记、市长胡衡华), else of the
     only place of that kind the article names (县委副书记、县长谭明)."""
     if ctx.text[cue_start - 1 : cue_start] == "、":
-        for _post, (_kind, name) in _earlier_posts(ctx, cue_start):
+        for _post, (kind, name) in _earlier_posts(ctx, cue_start):
+            if kind == "Place" and name.endswith(level) and len(name) > 2:
+                return ("Place", name)  # 璧山区委副书记 (区委副书记 at 璧山区)、区长
             for body in ("委", "政府", "人民政府"):
                 k = name.find(level + body)
                 if k >= 2 and name.endswith(level + body):  # 重庆市委 → 重庆市
@@ -401,9 +403,16 @@ def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[
         name = at_m.text[: -len(body)] if body else ""
         if body and len(name) >= 2 and (name in ctx.place_names or name[-1] in "镇乡村区县市"):
             return body + cue, ("Place", ctx.place_names.get(name, name))
+        whole = at_m.canonical or at_m.text  # (区委 as written, 南川区委 resolved)
+        place = whole[:-1]
+        if whole.endswith("委") and len(place) >= 3 and place[-1] in "区县市省州" and cue in _COMMITTEE_POSTS:
+            # 璧山区委书记: the post 区委书记 held at the place 璧山区, as gold files write it
+            return place[-1] + "委" + cue, ("Place", ctx.place_names.get(place, place))
     return cue, at
 
 
+#: A party committee's posts, written after the committee of a place (璧山区委|副书记).
+_COMMITTEE_POSTS = frozenset(("书记", "副书记", "常委", "常务副书记", "第一书记"))
 #: Posts of a town's, a township's or a community's own, after its party committee's post.
 _UNIT_POSTS = frozenset(("镇长", "乡长", "纪委书记", "人大主席", "武装部长", "主任"))
 #: A company's own posts, and how a company's name ends (for a post listed after its party branch's).

@@ -274,7 +274,7 @@ def test_post_after_another_post_is_not_always_at_the_same_body(text: str) -> No
         pytest.param(
             "刘艳英是四川安岳县隆恩村党支部书记。", "刘艳英", "党支部书记", P("隆恩村"), id="is-a-branch-secretary"
         ),
-        pytest.param("李明是重庆市委书记。", "李明", "书记", ORG("重庆市委"), id="is-a-committee-secretary"),
+        pytest.param("李明是重庆市委书记。", "李明", "市委书记", P("重庆市"), id="is-a-committee-secretary"),
         pytest.param(
             "记者了解到，王建国现任南川区教育局局长。", "王建国", "局长", ORG("南川区教育局"), id="now-holds-a-post"
         ),
@@ -390,17 +390,17 @@ def test_posts_listed_after_the_word_for_a_company_are_held_at_the_company_named
 
 
 @pytest.mark.parametrize(
-    ("text", "committee", "dept"),
+    ("text", "place", "dept"),
     [
-        pytest.param("渝中区委常委、组织部部长何刚表示，将推广经验。", "渝中区委", "渝中区委组织部", id="written-out"),
-        pytest.param("南川区召开会议。区委常委、宣传部部长李明说。", "南川区委", "南川区委宣传部", id="abbreviated"),
+        pytest.param("渝中区委常委、组织部部长何刚表示，将推广经验。", "渝中区", "渝中区委组织部", id="written-out"),
+        pytest.param("南川区召开会议。区委常委、宣传部部长李明说。", "南川区", "南川区委宣传部", id="abbreviated"),
     ],
 )
-def test_a_department_after_a_post_on_its_committee_is_that_committees(text: str, committee: str, dept: str) -> None:
+def test_a_department_after_a_post_on_its_committee_is_that_committees(text: str, place: str, dept: str) -> None:
     ext = get_extractor()(Article(id="t", text=text))
     posts = _by(ext.relations, "holdsPost")
     person = next(r.subject for r in ext.relations if r.predicate == "holdsPost")
-    assert (person, "常委", ORG(committee)) in posts
+    assert (person, "区委常委", P(place)) in posts  # a place's committee's post is held at the place
     assert (person, "部长", ORG(dept)) in posts
     assert ORG(dept) in {e.key for e in ext.entities}
 
@@ -674,6 +674,16 @@ def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
             [("吴丽萍", "党支部书记", ORG("重庆昌陶新材料有限公司")),
              ("吴丽萍", "副总经理", ORG("重庆昌陶新材料有限公司"))],
             id="short-company-name-before-a-list-of-posts",
+        ),
+        pytest.param(
+            "在璧山区委书记邹晓岚看来,招商引资是经济工作的生命线。",
+            [("邹晓岚", "区委书记", P("璧山区"))],
+            id="district-committees-secretary-at-the-district",
+        ),
+        pytest.param(
+            "璧山区委副书记、区长蒋明远表示,璧山将持续深化改革。",
+            [("蒋明远", "区委副书记", P("璧山区")), ("蒋明远", "区长", P("璧山区"))],
+            id="district-head-after-the-committees-post",
         ),
     ],
 )
