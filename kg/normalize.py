@@ -16,7 +16,9 @@ articles deterministically.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -26,7 +28,7 @@ from .resources import AdminPlace, Rules, strip_admin_suffix
 
 __all__ = [
     "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
-    "remap_part", "apply_remap", "match_key",
+    "remap_part", "apply_remap", "match_key", "defined_aliases",
 ]  # fmt: skip
 
 _RULE_PRIORITY = {
@@ -196,6 +198,65 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
             for m in final
         ]
     return final
+
+
+#: X（以下简称“Y”）, X(简称Y), X（下称“Y”）: the article defines Y as its short name for X.
+_DEFINED_RE = re.compile(
+    r"[（(]\s*(?:以下简称|以下称|下称|简称)[为：:]?\s*[“\"「『]?"
+    r"([^（）()“”\"「」『』，,。、；;：:\s]{2,15}?)[”\"」』]?\s*[）)]"
+)
+#: Short names that are only the kind of body: no name of their own (以下简称“公司”).
+_KIND_WORDS = frozenset((
+    "公司", "本公司", "我公司", "该公司", "集团", "本集团", "协会", "学会", "基金会", "合作社", "中心",
+    "学校", "本校", "我校", "医院", "本院", "我院", "该院", "银行", "本行", "我行", "政府", "委员会",
+    "大会", "项目", "本项目", "协议", "本协议", "办法", "本办法", "条例", "本条例",
+))  # fmt: skip
+
+
+def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of the short names an article defines (重庆锐能电驱科技有限公司（以下简称
+    “锐能科技”）): each place the short name is written, alone, is a mention of the
+    entity it stands for, and a mention the rules found with that text (合川法院) is too."""
+    if "称" not in text:
+        return mentions
+    by_end = {m.end: m for m in mentions}
+    defined: dict[str, Mention] = {}
+    joined: dict[int, Mention] = {}  # start of the first of two mentions -> the one they make
+    for hit in _DEFINED_RE.finditer(text):
+        owner = by_end.get(hit.start())
+        short = hit.group(1)
+        if owner is None or owner.type == "Person" or short in _KIND_WORDS or short == owner.text:
+            continue
+        body = by_end.get(owner.start)
+        if owner.type == "Organisation" and body is not None and body.type == "Organisation":
+            # 中国科学院 + 重庆绿色智能技术研究院, 重庆市公安局 + 合川区分局: the short name
+            # stands for the whole name written before it, a body and its part
+            name = text[body.start : owner.end]
+            owner = Mention(body.start, owner.end, name, "Organisation", owner.rule, name)
+            joined[body.start] = owner
+        defined.setdefault(short, owner)
+    if not defined:
+        return mentions
+    if joined:
+        inside = {(j.start, j.end) for j in joined.values()}
+        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
+        mentions = sorted([*mentions, *joined.values()], key=mention_order)
+    out = []
+    for m in mentions:
+        owner = defined.get(m.text)
+        if owner is not None and m is not owner:
+            m = replace(m, type=owner.type, canonical=owner.canonical or owner.text, alias="")
+        out.append(m)
+    spans = sorted((m.start, m.end) for m in out)
+    starts = [s for s, _ in spans]
+    for short, owner in defined.items():
+        for hit in re.finditer(re.escape(short), text):
+            s, e = hit.span()
+            k = bisect_right(starts, s) - 1
+            if (k >= 0 and spans[k][1] > s) or (k + 1 < len(spans) and spans[k + 1][0] < e):
+                continue  # inside (or across) a mention already found
+            out.append(Mention(s, e, short, owner.type, "defined-alias", owner.canonical or owner.text))
+    return sorted(out, key=mention_order)
 
 
 def _abbreviates(short: str, full: str, home: str) -> bool:

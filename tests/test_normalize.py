@@ -337,3 +337,33 @@ def test_an_autonomous_prefectures_abbreviated_organ_is_the_one_the_article_writ
     text = "恩施土家族苗族自治州利川市。恩施州委组织部牵头。州委组织部负责人说。"
     ext = get_extractor()(Article("t", text))
     assert [e.name for e in ext.entities if e.type == "Organisation"] == ["恩施州委组织部"]
+
+
+# --------------------------------------------------------------------------- defined short names
+
+
+def test_a_short_name_the_article_defines_is_an_alias_wherever_it_is_written() -> None:
+    text = (
+        "在璧山高新区,重庆锐能电驱科技有限公司(以下简称“锐能科技”)的新厂房里一片繁忙。"
+        "锐能科技董事长何东升告诉记者,订单已排到年底。"
+    )
+    ext = get_extractor()(Article(id="t", text=text))
+    company = next(e for e in ext.entities if e.name == "重庆锐能电驱科技有限公司")
+    assert "锐能科技" in company.aliases
+    assert not any(e.name == "锐能科技" for e in ext.entities)
+    posts = {(r.subject, r.object, r.at) for r in ext.relations if r.predicate == "holdsPost"}
+    assert (("Person", "何东升"), "董事长", ("Organisation", "重庆锐能电驱科技有限公司")) in posts
+
+
+def test_a_defined_short_name_stands_for_a_body_and_its_part_written_before_it() -> None:
+    text = "重庆市公安局合川区分局(以下简称“合川区公安分局”)开展专项行动。合川区公安分局民警说。"
+    names = {e.name: e.aliases for e in get_extractor()(Article(id="t", text=text)).entities}
+    assert "合川区公安分局" in names.get("重庆市公安局合川区分局", ())
+    assert "合川区分局" not in names
+
+
+def test_a_short_name_that_is_only_a_kind_of_body_is_no_alias() -> None:
+    text = "重庆锐能电驱科技有限公司(以下简称“公司”)成立于2018年。公司员工300人。"
+    ext = get_extractor()(Article(id="t", text=text))
+    company = next(e for e in ext.entities if e.name == "重庆锐能电驱科技有限公司")
+    assert "公司" not in company.aliases
