@@ -452,6 +452,7 @@ _TEXT_AND_PHOTOS_RE = re.compile(r"^(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/�
 _TEXT_AND_PHOTOS_END_RE = re.compile(r"\s+(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文)\s*$")
 _AUTHOR_CUE_RE = re.compile(rf"{_CUE}|^(?:文|作者|撰文|执笔|執筆)\s*[/／:：|｜]")
 _INLINE_RE = re.compile(rf"[（(]\s*({_CUE}[^（）()摄攝]{{2,40}}?)\s*[）)]")
+_DISPATCH_RE = re.compile(r"\s*(?:本报讯|本报[^\s，,。（(]{1,12}电|新华社[^\s，,。（(]{1,12}电)")
 _EDITOR_RE = re.compile(
     r"^[（(【\[]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|校对|审核|审校|编审)"
 )
@@ -543,7 +544,8 @@ def _credits(lines: list[str]) -> tuple[list[str], list[str], str | None, set[in
             authors += b.authors
             source = source or b.photo_source
             byline_rows |= {i} if b.authors else set()
-        elif i < 3 or i >= last - 1:
+        elif i < 3 or i >= last - 1 or _DISPATCH_RE.match(line):
+            # (a page of short items: each 本报讯（记者 罗斌）… names its reporters)
             for m in _INLINE_RE.finditer(line):
                 authors += _names(m.group(1))
     return list(dict.fromkeys(authors)), list(dict.fromkeys(photographers)), source, byline_rows

@@ -589,3 +589,18 @@ def test_bylines_of_text_and_photos(line: str, authors: tuple, photographers: tu
 
     b = parse_byline(line)
     assert b is not None and (b.authors, b.photographers, b.photo_source) == (authors, photographers, source)
+
+
+def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path) -> None:
+    page = "\n".join([
+        "区县传真",
+        "  本报讯 (记者 周松 通讯员 黄晓玲)8月20日,第四届葡萄文化旅游节在合川区太和镇开幕。游客上万人次前来采摘品鉴,现场气氛热烈。",
+        "  开幕式上,10余家农业企业和合作社集中展销特色葡萄,吸引了主城及周边区县游客。",
+        "  本报讯 (记者 罗斌)8月18日,铜梁区举行第三季度重大项目集中签约活动,12个项目现场签约,协议总投资86.5亿元。",
+        "  签约项目中,制造业项目10个,单体投资超过10亿元的项目3个,涵盖新能源汽车零部件等领域。",
+        "  本报讯 (记者 刘川)8月19日,秀山县人民医院与重庆医科大学附属第一医院签约组建专科联盟。",
+        "  双方将在心血管、神经等学科开展远程会诊,推动优质医疗资源下沉到县域。",
+    ])  # fmt: skip
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (article,) = read_path(tmp_path / "page.txt")
+    assert article.authors == ("周松", "黄晓玲", "罗斌", "刘川")
