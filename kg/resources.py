@@ -222,6 +222,10 @@ def load_rules(extra_dirs: list[str | Path] | tuple = ()) -> Rules:
                 continue
             digest.update(name.encode())
             digest.update(path.read_bytes())
+    posts = rules.words.get("posts", [])
+    written = set(posts)
+    # every post has its deputy's (检察长 → 副检察长, 司长 → 副司长), written or not
+    posts.extend(dict.fromkeys("副" + p for p in posts if not p.startswith(("副", "常务")) and "副" + p not in written))
     _load_admin(rules)
     rules.version = digest.hexdigest()[:12]
     return rules

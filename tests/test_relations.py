@@ -685,6 +685,11 @@ def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
             [("蒋明远", "区委副书记", P("璧山区")), ("蒋明远", "区长", P("璧山区"))],
             id="district-head-after-the-committees-post",
         ),
+        pytest.param(
+            "合川区人民检察院副检察长宋宁说,今年共办理公益诉讼案件31件。",
+            [("宋宁", "副检察长", ORG("合川区人民检察院"))],
+            id="deputy-of-a-post-in-the-list",
+        ),
     ],
 )
 def test_posts_listed_with_a_unit_or_a_company_named_before(text: str, expected: list[tuple]) -> None:
