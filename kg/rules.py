@@ -177,7 +177,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         bodies = sorted(["委" + d for d in self.depts] + ["纪委监委", "纪委", "监委", "人民政府", "政府",
                         "人大常委会", "人大", "政协", "委", "人民检察院", "人民法院", "检察院", "法院", "武装部",
                         # the people's organisations of a district (区工商联, 县妇联, 市总工会, 团区委)
-                        "工商联", "妇联", "总工会", "文联", "科协", "侨联", "残联", "红十字会"],
+                        "工商联", "妇联", "总工会", "文联", "科协", "侨联", "残联", "红十字会",
+                        "委第[一二三四五六七八九十]{1,3}巡察组"],  # 区委第二巡察组
                         key=len, reverse=True)  # fmt: skip
         self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
         self._bureau_re = re.compile(

@@ -560,6 +560,9 @@ ORGANISATIONS = [
     pytest.param("重庆大学机械与运载工程学院教授林可欣说。", "重庆大学机械与运载工程学院", id="college-of-two-fields"),
     pytest.param("中国社会科学院世界经济与政治研究所研究员说。", "中国社会科学院世界经济与政治研究所", id="institute-of-two-fields"),
     pytest.param("重庆璧山智能装备产业技术研究院的实验大楼。", "重庆璧山智能装备产业技术研究院", id="institute-after-city-and-county-short-names"),
+    pytest.param("合川区召开会议。区委第二巡察组组长孙海鹰说。", "合川区委第二巡察组", id="abbreviated-inspection-team"),
+    pytest.param("主持调解的是涞滩人民法庭庭长冯琳。", "涞滩人民法庭", id="peoples-tribunal"),
+    pytest.param("合川区公安分局钓鱼城派出所所长邓磊说。", "合川区公安分局钓鱼城派出所", id="police-station-of-a-branch"),
 ]
 
 
