@@ -276,7 +276,7 @@ class OrganisationRules(RuleBase):
             and not any(
                 (q.tag in ("p", "r") and q.freq >= 100)
                 or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)
-                or (q.tag == "v" and len(q.text) > 1 and q.freq >= 5000)
+                or (q.tag == "v" and len(q.text) > 1 and q.freq >= 5000 and q.text not in _FIELD_VERBS)
                 or (q.tag == "c" and q.text != "和")
                 for q in inside
             )

@@ -563,6 +563,7 @@ ORGANISATIONS = [
     pytest.param("合川区召开会议。区委第二巡察组组长孙海鹰说。", "合川区委第二巡察组", id="abbreviated-inspection-team"),
     pytest.param("主持调解的是涞滩人民法庭庭长冯琳。", "涞滩人民法庭", id="peoples-tribunal"),
     pytest.param("合川区公安分局钓鱼城派出所所长邓磊说。", "合川区公安分局钓鱼城派出所", id="police-station-of-a-branch"),
+    pytest.param("重庆黄水康养旅游开发有限公司今年新建露营地。", "重庆黄水康养旅游开发有限公司", id="company-whose-field-holds-frequent-verbs"),
 ]
 
 
