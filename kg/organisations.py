@@ -116,8 +116,9 @@ class OrganisationRules(RuleBase):
                     and suffix not in self._company_suffixes:
                 stem = [*self._places_before(pieces, stem[0]), *stem]  # 重庆市 + 合川区人民法院
             if stem and not (
-                any(q.mention is not None for q in stem) or text.startswith(self.national, stem[0].start)
-            ):  # a field of work (投资促进, 智能制造) only after a place or a national prefix:
+                any(q.mention is not None or q.tag == "ns" or (q.tag == "j" and len(q.text) <= 2) for q in stem)
+                or text.startswith(self.national, stem[0].start)
+            ):  # a field of work (投资促进, 智能制造) only after a place (川渝) or a national prefix:
                 fields = [k for k, q in enumerate(stem) if q.mention is None and q.text in _FIELD_VERBS]
                 if fields:  # 重新组建|创新|学院, 中国科学院|微小|卫星创新|研究院 (a part of the body before)
                     stem = stem[fields[-1] + 1 :]

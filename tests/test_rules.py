@@ -564,6 +564,7 @@ ORGANISATIONS = [
     pytest.param("主持调解的是涞滩人民法庭庭长冯琳。", "涞滩人民法庭", id="peoples-tribunal"),
     pytest.param("合川区公安分局钓鱼城派出所所长邓磊说。", "合川区公安分局钓鱼城派出所", id="police-station-of-a-branch"),
     pytest.param("重庆黄水康养旅游开发有限公司今年新建露营地。", "重庆黄水康养旅游开发有限公司", id="company-whose-field-holds-frequent-verbs"),
+    pytest.param("两校已联合成立川渝现代农业科技创新联盟，共享实验室。", "川渝现代农业科技创新联盟", id="alliance-after-region-abbreviations"),
 ]
 
 
