@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -247,16 +246,17 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         if owner is not None and m is not owner:
             m = replace(m, type=owner.type, canonical=owner.canonical or owner.text, alias="")
         out.append(m)
-    spans = sorted((m.start, m.end) for m in out)
-    starts = [s for s, _ in spans]
+    added = []
     for short, owner in defined.items():
         for hit in re.finditer(re.escape(short), text):
             s, e = hit.span()
-            k = bisect_right(starts, s) - 1
-            if (k >= 0 and spans[k][1] > s) or (k + 1 < len(spans) and spans[k + 1][0] < e):
+            if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
                 continue  # inside (or across) a mention already found
-            out.append(Mention(s, e, short, owner.type, "defined-alias", owner.canonical or owner.text))
-    return sorted(out, key=mention_order)
+            added.append(Mention(s, e, short, owner.type, "defined-alias", owner.canonical or owner.text))
+    if added:  # (a shorter mention inside the short name goes: 黄水|康旅 is no person 康旅)
+        spans = [(a.start, a.end) for a in added]
+        out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return sorted([*out, *added], key=mention_order)
 
 
 def _abbreviates(short: str, full: str, home: str) -> bool:

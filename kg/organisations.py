@@ -155,6 +155,8 @@ class OrganisationRules(RuleBase):
                 continue
             if any(q.text in self.generic for q in stem[:1]):
                 continue
+            if re.search("[\u4e00-\u9fff]{2}式", stem_text):
+                continue  # 枫桥式|公安派出所: a kind of station a title names, not one station
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)

@@ -300,6 +300,7 @@ class ProgrammeRules(RuleBase):
                 and len(name) > len(org_suffix) + 1
                 and is_han(name)
                 and not modifies
+                and not re.search("[\u4e00-\u9fff]{2}式", name)  # “枫桥式公安派出所”: a title
             ):
                 start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
                 sites.append(

@@ -367,3 +367,12 @@ def test_a_short_name_that_is_only_a_kind_of_body_is_no_alias() -> None:
     ext = get_extractor()(Article(id="t", text=text))
     company = next(e for e in ext.entities if e.name == "重庆锐能电驱科技有限公司")
     assert "公司" not in company.aliases
+
+
+def test_a_defined_short_name_replaces_a_shorter_mention_inside_it() -> None:
+    text = ("重庆黄水康养旅游开发有限公司(以下简称“黄水康旅”)新建露营地3处。"
+            "“营位要提前一周预订。”黄水康旅总经理余振华说。")  # fmt: skip
+    ext = get_extractor()(Article(id="t", text=text))
+    assert not any(e.type == "Person" and e.name == "康旅" for e in ext.entities)
+    posts = {(r.subject, r.object, r.at) for r in ext.relations if r.predicate == "holdsPost"}
+    assert (("Person", "余振华"), "总经理", ("Organisation", "重庆黄水康养旅游开发有限公司")) in posts

@@ -587,6 +587,7 @@ def test_named_organisation(text: str, name: str) -> None:
         ("建成全国首条数据交易联盟链。", "全国首条数据交易联盟"),
         ("今年以来,区检察院共办理生态环境案件。", "区检察院共办"),
         ("东溪镇永乐村党支部书记说。", "东溪镇永乐村党支部"),  # a town is no part of a village's branch
+        ("钓鱼城派出所获评“枫桥式公安派出所”。", "枫桥式公安派出所"),  # a title, not a station
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
