@@ -27,7 +27,7 @@ from .resources import AdminPlace, Rules, strip_admin_suffix
 
 __all__ = [
     "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
-    "remap_part", "apply_remap", "match_key", "defined_aliases",
+    "remap_part", "apply_remap", "match_key", "defined_aliases", "listed_places",
 ]  # fmt: skip
 
 _RULE_PRIORITY = {
@@ -257,6 +257,60 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
         spans = [(a.start, a.end) for a in added]
         out = [m for m in out if not any(s <= m.start and m.end <= e for s, e in spans)]
     return sorted([*out, *added], key=mention_order)
+
+
+_LIST_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+")
+#: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
+#: How a made-up name of a place or site ends (大风堡, 千野草场; not 商务系统, 沙尘天气).
+_PLACE_ENDS = frozenset("山堡场湖河江海街寺园谷岛港湾峡村镇城州县区站桥洞峰岭坝沟塘泉池寨庄坪溪滩洲关渡")
+_NOT_IN_LISTED = frozenset("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该要能可应需不有至涉")
+
+
+def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = frozenset(),
+                  word=lambda w: ("", 0), places=frozenset()) -> list[Mention]:  # fmt: skip
+    """黄水国家森林公园、大风堡、千野草场、油草河峡谷等: in a list of which two items or
+    more are places and none is anything else, an item the rules did not recognise that is a
+    short name (2-6 characters, no function word; ``word(item)`` gives its dictionary tag and
+    frequency: no ordinary word, only a place's or a made-up one; none that starts with one of
+    ``places``, short names of provinces and cities) is a place too."""
+    if "、" not in text:
+        return mentions
+    spans = {(m.start, m.end): m for m in mentions}
+    starts = {m.start: m for m in mentions}
+    ends = {m.end: m for m in mentions}
+    added: list[Mention] = []
+    for run in _LIST_RUN_RE.finditer(text):
+        items, pos = [], run.start()
+        for part in run.group().split("、"):
+            items.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        kinds = []
+        for k, (a, b) in enumerate(items):
+            m = spans.get((a, b))
+            if m is None and k == 0:
+                m = ends.get(b) if ends.get(b) is not None and ends[b].start >= a else None
+            if m is None and k == len(items) - 1:
+                m = starts.get(a) if starts.get(a) is not None and starts[a].end <= b else None
+            inside = any(a <= x.start < b or a < x.end <= b for x in mentions)
+            kinds.append(m.type if m is not None else ("other" if inside else None))
+        if kinds.count("Place") < 2 or any(k not in ("Place", None) for k in kinds):
+            continue
+        for k, ((a, b), kind) in enumerate(zip(items, kinds, strict=True)):
+            if kind is not None or k == 0:
+                continue
+            if k == len(items) - 1:  # the last item ends before 等, a punctuation mark or the text's end
+                cut = next((i for i in range(a + 2, b + 1) if text.startswith(("等", "为", "和"), i)), b)
+                if cut != b and text[cut] != "等":
+                    continue
+                b = cut
+            name = text[a:b]
+            if any(name[:k] in places for k in (2, 3) if len(name) > k):
+                continue  # 广西南宁, 山西太原: a province and a city, not one place
+            tag, freq = word(name)
+            if 2 <= len(name) <= 6 and not any(c in _NOT_IN_LISTED for c in name) and name not in generic \
+                    and (tag == "ns" or (tag == "" and freq == 0 and name[-1] in _PLACE_ENDS)):  # fmt: skip
+                added.append(Mention(a, b, name, "Place", "listed", name))
+    return sorted([*mentions, *added], key=mention_order) if added else mentions
 
 
 def _abbreviates(short: str, full: str, home: str) -> bool:

@@ -11,7 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import Article, Extraction, Mention
-from .normalize import build_entities, defined_aliases, home_places, merge_corpus, resolve
+from .normalize import (
+    build_entities,
+    defined_aliases,
+    home_places,
+    listed_places,
+    merge_corpus,
+    resolve,
+)
 from .relations import extract_relations
 from .resources import Rules, load_rules
 from .rules import Recognizer
@@ -63,17 +70,20 @@ class Extractor:
 
     def _mentions(self, text: str, article: Article | None, simple: str | None) -> list[Mention]:
         page = [o for o in (article.newspaper, article.publisher) if o] if article else []
+        seg = self.recognizer.seg
+        generic, word = self.recognizer.generic, lambda w: (seg.tag(w), seg.freq(w))
+        cities = self.rules.admin_short
         if simple is None:
-            return defined_aliases(text, resolve(self.recognizer.find(text, article), self.rules, page))
+            found = resolve(self.recognizer.find(text, article), self.rules, page)
+            return defined_aliases(text, listed_places(text, found, generic, word, cities))
         if article is not None:
             article = replace(
                 article,
                 authors=tuple(map(to_simplified, article.authors)),
                 photographers=tuple(map(to_simplified, article.photographers)),
             )
-        found = defined_aliases(
-            simple, resolve(self.recognizer.find(simple, article), self.rules, map(to_simplified, page))
-        )
+        found = resolve(self.recognizer.find(simple, article), self.rules, map(to_simplified, page))
+        found = defined_aliases(simple, listed_places(simple, found, generic, word, cities))
         return [
             replace(m, text=text[m.start : m.end], canonical=restore(m.canonical, simple, text))
             for m in found

@@ -376,3 +376,15 @@ def test_a_defined_short_name_replaces_a_shorter_mention_inside_it() -> None:
     assert not any(e.type == "Person" and e.name == "康旅" for e in ext.entities)
     posts = {(r.subject, r.object, r.at) for r in ext.relations if r.predicate == "holdsPost"}
     assert (("Person", "余振华"), "总经理", ("Organisation", "重庆黄水康养旅游开发有限公司")) in posts
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("推动北京、上海、商务系统、网络安全等领域合作。", "商务系统"),  # no place's end, an ordinary word
+        ("游客来自北京、上海、广西南宁等地。", "广西南宁"),  # a province and a city, not one place
+        ("双方在北京、上海和重庆签约。", "上海和重庆"),
+    ],
+)
+def test_a_list_of_places_makes_no_place_of_other_things(text: str, wrong: str) -> None:
+    assert wrong not in {m.text for m in mentions_in_text(text) if m.type == "Place"}

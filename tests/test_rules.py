@@ -106,6 +106,10 @@ PLACE_CHAINS = [
     pytest.param("巡察组在南津街街道幸福社区走访居民。", ["南津街街道幸福社区"], id="community-of-a-common-word-named-by-its-parent"),
     pytest.param("到油草河峡谷溯溪。", ["油草河峡谷"], id="gorge-named-after-its-river"),
     pytest.param("县城南宾街道的龙河两岸灯光璀璨。", ["南宾街道", "龙河"], id="subdistrict-after-the-county-seat"),
+    pytest.param(
+        "以黄水国家森林公园、大风堡、千野草场、油草河峡谷等为核心。", ["大风堡", "千野草场"], id="sites-in-a-list-of-places"
+    ),
+    pytest.param("9日，纽约、达拉斯、芝加哥、亚特兰大等多地也爆发了抗议活动。", ["亚特兰大"], id="city-in-a-list-of-cities"),
     pytest.param("把目光投向了嘉陵江、渠江、涪江三江沿岸。", ["嘉陵江", "渠江", "涪江"], id="river-in-a-list-of-rivers"),
     pytest.param("依托璧南河沿岸的生态资源发展旅游。", ["璧南河"], id="river-with-a-character-jieba-left-alone"),
     pytest.param(
