@@ -41,7 +41,11 @@ _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
 #: name a field of work, which holds no other body.
-_COMPANY_ONLY = frozenset(("有限公司", "股份有限公司", "有限责任公司", "公司", "集团", "合作社", "专业合作社"))
+_COMPANY_ONLY = frozenset((
+    "有限公司", "股份有限公司", "有限责任公司", "公司", "集团", "合作社", "专业合作社",
+    "(集团)有限公司", "（集团）有限公司", "(集团)有限责任公司", "（集团）有限责任公司",
+    "(集团)股份有限公司", "（集团）股份有限公司",
+))  # fmt: skip
 
 
 class OrganisationRules(RuleBase):
@@ -130,7 +134,9 @@ class OrganisationRules(RuleBase):
                 if suffix in _SUB_BODIES:  # 天水师范学院 + 教育 + 学院, 陆军军医大学 + 第一附属 + 医院
                     parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 8 <= e < s_start)
                 continue
-            inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None]
+            inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None
+                     and (suffix not in _COMPANY_ONLY or q.text.endswith(self._org_endings))]  # fmt: skip
+            # (a company's name holds 城市交通, which jieba tags nt)
             if inner:
                 k = inner[0]
                 if self._field_body(stem[k]) and stem[k - 1].mention is not None and \

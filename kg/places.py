@@ -78,7 +78,7 @@ _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农�
 #: Words before 和 that are no field of work (国家和军事联盟, 国家和地区): two things listed.
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
-_APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位"))
+_APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位", "巨头", "龙头"))
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄",

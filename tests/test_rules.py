@@ -569,6 +569,11 @@ ORGANISATIONS = [
     pytest.param("合川区公安分局钓鱼城派出所所长邓磊说。", "合川区公安分局钓鱼城派出所", id="police-station-of-a-branch"),
     pytest.param("重庆黄水康养旅游开发有限公司今年新建露营地。", "重庆黄水康养旅游开发有限公司", id="company-whose-field-holds-frequent-verbs"),
     pytest.param("两校已联合成立川渝现代农业科技创新联盟，共享实验室。", "川渝现代农业科技创新联盟", id="alliance-after-region-abbreviations"),
+    pytest.param("重庆通用工业（集团）有限责任公司董事长说。", "重庆通用工业（集团）有限责任公司", id="company-of-a-group-in-brackets"),
+    pytest.param(
+        "重庆城市交通开发投资(集团)有限公司党委副书记、总经理邱文彬说。", "重庆城市交通开发投资(集团)有限公司",
+        id="company-whose-field-jieba-tags-as-a-body",
+    ),
 ]
 
 
@@ -592,6 +597,7 @@ def test_named_organisation(text: str, name: str) -> None:
         ("今年以来,区检察院共办理生态环境案件。", "区检察院共办"),
         ("东溪镇永乐村党支部书记说。", "东溪镇永乐村党支部"),  # a town is no part of a village's branch
         ("钓鱼城派出所获评“枫桥式公安派出所”。", "枫桥式公安派出所"),  # a title, not a station
+        ("美国汽车巨头通用汽车公司宣布裁员。", "美国汽车巨头通用汽车公司"),
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
