@@ -188,6 +188,11 @@ _LOCATED_VERBS = ("位于", "地处", "坐落于", "座落于", "坐落在", "�
 
 _POSTS: frozenset[str] = frozenset()
 _POST_LONGEST = 0
+#: Roles that are jobs at a body (教授, 主任医师): listed before a post, held at the body named before them.
+_JOB_ROLES = frozenset((
+    "教授", "副教授", "研究员", "副研究员", "助理研究员", "讲师", "博士生导师", "硕士生导师", "主任医师",
+    "副主任医师", "主治医师", "高级工程师", "工程师", "教师", "医生", "院士", "专家",
+))  # fmt: skip
 _DEPTS: tuple[str, ...] = ()
 
 
@@ -429,7 +434,9 @@ def _earlier_posts(ctx: _Context, start: int) -> list[tuple[str, tuple]]:
         found = None
         for k in range(min(_POST_LONGEST, end), 0, -1):  # 区纪委|书记, not 区|纪委书记
             post = ctx.text[end - k : end]
-            at_m = ctx.by_end.get(end - k) if post in _POSTS else None
+            at_m = ctx.by_end.get(end - k) if post in _POSTS or post in _JOB_ROLES else None
+            if post not in _POSTS and at_m is not None and at_m.type != "Organisation":
+                at_m = None  # (四川美术学院教授、区政协委员: a job at a body is a post there)
             if at_m is not None and at_m.type in ("Organisation", "Place"):
                 found = (post, at_m)
                 break
@@ -527,6 +534,15 @@ def _people(ctx: _Context) -> list[Relation]:
                 ):
                     last_post[m.end] = (pred, earlier[0][1])
                     out[(_key(m), pred, cue, earlier[0][1])].append(ctx.evidence(m.start))
+                    continue
+            if pred == "role" and at_m is None and cue in _JOB_ROLES and ctx.text[cue_start - 1 : cue_start] == "、":
+                earlier = _earlier_posts(ctx, cue_start)
+                if earlier and earlier[0][1][0] == "Organisation":
+                    # 西南大学资源环境学院教授、博士生导师杨帆: both jobs at the college
+                    for post, org in earlier:
+                        out[(_key(m), "holdsPost", post, org)].append(ctx.evidence(m.start))
+                    last_post[m.end] = ("holdsPost", earlier[0][1])
+                    out[(_key(m), "holdsPost", cue, earlier[0][1])].append(ctx.evidence(m.start))
                     continue
             if (
                 pred == "role"
@@ -750,7 +766,7 @@ def extract_relations(
     global _POSTS, _POST_LONGEST, _DEPTS
     if not _POSTS:
         _POSTS = rules.wordset("posts")
-        _POST_LONGEST = max(map(len, _POSTS), default=0)
+        _POST_LONGEST = max(map(len, _POSTS | _JOB_ROLES), default=0)
         _DEPTS = tuple(sorted(rules.wordset("org_depts"), key=len, reverse=True))
     ctx = _Context(article, mentions)
     ctx.homes = homes

@@ -690,6 +690,16 @@ def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
             [("宋宁", "副检察长", ORG("合川区人民检察院"))],
             id="deputy-of-a-post-in-the-list",
         ),
+        pytest.param(
+            "西南大学资源环境学院教授、博士生导师杨帆带领团队常年驻守山上。",
+            [("杨帆", "教授", ORG("西南大学资源环境学院")), ("杨帆", "博士生导师", ORG("西南大学资源环境学院"))],
+            id="two-jobs-at-a-college",
+        ),
+        pytest.param(
+            "重庆医科大学附属第一医院主任医师、市政协委员林海涛在协商会上建议。",
+            [("林海涛", "主任医师", ORG("重庆医科大学附属第一医院"))],
+            id="a-job-at-a-hospital-before-a-post",
+        ),
     ],
 )
 def test_posts_listed_with_a_unit_or_a_company_named_before(text: str, expected: list[tuple]) -> None:
