@@ -224,8 +224,9 @@ def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -
         ("大安村地处武夷山国家公园周边。", "Place", "武夷山国家公园"),
         ("中共中央委托中央统战部召开座谈会。", "Organisation", "中央统战部"),
         ("今天，途经国铁集团郑州局管辖区段的列车停运。", "Organisation", "国铁集团郑州局"),
+        ("她就读于扬州东关小学。", "Organisation", "扬州东关小学"),
     ],
-    ids=["luohu", "jiaoyou", "dichu", "weituo", "tujing"],
+    ids=["luohu", "jiaoyou", "dichu", "weituo", "tujing", "jiuduyu"],
 )
 def test_a_verb_jieba_tags_as_a_noun_is_no_part_of_a_name(text: str, kind: str, name: str) -> None:
     found = [m for m in mentions_in_text(text) if m.type == kind]
