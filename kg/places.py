@@ -604,7 +604,7 @@ class PlaceRules(RuleBase):
         if text.startswith("社区", s_start) and j >= 0 and pieces[j].mention is not None and \
                 pieces[j].text.endswith(("街道", "镇")) and pieces[j].end == start and len(gap) == 2 \
                 and tag in ("a", "n", "an") and gap not in _NOT_COMMUNITY_NAMES:  # fmt: skip
-            return [_Piece(gap, start, s_start, tag, freq, None)]  # 南津街街道 + 幸福 + 社区 (named by its parent)
+            return [_Piece(gap, start, s_start, "", 0, None)]  # 南津街街道 + 幸福社区, 凤城街道 + 桃花社区
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix
         first = pieces[j + 1] if j + 1 < len(pieces) else None

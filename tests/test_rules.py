@@ -103,7 +103,8 @@ PLACE_CHAINS = [
     pytest.param("彭水县鞍子镇新式村的苗寨。", ["彭水县", "鞍子镇", "新式村"], id="village-named-new-style"),
     pytest.param("地处武陵山区腹地的彭水县。", ["武陵山区", "彭水县"], id="a-mountains-region"),
     pytest.param("在谢家湾街道民主村社区走访。", ["谢家湾街道", "民主村社区"], id="community-named-after-a-village"),
-    pytest.param("巡察组在南津街街道幸福社区走访居民。", ["南津街街道幸福社区"], id="community-of-a-common-word-named-by-its-parent"),
+    pytest.param("巡察组在南津街街道幸福社区走访居民。", ["南津街街道", "幸福社区"], id="community-of-a-common-word-after-its-subdistrict"),
+    pytest.param("在凤城街道桃花社区，居民议事。", ["凤城街道", "桃花社区"], id="community-of-a-noun-after-its-subdistrict"),
     pytest.param("到油草河峡谷溯溪。", ["油草河峡谷"], id="gorge-named-after-its-river"),
     pytest.param("县城南宾街道的龙河两岸灯光璀璨。", ["南宾街道", "龙河"], id="subdistrict-after-the-county-seat"),
     pytest.param(
