@@ -66,8 +66,8 @@ class OrganisationRules(RuleBase):
             if s_end not in ends and not self._post_follows(text, pieces, starts, s_start, s_end):
                 continue
             strength = self.org_suffixes[suffix]
-            if suffix == "联盟" and text.startswith("链", s_end):
-                continue  # 数据交易联盟链: a kind of blockchain
+            if suffix == "联盟" and (text.startswith("链", s_end) or text.startswith("”", s_end)):
+                continue  # 数据交易联盟链: a kind of blockchain; “高校社区党建联盟”: a quoted initiative
             if suffix == "党组" and text.startswith(("书记", "副书记", "成员"), s_end):
                 continue  # 市场监督管理局|党组书记: a post on the body before (its 党组 is named alone)
             if text[s_start - 2 : s_end] in ("开好局", "开新局", "谋新局", "破新局"):
@@ -135,8 +135,9 @@ class OrganisationRules(RuleBase):
                     parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 8 <= e < s_start)
                 continue
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None
-                     and (suffix not in _COMPANY_ONLY or q.text.endswith(self._org_endings))]  # fmt: skip
-            # (a company's name holds 城市交通, which jieba tags nt)
+                     and (suffix not in _COMPANY_ONLY or stem[0].mention is None
+                          or q.text.endswith(self._org_endings))]  # fmt: skip
+            # (the name of a company after its place holds 城市交通, which jieba tags nt)
             if inner:
                 k = inner[0]
                 if self._field_body(stem[k]) and stem[k - 1].mention is not None and \

@@ -301,6 +301,7 @@ class ProgrammeRules(RuleBase):
                 and is_han(name)
                 and not modifies
                 and not re.search("[\u4e00-\u9fff]{2}式", name)  # “枫桥式公安派出所”: a title
+                and org_suffix != "联盟"  # “高校社区党建联盟”: a quoted alliance is an initiative
             ):
                 start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme
                 sites.append(
@@ -327,6 +328,12 @@ class ProgrammeRules(RuleBase):
                 v in text[clause_start:qs] for v in _AWARD_VERBS
             ):
                 named[-1] = None  # 评选“金牌导游”“五星民宿管家”120名: titles people are given
+                continue
+            if cue is None and near_cue is None and self.seg.tag(name) == "i":
+                named[-1] = None  # 激活共建共治“一池春水”: an idiom in quotation marks is a metaphor
+                continue
+            if after.startswith(("的“", "的「")) and not own_cue:
+                named[-1] = None  # “居民点单、社区派单、志愿者接单”的“三单”模式: what the next name stands for
                 continue
             if (name.endswith("式") or after.startswith("式")) and cue is None:  # “擂台赛”式的考评机制
                 named[-1] = None  # “点穴式”监督: a manner, not a programme

@@ -600,6 +600,7 @@ def test_named_organisation(text: str, name: str) -> None:
         ("东溪镇永乐村党支部书记说。", "东溪镇永乐村党支部"),  # a town is no part of a village's branch
         ("钓鱼城派出所获评“枫桥式公安派出所”。", "枫桥式公安派出所"),  # a title, not a station
         ("美国汽车巨头通用汽车公司宣布裁员。", "美国汽车巨头通用汽车公司"),
+        ("目前,全县已有村党组织领办合作社156个。", "村党组织领办合作社"),  # a kind of co-operative
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
@@ -630,6 +631,8 @@ def test_abbreviated_organ_keeps_its_written_form() -> None:
 # --------------------------------------------------------------------------- programmes
 
 PROGRAMMES = [
+    pytest.param("推行“居民点单、社区派单、志愿者接单”的“三单”服务模式。", ["三单"], id="name-after-what-it-stands-for"),
+    pytest.param("驻区高校成立“高校社区党建联盟”,推动共建。", ["高校社区党建联盟"], id="quoted-alliance-is-an-initiative"),
     pytest.param("推动成渝地区双城经济圈建设走深走实。", ["成渝地区双城经济圈"], id="known-national-strategy"),
     pytest.param("奉节县开展“三联三帮”行动，推动干部下沉一线。", ["三联三帮"], id="cue-action"),
     pytest.param(
@@ -706,6 +709,11 @@ NOT_ENTITIES = [
         "基层干部要当好群众的“主心骨”，敢啃“硬骨头”。", ["主心骨", "硬骨头"], id="metaphors"
     ),
     pytest.param("全镇形成了“一盘棋”格局。", ["一盘棋"], id="metaphor-not-in-stop-list"),
+    pytest.param("校地握指成拳 激活共建共治“一池春水”", ["一池春水"], id="idiom-in-quotes"),
+    pytest.param(
+        "推行“居民点单、社区派单、志愿者接单”的“三单”服务模式。", ["居民点单、社区派单、志愿者接单"],
+        id="what-the-next-quoted-name-stands-for",
+    ),
     pytest.param("俄军拦截“海马斯”火箭弹。", ["海马斯"], id="quoted-weapon"),
     pytest.param("坚决反对“台独”分裂活动。", ["台独"], id="quoted-political-term"),
     pytest.param("不搞“形象工程”“政绩工程”。", ["形象工程", "政绩工程"], id="pejorative-projects"),
