@@ -75,6 +75,8 @@ _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "�
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 #: Common words before 社区 that say what kind of community it is, not which.
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
+#: Words for beside a lake, a river or a mountain (湖畔, 溪边, 山脚下): what comes before names it.
+_BESIDE = ("畔", "边", "岸", "脚下", "旁")
 #: Words before 和 that are no field of work (国家和军事联盟, 国家和地区): two things listed.
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
@@ -498,14 +500,30 @@ class PlaceRules(RuleBase):
                     continue
                 if level == "nature":  # 巴拉 + 河(畔): only one name-like word before it
                     q = pieces[i - 1]
-                    if suffix == "山区" and q.tag != "ns":
+                    if (
+                        text.startswith(_BESIDE, s_end)
+                        and len(suffix) == 1
+                        and 2 <= len(q.text) <= 3
+                        and is_han(q.text)
+                        and q.end == s_start
+                        and (q.mention is None or (q.mention.rule == "admin-short" and suffix == "湖"))
+                        and (q.tag in ("ns", "nz", "") or (q.tag == "n" and q.freq < 5000))
+                        and q.text[-1] not in "江河湖溪山场"
+                        and not q.text.startswith(self._determiner_prefixes)
+                        and q.text not in self.generic
+                        and not any(c in _FUNCTION_CHARS or c in _PREP for c in q.text)
+                    ):  # 桃花 + 溪|畔, 长寿 + 湖|畔, 菩提 + 山|脚下: a feature by its side is named
+                        stem = [q]
+                        whole_word = True
+                    elif suffix == "山区" and q.tag != "ns":
                         continue  # 边远|山区, 抢通|山区: 山区 is a word; only a mountain's name makes it a region
-                    if q.mention is not None and q.mention.rule == "suffix-nature" and q.end == s_start \
+                    elif q.mention is not None and q.mention.rule == "suffix-nature" and q.end == s_start \
                             and suffix in ("峡谷", "大峡谷", "湿地", "瀑布"):  # fmt: skip
                         stem = [q]  # 油草河 + 峡谷: a feature named after the river that made it
                         whole_word = True
                     elif q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
                             q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q) or \
+                            (not q.tag and q.text[0] in "从在到向于由把被将给让") or \
                             q.text.startswith(self._determiner_prefixes):  # 这座|高原: no name  # fmt: skip
                         continue
                     else:

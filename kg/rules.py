@@ -323,6 +323,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         and frequency only, so the answer None is remembered)."""
         if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
             return self._split_in_two(t, 1)  # 河畔 → 河 + 畔
+        if len(t.text) == 3 and t.text[0] in "山峰" and t.text[1:] in ("脚下", "顶上"):
+            return self._split_in_two(t, 1)  # 山脚下 → 山 + 脚下
         head = next(
             (x for x in ("中学", "小学", "大学", "学院", "医院") if t.text.startswith(x)), None
         )

@@ -107,6 +107,8 @@ PLACE_CHAINS = [
     pytest.param("在凤城街道桃花社区，居民议事。", ["凤城街道", "桃花社区"], id="community-of-a-noun-after-its-subdistrict"),
     pytest.param("到油草河峡谷溯溪。", ["油草河峡谷"], id="gorge-named-after-its-river"),
     pytest.param("县城南宾街道的龙河两岸灯光璀璨。", ["南宾街道", "龙河"], id="subdistrict-after-the-county-seat"),
+    pytest.param("桃花溪畔一栋居民楼里,长寿湖畔的渔民上岸了。", ["桃花溪", "长寿湖"], id="a-feature-by-whose-side-something-is"),
+    pytest.param("在菩提山脚下的菩提街道。", ["菩提山", "菩提街道"], id="a-mountain-at-whose-foot-something-is"),
     pytest.param(
         "以黄水国家森林公园、大风堡、千野草场、油草河峡谷等为核心。", ["大风堡", "千野草场"], id="sites-in-a-list-of-places"
     ),
@@ -1476,3 +1478,15 @@ def test_a_quoted_service_team_is_a_programme() -> None:
     found = _found("黔江区组建“红色管家”志愿服务队。")
     assert ("Programme", "红色管家") in found
     assert not any(t == "Organisation" and "红色管家" in n for t, n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("从名山脚下的老街小巷到新区。", "从名山"),  # a preposition opens no name
+        ("他在河边洗衣服,我们在山脚下等。", "河"),
+        ("沅江江畔的渔民上岸了。", "沅江江"),
+    ],
+)
+def test_no_feature_from_a_preposition_or_a_bare_suffix(text: str, wrong: str) -> None:
+    assert wrong not in {m.text for m in mentions_in_text(text) if m.type == "Place"}
