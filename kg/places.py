@@ -75,6 +75,8 @@ _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "�
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 #: Common words before 社区 that say what kind of community it is, not which.
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
+#: Verbs after which a place's name starts (位于三排镇南岗村, 来到大进镇红旗村).
+_WHERE_VERBS = frozenset(("位于", "地处", "坐落于", "来到", "走进", "前往", "抵达", "落户", "地处于"))
 #: Words for beside a lake, a river or a mountain (湖畔, 溪边, 山脚下): what comes before names it.
 _BESIDE = ("畔", "边", "岸", "脚下", "旁")
 #: Words before 和 that are no field of work (国家和军事联盟, 国家和地区): two things listed.
@@ -393,6 +395,7 @@ class PlaceRules(RuleBase):
                 if not (
                     after_place or before is None or before.text in _SENT_PUNCT or before.text in "、（(“"
                     or (before.tag in ("p", "uj", "c") and before.freq >= 1000)
+                    or before.text in _WHERE_VERBS  # 位于|三排镇|南岗村
                 ):
                     continue
                 if pieces[k].start in (begin, at) and pieces[k].end == at + 1 and not (

@@ -109,6 +109,7 @@ PLACE_CHAINS = [
     pytest.param("县城南宾街道的龙河两岸灯光璀璨。", ["南宾街道", "龙河"], id="subdistrict-after-the-county-seat"),
     pytest.param("桃花溪畔一栋居民楼里,长寿湖畔的渔民上岸了。", ["桃花溪", "长寿湖"], id="a-feature-by-whose-side-something-is"),
     pytest.param("在菩提山脚下的菩提街道。", ["菩提山", "菩提街道"], id="a-mountain-at-whose-foot-something-is"),
+    pytest.param("位于三排镇南岗村的千年瑶寨。", ["三排镇", "南岗村"], id="town-and-village-after-weiyu"),
     pytest.param(
         "以黄水国家森林公园、大风堡、千野草场、油草河峡谷等为核心。", ["大风堡", "千野草场"], id="sites-in-a-list-of-places"
     ),
