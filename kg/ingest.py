@@ -712,7 +712,7 @@ _DATE_TEXT = r"\d{2,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 
 _PAPER_HEADER_RE = re.compile(
     r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|报|时报))\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-    r"(?:\s*星期.)?(?:\s*(?P<edition>第\s*0*(?P<page>\d+)\s*版))?(?:\s*[:：]?\s*(?P<section>\S{2,20}))?\s*$"
+    r"(?:\s*星期.)?(?:\s*(?P<edition>(?:第\s*|[A-Z])0*(?P<page>\d+)\s*版))?(?:\s*[:：]?\s*(?P<section>\S{2,20}))?\s*$"
 )
 
 
@@ -722,12 +722,16 @@ _PAPER_DATELINE_RE = re.compile(r"^(?![本])([\u4e00-\u9fff]{2,12}?[报報])[讯
 
 def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     """A plain text article: the first line is its title when it reads like one; a
-    paper's header line before it (大众日报 2024年04月23日 第07版 市县观察) gives the
-    newspaper, date, page and section."""
+    paper's header line before it (大众日报 2024年04月23日 第07版 市县观察), or the same on
+    up to four lines, gives the newspaper, date, page and section."""
     lines = [t for t in map(_strip, raw.splitlines()) if t]
-    header = _PAPER_HEADER_RE.match(lines[0]) if lines else None
-    if header:
-        lines = lines[1:]
+    header = None
+    for k in (4, 3, 2, 1):  # (南方日报 / 2023年10月11日 星期三 / A06版 / 百千万工程·清远观察: one per line)
+        if len(lines) > k and (k == 1 or all(len(t) <= 20 for t in lines[:k])):
+            header = _PAPER_HEADER_RE.match(" ".join(lines[:k]))
+            if header:
+                lines = lines[k:]
+                break
     title = lines[0] if lines and _is_title(lines[0]) else ""
     body = [t for t in lines[1 if title else 0 :] if not _same(t, title)]
     body, meta = _head_lines(body)

@@ -604,3 +604,18 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
     (tmp_path / "page.txt").write_text(page, encoding="utf-8")
     (article,) = read_path(tmp_path / "page.txt")
     assert article.authors == ("周松", "黄晓玲", "罗斌", "刘川")
+
+
+def test_a_papers_header_on_four_lines_gives_its_newspaper_date_and_page(tmp_path: Path) -> None:
+    page = "\n".join([
+        "南方日报", "2023年10月11日 星期三", "A06版", "百千万工程·清远观察", "",
+        "党支部建到村民小组 乡村振兴有了“主心骨”",
+        "  今年以来，清远市把党支部建到村民小组，村里的大事小事有人管了。村民说，变化看得见。",
+        "  连南瑶族自治县三排镇南岗村党支部书记说，村里的茶叶卖到了省外，集体收入增长三成。",
+    ])  # fmt: skip
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (article,) = read_path(tmp_path / "page.txt")
+    assert (article.newspaper, article.date, article.page, article.section) == (
+        "南方日报", "2023-10-11", 6, "百千万工程·清远观察"
+    )
+    assert article.title == "党支部建到村民小组 乡村振兴有了“主心骨”"
