@@ -392,8 +392,9 @@ def _village_of_post(ctx: _Context, cue_start: int, cue: str) -> Mention | None:
         return None
     text = ctx.text
     start = cue_start - 2 if text[cue_start - 2 : cue_start] == "驻村" else cue_start
-    if start > 0 and _is_han_char(text[start - 1]):
+    if start > 0 and _is_han_char(text[start - 1]) and text[start - 1] != "的":
         return None  # 镇党委第一书记, 各村第一书记: another body's, or no one village's
+        # (派驻朝阳村的第一书记, 当选的村党支部书记: the village's)
     sent = ctx.sent_of(start)
     return _last_named(
         ctx, start, lambda q: q.type == "Place" and q.text.endswith("村") and ctx.sent_of(q.start) >= sent - 2

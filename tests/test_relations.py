@@ -700,6 +700,11 @@ def test_prefix_parent_on_a_tie_is_the_first_place_with_that_form() -> None:
             [("林海涛", "主任医师", ORG("重庆医科大学附属第一医院"))],
             id="a-job-at-a-hospital-before-a-post",
         ),
+        pytest.param(
+            "丰都县三建乡朝阳村发展民宿。重庆市农业农村委员会派驻朝阳村的第一书记任小川还帮他在网上推广。",
+            [("任小川", "第一书记", P("朝阳村"))],
+            id="village-post-after-de",
+        ),
     ],
 )
 def test_posts_listed_with_a_unit_or_a_company_named_before(text: str, expected: list[tuple]) -> None:
