@@ -591,6 +591,13 @@ def test_bylines_of_text_and_photos(line: str, authors: tuple, photographers: tu
     assert b is not None and (b.authors, b.photographers, b.photo_source) == (authors, photographers, source)
 
 
+def _read_page(folder: Path, page: str) -> Article:
+    """The one article of ``page`` written to a text file in ``folder``."""
+    (folder / "page.txt").write_text(page, encoding="utf-8")
+    (article,) = read_path(folder / "page.txt")
+    return article
+
+
 def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path) -> None:
     page = "\n".join([
         "区县传真",
@@ -601,9 +608,7 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
         "  本报讯 (记者 刘川)8月19日,秀山县人民医院与重庆医科大学附属第一医院签约组建专科联盟。",
         "  双方将在心血管、神经等学科开展远程会诊,推动优质医疗资源下沉到县域。",
     ])  # fmt: skip
-    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
-    (article,) = read_path(tmp_path / "page.txt")
-    assert article.authors == ("周松", "黄晓玲", "罗斌", "刘川")
+    assert _read_page(tmp_path, page).authors == ("周松", "黄晓玲", "罗斌", "刘川")
 
 
 def test_a_papers_header_on_four_lines_gives_its_newspaper_date_and_page(tmp_path: Path) -> None:
@@ -613,8 +618,7 @@ def test_a_papers_header_on_four_lines_gives_its_newspaper_date_and_page(tmp_pat
         "  今年以来，清远市把党支部建到村民小组，村里的大事小事有人管了。村民说，变化看得见。",
         "  连南瑶族自治县三排镇南岗村党支部书记说，村里的茶叶卖到了省外，集体收入增长三成。",
     ])  # fmt: skip
-    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
-    (article,) = read_path(tmp_path / "page.txt")
+    article = _read_page(tmp_path, page)
     assert (article.newspaper, article.date, article.page, article.section) == (
         "南方日报", "2023-10-11", 6, "百千万工程·清远观察"
     )
