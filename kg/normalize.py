@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation, mention_order
@@ -259,7 +260,37 @@ def defined_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted([*out, *added], key=mention_order)
 
 
-_LIST_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _list_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """The items (start, end) of each list of two or more runs of 2-12 Chinese characters
+    joined by 、 (an item's first one runs back at most 12 characters)."""
+    run: list[tuple[int, int]] = []
+    for mark in re.finditer("、", text):
+        at = mark.start()
+        if run and run[-1][1] == at:  # the last item of the run ends here: the next follows
+            pass
+        else:
+            if len(run) >= 2:
+                yield run
+            start = at
+            while start > 0 and at - start < 12 and _HAN_RE.match(text[start - 1]):
+                start -= 1
+            run = [(start, at)] if at - start >= 2 else []
+            if not run:
+                continue
+        end = at + 1
+        while end < len(text) and end - at <= 12 and _HAN_RE.match(text[end]):
+            end += 1
+        if end - at - 1 < 2:
+            if len(run) >= 2:
+                yield run
+            run = []
+            continue
+        run.append((at + 1, end))
+    if len(run) >= 2:
+        yield run
 #: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
 #: How a made-up name of a place or site ends (大风堡, 千野草场; not 商务系统, 沙尘天气).
 _PLACE_ENDS = frozenset("山堡场湖河江海街寺园谷岛港湾峡村镇城州县区站桥洞峰岭坝沟塘泉池寨庄坪溪滩洲关渡")
@@ -278,12 +309,10 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
     spans = {(m.start, m.end): m for m in mentions}
     starts = {m.start: m for m in mentions}
     ends = {m.end: m for m in mentions}
+    by_end = sorted(m.end for m in mentions)  # (the mentions do not overlap: their starts follow)
+    by_start = sorted(m.start for m in mentions)
     added: list[Mention] = []
-    for run in _LIST_RUN_RE.finditer(text):
-        items, pos = [], run.start()
-        for part in run.group().split("、"):
-            items.append((pos, pos + len(part)))
-            pos += len(part) + 1
+    for items in _list_runs(text):
         kinds = []
         for k, (a, b) in enumerate(items):
             m = spans.get((a, b))
@@ -291,7 +320,8 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
                 m = ends.get(b) if ends.get(b) is not None and ends[b].start >= a else None
             if m is None and k == len(items) - 1:
                 m = starts.get(a) if starts.get(a) is not None and starts[a].end <= b else None
-            inside = any(a <= x.start < b or a < x.end <= b for x in mentions)
+            k_end = bisect_right(by_end, a)  # the first mention to end after a
+            inside = k_end < len(by_end) and by_start[k_end] < b
             kinds.append(m.type if m is not None else ("other" if inside else None))
         if kinds.count("Place") < 2 or any(k not in ("Place", None) for k in kinds):
             continue
