@@ -335,6 +335,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if len(t.text) == 2 and not t.freq and not t.tag and t.text[0] in "局委厅办院部处所社会队站" \
                 and t.text[1] in "将在与和的是也还都就对把被向从为并及已等要":  # fmt: skip
             return self._split_in_two(t, 1)  # 农业农村|局将 → 局 + 将: a body's suffix and a function word
+        if len(t.text) == 2 and t.text[0] in "局委厅办院部处所" and t.text[1] == "副":
+            return self._split_in_two(t, 1)  # 社会工作|部副|部长 → 部 + 副: a body's suffix, then a deputy's post
         k = self._org_post_split(t.text)
         if k:  # 党委书记 → 党委 + 书记: the body's name ends where the post starts
             return self._split_in_two(t, k)
