@@ -269,9 +269,7 @@ def _list_runs(text: str) -> Iterator[list[tuple[int, int]]]:
     run: list[tuple[int, int]] = []
     for mark in re.finditer("、", text):
         at = mark.start()
-        if run and run[-1][1] == at:  # the last item of the run ends here: the next follows
-            pass
-        else:
+        if not run or run[-1][1] != at:  # a new list starts at the item before this mark
             if len(run) >= 2:
                 yield run
             start = at
@@ -283,17 +281,19 @@ def _list_runs(text: str) -> Iterator[list[tuple[int, int]]]:
         end = at + 1
         while end < len(text) and end - at <= 12 and _HAN_RE.match(text[end]):
             end += 1
-        if end - at - 1 < 2:
-            if len(run) >= 2:
-                yield run
-            run = []
+        if end - at - 1 >= 2:
+            run.append((at + 1, end))
             continue
-        run.append((at + 1, end))
+        if len(run) >= 2:
+            yield run
+        run = []
     if len(run) >= 2:
         yield run
-#: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
+
+
 #: How a made-up name of a place or site ends (大风堡, 千野草场; not 商务系统, 沙尘天气).
 _PLACE_ENDS = frozenset("山堡场湖河江海街寺园谷岛港湾峡村镇城州县区站桥洞峰岭坝沟塘泉池寨庄坪溪滩洲关渡")
+#: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
 _NOT_IN_LISTED = frozenset("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该要能可应需不有至涉")
 
 
@@ -316,10 +316,10 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
         kinds = []
         for k, (a, b) in enumerate(items):
             m = spans.get((a, b))
-            if m is None and k == 0:
-                m = ends.get(b) if ends.get(b) is not None and ends[b].start >= a else None
-            if m is None and k == len(items) - 1:
-                m = starts.get(a) if starts.get(a) is not None and starts[a].end <= b else None
+            if m is None and k == 0 and (last := ends.get(b)) is not None and last.start >= a:
+                m = last  # (以|黄水国家森林公园: the first item may begin inside a clause)
+            if m is None and k == len(items) - 1 and (first := starts.get(a)) is not None and first.end <= b:
+                m = first  # (油草河峡谷|等为核心: the last one may run on)
             k_end = bisect_right(by_end, a)  # the first mention to end after a
             inside = k_end < len(by_end) and by_start[k_end] < b
             kinds.append(m.type if m is not None else ("other" if inside else None))

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from .model import Mention
 from .rulebase import (
+    _AFTER_A_MODEL,
     _END_OF,
     _FIELD_VERBS,
     _FUNCTION_CHARS,
@@ -46,6 +48,22 @@ _COMPANY_ONLY = frozenset((
     "(集团)有限公司", "（集团）有限公司", "(集团)有限责任公司", "（集团）有限责任公司",
     "(集团)股份有限公司", "（集团）股份有限公司",
 ))  # fmt: skip
+
+
+#: The rules of administrative places (provinces, cities, counties and their short names).
+_ADMIN_RULES = ("admin", "admin-level", "admin-short")
+
+
+def _places_before(pieces: list[_Piece], first: _Piece, keep: Callable[[Mention], bool]) -> list[_Piece]:
+    """The places right before ``first``, each touching the next, whose mentions ``keep``
+    accepts (重庆市 + 梁平区 before 梁平区…)."""
+    k = bisect_left(pieces, first.start, key=_START_OF)
+    chain: list[_Piece] = []
+    while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
+            and keep(pieces[k - 1].mention):  # fmt: skip
+        k -= 1
+        chain.insert(0, pieces[k])
+    return chain
 
 
 class OrganisationRules(RuleBase):
@@ -116,9 +134,12 @@ class OrganisationRules(RuleBase):
                 stem = (
                     self._bureau_gap(text, pieces, s_start, suffix, piece_ends) or stem
                 )  # 金牛区 + 住建 + 局
-            if stem and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-level", "admin-short") \
-                    and suffix not in self._company_suffixes:
-                stem = [*self._places_before(pieces, stem[0]), *stem]  # 重庆市 + 合川区人民法院
+            if stem and stem[0].mention is not None and stem[0].mention.rule in _ADMIN_RULES \
+                    and suffix not in self._company_suffixes:  # fmt: skip
+                # 重庆市 + 合川区人民法院: the administrative places before a district's body open
+                # its name as the article writes it (not 中国, the country of every body; not a
+                # town before a village's branch, 东溪镇 + 永乐村党支部)
+                stem = [*_places_before(pieces, stem[0], self._admin_not_national), *stem]
             if stem and not (
                 any(q.mention is not None or q.tag == "ns" or (q.tag == "j" and len(q.text) <= 2) for q in stem)
                 or text.startswith(self.national, stem[0].start)
@@ -162,7 +183,7 @@ class OrganisationRules(RuleBase):
                 continue
             if any(q.text in self.generic for q in stem[:1]):
                 continue
-            if re.search("[\u4e00-\u9fff]{2}式", stem_text):
+            if _AFTER_A_MODEL.search(stem_text):
                 continue  # 枫桥式|公安派出所: a kind of station a title names, not one station
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
@@ -190,17 +211,8 @@ class OrganisationRules(RuleBase):
             )
         return out
 
-    def _places_before(self, pieces: list[_Piece], first: _Piece) -> list[_Piece]:
-        """The administrative places written right before ``first`` (重庆市 + 梁平区): the
-        whole chain opens a district's body's name, as the article writes it (not 中国, the
-        country of every body; not a town before a village's branch, 东溪镇 + 永乐村党支部)."""
-        k = bisect_left(pieces, first.start, key=_START_OF)
-        chain: list[_Piece] = []
-        while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
-                and pieces[k - 1].mention.rule in ("admin", "admin-level", "admin-short") and pieces[k - 1].text not in self.national:  # fmt: skip
-            k -= 1
-            chain.insert(0, pieces[k])
-        return chain
+    def _admin_not_national(self, m: Mention) -> bool:
+        return m.rule in _ADMIN_RULES and m.text not in self.national
 
     def _joint_fields(self, text: str, pieces: list[_Piece], starts: list[int], stem):
         """中国 + 物流 + 与 + 采购 + 联合会: two fields joined by 与 or 和 after a place or a
@@ -247,14 +259,11 @@ class OrganisationRules(RuleBase):
         committee's or an association's (北京市 + 劳动争议仲裁 + 委员会), also from a
         national prefix (国务院 + 残疾人工作协调 + 委员会)."""
         if stem and stem[0].mention is not None:
-            k = bisect_left(pieces, stem[0].start, key=_START_OF)
-            chain = []
-            while 0 < k < len(pieces) and pieces[k - 1].end == pieces[k].start and pieces[k - 1].mention is not None \
-                    and pieces[k - 1].mention.type == "Place":  # fmt: skip
-                k -= 1
-                chain.insert(0, pieces[k])
+            if stem[0].mention.type != "Place":
+                return None
             # 重庆市 + 梁平区…有限公司, 中国 + 长江三峡集团, 加拿大 + 太平洋堪萨斯城铁路公司
-            return [*chain, *stem] if chain and stem[0].mention.type == "Place" else None
+            chain = _places_before(pieces, stem[0], lambda m: m.type == "Place")
+            return [*chain, *stem] if chain else None
         near = pieces[bisect_left(pieces, s_start - 10, key=_END_OF) : bisect_right(pieces, s_start, key=_END_OF)]
         anchors = [p for p in near if p.mention is not None and p.mention.type == "Place"]
         if not anchors and suffix not in _COMPANY_ONLY:

@@ -70,24 +70,30 @@ class Extractor:
 
     def _mentions(self, text: str, article: Article | None, simple: str | None) -> list[Mention]:
         page = [o for o in (article.newspaper, article.publisher) if o] if article else []
-        seg = self.recognizer.seg
-        generic, word = self.recognizer.generic, lambda w: (seg.tag(w), seg.freq(w))
-        cities = self.rules.admin_short
         if simple is None:
-            found = resolve(self.recognizer.find(text, article), self.rules, page)
-            return defined_aliases(text, listed_places(text, found, generic, word, cities))
+            return self._completed(text, resolve(self.recognizer.find(text, article), self.rules, page))
         if article is not None:
             article = replace(
                 article,
                 authors=tuple(map(to_simplified, article.authors)),
                 photographers=tuple(map(to_simplified, article.photographers)),
             )
-        found = resolve(self.recognizer.find(simple, article), self.rules, map(to_simplified, page))
-        found = defined_aliases(simple, listed_places(simple, found, generic, word, cities))
+        found = self._completed(
+            simple, resolve(self.recognizer.find(simple, article), self.rules, map(to_simplified, page))
+        )
         return [
             replace(m, text=text[m.start : m.end], canonical=restore(m.canonical, simple, text))
             for m in found
         ]
+
+    def _completed(self, text: str, found: list[Mention]) -> list[Mention]:
+        """The resolved mentions of ``text``, with the places a list of places names and the
+        short names the article defines."""
+        seg = self.recognizer.seg
+        found = listed_places(
+            text, found, self.recognizer.generic, lambda w: (seg.tag(w), seg.freq(w)), self.rules.admin_short
+        )
+        return defined_aliases(text, found)
 
     def __call__(self, article: Article) -> Extraction:
         simple = _simplified_copy(article.text)

@@ -289,8 +289,9 @@ class PlaceRules(RuleBase):
                     if q is not None and q.mention is None and q.end == p.start and q.text in _TOWN_MODIFIERS:
                         stem.insert(0, q)
                 break  # a chain: the place before is the parent, not part of the name
-            if not chain and p.text == "和" and stem and stem[0].mention is None and stem[0].tag != "ns" and stem[0].text not in self._gaz_words and j > 0 and self._nameish(pieces[j - 1]) \
-                    and pieces[j - 1].text not in _NOT_FIELDS \
+            if not chain and p.text == "和" and stem and j > 0 \
+                    and stem[0].mention is None and stem[0].tag != "ns" and stem[0].text not in self._gaz_words \
+                    and self._nameish(pieces[j - 1]) and pieces[j - 1].text not in _NOT_FIELDS \
                     and pieces[j - 1].mention is None \
                     and not pieces[j - 1].text.endswith(_BODY_ENDS):  # fmt: skip
                 stem.insert(0, p)  # 文化广电和旅游局, 工业和信息化部: 和 inside a body's name

@@ -9,6 +9,7 @@ import re
 
 from .model import Mention
 from .rulebase import (
+    _AFTER_A_MODEL,
     _FORMULA,
     _FUNCTION_CHARS,
     _HAN,
@@ -300,7 +301,7 @@ class ProgrammeRules(RuleBase):
                 and len(name) > len(org_suffix) + 1
                 and is_han(name)
                 and not modifies
-                and not re.search("[\u4e00-\u9fff]{2}式", name)  # “枫桥式公安派出所”: a title
+                and not _AFTER_A_MODEL.search(name)  # “枫桥式公安派出所”: a title
                 and org_suffix != "联盟"  # “高校社区党建联盟”: a quoted alliance is an initiative
             ):
                 start = qs + 1 + inner.index(name)  # “和平委员会”: a body, not a programme

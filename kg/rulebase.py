@@ -89,6 +89,8 @@ _FIELD_VERBS = frozenset(
     "担保 调度 控制 预防 救援 防治 协调 仲裁 鉴定 勘察 测绘 咨询 流通 营销 传播 出版 加工 "
     "旅游 生产 销售 经营 种植 养殖 物流".split()
 )
+#: A manner or a title named after a model (枫桥式公安派出所, 法国式大学): no body's own name.
+_AFTER_A_MODEL = re.compile("[\u4e00-\u9fff]{2}式")
 _COMMON_FREQ = 3000  # a dictionary noun more frequent than this is a common word, not a name
 _PROG_GAP = re.compile(
     r"^(?:的|了|起|出|好|上|[0-9０-９一二三四五六七八九十百千万余多]+[个项家名批支所场次座条]?|一系列|系列|新|首个|一批|一个)?$"
