@@ -47,7 +47,7 @@ from .cache import FORMAT as CACHE_FORMAT
 from .model import Article, Extraction, Skipped
 from .normalize import corpus_remap, remap_part
 from .parallel import extract_batch, make_executor, render_batch
-from .rdftext import GRAPH_FORMAT, CorpusWriter, _q, prefix_header
+from .rdftext import GRAPH_FORMAT, CorpusWriter, _digest128, _q, prefix_header
 
 __all__ = ["BuildResult", "build_corpus", "input_size"]
 
@@ -176,8 +176,10 @@ class _Manifest:
     def store_state(self, files: list) -> dict[str, str] | None:
         """iri → fingerprint of the graphs in the store, if it holds what the manifest says:
         its data files are those the last build left (:func:`_store_files`)."""
+        from .store import LAYOUT
+
         state = self.old_store
-        if not state or not files or state.get("files") != files:
+        if not state or not files or state.get("files") != files or state.get("layout") != LAYOUT:
             return None
         return state.get("graphs")
 
@@ -539,6 +541,12 @@ def _build_corpus(
         finally:
             if old_file is not None:
                 old_file.close()
+    new_state = {iris[i]: prints[i] for i in order}
+    stale: dict[str, bytes] = {}
+    if resume is None and old_blocks:  # before the previous graph.trig is replaced
+        old = [iri for iri, b in old_blocks.items() if new_state.get(iri) != b[0]]
+        if len(old) <= max(50, len(order) // 4):  # few enough for the store to be patched
+            stale = _stale_lines(trig, {iri: old_blocks[iri] for iri in old}, writer.seen)
     if resume is None:
         manifest.save({}, None)  # graph.trig is being replaced: trust nothing until done
         trig_tmp.replace(trig)
@@ -557,12 +565,12 @@ def _build_corpus(
 
     # 4. the store: BuildResult.start_store / update_store
     corpus = f"{base}graph/corpus"
-    new_state = {iris[i]: prints[i] for i in order}
     plan = _StorePlan(
         out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
         changed={iris[i]: writer.blocks[iris[i]] for i in order},
         old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
         progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)}, inputs=inputs,
+        stale=stale,
     )  # fmt: skip
     stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
@@ -587,6 +595,9 @@ class _StorePlan:
     progress: object
     ttl_info: dict
     inputs: dict
+    # iri -> the triples of the default graph that only the previous version of a changed
+    # or removed article had (:func:`_stale_lines`)
+    stale: dict[str, bytes] = field(default_factory=dict)
     done: bool = False
     # show the bulk loader's progress (set once the build waits for the store, so that
     # it does not mix with the stages of the outputs written meanwhile)
@@ -611,8 +622,12 @@ class _StorePlan:
                 old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
             changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
             gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
-            patch = old_state is not None and (
-                len(changed) + len(gone) <= max(50, len(self.state) // 4)
+            patch = (
+                old_state is not None
+                and len(changed) + len(gone) <= max(50, len(self.state) // 4)
+                # what the previous versions had that no article has now is known
+                and all(iri in self.stale for iri in gone)
+                and all(iri in self.stale for iri in changed if iri in old_state)  # type: ignore[operator]
             )
             self._decision = (patch, changed, gone)
         return self._decision
@@ -622,7 +637,7 @@ class _StorePlan:
             STORE_DIR,
             load_store,
             open_store,
-            patch_graph,
+            patch_default,
             remove_graph,
             replace_graph,
         )
@@ -634,19 +649,20 @@ class _StorePlan:
             store = open_store(self.out)  # (opened only here: the bulk loader opens its own)
             header = prefix_header().encode()
             for iri in gone:
-                remove_graph(store, iri)
+                remove_graph(store, iri, self.stale[iri], header)
             with open(self.trig, "rb") as fh:
                 for iri in changed:
-                    offset, length, start, _ = self.changed[iri]
+                    offset, length, start, end = self.changed[iri]
                     fh.seek(offset)
                     block = fh.read(length)
                     head = block.index(b"{\n") + 2  # the graph's lines: provenance first
-                    replace_graph(store, iri, block[head:-3], header, facts=start - head)
+                    replace_graph(store, iri, block[head:end], block[start:-3], header,
+                                  stale=self.stale.get(iri, b""))  # fmt: skip
             old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
             removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
             added = "".join(line + " .\n" for line in new_lines - old_lines).encode()
             if removed or added:
-                patch_graph(store, self.corpus, removed, added, header)
+                patch_default(store, removed, added, header)
             store.flush()
             del store
             self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
@@ -663,8 +679,10 @@ class _StorePlan:
         """Record the stage times and what the store holds (``OUT/cache/manifest.json``)."""
         self.clock.laps["store"] = self.store_seconds
         self.stats.update(seconds=self.clock.laps)
-        self.manifest.save(self.blocks, {"files": self.files, "graphs": self.state}, self.stats,
-                           self.ttl_info, self.inputs)  # fmt: skip
+        from .store import LAYOUT
+
+        store = {"files": self.files, "graphs": self.state, "layout": LAYOUT}
+        self.manifest.save(self.blocks, store, self.stats, self.ttl_info, self.inputs)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -705,6 +723,22 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def _stale_lines(trig: Path, blocks: dict[str, list], seen: set[int]) -> dict[str, bytes]:
+    """iri -> the lines of an article's graph in the previous ``graph.trig`` (``blocks``:
+    iri -> [fingerprint, offset, length, own_start, own_end]) that went to the default
+    graph (its own lines and its shared ones) and that no article has now (``seen``: the
+    digests of the new build's shared lines; no other article has its own lines)."""
+    stale = {}
+    with open(trig, "rb") as fh:
+        for iri, (_, offset, length, own_start, _) in blocks.items():
+            fh.seek(offset)
+            lines = fh.read(length)[own_start:-3].split(b" .\n")[:-1]
+            stale[iri] = b"".join(
+                line + b" .\n" for line in lines if _digest128(line) not in seen
+            )
+    return stale
 
 
 def _old_totals(trig: Path, data: dict) -> list[str] | None:

@@ -1,14 +1,15 @@
 """Load a build into a triple-store server: ``python build.py push --endpoint URL``.
 
 Each article's named graph is sent with the SPARQL 1.1 Graph Store HTTP Protocol
-(``PUT URL?graph=IRI``, which replaces the graph), so any server that speaks it
-(Oxigraph server ``http://host:7878/store``, Apache Jena Fuseki
+(``PUT URL?graph=IRI``, which replaces the graph), and then the default graph (``PUT
+URL?default``: the merged graph, with the entities and the corpus totals), so any server
+that speaks it (Oxigraph server ``http://host:7878/store``, Apache Jena Fuseki
 ``http://host:3030/DATASET/data``, GraphDB …) ends up with the same graphs as the
 embedded store, and re-pushing after a re-build replaces the re-built articles.
 
 Example::
 
-    oxigraph serve --location kgdb --bind 127.0.0.1:7878 --union-default-graph &
+    oxigraph serve --location kgdb --bind 127.0.0.1:7878 &
     python build.py push --endpoint http://127.0.0.1:7878/store
 """
 
@@ -38,25 +39,28 @@ def with_prefixes(query: str) -> str:
 
 
 def push(out_dir: str | Path, endpoint: str, timeout: float = 60.0) -> int:
-    """PUT every named graph of ``OUT/store`` to the Graph Store endpoint; returns how many."""
+    """PUT every named graph of ``OUT/store``, and then its default graph (the merged graph:
+    the entities, the facts and the corpus totals), to the Graph Store endpoint; returns
+    how many graphs were sent."""
     store = open_store(out_dir, read_only=True)
-    sent = 0
-    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+    graphs: list[ox.NamedNode | ox.DefaultGraph] = sorted(store.named_graphs(), key=lambda g: g.value)
+    graphs.append(ox.DefaultGraph())
+    for graph in graphs:
         triples = io.BytesIO()  # the server wants the triples of one graph
         ox.serialize((q.triple for q in store.quads_for_pattern(None, None, None, graph)), triples,
                      format=ox.RdfFormat.N_TRIPLES)  # fmt: skip
-        url = f"{endpoint}?{urllib.parse.urlencode({'graph': graph.value})}"
+        if isinstance(graph, ox.DefaultGraph):
+            url, name = f"{endpoint}?default", "the default graph"
+        else:
+            url, name = f"{endpoint}?{urllib.parse.urlencode({'graph': graph.value})}", f"graph {graph.value}"
         request = urllib.request.Request(url, data=triples.getvalue(), method="PUT",
                                          headers={"Content-Type": "application/n-triples"})  # fmt: skip
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 if response.status not in (200, 201, 204):
-                    raise PushError(f"{endpoint}: graph {graph.value}: HTTP {response.status}")
+                    raise PushError(f"{endpoint}: {name}: HTTP {response.status}")
         except urllib.error.HTTPError as exc:
-            raise PushError(
-                f"{endpoint}: graph {graph.value}: HTTP {exc.code} {exc.reason}"
-            ) from None
+            raise PushError(f"{endpoint}: {name}: HTTP {exc.code} {exc.reason}") from None
         except (urllib.error.URLError, OSError) as exc:
             raise PushError(f"cannot reach {endpoint}: {getattr(exc, 'reason', exc)}") from None
-        sent += 1
-    return sent
+    return len(graphs)

@@ -1,18 +1,28 @@
 """The persistent SPARQL store: Oxigraph (``pyoxigraph``), one named graph per article.
 
 ``OUT/store/`` is an on-disk Oxigraph database that SPARQL runs against without
-re-parsing Turtle.  Its named graphs are the articles' graphs (``graph.trig``) and its
-default graph is their merge without the provenance (``graph.ttl``: each triple once, no
-statements or evidence), kept in step with them on every update.  Building again updates
-it in place: the named graph of every article in the build is replaced, and the graphs of
-articles no longer in the input are removed, so adding or deleting a file and re-building
-keeps the store in step.
+re-parsing Turtle.  Its default graph is the merged knowledge graph (``graph.ttl``: each
+triple once, the corpus totals included, no statements or evidence).  Each article has a
+named graph with what is the article's alone: its statements and their evidence (the
+provenance) and the triples about the article itself (its metadata, what it mentions, its
+byline) — :func:`lean_block`.  The entities' classes, labels and aliases, the memberships
+and the relations between entities, which many articles share, are in the default graph
+only: ``graph.trig`` repeats them in every article's graph, so that each graph there can
+be read alone, but in the store that would be 0.9 M more quads on the CCTV corpus, indexed
+six ways each (a third of the store's load time), for facts the default graph already has.
+Ask for evidence with ``GRAPH ?g { ?st rdf:subject … ; prov:wasDerivedFrom ?ev . ?ev
+kg:sentence ?s }`` and for the entities outside the ``GRAPH`` pattern.
+
+Building again updates the store in place: the named graph of every new or changed article
+is replaced, the graphs of articles no longer in the input are removed, and the default
+graph loses the triples no article has any more, so adding or deleting a file and
+re-building keeps the store in step.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain
 from pathlib import Path
@@ -23,12 +33,16 @@ __all__ = [
     "STORE_DIR",
     "open_store",
     "load_store",
+    "lean_block",
     "replace_graph",
     "remove_graph",
-    "patch_graph",
+    "patch_default",
 ]
 
 STORE_DIR = "store"
+#: What the store's graphs hold (:func:`lean_block`): a store a build left with another
+#: layout is loaded again rather than patched.
+LAYOUT = 2
 
 
 def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
@@ -49,9 +63,91 @@ def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
 # store is loaded from those files in bulk, or patched graph by graph on a re-build.
 
 
-def _chunks(path: Path, end: bytes, size: int) -> Iterable[bytes]:
-    """``path`` in pieces of about ``size`` bytes cut after ``end`` (the end of a TriG
-    graph or a triple), each with the file's ``@prefix`` lines (which end at a blank line)."""
+def _graphs(path: Path, size: int) -> Iterator[tuple[bytes, bytes]]:
+    """The ``@prefix`` lines of a TriG file this package wrote (they end at a blank line) and
+    its graph blocks (``NAME {`` … ``}``) one by one, reading ``size`` bytes at a time."""
+    with open(path, "rb") as fh:
+        data = b""
+        while b"\n\n" not in data:
+            more = fh.read(size)
+            if not more:
+                return
+            data += more
+        cut = data.index(b"\n\n") + 2
+        head, data, at, scan = data[:cut], data[cut:], 0, 0
+        while True:
+            end = data.find(b"\n}\n\n", scan)
+            if end >= 0:
+                yield head, data[at : end + 4]
+                at = scan = end + 4
+                continue
+            more = fh.read(size)
+            if not more:
+                break
+            scan = max(0, len(data) - at - 3)  # (the end mark may straddle the two reads)
+            data, at = data[at:] + more, 0
+        if data[at:].strip():
+            yield head, data[at:]
+
+
+def lean_block(block: bytes) -> bytes | None:
+    """An article's graph block as the store keeps it: its provenance and the lines about
+    the article itself, which come first (:func:`kg.rdftext.article_block`), without the
+    entities' lines that follow (classes, labels, memberships, relations between entities:
+    the default graph has them, once).  None for a graph with no lines about itself (the
+    corpus totals: in the default graph only)."""
+    name = block[: block.index(b" {\n")]
+    last = block.rfind(b"\n" + name + b" ")
+    if last < 0:
+        return None
+    end = block.index(b" .\n", last + 1) + 3
+    return block[:end] + b"}\n\n"
+
+
+def _trig_pieces(path: Path, size: int) -> Iterator[tuple[bytes, int]]:
+    """The article graphs of a TriG file this package wrote, as the store keeps them
+    (:func:`lean_block`), in pieces of about ``size`` bytes that each start with the file's
+    ``@prefix`` lines; with each piece, how many bytes of the file it stands for.  A graph
+    bigger than ``size`` is cut into pieces of its own, each inside the graph's braces: the
+    bulk loader's memory grows with its piece."""
+    small: list[bytes] = []  # whole graphs, loaded together
+    held = read = 0
+    head = b""
+    for head, block in _graphs(path, size):
+        read += len(block)
+        lean = lean_block(block)
+        if lean is None:
+            continue
+        if len(lean) <= size:
+            small.append(lean)
+            held += len(lean)
+            if held >= size:
+                yield head + b"".join(small), read
+                small, held, read = [], 0, 0
+            continue
+        if small:
+            yield head + b"".join(small), 0
+            small, held = [], 0
+        brace = lean.index(b"{\n") + 2
+        graph, body = lean[:brace], lean[brace : -len(b"}\n\n")]
+        at = 0
+        while at < len(body):
+            stop = body.rfind(b" .\n", at, at + size) + 3  # after a whole triple
+            if stop < at + 3:  # a triple longer than a piece
+                stop = body.find(b" .\n", at + size) + 3
+            if stop < at + 3 or len(body) - at <= size:
+                stop = len(body)
+            yield head + graph + body[at:stop] + b"}\n\n", read if stop == len(body) else 0
+            at = stop
+        read = 0
+    if small or read:
+        yield head + b"".join(small), read
+
+
+def _chunks(path: Path, size: int) -> Iterator[tuple[bytes, int]]:
+    """A Turtle file this package wrote (one triple per line, after its ``@prefix`` lines)
+    in pieces of about ``size`` bytes cut after a triple, each with the prefixes; with each
+    piece, how many bytes of the file it stands for."""
     with open(path, "rb") as fh:
         head = b""
         rest = b""
@@ -66,54 +162,15 @@ def _chunks(path: Path, end: bytes, size: int) -> Iterable[bytes]:
                     rest = data
                     continue
                 head, data = data[:cut], data[cut:]
-            cut = data.rfind(end)
+            cut = data.rfind(b" .\n")
             if cut < 0:
                 rest = data
                 continue
-            cut += len(end)
+            cut += 3
             rest = data[cut:]
-            yield head + data[:cut]
+            yield head + data[:cut], cut
         if rest.strip():
-            yield head + rest
-
-
-def _trig_pieces(path: Path, size: int) -> Iterable[bytes]:
-    """:func:`_chunks` of a TriG file this package wrote, with every graph bigger than
-    ``size`` cut into pieces of its own, each inside the graph's braces: the bulk loader's
-    memory grows with its piece, and the corpus totals are one graph (57 MB for the CCTV
-    corpus: loaded whole, it raised the loader's peak memory by about 130 MB)."""
-    for piece in _chunks(path, b"\n}\n\n", size):
-        if len(piece) <= 2 * size:
-            yield piece
-            continue
-        cut = piece.index(b"\n\n") + 2
-        head, rest = piece[:cut], piece[cut:]
-        small: list[bytes] = []  # whole graphs, loaded together
-        start = 0
-        while start < len(rest):
-            end = rest.find(b"\n}\n\n", start)
-            end = len(rest) if end < 0 else end + 4
-            block = rest[start:end]
-            start = end
-            if len(block) <= size:
-                small.append(block)
-                continue
-            if small:
-                yield head + b"".join(small)
-                small = []
-            brace = block.index(b"{\n") + 2
-            graph, body = block[:brace], block[brace : -len(b"}\n\n")]
-            at = 0
-            while at < len(body):
-                stop = body.rfind(b" .\n", at, at + size) + 3  # after a whole triple
-                if stop < at + 3:  # a triple longer than a piece
-                    stop = body.find(b" .\n", at + size) + 3
-                if stop < at + 3 or len(body) - at <= size:
-                    stop = len(body)
-                yield head + graph + body[at:stop] + b"}\n\n"
-                at = stop
-        if small:
-            yield head + b"".join(small)
+            yield head + rest, len(rest)
 
 
 def load_store(
@@ -124,21 +181,21 @@ def load_store(
     count: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> int | None:
-    """Empty ``OUT/store`` and bulk-load it: the named graphs of ``trig``, and ``ttl`` (the
-    merged graph) as the default graph.  The files are loaded in
-    pieces of about ``chunk`` bytes, which bounds the bulk loader's memory (for the 10 M
-    quads of the CCTV corpus: 1.9 GB in one piece, 0.5 GB in 16 MB pieces and 0.1 GB less
-    in 4 MB pieces, as fast).
+    """Empty ``OUT/store`` and bulk-load it: the article graphs of ``trig`` as the store
+    keeps them (:func:`lean_block`), and ``ttl`` (the merged graph) as the default graph.
+    The files are loaded in pieces of about ``chunk`` bytes, which bounds the bulk loader's
+    memory (for the 10 M quads of the CCTV corpus: 1.9 GB in one piece, 0.5 GB in 16 MB
+    pieces and 0.1 GB less in 4 MB pieces, as fast).
     ``trig`` and ``ttl`` are files this package wrote (one graph or triple per line end).
-    ``on_progress(done, total)`` is called with the bytes loaded so far after each piece,
-    and with ``done == total`` before the store is compacted (from the loading threads).
-    Returns the quad count (None when not ``count``)."""
+    ``on_progress(done, total)`` is called with the bytes of the files read so far after
+    each piece, and with ``done == total`` before the store is compacted (from the loading
+    threads).  Returns the quad count (None when not ``count``)."""
     store = open_store(out_dir)
     store.clear()
 
     pieces = chain(
-        ((piece, ox.RdfFormat.TRIG, None) for piece in _trig_pieces(trig, chunk)),
-        ((piece, ox.RdfFormat.TURTLE, ox.DefaultGraph()) for piece in _chunks(ttl, b" .\n", chunk)),
+        ((piece, n, ox.RdfFormat.TRIG, None) for piece, n in _trig_pieces(trig, chunk)),
+        ((piece, n, ox.RdfFormat.TURTLE, ox.DefaultGraph()) for piece, n in _chunks(ttl, chunk)),
     )
     lock = threading.Lock()
     total = trig.stat().st_size + ttl.stat().st_size
@@ -147,13 +204,13 @@ def load_store(
     def loader() -> None:
         while True:
             with lock:
-                piece, fmt, graph = next(pieces, (None, None, None))
+                piece, n, fmt, graph = next(pieces, (None, 0, None, None))
             if piece is None:
                 return
             store.bulk_load(piece, format=fmt, to_graph=graph, lenient=True)
             if on_progress is not None:
                 with lock:
-                    loaded[0] += len(piece)  # (each piece repeats the prefixes: a bit more)
+                    loaded[0] += n
                     on_progress(min(loaded[0], total - 1), total)
 
     # The bulk loader works on one core and leaves Python's lock: two threads load the
@@ -170,48 +227,36 @@ def load_store(
     return len(store) if count else None  # counting reads every quad: 2 s for 7 M
 
 
-def _in_a_named_graph(store: ox.Store, triple: ox.Triple) -> bool:
-    return any(
-        not isinstance(q.graph_name, ox.DefaultGraph)
-        for q in store.quads_for_pattern(triple.subject, triple.predicate, triple.object, None)
-    )
+def _turtle(prefixes: bytes, lines: bytes) -> Iterator[ox.Triple]:
+    return ox.parse(prefixes + lines, format=ox.RdfFormat.TURTLE) if lines.strip() else iter(())
 
 
-def remove_graph(store: ox.Store, iri: str) -> int:
-    """Remove a named graph and, from the default graph, its triples that no other named
-    graph has.  Returns how many triples left the default graph."""
+def remove_graph(store: ox.Store, iri: str, facts: bytes = b"", prefixes: bytes = b"") -> None:
+    """Remove an article's named graph, and from the default graph the Turtle triples
+    ``facts`` (its lines that no other article has: the caller knows which)."""
     node = ox.NamedNode(iri)
-    triples = [q.triple for q in store.quads_for_pattern(None, None, None, node)]
-    store.remove_graph(node) if store.contains_named_graph(node) else None
-    gone = 0
-    for t in triples:
-        if not _in_a_named_graph(store, t):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-            gone += 1
-    return gone
+    if store.contains_named_graph(node):
+        store.remove_graph(node)
+    for t in _turtle(prefixes, facts):
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
 
 
 def replace_graph(
-    store: ox.Store, iri: str, data: bytes, prefixes: bytes = b"", facts: int = 0
-) -> None:
-    """Replace a named graph with the Turtle ``data`` and add ``data[facts:]`` (the lines
-    after its provenance, :func:`kg.rdftext.article_block`) to the default graph
-    (``prefixes``: the ``@prefix`` lines ``data`` needs)."""
-    remove_graph(store, iri)
-    store.load(prefixes + data, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
-    store.load(prefixes + data[facts:], format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+    store: ox.Store, iri: str, named: bytes, facts: bytes, prefixes: bytes = b"",
+    stale: bytes = b"",
+) -> None:  # fmt: skip
+    """Replace an article's named graph with the Turtle triples ``named`` (its provenance
+    and its own lines, :func:`lean_block`), remove ``stale`` from the default graph (what
+    only its previous version had) and add ``facts`` (its own and shared lines)."""
+    remove_graph(store, iri, stale, prefixes)
+    store.load(prefixes + named, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
+    store.load(prefixes + facts, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
 
 
-def patch_graph(
-    store: ox.Store, iri: str, removed: bytes, added: bytes, prefixes: bytes = b""
-) -> None:
-    """Remove the Turtle triples ``removed`` from a named graph and add ``added``, in the
-    default graph too (for triples no other named graph has: the corpus totals)."""
-    node = ox.NamedNode(iri)
-    for t in ox.parse(prefixes + removed, format=ox.RdfFormat.TURTLE):
-        store.remove(ox.Quad(t.subject, t.predicate, t.object, node))
-        if not _in_a_named_graph(store, t):
-            store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
-    text = prefixes + added
-    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=node)
-    store.load(text, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
+def patch_default(store: ox.Store, removed: bytes, added: bytes, prefixes: bytes = b"") -> None:
+    """Remove the Turtle triples ``removed`` from the default graph and add ``added`` (the
+    corpus totals that changed)."""
+    for t in _turtle(prefixes, removed):
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    if added.strip():
+        store.load(prefixes + added, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())

@@ -35,7 +35,7 @@ def server(tmp_path_factory):
     port = _free_port()
     proc = subprocess.Popen(
         [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxdb")),
-         "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+         "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
