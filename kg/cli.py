@@ -360,7 +360,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def _push_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="build.py push",
-        description="Load a build, one named graph per article, into a store that speaks the "
+        description="Load a build, one named graph per article and the merged graph, into a store that speaks the "
         "SPARQL 1.1 Graph Store HTTP Protocol (Oxigraph server, Fuseki, GraphDB …).",
         epilog="Example: python build.py push --endpoint http://127.0.0.1:7878/store",
     )

@@ -1,8 +1,9 @@
 """SPARQL over a build's store: ``python build.py query QUERY_OR_FILE``.
 
 The prefixes of :data:`kg.rdf.PREFIXES` (``kg:``, ``schema:``, ``skos:``, ``prov:`` …)
-are declared for every query; the default graph is the merge of the articles' named
-graphs (``GRAPH ?g { … }`` reaches each article's own).  Results print as an aligned table (Chinese characters count
+are declared for every query; the default graph is the merged graph (the entities, the
+facts, the corpus totals) and ``GRAPH ?g { … }`` reaches each article's statements and
+their evidence (:mod:`kg.store`).  Results print as an aligned table (Chinese characters count
 two columns), CSV, TSV or SPARQL JSON.
 
 Example::
