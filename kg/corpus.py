@@ -652,11 +652,11 @@ class _StorePlan:
                 remove_graph(store, iri, self.stale[iri], header)
             with open(self.trig, "rb") as fh:
                 for iri in changed:
-                    offset, length, start, end = self.changed[iri]
+                    offset, length, start, _ = self.changed[iri]
                     fh.seek(offset)
                     block = fh.read(length)
                     head = block.index(b"{\n") + 2  # the graph's lines: provenance first
-                    replace_graph(store, iri, block[head:end], block[start:-3], header,
+                    replace_graph(store, iri, block[head:start], block[start:-3], header,
                                   stale=self.stale.get(iri, b""))  # fmt: skip
             old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
             removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()

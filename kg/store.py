@@ -1,17 +1,16 @@
 """The persistent SPARQL store: Oxigraph (``pyoxigraph``), one named graph per article.
 
 ``OUT/store/`` is an on-disk Oxigraph database that SPARQL runs against without
-re-parsing Turtle.  Its default graph is the merged knowledge graph (``graph.ttl``: each
-triple once, the corpus totals included, no statements or evidence).  Each article has a
-named graph with what is the article's alone: its statements and their evidence (the
-provenance) and the triples about the article itself (its metadata, what it mentions, its
-byline) — :func:`lean_block`.  The entities' classes, labels and aliases, the memberships
-and the relations between entities, which many articles share, are in the default graph
-only: ``graph.trig`` repeats them in every article's graph, so that each graph there can
-be read alone, but in the store that would be 0.9 M more quads on the CCTV corpus, indexed
-six ways each (a third of the store's load time), for facts the default graph already has.
-Ask for evidence with ``GRAPH ?g { ?st rdf:subject … ; prov:wasDerivedFrom ?ev . ?ev
-kg:sentence ?s }`` and for the entities outside the ``GRAPH`` pattern.
+re-parsing Turtle.  Its default graph is the merged knowledge graph (``graph.ttl``: the
+entities, the articles, the facts and the corpus totals, each triple once, no statements
+or evidence).  Each article has a named graph (named by the article's IRI) with its
+provenance: its statements and their evidence (:func:`lean_block`).  ``graph.trig``
+repeats the article's own triples and the entities it names in every article's graph, so
+that each graph there can be read alone; in the store they would be 1.3 M more quads on the
+CCTV corpus, indexed six ways each (two fifths of the store's load time), for triples the
+default graph already has.  Ask for evidence with ``GRAPH ?g { ?st rdf:subject … ;
+prov:wasDerivedFrom ?ev . ?ev kg:sentence ?s }`` and for the entities, their names and the
+article's title (``?g schema:headline ?t``) outside the ``GRAPH`` pattern.
 
 Building again updates the store in place: the named graph of every new or changed article
 is replaced, the graphs of articles no longer in the input are removed, and the default
@@ -42,7 +41,7 @@ __all__ = [
 STORE_DIR = "store"
 #: What the store's graphs hold (:func:`lean_block`): a store a build left with another
 #: layout is loaded again rather than patched.
-LAYOUT = 2
+LAYOUT = 3
 
 
 def open_store(out_dir: str | Path, read_only: bool = False) -> ox.Store:
@@ -91,17 +90,16 @@ def _graphs(path: Path, size: int) -> Iterator[tuple[bytes, bytes]]:
 
 
 def lean_block(block: bytes) -> bytes | None:
-    """An article's graph block as the store keeps it: its provenance and the lines about
-    the article itself, which come first (:func:`kg.rdftext.article_block`), without the
-    entities' lines that follow (classes, labels, memberships, relations between entities:
-    the default graph has them, once).  None for a graph with no lines about itself (the
-    corpus totals: in the default graph only)."""
+    """An article's graph block as the store keeps it: its provenance (statements and
+    evidence), which comes first (:func:`kg.rdftext.article_block`), without the lines about
+    the article itself and the entities' lines that follow (the default graph has them,
+    once).  None for a graph with no lines about itself (the corpus totals: in the default
+    graph only)."""
     name = block[: block.index(b" {\n")]
-    last = block.rfind(b"\n" + name + b" ")
-    if last < 0:
+    first = block.find(b"\n" + name + b" ")
+    if first < 0:
         return None
-    end = block.index(b" .\n", last + 1) + 3
-    return block[:end] + b"}\n\n"
+    return block[: first + 1] + b"}\n\n"
 
 
 def _trig_pieces(path: Path, size: int) -> Iterator[tuple[bytes, int]]:
@@ -245,8 +243,8 @@ def replace_graph(
     store: ox.Store, iri: str, named: bytes, facts: bytes, prefixes: bytes = b"",
     stale: bytes = b"",
 ) -> None:  # fmt: skip
-    """Replace an article's named graph with the Turtle triples ``named`` (its provenance
-    and its own lines, :func:`lean_block`), remove ``stale`` from the default graph (what
+    """Replace an article's named graph with the Turtle triples ``named`` (its provenance,
+    :func:`lean_block`), remove ``stale`` from the default graph (what
     only its previous version had) and add ``facts`` (its own and shared lines)."""
     remove_graph(store, iri, stale, prefixes)
     store.load(prefixes + named, format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(iri))
