@@ -11,7 +11,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from pyoxigraph import DefaultGraph
+from pyoxigraph import DefaultGraph, NamedNode
 from rdflib import RDF, Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -308,6 +308,29 @@ def test_adding_and_removing_an_article_matches_a_fresh_build(small: Path, tmp_p
     _build([folder], fresh2, use_cache=False)
     assert (out / "graph.trig").read_bytes() == (fresh2 / "graph.trig").read_bytes()
     assert _quads(out) == _quads(fresh2)
+
+
+def test_an_edited_article_is_patched_in_the_store_as_a_fresh_build(small: Path, tmp_path: Path) -> None:
+    """An edited article's graph is replaced, and the merged graph loses what only its old
+    text named (a person, a post, a place inside another) but keeps what another article
+    still names (南川区)."""
+    folder = tmp_path / "in"
+    shutil.copytree(small, folder)
+    edited = folder / "edited.txt"
+    edited.write_text("綦江区委书记李明远说，綦江区东溪镇开展“三联三帮”行动。南川区派人学习。",
+                      encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    _build([folder], out)
+    edited.write_text("南川区开展植树活动。", encoding="utf-8")
+    result = _build([folder], out)
+    assert result.stats["extracted"] == 1 and result.stats["store"].startswith("patched")
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, use_cache=False)
+    assert _quads(out) == _quads(fresh)
+    store = open_store(out, read_only=True)
+    labels = {q.object.value for q in store.quads_for_pattern(
+        None, NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None, DefaultGraph())}  # fmt: skip
+    assert "南川区" in labels and not {"李明远", "东溪镇", "三联三帮"} & labels
 
 
 def test_an_added_article_is_appended_to_the_graph_files(small: Path, tmp_path: Path) -> None:
