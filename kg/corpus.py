@@ -545,7 +545,7 @@ def _build_corpus(
     stale: dict[str, bytes] = {}
     if resume is None and old_blocks:  # before the previous graph.trig is replaced
         old = [iri for iri, b in old_blocks.items() if new_state.get(iri) != b[0]]
-        if len(old) <= max(50, len(order) // 4):  # few enough for the store to be patched
+        if _patchable(len(old), len(order)):  # (else the store is loaded again)
             stale = _stale_lines(trig, {iri: old_blocks[iri] for iri in old}, writer.seen)
     if resume is None:
         manifest.save({}, None)  # graph.trig is being replaced: trust nothing until done
@@ -624,7 +624,7 @@ class _StorePlan:
             gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
             patch = (
                 old_state is not None
-                and len(changed) + len(gone) <= max(50, len(self.state) // 4)
+                and _patchable(len(changed) + len(gone), len(self.state))
                 # what the previous versions had that no article has now is known
                 and all(iri in self.stale for iri in gone)
                 and all(iri in self.stale for iri in changed if iri in old_state)  # type: ignore[operator]
@@ -723,6 +723,12 @@ def _release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
         pass
+
+
+def _patchable(changed: int, articles: int) -> bool:
+    """Whether so few of ``articles`` graphs changed that the store is patched graph by
+    graph rather than loaded again."""
+    return changed <= max(50, articles // 4)
 
 
 def _stale_lines(trig: Path, blocks: dict[str, list], seen: set[int]) -> dict[str, bytes]:

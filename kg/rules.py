@@ -290,11 +290,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 and is_han(nxt.text)
                 and nxt.text.endswith("村")
             ):
-                a, b = t.text[0], t.text[1]
-                out[i : i + 1] = [
-                    Token(a, t.start, t.start + 1, self.seg.tag(a), self.seg.freq(a)),
-                    Token(b, t.start + 1, t.end, self.seg.tag(b), self.seg.freq(b)),
-                ]
+                out[i : i + 1] = self._split_in_two(t, 1)
         return out
 
     def _word_info_of(self, word: str) -> tuple[str, int]:
