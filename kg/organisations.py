@@ -466,13 +466,16 @@ class OrganisationRules(RuleBase):
     )
 
     def ordinal_bodies(self, text: str, known: list[Mention]) -> list[Mention]:
-        """中国共产党 + 第二十次 + 全国代表大会, 政协 + 第十三届 + 全国委员会: a body
-        and its term are one body (alone, 全国委员会 names nothing)."""
+        """中国共产党 + 第十九届 + 中央委员会, 政协 + 第十三届 + 全国委员会: a body
+        and its term are one body (alone, 全国委员会 names nothing).  A session (中国共产党 +
+        第二十次 + 全国代表大会, 学习贯彻…精神) is a meeting, no body: the party is."""
         if "第" not in text:
             return []
         ends = {m.end: m.start for m in known if m.type == "Organisation"}
         out = []
         for hit in self._ORDINAL_BODY.finditer(text):
+            if text[hit.start() : hit.start(1)].endswith("次"):
+                continue
             start = ends.get(hit.start())
             if start is None and text.endswith("政协", 0, hit.start()):
                 start = hit.start() - 2  # 政协 alone is not in the known bodies: 南川区政协

@@ -7,6 +7,7 @@ RDF (``kg.rdf``) and view (``kg.view``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -104,6 +105,11 @@ class Extractor:
         relations, extra = extract_relations(
             work, mentions, entities, self.rules, home_places(mentions, self.rules)
         )
+        drop = post_only_bodies(work.text, mentions, relations, self.recognizer.posts)
+        if drop:  # 朝阳村党支部|书记秦建平: the post is at the village, the branch no entity
+            mentions = [m for m in mentions if (m.type, m.canonical or m.text) not in drop]
+            entities = [e for e in entities if e.key not in drop]
+            relations = tuple(r for r in relations if r.subject not in drop and r.object not in drop)
         if work is not article:  # evidence quotes the article as written, posts as written
             relations = tuple(
                 replace(r, evidence=tuple(
@@ -118,6 +124,60 @@ class Extractor:
             tuple(sorted((*entities, *extra), key=lambda e: e.key)),
             relations,
         )
+
+
+#: A party body or mass organisation of a village, town, community, company …: its level
+#: word and its kind (村|党支部, 社区|党委, 镇|妇联)
+_LOCAL_BODY = re.compile(r"(社区|街道|村|镇|乡|县|区|市|公司|医院|集团|委)(党委|党支部|党总支|党工委|妇联|团委)$")
+
+
+def post_only_bodies(text: str, mentions, relations, posts) -> set[tuple[str, str]]:
+    """The organisations that the article names only as where a post is held: a party
+    body or mass organisation of a place or company (朝阳村党支部, 钱塘镇党委, 常山庄村妇联)
+    whose every mention is followed by a post (朝阳村党支部书记秦建平, 党委副书记, 委员).
+    Such a post is held at the place (ANNOTATION: 韩楚 holds 第一书记 at
+    鸣玉镇中心社区), and the body is no entity of its own, unless the article has it act:
+    a relation names it, or its short form stands alone (社区党委把辖区划分为…,
+    在街道党工委的推动下).
+
+    >>> from kg.model import Mention
+    >>> text = "朝阳村党支部书记秦建平说。"
+    >>> ms = [Mention(0, 6, "朝阳村党支部", "Organisation", "org-suffix")]
+    >>> post_only_bodies(text, ms, (), {"书记", "党支部书记"})
+    {('Organisation', '朝阳村党支部')}
+    >>> post_only_bodies(text + "村党支部把党小组建在网格上。", ms, (), {"书记"})
+    set()
+    """
+    cues = tuple(sorted(posts, key=len, reverse=True))
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.type == "Organisation":
+            spans.setdefault((m.type, m.canonical or m.text), []).append((m.start, m.end))
+    acting = {k for r in relations if r.predicate not in ("mentions", "coOccursWith")
+              for k in (r.subject, r.object, r.at) if isinstance(k, tuple)}  # fmt: skip
+    drop = set()
+    for key, where in spans.items():
+        body = _LOCAL_BODY.search(key[1])
+        if body is None or key in acting:
+            continue
+        if not all(text.startswith(cues, end) or text.startswith(("常务", "专职"), end) for _, end in where):
+            continue
+        short = body.group(0)
+        inside = [(s, e) for m in mentions for s, e in [(m.start, m.end)] if short in m.text]
+        alone = (
+            i for i in _find_all(text, short)
+            if not any(s <= i < e for s, e in inside) and not text.startswith(cues, i + len(short))
+        )  # fmt: skip
+        if next(alone, None) is None:
+            drop.add(key)
+    return drop
+
+
+def _find_all(text: str, word: str):
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _as_written(r, simple: str, text: str):

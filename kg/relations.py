@@ -55,6 +55,9 @@ class _Context:
         self.place_names = {
             m.text: m.canonical or m.text for m in self.mentions if m.type == "Place"
         }
+        self.org_names = {
+            m.text: m.canonical or m.text for m in self.mentions if m.type == "Organisation"
+        }
         self._evidence: dict[int, Evidence] = {}  # one Evidence per sentence, made once
         self.homes: dict[str, str] = {}  # the article's places by kind (extract_relations)
         self.extra: list[Entity] = []  # bodies only a relation names (渝中区委 + 组织部)
@@ -409,6 +412,13 @@ def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[
         name = at_m.text[: -len(body)] if body else ""
         if body and len(name) >= 2 and (name in ctx.place_names or name[-1] in "镇乡村区县市"):
             return body + cue, ("Place", ctx.place_names.get(name, name))
+        if body is None and at_m.text.endswith(("妇联", "团委")) and at_m.text[:-2].endswith(("村", "社区")):
+            # 常山庄村妇联主席: the post 妇联主席 held at the village
+            name = at_m.text[:-2]
+            return at_m.text[-2:] + cue, ("Place", ctx.place_names.get(name, name))
+        if body and len(name) >= 2 and name in ctx.org_names:
+            # 秀山县人民医院党委书记: the post 党委书记 held at the hospital the article names
+            return body + cue, ("Organisation", ctx.org_names[name])
         whole = at_m.canonical or at_m.text  # (区委 as written, 南川区委 resolved)
         place = whole[:-1]
         if whole.endswith("委") and len(place) >= 3 and place[-1] in "区县市省州" and cue in _COMMITTEE_POSTS:

@@ -166,7 +166,42 @@ def test_chain_before_a_party_branch_still_gives_places() -> None:
     assert (P("东溪镇"), P("綦江区"), None) in located
     assert (P("黑石山村"), P("东溪镇"), None) in located
     assert (PER("杨光荣"), "党支部书记", P("黑石山村")) in _by(ext.relations, "holdsPost")
-    assert ("Organisation", "黑石山村党支部") in {e.key for e in ext.entities}
+    # the branch is named only as where the post is held: the post is at the village
+    assert ("Organisation", "黑石山村党支部") not in {e.key for e in ext.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "kept"),
+    [
+        pytest.param("朝阳村党支部书记秦建平说，村里新修了公路。", "朝阳村党支部", False, id="post-only"),
+        pytest.param("钱塘镇党委副书记谢永川说。", "钱塘镇党委", False, id="deputy-post-only"),
+        pytest.param("常山庄村妇联主席于春梅说。", "常山庄村妇联", False, id="womens-federation-post-only"),
+        pytest.param(
+            "青桐社区党委书记孙丽介绍，社区党委把党员组织起来。", "青桐社区党委", True,
+            id="short-form-acts",
+        ),
+        pytest.param(
+            "青桐社区党委组建志愿服务队。青桐社区党委书记孙丽说。", "青桐社区党委", True,
+            id="body-acts-by-name",
+        ),
+    ],
+)  # fmt: skip
+def test_a_body_named_only_where_a_post_is_held_is_no_entity(text, body, kept) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    keys = {e.key for e in ext.entities}
+    assert (("Organisation", body) in keys) is kept
+    if not kept:
+        assert not any(("Organisation", body) in (r.subject, r.object, r.at) for r in ext.relations)
+        assert not any(m.text == body for m in ext.mentions)
+
+
+def test_a_post_of_a_hospitals_party_committee_is_held_at_the_hospital() -> None:
+    ext = get_extractor()(
+        Article(id="t", text="秀山县人民医院与重庆医科大学开展合作。秀山县人民医院党委书记、院长彭建华介绍。")
+    )
+    posts = _by(ext.relations, "holdsPost")
+    assert (PER("彭建华"), "党委书记", ("Organisation", "秀山县人民医院")) in posts
+    assert ("Organisation", "秀山县人民医院党委") not in {e.key for e in ext.entities}
 
 
 # --------------------------------------------------------------------------- holdsPost, role

@@ -607,6 +607,9 @@ def test_named_organisation(text: str, name: str) -> None:
         ("钓鱼城派出所获评“枫桥式公安派出所”。", "枫桥式公安派出所"),  # a title, not a station
         ("美国汽车巨头通用汽车公司宣布裁员。", "美国汽车巨头通用汽车公司"),
         ("目前,全县已有村党组织领办合作社156个。", "村党组织领办合作社"),  # a kind of co-operative
+        # a congress session is a meeting, not a body (the party is one)
+        ("深入学习贯彻中国共产党第二十次全国代表大会精神。", "中国共产党第二十次全国代表大会"),
+        ("深入学习贯彻中国共产党第二十次全国代表大会精神。", "全国代表大会"),
     ],
 )
 def test_no_organisation_across_a_verb_a_kind_or_a_post(text: str, wrong: str) -> None:
