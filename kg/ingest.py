@@ -443,7 +443,7 @@ _PHOTO_AFTER_RE = re.compile(
 )
 _PHOTO_BEFORE_RE = re.compile(
     rf"(?:^|(?<=[\s（(【\[/／|｜]))((?:{_CUE}\s*)?{_NAMES})\s*[/／]?\s*[摄攝]影?"
-    r"(?=$|[\s）)】\]。，,；;、])"
+    r"(?=$|[\s）)】\]。，,；;、（(])"  # (孙亮摄（中经视觉）: the agency in brackets after)
 )
 _PHOTO_SOURCE_RE = re.compile(
     r"[（(]?\s*(?:本版|本文|本期)?(?:图片|照片|图|圖片|圖)(?:除署名外)?均?由\s*(\S+?)\s*提供\s*[）)]?"
@@ -486,6 +486,8 @@ def photo_credits(line: str) -> tuple[str, ...]:
 
     >>> photo_credits("开展廉洁主题教育 摄/汪新")
     ('汪新',)
+    >>> photo_credits("图为生产车间。\u3000孙亮摄（中经视觉）")
+    ('孙亮',)
     """
     found: list[str] = []
     for regex in (_PHOTO_AFTER_RE, _PHOTO_BEFORE_RE):
@@ -653,6 +655,16 @@ _SITE_FURNITURE_RE = re.compile(
     r"ICP备|公网安备|网站标识码|版权所有|Copyright|©|技术支持[:：]|^\s*(?:主办|承办|协办)[:：]|邮编[:：]|"
     r"^\s*地址[:：]|^\s*(?:网站地图|联系我们|关于我们)|^\s*(?:打印|关闭|分享到)"
 )
+#: A WeChat public account's page as copied: its prompts and buttons, and the line under
+#: the title (原创 李思雨 武侯组工 2023-11-08 18:30 发表于四川: author, account, date).
+_WECHAT_FURNITURE_RE = re.compile(
+    r"^\s*(?:点击(?:上方)?蓝字\s*关注我们|阅读原文|(?:分享|收藏|点赞|在看|赞)(?:\s+(?:分享|收藏|点赞|在看|赞))+"
+    r"|长按(?:识别)?二维码\s*关注我们|微信扫一扫|关注该公众号|微信扫一扫\s*关注该公众号)\s*$"
+)
+_WECHAT_META_RE = re.compile(
+    r"^(?:原创\s+)?(?:(?P<author>[\u4e00-\u9fff]{2,4})\s+)?(?P<account>[^\s\d]{2,20})\s+"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2})?(?:\s+发表于\S{1,8})?\s*$"
+)
 _SOURCE_RE = re.compile(r"(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")
 _SIZE_BUTTONS_RE = re.compile(
     r"(?:[【\[]?\s*字[号体]\s*[:：]?)?\s*[【\[]?大[】\]]?\s+[【\[]?中[】\]]?\s+[【\[]?小[】\]]?\s*[】\]]?\s*$"
@@ -724,7 +736,14 @@ def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     """A plain text article: the first line is its title when it reads like one; a
     paper's header line before it (大众日报 2024年04月23日 第07版 市县观察), or the same on
     up to four lines, gives the newspaper, date, page and section."""
-    lines = [t for t in map(_strip, raw.splitlines()) if t]
+    lines = [t for t in map(_strip, raw.splitlines()) if t and not _WECHAT_FURNITURE_RE.match(t)]
+    wechat = next(
+        (k for k, t in enumerate(lines[:4]) if k and _WECHAT_META_RE.match(t) and _is_title(lines[k - 1])), None
+    )
+    account = None
+    if wechat is not None:  # the title, then 原创 AUTHOR ACCOUNT DATE: the account publishes it
+        account = _WECHAT_META_RE.match(lines[wechat])
+        lines = lines[wechat - 1 :]
     header = None
     for k in (4, 3, 2, 1):  # (南方日报 / 2023年10月11日 星期三 / A06版 / 百千万工程·清远观察: one per line)
         if len(lines) > k and (k == 1 or all(len(t) <= 20 for t in lines[:k])):
@@ -739,6 +758,11 @@ def _plain_article(raw: str, article_id: str, path: str | None) -> Article:
     if header:
         meta.setdefault("date", _iso_date(re.sub(r"\s", "", header["date"])))
         meta["source"] = header["paper"]
+    if account is not None:
+        meta["source"] = account["account"]
+        meta.setdefault("date", _iso_date(account["date"]))
+        if account["author"]:
+            meta["authors"].insert(0, account["author"])
     if not meta.get("source"):  # 香港文匯報訊（記者 李嘉欣）: the paper's own dateline
         paper = next((m.group(1) for t in body[:3] if (m := _PAPER_DATELINE_RE.match(t))), None)
         if paper is not None:

@@ -152,7 +152,14 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
         canonical, info, alias = m.canonical or m.text, m.info, ""
         if m.rule in ("admin-short", "admin-level"):
             short = m.text if m.rule == "admin-short" else m.text[:-1]
-            place = _pick_admin(rules.admin_short[short], context_for(m.text))
+            options = rules.admin_short[short]
+            # 射洪市 written (not the old 射洪县), 河北省 (not 天津's 河北区): the short name is it,
+            # unless it would be a smaller place than the others it may be (吉林市: 吉林 is 吉林省)
+            named = [o for o in options if o.name in written]
+            if len(named) == 1 and all(_RANK[named[0].level] <= _RANK[o.level] for o in options):
+                place = named[0]
+            else:
+                place = _pick_admin(options, context_for(m.text))
             canonical, info = place.name, place.code
             longer = [
                 w for w in written if w != m.text and w.startswith(short) and w in rules.admin
@@ -371,13 +378,18 @@ def _abbreviates(short: str, full: str, home: str) -> bool:
     return all(c in rest for c in short[len(home) : -1])
 
 
+_RANK = {"province": 0, "city": 1, "county": 2}
+
+
 def _corroborate(mentions: list[Mention], rules: Rules) -> list[Mention]:
     """Drop a county's bare short name (兴业, 金山) unless the article also names the
-    county in full or the city or province around it: short county names are
-    too often ordinary words."""
+    county in full or the city or province around it, or one of its towns right after
+    it (秀山洪安镇): short county names are too often ordinary words."""
     names = {m.canonical for m in mentions if m.type == "Place"}
     full = {m.canonical for m in mentions if m.rule in ("admin", "known")}
     codes = {m.info for m in mentions if m.type == "Place" and m.info.isdigit()}
+    towns = {m.start for m in mentions if m.rule == "suffix-town" and len(m.text) <= 5}
+    full.update(m.canonical for m in mentions if m.rule == "admin-short" and m.end in towns)  # 秀山 + 洪安镇
     out = []
     for m in mentions:
         if m.rule == "admin-short" and m.info in rules.admin_by_code:

@@ -39,6 +39,14 @@ _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研�
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
 #: A party body's words, which no company's or committee's name holds.
+#: Verbs that found a body, and the party bodies they found: what follows names one
+#: (组建黄金茶产业链党委), with no place needed.
+_FOUNDING = ("组建", "成立", "建立", "成立了", "组建了", "建立了")
+_FOUNDED_BODIES = frozenset(("党委", "联合党委", "综合党委", "党总支", "党支部", "功能型党支部"))
+#: Words for the kind of field a party body is set up in (建立产业链党委5个: no name).
+_BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "商圈", "楼宇", "片区", "企业", "产业", "链上", "两新组织"))
+#: How an unnamed party body starts (成立临时党支部, 组建功能型党支部).
+_NOT_FOUNDED = ("临时", "功能型", "流动", "联合", "综合", "基层", "一个", "专门", "新的", "村", "社区", "各")
 _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
@@ -171,6 +179,12 @@ class OrganisationRules(RuleBase):
                 self.national
             )
             if (
+                not anchored and suffix in _FOUNDED_BODIES and text.endswith(_FOUNDING, 0, name_start)
+                and len(stem_text) >= 3 and not stem_text.startswith(_NOT_FOUNDED) and is_han(stem_text)
+                and any(q.text not in _BODY_KINDS for q in stem) and not text[s_end : s_end + 1].isdigit()
+            ):  # fmt: skip
+                anchored = True  # 组建|黄金茶产业链|党委, 成立|锂电产业链|联合党委: a body the verb names
+            if (
                 (strength == "weak" and not anchored)
                 or (not anchored and (len(stem_text) < 2 or not self._specific(stem)))
                 or (
@@ -185,6 +199,15 @@ class OrganisationRules(RuleBase):
                 continue
             if _AFTER_A_MODEL.search(stem_text):
                 continue  # 枫桥式|公安派出所: a kind of station a title names, not one station
+            if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "家个所座名位支":
+                continue  # 46|家茶企和合作社: a count of bodies, not a name
+            if suffix in ("支行", "分行") and "银行" not in text[name_start:s_start]:
+                # 中国工商银行 + 广东韶关分行: a branch is named with its bank (not 英国分行 alone)
+                k = bisect_right(piece_ends, name_start) - 1
+                bank = pieces[k] if k >= 0 and pieces[k].end == name_start else None
+                if bank is None or not bank.text.endswith("银行") or len(bank.text) < 4:
+                    continue
+                name_start = bank.start - (2 if text[bank.start - 2 : bank.start] == "中国" else 0)
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)

@@ -625,8 +625,8 @@ class PeopleRules(RuleBase):
             tokens, map(self.person_verbs.__contains__, texts)
         ):  # 选派杨帆到…, 会见梅德韦杰夫: the
             end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
-            if end is not None:
-                add(t.end, end, "person-verb")
+            if end is not None and not text.startswith(("村", "镇", "乡", "街道", "社区"), end):
+                add(t.end, end, "person-verb")  # (not 派驻|国茶|村: a village's name)
         if "左" in text or "右" in text:
             for m in _CAPTION_SIDE.finditer(text):  # 张建国(右)正在调解: who is where in a photo
                 at = m.start()

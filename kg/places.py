@@ -75,6 +75,12 @@ _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "�
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 #: Common words before 社区 that say what kind of community it is, not which.
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
+#: Ages before a place's kind (千年古镇, 百年老街): no names.
+_AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "近千年", "千百年"))
+#: Kinds of village, not names, after a town (东溪镇|示范村, 全镇|贫困村).
+_NOT_VILLAGE_NAMES = _NOT_COMMUNITY_NAMES | frozenset(
+    ("贫困", "空壳", "中心", "行政", "自然", "先进", "传统", "特色", "美丽", "文明", "样板", "明星", "薄弱", "软弱", "涣散", "边缘", "偏远")
+)
 #: Verbs after which a place's name starts (位于三排镇南岗村, 来到大进镇红旗村).
 _WHERE_VERBS = frozenset(("位于", "地处", "坐落于", "来到", "走进", "前往", "抵达", "落户", "地处于"))
 #: Words for beside a lake, a river or a mountain (湖畔, 溪边, 山脚下): what comes before names it.
@@ -546,6 +552,8 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if stem_text in _AGES or (stem_text[:-1] in _AGES and stem_text[-1] in "古老"):
+                continue  # 千年|古镇, 百年|老街: an age, not a name
             if stem_text.endswith("式") and len(stem_text) >= 3 and not whole_word:
                 continue  # 家族式|苗寨: a manner, not a name (but 新式村 is one)
             if level in ("town", "village") and stem_text.endswith("派出所"):
@@ -575,6 +583,11 @@ class PlaceRules(RuleBase):
                 continue  # 跨海特大桥: a kind of place, not a name
             if self._in_short_quote(text, name_start, s_end):
                 continue  # “空壳村”, “中国名茶之乡”: a label or slogan in quotation marks, not a place
+            county = self._county_before_town(text, name_start, s_start) if level == "town" else None
+            if county is not None:  # 秀山 + 洪安镇 (jieba: 秀|山洪|安镇): the county, then its town
+                out.append(county)
+                self._insert_piece(pieces, county)
+                name_start = county.end
             mention = Mention(
                 name_start, s_end, text[name_start:s_end], "Place", "suffix-" + level, "", suffix
             )
@@ -584,11 +597,36 @@ class PlaceRules(RuleBase):
             changed = True
         return out
 
+    def _county_before_town(self, text: str, start: int, s_start: int) -> Mention | None:
+        """A county's or a city's name (秀山, 江津区) that opens a town's stem of four or more
+        characters, leaving at least two for the town's own name (秀山洪安镇 → 秀山 + 洪安镇;
+        not 长寿湖镇, not 秀山镇)."""
+        stem = text[start:s_start]
+        for k in range(len(stem) - 2, 1, -1):  # the longest first (马边彝族自治县 + 民主镇)
+            if len(stem) - k > 4:
+                continue  # (a town's own name is short: not 凯里 + 乔郡隆迪亚尼镇, in Kenya)
+            head = stem[:k]
+            if head in self.rules.admin:
+                return Mention(start, start + k, head, "Place", "admin")
+            if k <= 3 and any(o.level in ("county", "city") for o in self.rules.admin_short.get(head, ())):
+                return Mention(start, start + k, head, "Place", "admin-short")
+        return None
+
     def _chain_gap(self, text: str, pieces: list[_Piece], i: int, s_start: int, level: str):
         """The 2-4 characters between a place (or the start of a clause) and a town or
         village suffix, as one stem piece: 大渡口区 + 跳磴 + 镇, “。” + 四都 + 乡."""
         if level not in ("town", "village"):
             return None
+        k = i - 1 if pieces[i].start >= s_start else i  # the piece before the suffix
+        if (
+            text.startswith("村", s_start) and k >= 2 and pieces[k].text == "和" and pieces[k].end == s_start
+            and len(pieces[k - 1].text) == 1 and pieces[k - 1].mention is None
+            and pieces[k - 1].text not in _GAP_BREAKERS and pieces[k - 1].text not in _VERBISH
+            and pieces[k - 2].mention is not None and pieces[k - 2].text.endswith(("镇", "乡"))
+            and pieces[k - 2].end == pieces[k - 1].start and is_han(pieces[k - 1].text)
+        ):  # fmt: skip
+            # 南沱镇 + 睦和村: 和 inside a village's name right after its town
+            return [_Piece(text[pieces[k - 1].start : s_start], pieces[k - 1].start, s_start, "", 0, None)]
         j = i
         while (
             j >= 0
@@ -608,14 +646,18 @@ class PlaceRules(RuleBase):
         ):
             return None  # neither a place nor a boundary before the gap
         start = pieces[j].end if j >= 0 else 0
-        rest = [q for q in pieces[j + 2 :] if q.end <= s_start]
+        rest = [q for q in pieces[j + 2 :] if q.start < s_start]
         if j + 1 < len(pieces) and pieces[j + 1].text in _PLACE_STEM_STOPS and len(rest) == 1 \
-                and rest[0].tag == "" and rest[0].freq == 0:  # fmt: skip
-            start = pieces[j + 1].end  # 县城 + 南宾 + 街道: a made-up name after the town's seat
+                and rest[0].tag == "" and rest[0].freq == 0 and s_start - pieces[j + 1].end >= 2:  # fmt: skip
+            start = pieces[j + 1].end  # 县城 + 南宾 + 街道, 县城 + 迁陵镇: a made-up name after the town's seat
             j += 1
         gap = text[start:s_start]
         if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
             return None
+        after_town = (
+            j >= 0 and pieces[j].mention is not None and pieces[j].text.endswith(("镇", "乡"))
+            and pieces[j].end == start and text.startswith("村", s_start) and len(gap) == 2
+        )  # fmt: skip
         if any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):
             return None
         if gap.startswith(self._determiner_prefixes) or gap in self.generic:
@@ -627,6 +669,8 @@ class PlaceRules(RuleBase):
                 pieces[j].text.endswith(("街道", "镇")) and pieces[j].end == start and len(gap) == 2 \
                 and tag in ("a", "n", "an") and gap not in _NOT_COMMUNITY_NAMES:  # fmt: skip
             return [_Piece(gap, start, s_start, "", 0, None)]  # 南津街街道 + 幸福社区, 凤城街道 + 桃花社区
+        if after_town and tag in ("a", "n", "an", "ad") and gap not in _NOT_VILLAGE_NAMES:
+            return [_Piece(gap, start, s_start, "", 0, None)]  # 隘口镇 + 富裕村, 云集镇 + 团结村
         if (tag in _STOP_TAGS and freq >= 100) or (freq >= _COMMON_FREQ and tag not in _NAME_TAGS):
             return None  # 示范村, 重点村: an ordinary word before the suffix
         first = pieces[j + 1] if j + 1 < len(pieces) else None

@@ -427,6 +427,9 @@ def _post_at(ctx: _Context, cue: str, at_m: Mention | None, pred: str) -> tuple[
     return cue, at
 
 
+#: A company's departments, no bodies of their own: a post in one is held at the company.
+_COMPANY_DEPTS = ("人力资源部", "财务部", "人事部", "市场部", "销售部", "技术部", "研发部", "行政部",
+                  "综合部", "生产部", "采购部", "品牌部")  # fmt: skip
 #: A party committee's posts, written after the committee of a place (璧山区委|副书记).
 _COMMITTEE_POSTS = frozenset(("书记", "副书记", "常委", "常务副书记", "第一书记"))
 #: Posts of a town's, a township's or a community's own, after its party committee's post.
@@ -514,6 +517,12 @@ def _people(ctx: _Context) -> list[Relation]:
                 ):
                     at_m = inner
                     cue_start = m.start - 1  # (the post keeps its own name: 外交部长)
+            if at_m is None and pred == "holdsPost":
+                dept = next((d for d in _COMPANY_DEPTS if ctx.text.endswith(d, 0, cue_start)), "")
+                body = ctx.by_end.get(cue_start - len(dept)) if dept else None
+                if body is not None and body.type == "Organisation":
+                    # 重庆永驰智能装备有限公司人力资源部经理: the department's post, at the company
+                    at_m, cue, cue_start = body, dept + cue, cue_start - len(dept)
             if at_m is None and pred == "holdsPost":
                 at_m = (
                     _body_named_before(ctx, cue_start, cue)

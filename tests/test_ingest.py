@@ -611,6 +611,32 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
     assert _read_page(tmp_path, page).authors == ("周松", "黄晓玲", "罗斌", "刘川")
 
 
+@pytest.mark.parametrize(
+    ("meta", "account", "authors"),
+    [
+        pytest.param("原创 李思雨 武侯组工 2023-11-08 18:30 发表于四川", "武侯组工", ("李思雨",), id="original-with-author"),
+        pytest.param("武侯组工 2023-11-08", "武侯组工", (), id="account-and-date-only"),
+    ],
+)
+def test_a_wechat_accounts_page_gives_its_title_account_date_and_author(
+    tmp_path: Path, meta: str, account: str, authors: tuple
+) -> None:
+    page = "\n".join([
+        "点击蓝字 关注我们", "",
+        "“微网实格”织密治理网 老旧小区焕发新活力", "",
+        meta, "",
+        "  今年以来，成都市武侯区坚持以党建引领基层治理，推动党组织向小区、楼栋延伸。",
+        "  玉林街道芳沁社区党委书记说，小区的事有人管了。", "",
+        "编辑：陈可欣", "审核：赵一鸣", "", "阅读原文", "分享 收藏 点赞 在看", "长按识别二维码关注我们",
+    ])  # fmt: skip
+    article = _read_page(tmp_path, page)
+    assert (article.title, article.newspaper, article.date, article.authors) == (
+        "“微网实格”织密治理网 老旧小区焕发新活力", account, "2023-11-08", authors
+    )
+    assert "点击蓝字" not in article.text and "阅读原文" not in article.text and "陈可欣" not in article.text
+    assert "成都市武侯区" in article.text
+
+
 def test_a_papers_header_on_four_lines_gives_its_newspaper_date_and_page(tmp_path: Path) -> None:
     page = "\n".join([
         "南方日报", "2023年10月11日 星期三", "A06版", "百千万工程·清远观察", "",

@@ -197,6 +197,12 @@ PLACE_CHAINS = [
     pytest.param(
         "谢兰是重庆两江新区人和街道邢家桥社区党委书记。", ["两江新区", "邢家桥社区"], id="bare-unit-word-before-a-community"
     ),
+    pytest.param("隘口镇富裕村的村民说。", ["隘口镇", "富裕村"], id="village-named-by-an-adjective-after-its-town"),
+    pytest.param("陈思雨回到南沱镇睦和村。", ["南沱镇", "睦和村"], id="village-name-holding-he-after-its-town"),
+    pytest.param("与秀山隔河相望的湖南花垣，秀山洪安镇也被称为边城。", ["秀山", "洪安镇"], id="county-then-town-cut-across"),
+    pytest.param("四川省乐山市马边彝族自治县民主镇的村民。", ["马边彝族自治县", "民主镇"], id="autonomous-county-then-town"),
+    pytest.param("在县城迁陵镇，新建的交易中心投用。", ["迁陵镇"], id="town-after-the-county-seat"),
+    pytest.param("湖南省农业农村厅派驻国茶村第一书记谢文斌说。", ["国茶村"], id="village-after-a-verb-of-sending"),
 ]
 
 
@@ -214,6 +220,11 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("全镇共有村民三千人。", "共有村"),
         ("走进镇江口村的茶园。", "走进镇"),
         ("在浙北水乡长秀村，好山好水好生态。", "浙北水乡"),  # 水乡, a water town: no town's name
+        ("龚滩镇，乌江边的千年古镇。", "千年古镇"),  # an age, not a name
+        ("打造东溪镇示范村。", "示范村"),  # a kind of village after its town
+        ("发生在凯里乔郡隆迪亚尼镇附近。", "凯里"),  # (Kericho, Kenya): no county before a long stem
+        ("请居民代表坐下来一起商量小区的大事。", "商量小区"),  # 商量 is a verb
+        ("湖南省农业农村厅派驻国茶村第一书记谢文斌说。", "国茶"),  # a village, not a person
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -582,6 +593,11 @@ ORGANISATIONS = [
         "重庆城市交通开发投资(集团)有限公司党委副书记、总经理邱文彬说。", "重庆城市交通开发投资(集团)有限公司",
         id="company-whose-field-jieba-tags-as-a-body",
     ),
+    pytest.param("2021年以来，保靖县组建黄金茶产业链党委。", "黄金茶产业链党委", id="party-body-a-verb-founds"),
+    pytest.param("在开发区成立锂电产业链联合党委，吸纳32家企业。", "锂电产业链联合党委", id="joint-party-committee-founded"),
+    pytest.param("射洪市与中国农业银行射洪支行合作。", "中国农业银行射洪支行", id="bank-branch"),
+    pytest.param("中国工商银行新疆乌鲁木齐新民路支行副行长李鹏说。", "中国工商银行新疆乌鲁木齐新民路支行", id="bank-branch-after-its-places"),
+    pytest.param("学院与区里共建永川乡村振兴学院。重庆永川区。", "永川乡村振兴学院", id="college-of-a-field-of-revitalisation"),
 ]
 
 
@@ -607,6 +623,11 @@ def test_named_organisation(text: str, name: str) -> None:
         ("钓鱼城派出所获评“枫桥式公安派出所”。", "枫桥式公安派出所"),  # a title, not a station
         ("美国汽车巨头通用汽车公司宣布裁员。", "美国汽车巨头通用汽车公司"),
         ("目前,全县已有村党组织领办合作社156个。", "村党组织领办合作社"),  # a kind of co-operative
+        ("汇集了46家茶企和合作社。", "家茶企和合作社"),  # a count of bodies
+        ("重庆永驰智能装备有限公司人力资源部经理王倩说。", "人力资源部"),  # a company's department
+        ("建立产业链党委5个。", "产业链党委"),  # a kind of party body, counted
+        ("村里成立临时党支部。", "临时党支部"),
+        ("俄罗斯人民热烈祝贺中国共产党成立。", "俄罗斯人民热烈祝贺中国共产党"),
         # a congress session is a meeting, not a body (the party is one)
         ("深入学习贯彻中国共产党第二十次全国代表大会精神。", "中国共产党第二十次全国代表大会"),
         ("深入学习贯彻中国共产党第二十次全国代表大会精神。", "全国代表大会"),
@@ -1497,3 +1518,18 @@ def test_a_quoted_service_team_is_a_programme() -> None:
 )
 def test_no_feature_from_a_preposition_or_a_bare_suffix(text: str, wrong: str) -> None:
     assert wrong not in {m.text for m in mentions_in_text(text) if m.type == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "canonical"),
+    [
+        # a county made a city: the form the article writes, not the old county
+        ("位于四川省遂宁市射洪市的开发区内。射洪是锂盐生产基地。", "射洪", "射洪市"),
+        ("河北省气象台发布预警。河北多地降雨。", "河北", "河北省"),  # not 天津's 河北区
+        ("在吉林，水稻种植面积达到1250万亩。在吉林市孤店子镇，稻田金黄。", "吉林", "吉林省"),  # the larger place
+    ],
+    ids=["renamed-county", "province-not-district", "province-not-city"],
+)
+def test_a_short_place_name_is_the_full_name_the_article_writes(text: str, short: str, canonical: str) -> None:
+    got = {m.canonical for m in mentions_in_text(text) if m.text == short}
+    assert got == {canonical}
