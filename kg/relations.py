@@ -719,6 +719,32 @@ def _cooperation(ctx: _Context) -> list[Relation]:
     ]
 
 
+#: Unit words that stand for the place or body of that kind named before (社区建立了…).
+_BARE_UNITS = ("社区", "街道", "村", "镇", "乡", "公司")
+
+
+def _bare_unit_runner(ctx: _Context, orgish: list[Mention], s0: int, sent: int, end: int) -> Mention | None:
+    """The runner of a programme whose run verb follows a bare unit word (社区建立了,
+    村里推行: 里 is allowed): the last place or body of that kind named in this sentence or
+    the two before it, not a body inside a post of it (桃坡社区党委书记…说,社区建立了 → 桃坡社区)."""
+    verbs = list(_RUN_VERBS.finditer(ctx.text, s0, end))
+    if not verbs:
+        return None
+    at = verbs[-1].start()
+    before = ctx.text[s0:at]
+    if before.endswith("里"):
+        before = before[:-1]
+    unit = next((u for u in _BARE_UNITS if before.endswith(u)), None)
+    start = s0 + len(before) - len(unit) if unit else -1
+    if unit is None or ctx.by_end.get(s0 + len(before)) is not None or (start and ctx.text[start - 1] not in "，,。；;、 "):
+        return None  # (a name ends there, or the word is part of another: 该社区, 全村)
+    return next(
+        (a for a in reversed(orgish)
+         if a.end <= start and a.text.endswith(unit) and ctx.sent_of(a.start) >= sent - 2),
+        None,
+    )  # fmt: skip
+
+
 def _runs(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
     # (a desert or a river runs nothing: 塔克拉玛干沙漠“锁边”)
@@ -733,6 +759,8 @@ def _runs(ctx: _Context) -> list[Relation]:
         direct = ctx.by_end.get(opener)
         if direct is not None and direct.type in ("Organisation", "Place") and direct.rule != "suffix-nature":
             runner = direct
+        elif (bare := _bare_unit_runner(ctx, orgish, s0, sent, p.start)) is not None:
+            runner = bare  # …党委书记冉红梅说,社区建立了“民族之家”: the community named before
         else:
             for a in reversed([a for a in orgish if s0 <= a.start and a.end <= p.start]):
                 if _RUN_VERBS.search(ctx.text, a.end, p.start):

@@ -479,6 +479,21 @@ def test_a_desert_runs_nothing() -> None:
     assert runners == {P("新疆")}  # not the desert written right before the programme
 
 
+@pytest.mark.parametrize(
+    ("text", "runner"),
+    [
+        pytest.param(
+            "在桃花源街道桃坡社区,大家生活在一起。”桃坡社区党委书记冉红梅说,社区建立了“民族之家”,定期组织活动。",
+            P("桃坡社区"), id="community-after-a-post-of-its-committee",
+        ),
+        pytest.param("南川区三泉镇观音村,村里开展“坝坝加油站”活动。", P("观音村"), id="village-in-it"),
+    ],
+)  # fmt: skip
+def test_a_bare_unit_word_before_a_run_verb_is_the_unit_named_before(text: str, runner: tuple) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    assert {r.subject for r in ext.relations if r.predicate == "runs"} == {runner}
+
+
 def test_a_bare_unit_word_after_a_determiner_names_no_place() -> None:
     ext = get_extractor()(Article(id="t", text="南川区观音村很美。各村党支部书记王明要带头。"))
     assert [r.at for r in ext.relations if r.predicate == "holdsPost"] == [None]
