@@ -290,7 +290,7 @@ class PeopleRules(RuleBase):
                     and one.text not in _NOT_NAME_TAILS
                     and self.seg.tag(one.text) not in _LONE_TAGS
                     and (
-                        after.text in ("的", "，", "。", "、", "；", "：")
+                        after.text in ("的", "，", "。", "、", "；", "：", "是")  # 民宿主人朱德|兵|是
                         or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p"))
                     )  # 志愿者…、陈家|明|每周都来
                 )

@@ -400,6 +400,9 @@ PEOPLE = [
     pytest.param("调解室里,张建国(右)正在调解邻里纠纷。", "张建国", id="photo-caption-side"),
     pytest.param("村党总支书记吉克阿呷商量后决定先示范种植。", "吉克阿呷", id="yi-name-after-a-post"),
     pytest.param("村民沙马拉且告诉记者，花椒卖了好价钱。", "沙马拉且", id="yi-name-after-a-role"),
+    pytest.param("外卖骑手李强接过话茬。", "李强", id="after-a-riders-job"),
+    pytest.param("公司党支部书记、研发总监孙浩说。", "孙浩", id="after-a-directors-post"),
+    pytest.param("民宿主人朱德兵是土生土长的朝阳村人。", "朱德兵", id="name-jieba-cuts-before-the-copula"),
 ]
 
 
