@@ -77,6 +77,11 @@ _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于�
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: Ages before a place's kind (千年古镇, 百年老街): no names.
 _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "近千年", "千百年"))
+#: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
+#: are no part of it (余村|村集体经济), and after 村 no one-character name ends (X村|村民).
+_VILLAGE_WORDS = ("村集体", "村民", "村委", "村干部", "村两委", "村党", "村务", "村级", "村里", "村庄", "村容")
+#: Characters before 村 right after a town that make no village's name (东溪镇各村, 全村).
+_NOT_ONE_CHAR_VILLAGES = frozenset("各每全本该同邻此原新老大小上下前后东西南北中村乡镇多几两诸某一其另贫穷富强")
 #: Kinds of village, not names, after a town (东溪镇|示范村, 全镇|贫困村).
 _NOT_VILLAGE_NAMES = _NOT_COMMUNITY_NAMES | frozenset(
     ("贫困", "空壳", "中心", "行政", "自然", "先进", "传统", "特色", "美丽", "文明", "样板", "明星", "薄弱", "软弱", "涣散", "边缘", "偏远")
@@ -174,6 +179,8 @@ class PlaceRules(RuleBase):
                     continue  # 组和|县区: a two-character county (和县) must start a word
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
+                if word[-1] == "市" and text.startswith("市民", end - 1) and end - 1 in token_starts:
+                    continue  # 深圳|市民, 重庆|市民: the city's people (not 北京市|民政局)
                 out.append(Mention(start, end, word, "Place", "admin", word))
             elif word == "巴中" and text.startswith(_PAIR_WORDS, end):
                 continue  # 巴中友好, 巴中两国: Pakistan and China, not the city of 巴中
@@ -362,6 +369,10 @@ class PlaceRules(RuleBase):
 
     def _trim(self, p: _Piece) -> _Piece | None:
         """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
+        if p.mention is None and not p.tag and len(p.text) == 2 and p.text[0] != "那" and (
+            p.text[0] in "以来去回进" or p.text[0] in _FUNCTION_CHARS
+        ):  # 以|余村, 来|余村, 这所|学校: a verb or a function word, then one character (not 素万|那普)
+            return None
         if p.mention is not None or p.tag or len(p.text) < 3:
             return p if is_han(p.text) else None
         for k in (2, 1):
@@ -466,6 +477,8 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
                 continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
+            if suffix == "村" and text[s_start - 1 : s_start] == "村" and text.startswith(_VILLAGE_WORDS, s_start):
+                continue  # 余村|村集体, 余村|村民: a village, then its own word (not 余村村)
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
@@ -546,6 +559,15 @@ class PlaceRules(RuleBase):
                 gap is not None and not straddle
             ):  # 农村, 乡村 straddle a gap; 岭 + 下乡 does not count
                 stem = gap  # 大渡口区 + 跳磴 + 镇: the words between a place and a suffix name the next one
+            if (not stem or len(text[stem[0].start : s_start]) < 2) and suffix == "村" and s_start:
+                one = text[s_start - 1]  # 天荒坪镇 + 余村: a one-character name right after its town
+                town = self._parent_before(pieces, s_start - 1)
+                if (
+                    town is not None and town.text.endswith(("镇", "乡")) and _HAN.match(one)
+                    and one not in _FUNCTION_CHARS and one not in _GAP_BREAKERS and one not in _VERBISH
+                    and one not in _NOT_ONE_CHAR_VILLAGES and not text.startswith(_VILLAGE_WORDS, s_end)
+                ):  # fmt: skip
+                    stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
             if stem is None:
                 continue
             name_start = stem[0].start if stem else s_start
@@ -732,6 +754,11 @@ class PlaceRules(RuleBase):
             if m.rule not in ("suffix-town", "suffix-village") or m.info not in ("镇", "乡", "村"):
                 continue
             stem = m.text[: -len(m.info)]
+            if len(stem) == 1 and m.info == "村":  # 余村 (天荒坪镇余村): the whole name elsewhere
+                for k in re.finditer(re.escape(m.text), text):
+                    if k.start() != m.start and not text.startswith(_VILLAGE_WORDS, k.end() - 1):
+                        out.append(Mention(k.start(), k.end(), m.text, "Place", "stem-alias", m.text))
+                continue
             if len(stem) < 2 or self.seg.freq(stem) >= 100 or stem in self.generic:
                 continue
             for k in re.finditer(re.escape(stem), text):

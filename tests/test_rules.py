@@ -203,6 +203,8 @@ PLACE_CHAINS = [
     pytest.param("四川省乐山市马边彝族自治县民主镇的村民。", ["马边彝族自治县", "民主镇"], id="autonomous-county-then-town"),
     pytest.param("在县城迁陵镇，新建的交易中心投用。", ["迁陵镇"], id="town-after-the-county-seat"),
     pytest.param("湖南省农业农村厅派驻国茶村第一书记谢文斌说。", ["国茶村"], id="village-after-a-verb-of-sending"),
+    pytest.param("在暴雨中被淹的房山区窦店镇苏村，积水已被排尽。", ["窦店镇", "苏村"], id="one-character-village-after-its-town"),
+    pytest.param("第二天就能摆上广州、深圳市民的餐桌。", ["广州", "深圳"], id="city-before-its-citizens"),
 ]
 
 
@@ -225,6 +227,11 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("发生在凯里乔郡隆迪亚尼镇附近。", "凯里"),  # (Kericho, Kenya): no county before a long stem
         ("请居民代表坐下来一起商量小区的大事。", "商量小区"),  # 商量 is a verb
         ("湖南省农业农村厅派驻国茶村第一书记谢文斌说。", "国茶"),  # a village, not a person
+        ("第二天就能摆上深圳市民的餐桌。", "深圳市"),  # 深圳|市民
+        ("东溪镇各村都通了公路。", "各村"),
+        ("天荒坪镇余村很美。以余村为核心，联合周边村庄。", "以余村"),
+        ("天荒坪镇余村很美。余村村集体经济收入达到1620万元。", "余村村"),
+        ("火灾发生在这所学校。", "这所学校"),
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -1536,3 +1543,9 @@ def test_no_feature_from_a_preposition_or_a_bare_suffix(text: str, wrong: str) -
 def test_a_short_place_name_is_the_full_name_the_article_writes(text: str, short: str, canonical: str) -> None:
     got = {m.canonical for m in mentions_in_text(text) if m.text == short}
     assert got == {canonical}
+
+
+def test_a_one_character_village_is_found_wherever_the_article_names_it() -> None:
+    text = "安吉县天荒坪镇余村践行“千万工程”。20年前，余村还是石头村。以余村为样板。余村村集体经济收入达到1620万元。"
+    spans = [(m.start, m.end) for m in mentions_in_text(text) if m.type == "Place" and m.canonical == "余村"]
+    assert [text[a:b] for a, b in spans] == ["余村"] * 4
