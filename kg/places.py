@@ -80,6 +80,8 @@ _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "�
 #: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
 #: are no part of it (余村|村集体经济), and after 村 no one-character name ends (X村|村民).
 _VILLAGE_WORDS = ("村集体", "村民", "村委", "村干部", "村两委", "村党", "村务", "村级", "村里", "村庄", "村容")
+#: Verbs and function words that start no name (not 向, 于, 和: surnames; not 那: 素万|那普).
+_NO_NAME_STARTS = frozenset("这以来去回进等是的了在把被对从到为该各每其")
 #: Characters before 村 right after a town that make no village's name (东溪镇各村, 全村).
 _NOT_ONE_CHAR_VILLAGES = frozenset("各每全本该同邻此原新老大小上下前后东西南北中村乡镇多几两诸某一其另贫穷富强")
 #: Kinds of village, not names, after a town (东溪镇|示范村, 全镇|贫困村).
@@ -369,10 +371,8 @@ class PlaceRules(RuleBase):
 
     def _trim(self, p: _Piece) -> _Piece | None:
         """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
-        if p.mention is None and not p.tag and len(p.text) == 2 and p.text[0] != "那" and (
-            p.text[0] in "以来去回进" or p.text[0] in _FUNCTION_CHARS
-        ):  # 以|余村, 来|余村, 这所|学校: a verb or a function word, then one character (not 素万|那普)
-            return None
+        if p.mention is None and not p.tag and len(p.text) == 2 and p.text[0] in _NO_NAME_STARTS:
+            return None  # 以|余村, 来|余村, 这所|学校: a verb or a function word, then one character
         if p.mention is not None or p.tag or len(p.text) < 3:
             return p if is_han(p.text) else None
         for k in (2, 1):
