@@ -1549,3 +1549,9 @@ def test_a_one_character_village_is_found_wherever_the_article_names_it() -> Non
     text = "安吉县天荒坪镇余村践行“千万工程”。20年前，余村还是石头村。以余村为样板。余村村集体经济收入达到1620万元。"
     spans = [(m.start, m.end) for m in mentions_in_text(text) if m.type == "Place" and m.canonical == "余村"]
     assert [text[a:b] for a, b in spans] == ["余村"] * 4
+
+
+def test_a_place_whose_name_starts_with_a_surname_like_preposition_stays_a_place() -> None:
+    # 向 is a preposition, a surname and the start of 向家沟: no one-character rule may cut it
+    text = "我们与四川美术学院进行校地合作,打造向家沟乡村振兴示范长廊。咱们向家沟的发展就是很好的见证。"
+    assert {(m.text, m.type) for m in mentions_in_text(text) if "向家" in m.text} == {("向家沟", "Place")}
