@@ -442,7 +442,7 @@ _PHOTO_AFTER_RE = re.compile(
     rf"(?:^|(?<=[\s（(【\[|｜]))(?:[摄攝]影?\s*[/／:：]|[图圖]\s*[/／])\s*((?:{_CUE}\s*)?{_NAMES})"
 )
 _PHOTO_BEFORE_RE = re.compile(
-    rf"(?:^|(?<=[\s（(【\[/／|｜]))((?:{_CUE}\s*)?{_NAMES})\s*[/／]?\s*[摄攝]影?"
+    rf"(?:^|(?<=[\s（(【\[/／|｜。]))((?:{_CUE}\s*)?{_NAMES})\s*[/／]?\s*[摄攝]影?"
     r"(?=$|[\s）)】\]。，,；;、（(])"  # (孙亮摄（中经视觉）: the agency in brackets after)
 )
 _PHOTO_SOURCE_RE = re.compile(
@@ -698,7 +698,7 @@ def _head_lines(lines: list[str]) -> tuple[list[str], dict]:
         meta.setdefault("source", m.group(1))
         if d := _DATE_RE.search(line):
             meta.setdefault("date", _iso_from_match(d))
-        line = re.sub(r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d+", " ", line)
+        line = re.sub(r"(?:浏览|阅读|点击)(?:次数|量)?\s*[:：]?\s*\d*", " ", line)  # (浏览次数：<script>)
         line = _SIZE_BUTTONS_RE.sub("", line)
         line = re.sub(
             r"(?:发布时间|时间|日期)?\s*[:：]?\s*"

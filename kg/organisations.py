@@ -203,11 +203,15 @@ class OrganisationRules(RuleBase):
                 continue  # 46|家茶企和合作社: a count of bodies, not a name
             if suffix in ("支行", "分行") and "银行" not in text[name_start:s_start]:
                 # 中国工商银行 + 广东韶关分行: a branch is named with its bank (not 英国分行 alone)
+                found = [b for b, (e, _) in best.items() if e == name_start and text.endswith("银行", 0, e)]
                 k = bisect_right(piece_ends, name_start) - 1
                 bank = pieces[k] if k >= 0 and pieces[k].end == name_start else None
-                if bank is None or not bank.text.endswith("银行") or len(bank.text) < 4:
+                if found:  # 中国邮政储蓄银行 (found before) + 泗洪县支行
+                    name_start = min(found)
+                elif bank is not None and bank.text.endswith("银行") and len(bank.text) >= 4:
+                    name_start = bank.start - (2 if text[bank.start - 2 : bank.start] == "中国" else 0)
+                else:
                     continue
-                name_start = bank.start - (2 if text[bank.start - 2 : bank.start] == "中国" else 0)
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)

@@ -100,7 +100,9 @@ _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄",
                                # 县城|南宾街道: the town's seat is no part of its subdistrict's name
-                               "县城", "城区", "市区", "镇区", "主城", "主城区", "老城区", "新城区", "中心城区"))
+                               "县城", "城区", "市区", "镇区", "主城", "主城区", "老城区", "新城区", "中心城区",
+                               # 家乡|少云镇: a hometown is no part of its name
+                               "家乡", "老家", "故乡"))
 
 
 class PlaceRules(RuleBase):
@@ -492,7 +494,9 @@ class PlaceRules(RuleBase):
                 if (
                     level == "nature"
                     and len(p.text) == 2
-                    and (p.tag == "ns" or (p.freq == 0 and text.endswith(_ALONG, 0, p.start)))
+                    and (p.tag == "ns" or (p.freq == 0 and (
+                        text.endswith(_ALONG, 0, p.start)  # 涪江、琼江: a made-up word in a list of rivers
+                        or (text[p.start - 1 : p.start] == "、" and text[p.start - 2 : p.start - 1] == suffix))))
                     and p.text not in self.generic
                     and text[s_end : s_end + 1] not in "场镇乡村街区县市"
                     and p.text[0] not in "大小高深老新古上下前后内外山"

@@ -611,6 +611,14 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
     assert _read_page(tmp_path, page).authors == ("周松", "黄晓玲", "罗斌", "刘川")
 
 
+def test_a_credit_after_a_captions_full_stop_and_a_counter_without_its_number() -> None:
+    from kg.ingest import _head_lines, photo_credits
+
+    assert photo_credits("5月13日，湖滨村合作社社员在蟹塘投放蟹苗。许亮 摄") == ("许亮",)
+    _lines, meta = _head_lines(["发布时间：2024-01-11 来源：河田镇人民政府 作者：钟丽萍 黄志强　浏览次数："])
+    assert meta["authors"] == ["钟丽萍", "黄志强"]
+
+
 @pytest.mark.parametrize(
     ("meta", "account", "authors"),
     [

@@ -205,6 +205,10 @@ PLACE_CHAINS = [
     pytest.param("湖南省农业农村厅派驻国茶村第一书记谢文斌说。", ["国茶村"], id="village-after-a-verb-of-sending"),
     pytest.param("在暴雨中被淹的房山区窦店镇苏村，积水已被排尽。", ["窦店镇", "苏村"], id="one-character-village-after-its-town"),
     pytest.param("第二天就能摆上广州、深圳市民的餐桌。", ["广州", "深圳"], id="city-before-its-citizens"),
+    pytest.param("六月的铜梁,涪江、琼江碧波荡漾。", ["涪江", "琼江"], id="made-up-river-name-in-a-list-of-rivers"),
+    pytest.param("在邱少云的家乡少云镇,镇里依托红色资源。", ["少云镇"], id="town-after-hometown"),
+    pytest.param("泗洪：洪泽湖畔唱响振兴曲。", ["洪泽湖"], id="great-lake-jieba-tags-as-a-name"),
+    pytest.param("湖滨村党总支领办成立了合作社。", ["湖滨村"], id="village-before-its-branch-that-leads"),
 ]
 
 
@@ -232,6 +236,13 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("天荒坪镇余村很美。以余村为核心，联合周边村庄。", "以余村"),
         ("天荒坪镇余村很美。余村村集体经济收入达到1620万元。", "余村村"),
         ("火灾发生在这所学校。", "这所学校"),
+        ("在邱少云的家乡少云镇,镇里依托红色资源。", "家乡少云镇"),
+        ("柑橘“红”遍山乡。", "遍山乡"),  # 山乡: mountain villages
+        ("机关选派12名年轻干部到河田镇挂任村党支部第一书记。", "挂任村"),
+        ("湖滨村党总支领办成立了合作社。", "湖滨村党总支领办"),
+        ("是党员师傅手把手教会了我。", "师傅"),
+        ("漫山的马尾松、木荷郁郁葱葱。", "马尾松"),
+        ("通过定期召开链上企业党建联席会,园区企业互相配套。", "联席会"),
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -410,6 +421,8 @@ PEOPLE = [
     pytest.param("外卖骑手李强接过话茬。", "李强", id="after-a-riders-job"),
     pytest.param("公司党支部书记、研发总监孙浩说。", "孙浩", id="after-a-directors-post"),
     pytest.param("民宿主人朱德兵是土生土长的朝阳村人。", "朱德兵", id="name-jieba-cuts-before-the-copula"),
+    pytest.param("露湖村林农刘根发说。", "刘根发", id="after-a-forest-farmer"),
+    pytest.param("搬迁群众刘桂兰一边缝制玩偶。", "刘桂兰", id="after-a-relocated-resident"),
 ]
 
 
@@ -606,6 +619,7 @@ ORGANISATIONS = [
     pytest.param("2021年以来，保靖县组建黄金茶产业链党委。", "黄金茶产业链党委", id="party-body-a-verb-founds"),
     pytest.param("在开发区成立锂电产业链联合党委，吸纳32家企业。", "锂电产业链联合党委", id="joint-party-committee-founded"),
     pytest.param("射洪市与中国农业银行射洪支行合作。", "中国农业银行射洪支行", id="bank-branch"),
+    pytest.param("湖滨村与中国邮政储蓄银行泗洪县支行合作。", "中国邮政储蓄银行泗洪县支行", id="bank-branch-after-a-bank-found-before"),
     pytest.param("中国工商银行新疆乌鲁木齐新民路支行副行长李鹏说。", "中国工商银行新疆乌鲁木齐新民路支行", id="bank-branch-after-its-places"),
     pytest.param("学院与区里共建永川乡村振兴学院。重庆永川区。", "永川乡村振兴学院", id="college-of-a-field-of-revitalisation"),
 ]
