@@ -209,6 +209,8 @@ PLACE_CHAINS = [
     pytest.param("在邱少云的家乡少云镇,镇里依托红色资源。", ["少云镇"], id="town-after-hometown"),
     pytest.param("泗洪：洪泽湖畔唱响振兴曲。", ["洪泽湖"], id="great-lake-jieba-tags-as-a-name"),
     pytest.param("湖滨村党总支领办成立了合作社。", ["湖滨村"], id="village-before-its-branch-that-leads"),
+    pytest.param("在江北嘴中央商务区,写字楼林立。", ["江北嘴中央商务区"], id="business-district"),
+    pytest.param("深圳加快建设光明科学城。", ["光明科学城"], id="science-city"),
 ]
 
 
