@@ -917,11 +917,15 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
     if title and _same(body[0], title):
         body = body[1:]
     rid = record.get("id")
+    written = record.get("authors", record.get("author"))  # "吴晓辉 周敏", ["吴晓辉", "周敏"]
+    if isinstance(written, list):
+        written = " ".join(str(a) for a in written if isinstance(a, str))
     return Article(
         id=default_id if rid is None or str(rid).strip() == "" else str(rid),
         text="\n".join([title, *body] if title else body),
         title=title,
         date=_iso_date(record.get("date")),
+        authors=tuple(_names(written)) if isinstance(written, str) else (),
         source=_text_field(record.get("source")) or None,
         newspaper=_outlet(
             _text_field(record.get("newspaper")) or _text_field(record.get("source"))

@@ -39,6 +39,8 @@ _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研�
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
 #: A party body's words, which no company's or committee's name holds.
+#: Kinds of body every place has one of: after 全国 they name no single body.
+_LOCAL_KINDS = frozenset(("海关", "文化馆", "图书馆", "边境管理大队"))
 #: Verbs that found a body, and the party bodies they found: what follows names one
 #: (组建黄金茶产业链党委), with no place needed.
 _FOUNDING = ("组建", "成立", "建立", "成立了", "组建了", "建立了")
@@ -201,6 +203,8 @@ class OrganisationRules(RuleBase):
                 continue  # 枫桥式|公安派出所: a kind of station a title names, not one station
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "家个所座名位支":
                 continue  # 46|家茶企和合作社: a count of bodies, not a name
+            if stem_text.startswith("全国") and suffix in _LOCAL_KINDS:
+                continue  # 全国海关, 全国文化馆: every one of a kind, not one body
             if suffix in ("支行", "分行") and "银行" not in text[name_start:s_start]:
                 # 中国工商银行 + 广东韶关分行: a branch is named with its bank (not 英国分行 alone)
                 found = [b for b, (e, _) in best.items() if e == name_start and text.endswith("银行", 0, e)]

@@ -1019,6 +1019,9 @@ class PeopleRules(RuleBase):
                 add(tok.start, tok.end - 1, "name-context")
                 add(tok.end - 1, tokens[i + 1].end, "name-context")
                 continue
+            if plain and not (after or listed) and text[tok.start - 1 : tok.start] in "“\"‘「" and \
+                    text[tok.end : tok.end + 1] in "”\"’」":  # fmt: skip
+                continue  # 引育“金凤凰”: a word in quotation marks, no one's name
             if after or listed or plain:
                 start = tok.start
                 prev = tokens[i - 1] if i else None

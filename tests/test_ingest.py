@@ -611,6 +611,15 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
     assert _read_page(tmp_path, page).authors == ("周松", "黄晓玲", "罗斌", "刘川")
 
 
+@pytest.mark.parametrize("author", ["吴晓辉 周敏", ["吴晓辉", "周敏"], "吴晓辉、周敏"])
+def test_a_records_author_field_gives_its_authors(tmp_path: Path, author) -> None:
+    record = {"id": "a1", "title": "光山：党建引领油茶产业", "author": author, "source": "共产党员网",
+              "text": "今年以来，光山县文殊乡东岳村党支部带领村民种植油茶。"}  # fmt: skip
+    (tmp_path / "r.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (article,) = read_path(tmp_path / "r.jsonl")
+    assert article.authors == ("吴晓辉", "周敏")
+
+
 def test_a_credit_after_a_captions_full_stop_and_a_counter_without_its_number() -> None:
     from kg.ingest import _head_lines, photo_credits
 

@@ -245,6 +245,11 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("是党员师傅手把手教会了我。", "师傅"),
         ("漫山的马尾松、木荷郁郁葱葱。", "马尾松"),
         ("通过定期召开链上企业党建联席会,园区企业互相配套。", "联席会"),
+        ("全国海关加强监管。", "全国海关"),  # every customs office
+        ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "串联石宝寨"),  # 串联 is a verb
+        ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "白公祠"),  # a shrine, no person
+        ("推广草方格固沙、乔灌草结合等技术。", "乔灌草"),
+        ("引育“金凤凰” 让人才活水竞相奔涌", "金凤凰"),  # a quoted word, no name
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -622,6 +627,9 @@ ORGANISATIONS = [
     pytest.param("在开发区成立锂电产业链联合党委，吸纳32家企业。", "锂电产业链联合党委", id="joint-party-committee-founded"),
     pytest.param("射洪市与中国农业银行射洪支行合作。", "中国农业银行射洪支行", id="bank-branch"),
     pytest.param("湖滨村与中国邮政储蓄银行泗洪县支行合作。", "中国邮政储蓄银行泗洪县支行", id="bank-branch-after-a-bank-found-before"),
+    pytest.param("南宁海关推行通关新模式。", "南宁海关", id="customs-of-a-city"),
+    pytest.param("目前，凭祥市文化馆开展天琴进校园活动。", "凭祥市文化馆", id="cultural-centre-of-a-city"),
+    pytest.param("九龙坡区与重庆电力高等专科学校开展校地合作。", "重庆电力高等专科学校", id="college-of-higher-vocational-studies"),
     pytest.param("中国工商银行新疆乌鲁木齐新民路支行副行长李鹏说。", "中国工商银行新疆乌鲁木齐新民路支行", id="bank-branch-after-its-places"),
     pytest.param("学院与区里共建永川乡村振兴学院。重庆永川区。", "永川乡村振兴学院", id="college-of-a-field-of-revitalisation"),
 ]
