@@ -117,6 +117,8 @@ _NOT_NAME_TAILS = frozenset("们家摄笑看想问答谈去来到说称讲道等
 _ADDRESS = frozenset(("女士", "先生", "小姐", "太太", "夫人", "老师", "同学", "姑娘", "小伙"))
 
 #: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
+#: What may follow a name jieba cut after its second character (种植大户谭家|兵|的, 村民黄玉|芬|把).
+_AFTER_A_CUT_NAME = frozenset(("的", "，", "。", "、", "；", "：", "是", "把", "将", "也", "还", "就", "又", "都", "正", "被", "给"))
 _LONE_TAGS = frozenset(("v", "vd", "vg", "p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "y", "e"))
 
 
@@ -290,7 +292,7 @@ class PeopleRules(RuleBase):
                     and one.text not in _NOT_NAME_TAILS
                     and self.seg.tag(one.text) not in _LONE_TAGS
                     and (
-                        after.text in ("的", "，", "。", "、", "；", "：", "是")  # 民宿主人朱德|兵|是
+                        after.text in _AFTER_A_CUT_NAME  # 民宿主人朱德|兵|是, 村民黄玉|芬|把
                         or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p"))
                     )  # 志愿者…、陈家|明|每周都来
                 )

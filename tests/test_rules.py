@@ -430,6 +430,7 @@ PEOPLE = [
     pytest.param("民宿主人朱德兵是土生土长的朝阳村人。", "朱德兵", id="name-jieba-cuts-before-the-copula"),
     pytest.param("露湖村林农刘根发说。", "刘根发", id="after-a-forest-farmer"),
     pytest.param("搬迁群众刘桂兰一边缝制玩偶。", "刘桂兰", id="after-a-relocated-resident"),
+    pytest.param("石宝镇共和村村民黄玉芬把自家房子改造成了民宿。", "黄玉芬", id="name-jieba-cuts-before-ba"),
 ]
 
 
