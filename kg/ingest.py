@@ -488,12 +488,21 @@ def photo_credits(line: str) -> tuple[str, ...]:
     ('汪新',)
     >>> photo_credits("图为生产车间。\u3000孙亮摄（中经视觉）")
     ('孙亮',)
+    >>> photo_credits("工人正在捞纸。\u3000本报通讯员\u3000汪\u3000卉\u3000摄")
+    ('汪卉',)
     """
     found: list[str] = []
+    line = _SPACED_NAME_RE.sub(r"\1\2", line)  # 汪　卉: a two-character name spaced out
     for regex in (_PHOTO_AFTER_RE, _PHOTO_BEFORE_RE):
         for m in regex.finditer(line):
             found += _names(m.group(1))
     return tuple(dict.fromkeys(found))
+
+
+#: A two-character name written with a full-width space between its characters, as 人民日报
+#: and other papers set them to the width of three (本报记者　汪　卉): one character, the space,
+#: one character, each with no Chinese character on its other side.
+_SPACED_NAME_RE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])\u3000([\u4e00-\u9fff])(?![\u4e00-\u9fff])")
 
 
 def _cut(s: str, m: re.Match[str]) -> str:

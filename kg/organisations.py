@@ -197,25 +197,30 @@ class OrganisationRules(RuleBase):
                 if suffix in _SUB_BODIES:
                     parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if name_start - 6 <= e <= name_start)
                 continue
-            if any(q.text in self.generic for q in stem[:1]):
-                continue
+            if any(q.text in self.generic for q in stem[:1]) and suffix not in ("支行", "分行"):
+                continue  # (商业银行 + 垫江支行: the bank before a branch is found below)
             if _AFTER_A_MODEL.search(stem_text):
                 continue  # 枫桥式|公安派出所: a kind of station a title names, not one station
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "家个所座名位支":
                 continue  # 46|家茶企和合作社: a count of bodies, not a name
             if stem_text.startswith("全国") and suffix in _LOCAL_KINDS:
                 continue  # 全国海关, 全国文化馆: every one of a kind, not one body
-            if suffix in ("支行", "分行") and "银行" not in text[name_start:s_start]:
+            if suffix in ("支行", "分行"):
                 # 中国工商银行 + 广东韶关分行: a branch is named with its bank (not 英国分行 alone)
-                found = [b for b, (e, _) in best.items() if e == name_start and text.endswith("银行", 0, e)]
-                k = bisect_right(piece_ends, name_start) - 1
-                bank = pieces[k] if k >= 0 and pieces[k].end == name_start else None
+                bank_end = text.rfind("银行", max(0, name_start - 2), s_start) + 2
+                if bank_end < 2 or not is_han(text[bank_end:s_start]) or not 2 <= s_start - bank_end <= 10:
+                    continue  # (no bank right before the branch's place)
+                found = [b for b, (e, _) in best.items() if e == bank_end]
+                k = bisect_right(piece_ends, bank_end) - 1
+                word = pieces[k] if k >= 0 and pieces[k].end == bank_end else None
                 if found:  # 中国邮政储蓄银行 (found before) + 泗洪县支行
                     name_start = min(found)
-                elif bank is not None and bank.text.endswith("银行") and len(bank.text) >= 4:
-                    name_start = bank.start - (2 if text[bank.start - 2 : bank.start] == "中国" else 0)
+                elif word is not None and len(word.text) >= 4:  # 中国建设银行 (one word) + 大足支行
+                    name_start = word.start
                 else:
                     continue
+                if text[name_start - 2 : name_start] == "中国" and not text.startswith("中国", name_start):
+                    name_start -= 2  # 中国 + 建设银行 (the country taken apart from the bank's word)
             prev = best.get(name_start)
             if prev is None or s_end > prev[0]:
                 best[name_start] = (s_end, suffix)

@@ -640,6 +640,16 @@ class PeopleRules(RuleBase):
                         break
         for m in self.speech_re.finditer(text):
             tok = tok_end.get(m.start())
+            if (
+                tok is not None and len(tok.text) == 2 and tok.start >= 2 and text[tok.start - 2] in "”。，！？"
+                and text[tok.start - 1] in self.common_surnames and text[tok.start - 1] not in "向于和与对把被从在将"
+                and tok.tag not in ("r", "v", "vn", "p", "c", "d") and tok.text not in self.generic
+            ):  # fmt: skip
+                # ”周|国庆|说: a surname jieba left alone and a given name that is a word, at a
+                # clause's start right before the speech verb
+                if self.name_at(text, tok.start - 1, tok_at, cued=True) == tok.end:
+                    add(tok.start - 1, tok.end, "speaker")
+                    continue
             if tok is None or tok.text.endswith("方") or not self._name_token(text, tok, tok_at):
                 continue
             if self._at_clause_start(text, tok) or (tok.start, tok.end) in found:
@@ -972,6 +982,10 @@ class PeopleRules(RuleBase):
                     or self.name_at(text, tok.start, {tok.start: tok}) != tok.end
                 )
             ):  # no surname: not a name (name_at says the same, more slowly)
+                continue
+            if n == 3 and tok.freq == 0 and tok.text[-1] in "笑叹" and text.startswith(("着说", "着回答", "道"), tok.end) \
+                    and text[tok.start] in self.common_surnames:  # fmt: skip
+                add(tok.start, tok.end - 1, "name-context")  # ”罗佳|笑着说: jieba glued the smile to the name
                 continue
             known = tok.tag in ("nr", "nrfg", "nrt")
             if not (known or tok.freq == 0) or (known and n == 2 and tok.freq >= 1000):

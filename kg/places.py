@@ -75,6 +75,8 @@ _VILLAGE_NOUNS = ("务", "报账", "党组织", "干部", "集体", "会计", "�
 _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于由等这那个些各每该也还就又再才要能应需给让")
 #: Common words before 社区 that say what kind of community it is, not which.
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
+#: The country's regions by compass point and old name: in a body's name they are part of it.
+_REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
 #: Ages before a place's kind (千年古镇, 百年老街): no names.
 _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "近千年", "千百年"))
 #: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
@@ -167,6 +169,9 @@ class PlaceRules(RuleBase):
                     # 天|南海|北, 发展|中国|家: a name inside a word, touching neither end;
                     # 阿尔|泰山: the end of a longer place's name
                     continue
+                if label == "Place" and word in _REGIONS and (opened := word_at(start)) is not None \
+                        and opened.tag == "nt" and opened.start == start and opened.end > end:  # fmt: skip
+                    continue  # 西北|农林科技大学: a region that opens a body's name is no place here
                 if label == "Place" and text.startswith(("特色社会主义", "式现代化"), end):
                     continue  # 习近平新时代中国特色社会主义思想: a fixed political term, not the place
                 if label == "Programme" and text.startswith("成果", end):
@@ -477,6 +482,8 @@ class PlaceRules(RuleBase):
                 and text[s_end : s_end + 1] in ("村", "镇", "乡")
             ):
                 continue  # 林寨|村: the name goes on to the village's own suffix
+            if suffix == "寺" and text[s_end : s_end + 1] in "村镇乡":
+                continue  # 中门寺|村: a village named after a temple
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
                 continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
             if suffix == "村" and text[s_start - 1 : s_start] == "村" and text.startswith(_VILLAGE_WORDS, s_start):

@@ -174,6 +174,8 @@ class ProgrammeRules(RuleBase):
             return None
         if not _HAN.search(name) or name in self.not_programmes:
             return None
+        if name.endswith(("之乡", "之都", "之城", "之窗")) and len(name) >= 5:
+            return None  # “中国五金之乡”: an honour a place holds, not something anyone runs
         if name in self.posts or name in self.roles or name in self.generic:
             return None
         if not cued and (
@@ -281,6 +283,8 @@ class ProgrammeRules(RuleBase):
             if cue in _WEAK_CUES and not self._coined(inner):
                 cue = None  # “毛细血管”建设: a metaphor; “四好农村路”建设, “共富工坊”建设: a name
             name = self._quote_name(inner, cued=cue is not None and rest is after)
+            if name is not None and name.endswith("牌") and text.endswith(("打响", "打好", "打出", "打", "亮出"), 0, qs):
+                name = None  # 打响“豆花牌”: to play a card, a metaphor (not 打响“五金”品牌)
             if name is None:
                 named.append(None)
                 continue

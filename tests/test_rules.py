@@ -210,6 +210,8 @@ PLACE_CHAINS = [
     pytest.param("泗洪：洪泽湖畔唱响振兴曲。", ["洪泽湖"], id="great-lake-jieba-tags-as-a-name"),
     pytest.param("湖滨村党总支领办成立了合作社。", ["湖滨村"], id="village-before-its-branch-that-leads"),
     pytest.param("在江北嘴中央商务区,写字楼林立。", ["江北嘴中央商务区"], id="business-district"),
+    pytest.param("把东韩村、草堂寺等景点串联起来。", ["东韩村", "草堂寺"], id="temple"),
+    pytest.param("在中门寺村，村民说。", ["中门寺村"], id="village-named-after-a-temple"),
     pytest.param("深圳加快建设光明科学城。", ["光明科学城"], id="science-city"),
 ]
 
@@ -250,6 +252,9 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "白公祠"),  # a shrine, no person
         ("推广草方格固沙、乔灌草结合等技术。", "乔灌草"),
         ("引育“金凤凰” 让人才活水竞相奔涌", "金凤凰"),  # a quoted word, no name
+        ("“好。”大家说。", "家"),  # (大家 is no given name)
+        ("持续擦亮“中国五金之乡”这块招牌。", "中国五金之乡"),  # an honour, no programme
+        ("打响“豆花牌” 让劳务品牌带动就业", "豆花牌"),  # to play a card
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -431,6 +436,8 @@ PEOPLE = [
     pytest.param("露湖村林农刘根发说。", "刘根发", id="after-a-forest-farmer"),
     pytest.param("搬迁群众刘桂兰一边缝制玩偶。", "刘桂兰", id="after-a-relocated-resident"),
     pytest.param("石宝镇共和村村民黄玉芬把自家房子改造成了民宿。", "黄玉芬", id="name-jieba-cuts-before-ba"),
+    pytest.param("“以前靠砍树吃饭。”周国庆说，去年产值达到百万元。", "周国庆", id="surname-and-a-word-before-a-speech-verb"),
+    pytest.param("心里特别有成就感。”罗佳笑着说。", "罗佳", id="name-before-a-smile"),
 ]
 
 
@@ -567,7 +574,9 @@ ORGANISATIONS = [
     pytest.param("张国强是市农业农村委派驻的干部。", "市农业农村委", id="abbreviated-committee-after-the-copula"),
     pytest.param("区工商联主席陈志刚表示，要推动落实。", "区工商联", id="district-federation-of-industry"),
     pytest.param("国家网信办有关负责人在发布会上介绍。", "国家网信办", id="office-before-youguan"),
-    pytest.param("重庆农村商业银行南川支行为农户发放贷款。", "重庆农村商业银行", id="bank-named-with-common-words"),
+    pytest.param("重庆农村商业银行为农户发放贷款。", "重庆农村商业银行", id="bank-named-with-common-words"),
+    # (a branch is the body that acts: named with its bank, as the development sets' writers have it)
+    pytest.param("重庆农村商业银行南川支行为农户发放贷款。", "重庆农村商业银行南川支行", id="branch-of-a-bank-named-with-common-words"),
     pytest.param("十三届全国政协委员、广东技术师范大学副校长许玲说。", "广东技术师范大学", id="university-named-with-common-words"),
     pytest.param("新疆生产建设兵团纪委监委发布通报。", "新疆生产建设兵团纪委监委", id="known-bodys-own-commission"),
     pytest.param("迎泽区心连心社会工作服务中心的社工入户走访。", "迎泽区心连心社会工作服务中心", id="social-work-centre"),
@@ -629,6 +638,10 @@ ORGANISATIONS = [
     pytest.param("射洪市与中国农业银行射洪支行合作。", "中国农业银行射洪支行", id="bank-branch"),
     pytest.param("湖滨村与中国邮政储蓄银行泗洪县支行合作。", "中国邮政储蓄银行泗洪县支行", id="bank-branch-after-a-bank-found-before"),
     pytest.param("南宁海关推行通关新模式。", "南宁海关", id="customs-of-a-city"),
+    pytest.param("漠河市与哈尔滨体育学院开展校地合作。", "哈尔滨体育学院", id="college-of-sport"),
+    pytest.param("西北农林科技大学葡萄酒学院副教授宋晓说。", "西北农林科技大学葡萄酒学院", id="university-named-after-a-region"),
+    pytest.param("在资金上,中国建设银行大足支行推出贷款。大足区", "中国建设银行大足支行", id="bank-branch-bank-in-one-word"),
+    pytest.param("重庆农村商业银行垫江支行推出“白柚贷”。垫江县", "重庆农村商业银行垫江支行", id="branch-of-a-rural-commercial-bank"),
     pytest.param("目前，凭祥市文化馆开展天琴进校园活动。", "凭祥市文化馆", id="cultural-centre-of-a-city"),
     pytest.param("九龙坡区与重庆电力高等专科学校开展校地合作。", "重庆电力高等专科学校", id="college-of-higher-vocational-studies"),
     pytest.param("中国工商银行新疆乌鲁木齐新民路支行副行长李鹏说。", "中国工商银行新疆乌鲁木齐新民路支行", id="bank-branch-after-its-places"),
