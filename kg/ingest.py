@@ -927,6 +927,10 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
         body = body[1:]
     rid = record.get("id")
     written = record.get("authors", record.get("author"))  # "吴晓辉 周敏", ["吴晓辉", "周敏"]
+    outlet = _text_field(record.get("newspaper")) or _text_field(record.get("source"))
+    section = None
+    if m := re.fullmatch(r"(.{2,12}?)\s*[-－—–]\s*(.{2,12}(?:频道|版|栏目))", outlet.strip()):
+        outlet, section = m.group(1), m.group(2)  # 人民网-江西频道: the outlet and its channel
     if isinstance(written, list):
         written = " ".join(str(a) for a in written if isinstance(a, str))
     return Article(
@@ -936,9 +940,8 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
         date=_iso_date(record.get("date")),
         authors=tuple(_names(written)) if isinstance(written, str) else (),
         source=_text_field(record.get("source")) or None,
-        newspaper=_outlet(
-            _text_field(record.get("newspaper")) or _text_field(record.get("source"))
-        ),
+        newspaper=_outlet(outlet),
+        section=section,
         url=_text_field(record.get("url")) or None,
         path=path,
     )

@@ -231,7 +231,12 @@ class OrganisationRules(RuleBase):
                 gap = first + second  # 重庆大学 + 机械与运载工程 + 学院: two fields of one part
             if best[owner][0] < s_end and (not gap or is_han(gap)) and not any(c in _FUNCTION_CHARS for c in gap):
                 best[owner] = (s_end, suffix)
-        for name_start, (s_end, suffix) in sorted(best.items()):
+        spans = sorted(best.items())
+        for k in range(len(spans) - 1, 0, -1):  # 首都医科大学 + 附属 + 北京同仁医院: one hospital
+            (a, (a_end, _)), (b, (b_end, b_suffix)) = spans[k - 1], spans[k]
+            if text[a_end:b] == "附属" and b_suffix.endswith("医院"):
+                spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]
+        for name_start, (s_end, suffix) in spans:
             if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:
                 name_start -= 2  # 中共 + 河北省委, 中共 + 南川区委组织部: the party's committee
             out.append(

@@ -482,8 +482,9 @@ class PlaceRules(RuleBase):
                 and text[s_end : s_end + 1] in ("村", "镇", "乡")
             ):
                 continue  # 林寨|村: the name goes on to the village's own suffix
-            if suffix == "寺" and text[s_end : s_end + 1] in "村镇乡":
-                continue  # 中门寺|村: a village named after a temple
+            if (suffix == "寺" or level == "site") and text[s_end : s_end + 1] == "村" and \
+                    not text.startswith(_VILLAGE_WORDS, s_end):  # fmt: skip
+                continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
                 continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
             if suffix == "村" and text[s_start - 1 : s_start] == "村" and text.startswith(_VILLAGE_WORDS, s_start):
@@ -687,6 +688,9 @@ class PlaceRules(RuleBase):
         gap = text[start:s_start]
         if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
             return None
+        if len(gap) >= 3 and gap[-1] in "路街" and text.startswith(("街道", "社区"), s_start) and \
+                not any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):  # fmt: skip
+            return [_Piece(gap, start, s_start, "", 0, None)]  # 石油路 + 街道, 人和街 + 社区: named after a street
         after_town = (
             j >= 0 and pieces[j].mention is not None and pieces[j].text.endswith(("镇", "乡"))
             and pieces[j].end == start and text.startswith("村", s_start) and len(gap) == 2

@@ -176,6 +176,8 @@ class ProgrammeRules(RuleBase):
             return None
         if name.endswith(("之乡", "之都", "之城", "之窗")) and len(name) >= 5:
             return None  # “中国五金之乡”: an honour a place holds, not something anyone runs
+        if name.endswith("名片"):
+            return None  # 擦亮“母城名片”: a calling card, a metaphor
         if name in self.posts or name in self.roles or name in self.generic:
             return None
         if not cued and (

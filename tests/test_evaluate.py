@@ -299,12 +299,13 @@ def test_development_articles_score_well(gold_path: Path) -> None:
     # dev and devb were used to write the rules; devc only for a few of them; deve and devf
     # and devg (first runs 0.73-0.91, 0.90-0.98 and 0.86-0.97 per article) prompted the rules of
     # late 2026, devh, devi and devj (first runs 0.79-0.92, 0.76-0.91 and 0.80-0.92) those of its last days,
-    # devk, devl, devm and devn (0.87-0.96, 0.86-0.95, 0.86-0.97 and 0.87-0.95) those of its very last
+    # devk to devo (first runs 0.82-0.97) those of its very last
     floor = {"dev": 0.90, "devb": 0.90, "deve": 0.85, "devf": 0.85, "devg": 0.85}.get(gold_path.parent.name, 0.80)
     assert scores["micro"]["f1"] >= floor, format_scores(scores, [])
     # devh's writers list 枫桥经验 (a known programme), a brand after 擦亮 and a ledger named
     # like a working rule as not entities, devi's a quoted system the text says is in force
     # (实行“双聘制”), devk's a quoted policy word (“引才”政策), devm's a quoted reform and a
-    # metaphor (“街道吹哨、物业报到”, “流动课堂”): judgement calls the rules make the other way
-    if gold_path.parent.name not in ("devc", "devh", "devi", "devk", "devm"):
+    # metaphor (“街道吹哨、物业报到”, “流动课堂”), devo's a tourism slogan (打造“古镇花乡”):
+    # judgement calls the rules make the other way
+    if gold_path.parent.name not in ("devc", "devh", "devi", "devk", "devm", "devo"):
         assert scores["not_entities_found"] == []

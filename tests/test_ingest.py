@@ -611,6 +611,14 @@ def test_a_page_of_short_items_is_written_by_each_items_reporters(tmp_path: Path
     assert _read_page(tmp_path, page).authors == ("周松", "黄晓玲", "罗斌", "刘川")
 
 
+def test_a_records_source_with_a_channel_gives_the_outlet_and_the_section(tmp_path: Path) -> None:
+    records = [{"id": "a1", "title": "于都：党建引领产业兴", "source": "人民网-江西频道",
+                "text": "于都县罗坳镇大桥村的脐橙基地里，果农正在疏果。"}]  # fmt: skip
+    (tmp_path / "r.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (article,) = read_path(tmp_path / "r.json")
+    assert (article.newspaper, article.section) == ("人民网", "江西频道")
+
+
 @pytest.mark.parametrize("author", ["吴晓辉 周敏", ["吴晓辉", "周敏"], "吴晓辉、周敏"])
 def test_a_records_author_field_gives_its_authors(tmp_path: Path, author) -> None:
     record = {"id": "a1", "title": "光山：党建引领油茶产业", "author": author, "source": "共产党员网",

@@ -212,6 +212,8 @@ PLACE_CHAINS = [
     pytest.param("在江北嘴中央商务区,写字楼林立。", ["江北嘴中央商务区"], id="business-district"),
     pytest.param("把东韩村、草堂寺等景点串联起来。", ["东韩村", "草堂寺"], id="temple"),
     pytest.param("在中门寺村，村民说。", ["中门寺村"], id="village-named-after-a-temple"),
+    pytest.param("在罗坳镇大桥村的脐橙基地，果农说。", ["罗坳镇", "大桥村"], id="village-named-after-a-bridge"),
+    pytest.param("石油路街道金银湾社区完成老旧小区改造。", ["石油路街道", "金银湾社区"], id="subdistrict-named-after-a-road"),
     pytest.param("深圳加快建设光明科学城。", ["光明科学城"], id="science-city"),
 ]
 
@@ -255,6 +257,10 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("“好。”大家说。", "家"),  # (大家 is no given name)
         ("持续擦亮“中国五金之乡”这块招牌。", "中国五金之乡"),  # an honour, no programme
         ("打响“豆花牌” 让劳务品牌带动就业", "豆花牌"),  # to play a card
+        ("手把手教村民修枝、疏果。", "修枝"),  # a verb
+        ("擦亮“母城名片” 让历史文化活起来", "母城名片"),  # a calling card
+        ("这里离故宫、王府井都不远。", "王府井"),  # no person (a street)
+        ("大杂院里，施工队正在干活。", "施工队"),
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
@@ -639,6 +645,7 @@ ORGANISATIONS = [
     pytest.param("湖滨村与中国邮政储蓄银行泗洪县支行合作。", "中国邮政储蓄银行泗洪县支行", id="bank-branch-after-a-bank-found-before"),
     pytest.param("南宁海关推行通关新模式。", "南宁海关", id="customs-of-a-city"),
     pytest.param("漠河市与哈尔滨体育学院开展校地合作。", "哈尔滨体育学院", id="college-of-sport"),
+    pytest.param("首都医科大学附属北京同仁医院的医生到社区义诊。", "首都医科大学附属北京同仁医院", id="affiliated-hospital"),
     pytest.param("西北农林科技大学葡萄酒学院副教授宋晓说。", "西北农林科技大学葡萄酒学院", id="university-named-after-a-region"),
     pytest.param("在资金上,中国建设银行大足支行推出贷款。大足区", "中国建设银行大足支行", id="bank-branch-bank-in-one-word"),
     pytest.param("重庆农村商业银行垫江支行推出“白柚贷”。垫江县", "重庆农村商业银行垫江支行", id="branch-of-a-rural-commercial-bank"),
