@@ -586,6 +586,8 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if re.fullmatch(r"[多几数两一二三四五六七八九十百千]+[片个处座条批]", stem_text):
+                continue  # 多片|历史文化街区: a count of places
             if stem_text in _AGES or (stem_text[:-1] in _AGES and stem_text[-1] in "古老"):
                 continue  # 千年|古镇, 百年|老街: an age, not a name
             if stem_text.endswith("式") and len(stem_text) >= 3 and not whole_word:

@@ -213,6 +213,8 @@ PLACE_CHAINS = [
     pytest.param("把东韩村、草堂寺等景点串联起来。", ["东韩村", "草堂寺"], id="temple"),
     pytest.param("在中门寺村，村民说。", ["中门寺村"], id="village-named-after-a-temple"),
     pytest.param("在罗坳镇大桥村的脐橙基地，果农说。", ["罗坳镇", "大桥村"], id="village-named-after-a-bridge"),
+    pytest.param("苏州平江历史文化街区游人如织。", ["平江历史文化街区"], id="historic-district"),
+    pytest.param("王府井步行街引入首店。", ["王府井步行街"], id="pedestrian-street"),
     pytest.param("石油路街道金银湾社区完成老旧小区改造。", ["石油路街道", "金银湾社区"], id="subdistrict-named-after-a-road"),
     pytest.param("深圳加快建设光明科学城。", ["光明科学城"], id="science-city"),
 ]
@@ -261,6 +263,7 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("擦亮“母城名片” 让历史文化活起来", "母城名片"),  # a calling card
         ("这里离故宫、王府井都不远。", "王府井"),  # no person (a street)
         ("大杂院里，施工队正在干活。", "施工队"),
+        ("全省已有多片历史文化街区完成修缮。", "多片历史文化街区"),  # a count
     ],
 )
 def test_no_town_across_a_known_place_or_ordinary_words(text: str, wrong: str) -> None:
