@@ -8,10 +8,11 @@ RDF (``kg.rdf``) and view (``kg.view``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from .model import Article, Extraction, Mention
+from .model import Article, Extraction, Mention, Relation
 from .normalize import (
     build_entities,
     defined_aliases,
@@ -131,7 +132,9 @@ class Extractor:
 _LOCAL_BODY = re.compile(r"(社区|街道|村|镇|乡|县|区|市|公司|医院|集团|委)(党委|党支部|党总支|党工委|妇联|团委)$")
 
 
-def post_only_bodies(text: str, mentions, relations, posts) -> set[tuple[str, str]]:
+def post_only_bodies(
+    text: str, mentions: Iterable[Mention], relations: Iterable[Relation], posts: Iterable[str]
+) -> set[tuple[str, str]]:
     """The organisations that the article names only as where a post is held: a party
     body or mass organisation of a place or company (朝阳村党支部, 钱塘镇党委, 常山庄村妇联)
     whose every mention is followed by a post (朝阳村党支部书记秦建平, 党委副书记, 委员).
@@ -148,6 +151,7 @@ def post_only_bodies(text: str, mentions, relations, posts) -> set[tuple[str, st
     >>> post_only_bodies(text + "村党支部把党小组建在网格上。", ms, (), {"书记"})
     set()
     """
+    mentions = list(mentions)
     cues = tuple(sorted(posts, key=len, reverse=True))
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for m in mentions:
@@ -163,7 +167,7 @@ def post_only_bodies(text: str, mentions, relations, posts) -> set[tuple[str, st
         if not all(text.startswith(cues, end) or text.startswith(("常务", "专职"), end) for _, end in where):
             continue
         short = body.group(0)
-        inside = [(s, e) for m in mentions for s, e in [(m.start, m.end)] if short in m.text]
+        inside = [(m.start, m.end) for m in mentions if short in m.text]
         alone = (
             i for i in _find_all(text, short)
             if not any(s <= i < e for s, e in inside) and not text.startswith(cues, i + len(short))

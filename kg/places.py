@@ -482,8 +482,7 @@ class PlaceRules(RuleBase):
                 and text[s_end : s_end + 1] in ("村", "镇", "乡")
             ):
                 continue  # 林寨|村: the name goes on to the village's own suffix
-            if (suffix == "寺" or level == "site") and text[s_end : s_end + 1] == "村" and \
-                    not text.startswith(_VILLAGE_WORDS, s_end):  # fmt: skip
+            if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
                 continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
