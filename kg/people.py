@@ -190,6 +190,11 @@ class PeopleRules(RuleBase):
                     end = (
                         tok.end
                     )  # 总经理万里告诉记者: a post, a name that is also a word, a speech verb
+                elif (
+                    cued and n == sl + 1 and nxt is not None and len(nxt.text) == 2 and nxt.freq == 0
+                    and nxt.text[1] in "是说" and nxt.text[0] not in _FUNCTION_CHARS and _HAN.match(nxt.text[0])
+                ):  # fmt: skip
+                    end = tok.end + 1  # 退休教师周长|清是: jieba read 周长 as a word and glued 是 to the name's end
                 else:
                     return None
             elif n == sl:
