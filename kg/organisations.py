@@ -229,6 +229,8 @@ class OrganisationRules(RuleBase):
             first, joint, second = gap.replace("和", "与").partition("与")
             if joint and len(first) >= 2 and len(second) >= 2 and "与" not in second:
                 gap = first + second  # 重庆大学 + 机械与运载工程 + 学院: two fields of one part
+            if gap.startswith(("共建", "组建", "成立", "建立", "开设", "设立", "联合", "合作", "携手", "牵头", "共办")):
+                continue  # 重庆工程职业技术学院|共建|产业学院: a verb between two bodies, no part of one
             if best[owner][0] < s_end and (not gap or is_han(gap)) and not any(c in _FUNCTION_CHARS for c in gap):
                 best[owner] = (s_end, suffix)
         spans = sorted(best.items())

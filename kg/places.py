@@ -632,6 +632,28 @@ class PlaceRules(RuleBase):
             changed = True
         return out
 
+    def village_repeats(self, text: str, places: list[Mention], pieces: list[_Piece]) -> list[Mention]:
+        """余村, 集体村 (found after 天荒坪镇, 二圣镇): a village's whole name elsewhere in the
+        article names it too, where no longer mention holds it (集体村党支部领办…, 以余村为…;
+        not 余村|村集体).  The mentions are put among ``pieces`` for the rules that follow."""
+        out: list[Mention] = []
+        taken = [(m.start, m.end) for m in places]
+        for name in dict.fromkeys(m.text for m in places if m.rule == "suffix-village" and m.info == "村"):
+            for k in re.finditer(re.escape(name), text):
+                a, b = k.span()
+                if any(s < b and a < e for s, e in taken) or \
+                        text.startswith(("村民", "村委", "村干部", "村两委", "村务", "村级"), b - 1):  # fmt: skip
+                    continue  # (余|村民: the 村 starts another word)
+                lo = bisect_right(list(map(_END_OF, pieces)), a)
+                hi = bisect_left(list(map(_START_OF, pieces)), b, lo)
+                if any(p.mention is not None for p in pieces[lo:hi]):
+                    continue  # (a person's or a place's name is there)
+                m = Mention(a, b, name, "Place", "stem-alias", name)
+                out.append(m)
+                taken.append((a, b))
+                self._insert_piece(pieces, m)
+        return out
+
     def _county_before_town(self, text: str, start: int, s_start: int) -> Mention | None:
         """A county's or a city's name (秀山, 江津区) that opens a town's stem of four or more
         characters, leaving at least two for the town's own name (秀山洪安镇 → 秀山 + 洪安镇;
@@ -770,11 +792,8 @@ class PlaceRules(RuleBase):
             if m.rule not in ("suffix-town", "suffix-village") or m.info not in ("镇", "乡", "村"):
                 continue
             stem = m.text[: -len(m.info)]
-            if len(stem) == 1 and m.info == "村":  # 余村 (天荒坪镇余村): the whole name elsewhere
-                for k in re.finditer(re.escape(m.text), text):
-                    if k.start() != m.start and not text.startswith(_VILLAGE_WORDS, k.end() - 1):
-                        out.append(Mention(k.start(), k.end(), m.text, "Place", "stem-alias", m.text))
-                continue
+            if len(stem) == 1:
+                continue  # (余村: its whole name elsewhere is found by village_repeats)
             if len(stem) < 2 or self.seg.freq(stem) >= 100 or stem in self.generic:
                 continue
             for k in re.finditer(re.escape(stem), text):

@@ -178,6 +178,8 @@ class ProgrammeRules(RuleBase):
             return None  # “中国五金之乡”: an honour a place holds, not something anyone runs
         if name.endswith("名片"):
             return None  # 擦亮“母城名片”: a calling card, a metaphor
+        if name.endswith("师") and len(name) <= 4 and name[0] not in "一二三四五六七八九十百千万":
+            return None  # 培养“制茶师”“茶艺师”: a trade people learn, not something anyone runs (“千名茶师” is)
         if name in self.posts or name in self.roles or name in self.generic:
             return None
         if not cued and (

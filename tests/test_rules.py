@@ -213,6 +213,10 @@ PLACE_CHAINS = [
     pytest.param("把东韩村、草堂寺等景点串联起来。", ["东韩村", "草堂寺"], id="temple"),
     pytest.param("在中门寺村，村民说。", ["中门寺村"], id="village-named-after-a-temple"),
     pytest.param("在罗坳镇大桥村的脐橙基地，果农说。", ["罗坳镇", "大桥村"], id="village-named-after-a-bridge"),
+    pytest.param(
+        "清明前后,二圣镇集体村的茶山上一片忙碌。2021年,集体村党支部领办成立茶叶专业合作社。",
+        ["二圣镇", "集体村"], id="village-found-after-its-town-and-again-before-its-branch",
+    ),
     pytest.param("在平江历史文化街区，游人如织。", ["平江历史文化街区"], id="historic-district"),
     pytest.param("王府井步行街引入首店。", ["王府井步行街"], id="pedestrian-street"),
     pytest.param("石油路街道金银湾社区完成老旧小区改造。", ["石油路街道", "金银湾社区"], id="subdistrict-named-after-a-road"),
@@ -261,6 +265,8 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("打响“豆花牌” 让劳务品牌带动就业", "豆花牌"),  # to play a card
         ("手把手教村民修枝、疏果。", "修枝"),  # a verb
         ("擦亮“母城名片” 让历史文化活起来", "母城名片"),  # a calling card
+        ("已培养“制茶师”“茶艺师”300余名。", "制茶师"),  # a trade
+        ("与重庆工程职业技术学院共建产业学院,定向培养技术工人。", "重庆工程职业技术学院共建产业学院"),
         ("这里离故宫、王府井都不远。", "王府井"),  # no person (a street)
         ("大杂院里，施工队正在干活。", "施工队"),
         ("全省已有多片历史文化街区完成修缮。", "多片历史文化街区"),  # a count
@@ -1604,3 +1610,9 @@ def test_a_place_whose_name_starts_with_a_surname_like_preposition_stays_a_place
     # 向 is a preposition, a surname and the start of 向家沟: no one-character rule may cut it
     text = "我们与四川美术学院进行校地合作,打造向家沟乡村振兴示范长廊。咱们向家沟的发展就是很好的见证。"
     assert {(m.text, m.type) for m in mentions_in_text(text) if "向家" in m.text} == {("向家沟", "Place")}
+
+
+def test_a_village_found_after_its_town_names_its_branch_elsewhere() -> None:
+    text = "清明前后,二圣镇集体村的茶山上一片忙碌。2021年,集体村党支部领办成立茶叶专业合作社。"
+    found = {(m.text, m.type) for m in mentions_in_text(text)}
+    assert ("集体村党支部", "Organisation") in found
