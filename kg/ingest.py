@@ -457,6 +457,7 @@ _EDITOR_RE = re.compile(
     r"^[（(【\[]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|校对|审核|审校|编审)"
 )
 _BRACKETS = "（）()【】[]"
+_EDITOR_LABELS = frozenset(("责任编辑", "責任編輯", "编辑", "編輯", "责编", "审核", "审校", "校对", "编审", "值班编辑"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -472,6 +473,8 @@ def _names(chunk: str) -> list[str]:
     """The names in ``chunk`` with cue words dropped; [] unless all tokens are names."""
     names = []
     for token in re.split(r"[\s、，,/／:：|｜]+", chunk.strip(_BRACKETS + " □■●◆▲")):
+        if token in _EDITOR_LABELS:
+            break  # 作者：周晓燕 楼佳琪 责任编辑：陈思远: the editors are no authors
         token = _ROLE_RE.sub("", token)  # 本报记者张三, 光明日报记者 -> 张三, ""
         if not token or token in _CUE_WORDS:
             continue
@@ -671,7 +674,7 @@ _WECHAT_FURNITURE_RE = re.compile(
     r"|长按(?:识别)?二维码\s*关注我们|微信扫一扫|关注该公众号|微信扫一扫\s*关注该公众号)\s*$"
 )
 _WECHAT_META_RE = re.compile(
-    r"^(?:原创\s+)?(?:(?P<author>[\u4e00-\u9fff]{2,4})\s+)?(?P<account>[^\s\d]{2,20})\s+"
+    r"^(?:原创\s+)?(?:(?P<author>[\u4e00-\u9fff]{2,4})\s+)?(?P<account>[^\s\d:：]{2,20})\s+"
     r"(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:\s+\d{1,2}:\d{2})?(?:\s+发表于\S{1,8})?\s*$"
 )
 _SOURCE_RE = re.compile(r"(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s\d　]{2,20})")

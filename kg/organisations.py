@@ -207,16 +207,27 @@ class OrganisationRules(RuleBase):
                 continue  # 全国海关, 全国文化馆: every one of a kind, not one body
             if suffix in ("支行", "分行"):
                 # 中国工商银行 + 广东韶关分行: a branch is named with its bank (not 英国分行 alone)
-                bank_end = text.rfind("银行", max(0, name_start - 2), s_start) + 2
-                if bank_end < 2 or not is_han(text[bank_end:s_start]) or not 2 <= s_start - bank_end <= 10:
-                    continue  # (no bank right before the branch's place)
+                banks = list(re.finditer("银行|商行", text[max(0, name_start - 2) : s_start]))
+                bank_end = max(0, name_start - 2) + banks[-1].end() if banks else 0
+                if not banks or not is_han(text[bank_end:s_start]) or not 2 <= s_start - bank_end <= 10:
+                    continue  # (no bank right before the branch's place: 重庆农商行 + 万州分行)
                 found = [b for b, (e, _) in best.items() if e == bank_end]
                 k = bisect_right(piece_ends, bank_end) - 1
                 word = pieces[k] if k >= 0 and pieces[k].end == bank_end else None
                 if found:  # 中国邮政储蓄银行 (found before) + 泗洪县支行
                     name_start = min(found)
-                elif word is not None and len(word.text) >= 4:  # 中国建设银行 (one word) + 大足支行
-                    name_start = word.start
+                elif word is not None and (len(word.text) >= 4 or word.text.endswith("商行")):
+                    start = word.start  # 中国建设银行 (one word) + 大足支行, 重庆 + 农商行 + 万州分行
+                    k = bisect_right(piece_ends, start) - 1
+                    if bank_end - start < 4 and k >= 0 and pieces[k].end == start and pieces[k].mention is None \
+                            and len(pieces[k].text) <= 2 and is_han(pieces[k].text):  # fmt: skip
+                        start, k = pieces[k].start, k - 1  # 农 + 商行
+                    if k >= 0 and pieces[k].end == start and pieces[k].mention is not None \
+                            and pieces[k].mention.type == "Place":  # fmt: skip
+                        start = pieces[k].start  # 重庆 + 农商行
+                    if bank_end - start < 4:
+                        continue
+                    name_start = start
                 else:
                     continue
                 if text[name_start - 2 : name_start] == "中国" and not text.startswith("中国", name_start):

@@ -484,6 +484,8 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
+            if suffix == "社区" and text.startswith(("卫生服务", "卫生院", "医院"), s_end):
+                continue  # 中和街道|社区卫生服务中心: a health centre, not a community
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
                 continue  # 新山村|街道, 民主村|社区: a subdistrict or community named after a village
             if suffix == "村" and text[s_start - 1 : s_start] == "村" and text.startswith(_VILLAGE_WORDS, s_start):

@@ -628,6 +628,17 @@ def test_a_records_author_field_gives_its_authors(tmp_path: Path, author) -> Non
     assert article.authors == ("吴晓辉", "周敏")
 
 
+def test_a_learning_platforms_page_gives_its_outlet_and_no_editor_as_author(tmp_path: Path) -> None:
+    page = "\n".join([
+        "诸暨枫桥：让“枫桥经验”焕发新活力", "来源：浙江学习平台　2024-08-22", "文/周晓燕　楼佳琪　图/何宇航", "",
+        "　　走进诸暨市枫桥镇桥亭村的“共富工坊”，村民正在分拣香榧。", "",
+        "作者：周晓燕　楼佳琪　　责任编辑：陈思远",
+    ])  # fmt: skip
+    article = _read_page(tmp_path, page)
+    assert (article.newspaper, article.date) == ("浙江学习平台", "2024-08-22")
+    assert article.authors == ("周晓燕", "楼佳琪")
+
+
 def test_a_credit_after_a_captions_full_stop_and_a_counter_without_its_number() -> None:
     from kg.ingest import _head_lines, photo_credits
 
