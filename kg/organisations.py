@@ -252,6 +252,8 @@ class OrganisationRules(RuleBase):
         for name_start, (s_end, suffix) in spans:
             if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:
                 name_start -= 2  # 中共 + 河北省委, 中共 + 南川区委组织部: the party's committee
+            if text[name_start - 2 : name_start] == "国网" and suffix.endswith("公司"):
+                name_start -= 2  # 国网 + 集安市供电公司: the State Grid's company of a city
             out.append(
                 Mention(
                     name_start,

@@ -183,6 +183,8 @@ class PlaceRules(RuleBase):
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))
+            elif word == "金山" and text.startswith("银山", end):
+                continue  # 绿水青山就是金山银山: a saying, not the district
             elif word in self.rules.admin:
                 if len(word) == 2 and start not in token_starts:
                     continue  # 组和|县区: a two-character county (和县) must start a word

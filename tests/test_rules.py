@@ -266,6 +266,7 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("手把手教村民修枝、疏果。", "修枝"),  # a verb
         ("擦亮“母城名片” 让历史文化活起来", "母城名片"),  # a calling card
         ("已培养“制茶师”“茶艺师”300余名。", "制茶师"),  # a trade
+        ("坚持绿水青山就是金山银山的理念。", "金山"),  # a saying, not the district
         ("与重庆工程职业技术学院共建产业学院,定向培养技术工人。", "重庆工程职业技术学院共建产业学院"),
         ("这里离故宫、王府井都不远。", "王府井"),  # no person (a street)
         ("大杂院里，施工队正在干活。", "施工队"),
@@ -660,6 +661,7 @@ ORGANISATIONS = [
     pytest.param("在资金上,中国建设银行大足支行推出贷款。大足区", "中国建设银行大足支行", id="bank-branch-bank-in-one-word"),
     pytest.param("重庆农村商业银行垫江支行推出“白柚贷”。垫江县", "重庆农村商业银行垫江支行", id="branch-of-a-rural-commercial-bank"),
     pytest.param("重庆农商行万州分行推出“柠檬贷”。万州区", "重庆农商行万州分行", id="branch-of-a-bank-written-short"),
+    pytest.param("在江沿村，国网集安市供电公司驻村第一书记王海说。", "国网集安市供电公司", id="state-grid-company-of-a-city"),
     pytest.param("中和街道社区卫生服务中心的医生上门服务。秀山县", "中和街道社区卫生服务中心", id="community-health-centre"),
     pytest.param("目前，凭祥市文化馆开展天琴进校园活动。", "凭祥市文化馆", id="cultural-centre-of-a-city"),
     pytest.param("九龙坡区与重庆电力高等专科学校开展校地合作。", "重庆电力高等专科学校", id="college-of-higher-vocational-studies"),
