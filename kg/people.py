@@ -298,7 +298,8 @@ class PeopleRules(RuleBase):
                     and self.seg.tag(one.text) not in _LONE_TAGS
                     and (
                         after.text in _AFTER_A_CUT_NAME  # 民宿主人朱德|兵|是, 村民黄玉|芬|把
-                        or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p"))
+                        or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p", "v"))
+                        # 返乡青年李鹏|飞|办起: a verb after the name's last character
                     )  # 志愿者…、陈家|明|每周都来
                 )
                 or (  # 主席万|鄂|湘|、: after a post, three characters jieba left alone

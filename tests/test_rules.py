@@ -455,6 +455,7 @@ PEOPLE = [
     pytest.param("“以前靠砍树吃饭。”周国庆说，去年产值达到百万元。", "周国庆", id="surname-and-a-word-before-a-speech-verb"),
     pytest.param("心里特别有成就感。”罗佳笑着说。", "罗佳", id="name-before-a-smile"),
     pytest.param("在巴王社区,退休教师周长清是远近闻名的热心人。", "周长清", id="name-jieba-reads-as-a-word-and-the-copula"),
+    pytest.param("在高家堡乡，返乡青年李鹏飞办起了养殖场。", "李鹏飞", id="name-jieba-cuts-before-a-verb"),
 ]
 
 
