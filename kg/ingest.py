@@ -453,11 +453,11 @@ _TEXT_AND_PHOTOS_END_RE = re.compile(r"\s+(?:文\s*[/／、]\s*[图圖]|[图圖]
 _AUTHOR_CUE_RE = re.compile(rf"{_CUE}|^(?:文|作者|撰文|执笔|執筆)\s*[/／:：|｜]")
 _INLINE_RE = re.compile(rf"[（(]\s*({_CUE}[^（）()摄攝]{{2,40}}?)\s*[）)]")
 _DISPATCH_RE = re.compile(r"\s*(?:本报讯|本报[^\s，,。（(]{1,12}电|新华社[^\s，,。（(]{1,12}电)")
-_EDITOR_RE = re.compile(
-    r"^[（(【\[]?\s*(?:责任编辑|責任編輯|值班编辑|编辑|編輯|校对|审核|审校|编审)"
-)
+_EDITOR_WORDS = ("责任编辑", "責任編輯", "值班编辑", "编辑", "編輯", "校对", "审核", "审校", "编审")
+_EDITOR_RE = re.compile(r"^[（(【\[]?\s*(?:" + "|".join(_EDITOR_WORDS) + ")")
+#: The labels that end a byline's authors (作者：… 责任编辑：…).
+_EDITOR_LABELS = frozenset((*_EDITOR_WORDS, "责编"))
 _BRACKETS = "（）()【】[]"
-_EDITOR_LABELS = frozenset(("责任编辑", "責任編輯", "编辑", "編輯", "责编", "审核", "审校", "校对", "编审", "值班编辑"))
 
 
 @functools.lru_cache(maxsize=1)

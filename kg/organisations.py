@@ -38,7 +38,6 @@ _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
-#: A party body's words, which no company's or committee's name holds.
 #: Kinds of body every place has one of: after 全国 they name no single body.
 _LOCAL_KINDS = frozenset(("海关", "文化馆", "图书馆", "边境管理大队"))
 #: Verbs that found a body, and the party bodies they found: what follows names one
@@ -49,6 +48,7 @@ _FOUNDED_BODIES = frozenset(("党委", "联合党委", "综合党委", "党总�
 _BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "商圈", "楼宇", "片区", "企业", "产业", "链上", "两新组织"))
 #: How an unnamed party body starts (成立临时党支部, 组建功能型党支部).
 _NOT_FOUNDED = ("临时", "功能型", "流动", "联合", "综合", "基层", "一个", "专门", "新的", "村", "社区", "各")
+#: A party body's words, which no company's or committee's name holds.
 _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)

@@ -116,9 +116,9 @@ _NOT_NAME_TAILS = frozenset("们家摄笑看想问答谈去来到说称讲道等
 #: address used alone are not persons).
 _ADDRESS = frozenset(("女士", "先生", "小姐", "太太", "夫人", "老师", "同学", "姑娘", "小伙"))
 
-#: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
 #: What may follow a name jieba cut after its second character (种植大户谭家|兵|的, 村民黄玉|芬|把).
 _AFTER_A_CUT_NAME = frozenset(("的", "，", "。", "、", "；", "：", "是", "把", "将", "也", "还", "就", "又", "都", "正", "被", "给"))
+#: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
 _LONE_TAGS = frozenset(("v", "vd", "vg", "p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "y", "e"))
 
 
@@ -1041,8 +1041,8 @@ class PeopleRules(RuleBase):
                 add(tok.start, tok.end - 1, "name-context")
                 add(tok.end - 1, tokens[i + 1].end, "name-context")
                 continue
-            if plain and not (after or listed) and text[tok.start - 1 : tok.start] in "“\"‘「" and \
-                    text[tok.end : tok.end + 1] in "”\"’」":  # fmt: skip
+            if plain and not (after or listed) and 0 < tok.start and tok.end < len(text) and \
+                    text[tok.start - 1] in "“\"‘「" and text[tok.end] in "”\"’」":  # fmt: skip
                 continue  # 引育“金凤凰”: a word in quotation marks, no one's name
             if after or listed or plain:
                 start = tok.start

@@ -82,6 +82,8 @@ _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "�
 #: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
 #: are no part of it (余村|村集体经济), and after 村 no one-character name ends (X村|村民).
 _VILLAGE_WORDS = ("村集体", "村民", "村委", "村干部", "村两委", "村党", "村务", "村级", "村里", "村庄", "村容")
+#: Those of them that a village's name never ends in (余|村民; but 集体村|党支部, 余村|村集体).
+_VILLAGERS_WORDS = ("村民", "村委", "村干部", "村两委", "村务", "村级")
 #: Verbs and function words that start no name (not 向, 于, 和: surnames; not 那: 素万|那普).
 _NO_NAME_STARTS = frozenset("这以来去回进等是的了在把被对从到为该各每其")
 #: Characters before 村 right after a town that make no village's name (东溪镇各村, 全村).
@@ -638,15 +640,14 @@ class PlaceRules(RuleBase):
 
     def village_repeats(self, text: str, places: list[Mention], pieces: list[_Piece]) -> list[Mention]:
         """余村, 集体村 (found after 天荒坪镇, 二圣镇): a village's whole name elsewhere in the
-        article names it too, where no longer mention holds it (集体村党支部领办…, 以余村为…;
-        not 余村|村集体).  The mentions are put among ``pieces`` for the rules that follow."""
+        article names it too, where no longer mention holds it (集体村党支部领办…, 以余村为…,
+        余村|村集体; not 余|村民).  The mentions are put among ``pieces`` for the rules that follow."""
         out: list[Mention] = []
         taken = [(m.start, m.end) for m in places]
         for name in dict.fromkeys(m.text for m in places if m.rule == "suffix-village" and m.info == "村"):
             for k in re.finditer(re.escape(name), text):
                 a, b = k.span()
-                if any(s < b and a < e for s, e in taken) or \
-                        text.startswith(("村民", "村委", "村干部", "村两委", "村务", "村级"), b - 1):  # fmt: skip
+                if any(s < b and a < e for s, e in taken) or text.startswith(_VILLAGERS_WORDS, b - 1):
                     continue  # (余|村民: the 村 starts another word)
                 lo = bisect_right(list(map(_END_OF, pieces)), a)
                 hi = bisect_left(list(map(_START_OF, pieces)), b, lo)

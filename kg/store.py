@@ -229,14 +229,18 @@ def _turtle(prefixes: bytes, lines: bytes) -> Iterator[ox.Triple]:
     return ox.parse(prefixes + lines, format=ox.RdfFormat.TURTLE) if lines.strip() else iter(())
 
 
+def _remove_default(store: ox.Store, lines: bytes, prefixes: bytes) -> None:
+    for t in _turtle(prefixes, lines):
+        store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+
+
 def remove_graph(store: ox.Store, iri: str, facts: bytes = b"", prefixes: bytes = b"") -> None:
     """Remove an article's named graph, and from the default graph the Turtle triples
     ``facts`` (its lines that no other article has: the caller knows which)."""
     node = ox.NamedNode(iri)
     if store.contains_named_graph(node):
         store.remove_graph(node)
-    for t in _turtle(prefixes, facts):
-        store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    _remove_default(store, facts, prefixes)
 
 
 def replace_graph(
@@ -254,7 +258,6 @@ def replace_graph(
 def patch_default(store: ox.Store, removed: bytes, added: bytes, prefixes: bytes = b"") -> None:
     """Remove the Turtle triples ``removed`` from the default graph and add ``added`` (the
     corpus totals that changed)."""
-    for t in _turtle(prefixes, removed):
-        store.remove(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    _remove_default(store, removed, prefixes)
     if added.strip():
         store.load(prefixes + added, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
