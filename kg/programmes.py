@@ -234,6 +234,30 @@ class ProgrammeRules(RuleBase):
         """统一战线“同心·夜校”: a short name-like modifier between verb and quote."""
         return 2 <= len(gap) <= 6 and is_han(gap) and not any(c in _FUNCTION_CHARS for c in gap)
 
+    def _business_name(self, text: str, qs: int, after: str, name: str) -> str | None:
+        """``name`` (quoted at ``qs``, ``after`` the quote) when it names a business of a kind
+        written right before it (民宿“云上人家”, 小吃店“老街凉粉”, 民宿取名“红军客栈”) or right
+        after it (“笋溪人家”民宿, “谭记石磨豆花”的门店); not a kind or a title (“网红”民宿,
+        “五星民宿”), a brand (“黄水人家”民宿品牌) or what it does (民宿“火起来”)."""
+        if not (2 <= len(name) <= 10 and is_han(name.replace("·", ""))):
+            return None
+        before = text[max(0, qs - 12) : qs]
+        named = before.endswith(("取名", "名叫", "名为", "起名", "叫")) and any(k in before for k in self._businesses)
+        if not named and name.endswith(self._businesses):
+            return None  # (“星空民宿”: a kind; but 改造成民宿,取名“红军客栈”)
+        if not named and not before.endswith(self._businesses):
+            kind = next((k for k in self._businesses if after.startswith(k)), None)
+            if kind is None and after.startswith("的门店"):
+                kind = "的门店"
+            if kind is None or len(name) < 3 or after[len(kind) :].startswith(self._cue_tuple):
+                return None  # “网红”民宿: a kind; “黄水人家”民宿品牌: a brand; “巫溪烤鱼”门店: a chain's
+        if name.endswith(self._cue_tuple) or name in self.not_programmes or self.seg.freq(name) >= 100:
+            return None
+        last = self.seg.tokens(name)[-1]
+        if last.tag.startswith("v") and last.text != name:
+            return None  # 苗寨民宿“火起来”: what the business does, not its name
+        return name
+
     def programmes(self, text: str, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         """Quoted programme names, and quoted named sites (“X”文化长廊 is a Place)."""
         quotes = []
@@ -276,6 +300,12 @@ class ProgrammeRules(RuleBase):
             if fac is not None and 2 <= len(inner) <= 20:
                 sites.append(Mention(qs, qe + len(fac), text[qs : qe + len(fac)], "Place", "quoted-site",
                                      inner.strip() + fac))  # fmt: skip
+                named.append(None)
+                continue
+            business = self._business_name(text, qs, after, inner.strip())
+            if business is not None:  # 民宿“云上人家”, “笋溪人家”民宿: a named site, not a programme
+                start = qs + 1 + inner.index(business)
+                sites.append(Mention(start, start + len(business), business, "Place", "quoted-business", business))
                 named.append(None)
                 continue
             rest = after[1:] if after.startswith("等") else after

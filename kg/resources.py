@@ -33,6 +33,7 @@ _WORD_FILES = (
     "programme_cues.txt",
     "programme_verbs.txt",
     "facility_suffixes.txt",
+    "business_kinds.txt",
     "not_programmes.txt",
     "generic_words.txt",
     "determiners.txt",

@@ -81,6 +81,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.prog_verbs = w("programme_verbs")
         self.facilities = sorted(w("facility_suffixes"), key=len, reverse=True)
         self._cue_tuple, self._facility_tuple = tuple(self.cues), tuple(self.facilities)
+        self._businesses = tuple(sorted(w("business_kinds"), key=len, reverse=True))
         self.not_programmes = w("not_programmes")
         self.generic = w("generic_words")
         self.determiners = w("determiners")

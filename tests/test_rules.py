@@ -325,6 +325,36 @@ def test_quoted_name_before_a_facility_word_is_a_place_not_a_programme(
     assert not any(t == "Programme" for t, _ in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("南天湖镇朝阳村的民宿“云上人家”里,游客络绎不绝。", "云上人家"),
+        ("村民陈秀英经营的“笋溪人家”民宿生意红火。", "笋溪人家"),
+        ("在古镇经营小吃店“老街凉粉”的店主王素芬说,生意好了。", "老街凉粉"),
+        ("返乡村民开办的农家乐“陈家小院”生意红火。", "陈家小院"),
+        ("在豆花美食街上,“谭记石磨豆花”的门店里热气腾腾。", "谭记石磨豆花"),
+        ("他把老房子改造成民宿,取名“红军客栈”。", "红军客栈"),
+    ],
+)
+def test_a_quoted_name_beside_a_kind_of_business_is_a_place(text: str, name: str) -> None:
+    found = _found(text)
+    assert ("Place", name) in found
+    assert ("Programme", name) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("县文旅委打造“黄水人家”民宿品牌,统一服务标准。", "黄水人家"),  # a brand: a programme
+        ("激活“一池春水”,让苗寨民宿“火起来”。", "火起来"),  # what the homestays do
+        ("“网红”民宿越来越多。", "网红"),  # a kind of homestay
+        ("如今,“巫溪烤鱼”门店已遍布全国。", "巫溪烤鱼"),  # a chain's shops: a brand
+    ],
+)
+def test_a_quoted_brand_kind_or_verb_beside_a_business_is_no_place(text: str, name: str) -> None:
+    assert ("Place", name) not in _found(text)
+
+
 # --------------------------------------------------------------------------- people
 
 PEOPLE = [
