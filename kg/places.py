@@ -100,6 +100,33 @@ _BESIDE = ("畔", "边", "岸", "脚下", "旁")
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位", "巨头", "龙头"))
+#: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
+_UNIT_RE = re.compile("街道|镇|乡")
+#: Function characters that no unit's name holds (but 礼让镇, 向阳村, 和平里街道 are names).
+_UNIT_BREAKERS = frozenset("的了在是把被将对从到于等这那些各每该也还就又再才及与或不之做")
+#: Words that 乡 or 镇 opens (宜居宜业和美乡村): no unit's suffix there.
+_UNIT_WORDS = frozenset(("乡村", "乡亲", "乡贤", "乡土", "乡情", "乡愁", "乡音", "乡镇", "乡风", "乡里", "乡邻",
+                         "镇村", "镇街", "镇域", "镇区"))
+#: Kinds and epithets that end in 镇 or 乡 (产业强镇, 中国伞乡, 异域他乡).
+_UNIT_TAILS = frozenset(("强镇", "名镇", "大镇", "重镇", "小镇", "古镇", "集镇", "城镇", "雪乡", "他乡", "故乡", "家乡", "水乡",
+                         "侨乡", "之乡", "原乡", "异乡", "同乡", "老乡", "下乡", "返乡", "还乡", "城乡", "伞乡", "畅乡"))
+#: Measure words after a number (一处社区, 三座村): a count, not a name.
+_MEASURES = frozenset("个处座条家户批片所")
+#: What opens a clause before a unit's name: a line, a punctuation mark, a quotation mark.
+_UNIT_LEADS = frozenset("\n，,。；;：:！？!?、“”\"（( 　")
+#: Words right before a unit's name that open it (在丰盛镇, 来到青年镇, 位于九曲街道).
+_UNIT_OPENERS = ("在", "到", "从", "来到", "走进", "走访", "位于", "地处", "前往", "深入", "赴")
+#: Marks right after a unit's name that close it (在丰盛镇,).
+_UNIT_STOPS = frozenset("，,、。；;：:！？!?）)”")
+#: A unit's own bodies and offices right after its name (十里镇党委, 两路街道办事处).
+_UNIT_BODIES = ("党委", "党工委", "人民政府", "政府", "办事处", "卫生院", "派出所", "便民服务中心", "综合文化站")
+#: A village's or community's name (2-3 characters) right after its town.
+_VILLAGE_AFTER = re.compile("([\u4e00-\u9fa5]{2,3}?)(村|社区)")
+#: Tags of words that name no unit: places by position, pronouns, distinctions, function words
+#: (周边, 当地, 本地, 所在, 主要).
+_NOT_UNIT_TAGS = frozenset(("f", "s", "r", "rr", "rz", "b", "p", "c", "u", "uj", "ul", "uz", "ud", "d", "q", "mq"))
+#: A word this frequent before 街道 is a street's kind (商业街道), not a subdistrict's name.
+_STREET_FREQ = 5000
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
                                "街道", "社区", "小区", "乡镇", "村庄",
@@ -658,6 +685,116 @@ class PlaceRules(RuleBase):
                 taken.append((a, b))
                 self._insert_piece(pieces, m)
         return out
+
+    def context_units(self, text: str, places: list[Mention], pieces: list[_Piece]) -> list[Mention]:
+        """Towns, subdistricts, villages and communities whose names are ordinary words
+        (丰盛, 青年, 礼让, 两路; 三元, 八角, 胜利), which the suffix rules leave alone: found
+        where the context leaves no doubt.  A town or subdistrict where a clause opens with
+        it, after 在/来到… or after its county, and a punctuation mark, its own body
+        (党委, 政府) or its village follows (在丰盛镇,; 渝北区回兴街道,; 在礼让镇川西村);
+        a village or community right after a town (分水镇三元村村民, 鱼洞街道新华社区居民).
+        The mentions are put among ``pieces`` for the rules that follow."""
+        if not any(u in text for u in ("镇", "乡", "街道", "村", "社区")):
+            return []
+        out: list[Mention] = []
+        towns = [m for m in places if m.rule == "suffix-town"]
+        for u in _UNIT_RE.finditer(text):
+            pos, unit = u.start(), u.group()
+            end = u.end()
+            follows = (
+                text[end : end + 1] in _UNIT_STOPS
+                or text.startswith(_UNIT_BODIES, end)
+                or (unit != "街道" and _VILLAGE_AFTER.match(text, end) is not None)
+                or self._place_at(pieces, end)  # 回兴街道|宝环社区: its community follows
+            )
+            if not follows:
+                continue
+            for size in (2, 3):
+                a = pos - size
+                stem = text[a:pos]
+                if a < 0 or not self._unit_stem(stem, unit, text, pos):
+                    continue
+                opened = (
+                    a == 0 or text[a - 1] in _UNIT_LEADS or text.endswith(_UNIT_OPENERS, 0, a)
+                    or self._parent_before(pieces, a) is not None
+                )
+                if opened and self._free(pieces, a, end, stem_end=pos) and not self._in_short_quote(text, a, end):
+                    m = Mention(a, end, text[a:end], "Place", "suffix-town", "", unit)
+                    out.append(m)
+                    towns.append(m)
+                    self._insert_piece(pieces, m)
+                    break
+        for town in towns:
+            v = _VILLAGE_AFTER.match(text, town.end)
+            if v is None:
+                continue
+            stem, unit = v.group(1), v.group(2)
+            end = v.end()
+            if unit == "村" and text.startswith("社区", end):
+                unit, end = "社区", end + 2  # 铜元局街道|长江村社区: a community named after a village
+                stem = text[town.end : end - 2]
+            elif text.startswith(_VILLAGE_WORDS, end - 1) and not text.startswith("村民宿", end - 1) and (
+                self.seg.freq(stem) >= _COMMON_FREQ and self.seg.tag(stem) not in _NAME_TAGS
+            ):
+                continue  # 丰盛镇|广大|村民, 朝鲜族乡|组织|村里: no village (but 八角村|民宿)
+            if self._village_stem(stem) and self._free(pieces, town.end, end):
+                m = Mention(town.end, end, text[town.end : end], "Place", "suffix-village", "", unit)
+                out.append(m)
+                self._insert_piece(pieces, m)
+        return out
+
+    def _unit_stem(self, stem: str, unit: str, text: str, pos: int) -> bool:
+        """Can ``stem`` name a town or a subdistrict (``unit``) in :meth:`context_units`?"""
+        if not is_han(stem) or any(c in _UNIT_BREAKERS for c in stem):
+            return False
+        if stem in self.generic or stem in _NOT_VILLAGE_NAMES or stem in _REGIONS or stem in _AGES or \
+                stem.startswith(self._determiner_prefixes) or any(c in "个些座处条" for c in stem):  # fmt: skip
+            return False
+        tag = self.seg.tag(stem)
+        if tag in _NOT_UNIT_TAGS or (tag == "v" and self.seg.freq(stem) >= 500):
+            return False  # 在当地|镇, 周边|乡镇, 组织|街道
+        if unit == "街道":
+            return self.seg.freq(stem) < _STREET_FREQ or tag in _NAME_TAGS  # 在商业街道: a street
+        if text[pos : pos + 2] in _UNIT_WORDS or text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
+            return False  # 和美|乡村, 镇村两级; 产业强镇, “童话雪乡”; 沙田、虎门|两镇
+        return self.seg.freq(text[pos - 1 : pos + 1]) < 5  # 丹灶|小镇, 沿海|侨乡, 直通|乌镇: a word ends it
+
+    def _village_stem(self, stem: str) -> bool:
+        """Can ``stem``, right after a town, name its village or community?"""
+        tag = self.seg.tag(stem)
+        return (
+            is_han(stem)
+            and not any(c in _UNIT_BREAKERS or c in "个全所数几多" for c in stem)
+            and stem[1:2] not in _MEASURES  # 一处|社区, 三座|村
+            and not (tag == "v" and self.seg.freq(stem) >= 100)  # 河田镇|挂任|村党支部第一书记
+            and stem not in self.generic
+            and stem not in _NOT_VILLAGE_NAMES
+            and not stem.startswith(self._determiner_prefixes)
+            and tag not in _NOT_UNIT_TAGS - {"d"}  # (大同村: jieba's 大同 is an adverb)
+        )
+
+    @staticmethod
+    def _place_at(pieces: list[_Piece], pos: int) -> bool:
+        """Does a place found as a piece start at ``pos``?"""
+        k = bisect_left(list(map(_START_OF, pieces)), pos)
+        return k < len(pieces) and pieces[k].start == pos and pieces[k].mention is not None \
+            and pieces[k].mention.type == "Place"  # fmt: skip
+
+    @staticmethod
+    def _free(pieces: list[_Piece], start: int, end: int, stem_end: int | None = None) -> bool:
+        """Is no entity found in text[start:end] yet (a county's or a known place's short
+        name inside the stem may be: 凤山|街道, 长江|村社区)?"""
+        lo = bisect_right(list(map(_END_OF, pieces)), start)
+        hi = bisect_left(list(map(_START_OF, pieces)), end, lo)
+        for p in pieces[lo:hi]:
+            m = p.mention
+            if m is None:
+                continue
+            if m.type == "Place" and m.rule in ("admin-short", "known") and start <= m.start \
+                    and m.end <= (end if stem_end is None else stem_end) and (m.start, m.end) != (start, end):
+                continue  # fmt: skip
+            return False
+        return True
 
     def _county_before_town(self, text: str, start: int, s_start: int) -> Mention | None:
         """A county's or a city's name (秀山, 江津区) that opens a town's stem of four or more

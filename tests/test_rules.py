@@ -1651,3 +1651,43 @@ def test_a_village_found_after_its_town_names_its_branch_elsewhere() -> None:
     text = "清明前后,二圣镇集体村的茶山上一片忙碌。2021年,集体村党支部领办成立茶叶专业合作社。"
     found = {(m.text, m.type) for m in mentions_in_text(text)}
     assert ("集体村党支部", "Organisation") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在丰盛镇,中药材种植让荒山变成了金山。", ["丰盛镇"]),
+        ("在青年镇,“积分超市”让村民得实惠。", ["青年镇"]),
+        ("在礼让镇川西村,由区财政出资修路。", ["礼让镇", "川西村"]),
+        ("在两路街道,法院设立了调解室。", ["两路街道"]),
+        ("回兴街道宝环社区老年食堂开业了。", ["回兴街道", "宝环社区"]),
+        ("”十里镇长兴村村民杨秀兰说。", ["十里镇", "长兴村"]),
+        ("分水镇三元村村民向大军拿着分红。", ["分水镇", "三元村"]),
+        ("黑山镇八角村民宿老板陈秀芝说。", ["黑山镇", "八角村"]),
+        ("云集镇大同村的“积分超市”里,村民排队兑换。", ["云集镇", "大同村"]),
+        ("铜元局街道长江村社区网格员罗佳正在巡查。", ["铜元局街道", "长江村社区"]),
+        ("鱼洞街道新华社区居民陈素芬说。", ["鱼洞街道", "新华社区"]),
+    ],
+)
+def test_towns_and_villages_named_by_ordinary_words_in_a_sure_context(text: str, names: list[str]) -> None:
+    found = _found(text)
+    assert [n for n in names if ("Place", n) not in found] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("坚持以党建引领城市基层治理,做强街道、做优社区、做实网格。", "做强街道"),
+        ("建设宜居宜业和美乡村示范村1000个。", "和美乡"),
+        ("打造一批产业集群、产业强镇,引领乡村产业发展。", "产业强镇"),
+        ("在被誉为“中国伞乡”的浙江南阳,村民增收致富。", "中国伞乡"),
+        ("将浓浓的中国年味带到异域他乡。", "异域他乡"),
+        ("连接广州南沙区和东莞沙田、虎门两镇。", "虎门两镇"),
+        ("实现“小事不出村、大事不出镇”。", "不出镇"),
+        ("桂溪街道一处社区养老服务中心里,老人们在下棋。", "一处社区"),
+        ("凉水朝鲜族乡组织村里的妇女成立合作社。", "组织村"),
+        ("选派干部到河田镇挂任村党支部第一书记。", "挂任村"),
+    ],
+)
+def test_no_unit_from_a_slogan_an_epithet_a_count_or_a_verb(text: str, wrong: str) -> None:
+    assert wrong not in {name for _t, name in _found(text)}
