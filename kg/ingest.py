@@ -918,14 +918,27 @@ def _text_field(value: object) -> str:
     return "" if text.lower() in _PLACEHOLDERS else text
 
 
+#: A record's fields under the names news sites and scrapers give them, first found wins.
+_TEXT_KEYS = ("text", "content", "body", "article", "正文", "内容")
+_TITLE_KEYS = ("title", "headline", "标题")
+_DATE_KEYS = ("date", "pubDate", "pub_date", "publishDate", "publish_date", "publishTime", "publish_time",
+              "published", "datetime", "time", "日期", "发布时间")  # fmt: skip
+_URL_KEYS = ("url", "link", "shareUrl", "share_url", "链接")
+
+
+def _field(record: dict, keys: tuple[str, ...]) -> object:
+    """The first of ``keys`` that ``record`` has (None when it has none)."""
+    return next((record[k] for k in keys if k in record), None)
+
+
 def _record_article(record: object, default_id: str, path: str) -> Article:
     """An article from one JSON record; ValueError names what is missing."""
     if not isinstance(record, dict):
         raise ValueError(f"record is a JSON {type(record).__name__}, not an object")
-    body = [t for t in map(_strip, _text_field(record.get("text")).splitlines()) if t]
+    body = [t for t in map(_strip, _text_field(_field(record, _TEXT_KEYS)).splitlines()) if t]
     if not _LETTER_RE.search(" ".join(body)):
-        raise ValueError("record has no usable 'text'")
-    title = _text_field(record.get("title"))
+        raise ValueError("record has no usable 'text' (or 'content', 'body')")
+    title = _text_field(_field(record, _TITLE_KEYS))
     if title and _same(body[0], title):
         body = body[1:]
     rid = record.get("id")
@@ -936,16 +949,19 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
         outlet, section = m.group(1), m.group(2)  # 人民网-江西频道: the outlet and its channel
     if isinstance(written, list):
         written = " ".join(str(a) for a in written if isinstance(a, str))
+    # a caption's credit in the first or last lines (…制作奶豆腐。　记者　苏日娜　摄)
+    photographers = [n for line in (body[:2] + body[2:][-3:]) if "摄" in line for n in photo_credits(line)]
     return Article(
         id=default_id if rid is None or str(rid).strip() == "" else str(rid),
         text="\n".join([title, *body] if title else body),
         title=title,
-        date=_iso_date(record.get("date")),
+        date=_iso_date(_field(record, _DATE_KEYS)),
         authors=tuple(_names(written)) if isinstance(written, str) else (),
+        photographers=tuple(dict.fromkeys(photographers)),
         source=_text_field(record.get("source")) or None,
         newspaper=_outlet(outlet),
         section=section,
-        url=_text_field(record.get("url")) or None,
+        url=_text_field(_field(record, _URL_KEYS)) or None,
         path=path,
     )
 
@@ -964,7 +980,7 @@ def _records(doc: object) -> list[object]:
     """The records of a JSON document: a list, one object, or a wrapped list."""
     if isinstance(doc, list):
         return doc
-    if isinstance(doc, dict) and "text" not in doc:
+    if isinstance(doc, dict) and not any(k in doc for k in _TEXT_KEYS):
         for key in ("articles", "records", "items", "data", "news"):
             if isinstance(doc.get(key), list):
                 return doc[key]

@@ -628,6 +628,25 @@ def test_a_records_author_field_gives_its_authors(tmp_path: Path, author) -> Non
     assert article.authors == ("吴晓辉", "周敏")
 
 
+def test_a_records_fields_under_an_apps_names_are_read(tmp_path: Path) -> None:
+    # an app's API: content, pubDate, shareUrl; a caption's credit in the last line
+    record = {"id": "n1", "title": "正蓝旗：奶香飘牧区", "source": "内蒙古日报", "author": "苏日娜 王宇航",
+              "pubDate": "2025-02-13 06:30:00", "shareUrl": "https://example.org/n1.html",
+              "content": "在正蓝旗巴音胡舒嘎查的奶食作坊里，热气腾腾。\n牧民正在制作奶豆腐。\n"
+                         "图为牧民在制作奶豆腐。　内蒙古日报全媒体记者　苏日娜　摄"}  # fmt: skip
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (article,) = read_path(tmp_path / "r.json")
+    assert (article.id, article.date, article.url) == ("n1", "2025-02-13", "https://example.org/n1.html")
+    assert article.text.startswith("正蓝旗：奶香飘牧区\n在正蓝旗巴音胡舒嘎查")
+    assert (article.authors, article.photographers) == (("苏日娜", "王宇航"), ("苏日娜",))
+
+
+def test_a_wrapped_list_of_records_with_content_fields_is_read(tmp_path: Path) -> None:
+    doc = {"data": [{"title": "一", "body": "甲村修路。"}, {"headline": "二", "content": "乙村种茶。"}]}
+    (tmp_path / "r.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert [a.text for a in read_path(tmp_path / "r.json")] == ["一\n甲村修路。", "二\n乙村种茶。"]
+
+
 def test_a_learning_platforms_page_gives_its_outlet_and_no_editor_as_author(tmp_path: Path) -> None:
     page = "\n".join([
         "诸暨枫桥：让“枫桥经验”焕发新活力", "来源：浙江学习平台　2024-08-22", "文/周晓燕　楼佳琪　图/何宇航", "",
