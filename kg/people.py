@@ -75,6 +75,12 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
+#: What follows a Mongolian or Tibetan word that names a place or a body, not a person
+#: (巴音|胡舒嘎查, 乌兰|牧骑, 查干|淖尔).
+_NOT_AFTER_A_NAME = ("嘎查", "苏木", "淖尔", "牧骑", "浩特", "村", "镇", "乡", "旗", "盟", "市", "县", "区", "湖", "河", "山",
+                     "草原", "寺", "庙", "花", "沟", "郭勒", "诺尔", "公司", "合作社")  # fmt: skip
+#: What opens a clause before a speaker's name.
+_CLAUSE_OPENERS = frozenset("”。，！？；：\n 　,!?;:")
 #: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
 _CAPTION_SIDE = re.compile("[（(][左右][一二三四五六七八九]?[)）]")
 
@@ -152,6 +158,10 @@ class PeopleRules(RuleBase):
             self.seg.freq(text[pos + 2 : pos + 4]) >= 100  # (吉尔|表示: a word, not a given name)
         ):
             return pos + 4  # 书记吉克阿呷, 村民沙马拉且: a Yi clan name and a given name
+        if cued and text[pos : pos + 2] in self._minority_heads:
+            end = self.minority_name_end(text, pos, tok_at)
+            if end is not None and (end - pos >= 3 or text[pos] not in self.surnames or text[end : end + 1] in _SPEECH_CHARS):
+                return end  # 书记其木格, 牧民巴图孟和, 管护员才让多杰: no surname opens them
         sl = (
             2
             if text[pos : pos + 2] in self.compound_surnames
@@ -401,6 +411,54 @@ class PeopleRules(RuleBase):
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         return end
 
+    @property
+    def _minority_lasts(self) -> frozenset[str]:
+        """The last characters of the Mongolian and Tibetan name syllables."""
+        lasts = self.__dict__.get("_lasts")
+        if lasts is None:
+            lasts = self.__dict__["_lasts"] = frozenset(w[-1] for w in self.minority)
+        return lasts
+
+    @property
+    def _minority_heads(self) -> frozenset[str]:
+        """The first two characters of the Mongolian and Tibetan name syllables."""
+        heads = self.__dict__.get("_heads")
+        if heads is None:
+            heads = self.__dict__["_heads"] = frozenset(w[:2] for w in self.minority if len(w) >= 2)
+        return heads
+
+    def minority_name_end(self, text: str, pos: int, tok_at: dict[int, Token], least: int = 1) -> int | None:
+        """End of a Mongolian or Tibetan name at ``pos``: at least ``least`` of the syllables
+        of ``minority_names.txt``, longest first (乌云|其其格, 才让|多杰, 阿拉坦|仓; 宝音), three
+        at most, not the start of a place's or a body's name (巴音|胡舒嘎查, 乌兰|牧骑) nor
+        of a longer word."""
+        end = pos
+        parts = 0
+        while parts < 3:
+            k = next((k for k in (5, 4, 3, 2, 1) if text[end : end + k] in self.minority and (k > 1 or parts)), 0)
+            if not k or end + k > len(text):
+                break
+            end += k
+            parts += 1
+            if k == 1:
+                break  # (a one-character syllable ends a name: 阿拉坦|仓)
+        if parts < least or end - pos < 2 or text.startswith(_NOT_AFTER_A_NAME, end):
+            return None
+        if end < len(text) and _HAN.match(text[end]) and end not in tok_at and \
+                text[end] not in _FUNCTION_CHARS and text[end] not in _SPEECH_CHARS:  # fmt: skip
+            return None  # the run ends inside a word
+        return end
+
+    def _minority_speaker(self, text: str, at: int, tok_at: dict[int, Token]) -> int | None:
+        """Start of a name of two or more Mongolian or Tibetan syllables that opens a clause
+        and ends at ``at``, a speech verb (”索南才让说)."""
+        for size in range(8, 3, -1):
+            s = at - size
+            if s >= 0 and (s == 0 or text[s - 1] in _CLAUSE_OPENERS) and \
+                    self.minority_name_end(text, s, tok_at, least=2) == at:  # fmt: skip
+                return s
+        return None
+
     def _japanese_name_at(self, text: str, pos: int, tok_at: dict[int, Token]) -> int | None:
         """End of a Japanese name after a post (首相高市早苗, 首相岸田文雄): a common Japanese
         surname of two characters and a given name of one or two, which jieba cuts apart
@@ -645,6 +703,11 @@ class PeopleRules(RuleBase):
                         add(s0, at, "speaker")
                         break
         for m in self.speech_re.finditer(text):
+            if self.minority and text[m.start() - 1 : m.start()] in self._minority_lasts:
+                s0 = self._minority_speaker(text, m.start(), tok_at)
+                if s0 is not None:
+                    add(s0, m.start(), "speaker")
+                    continue
             tok = tok_end.get(m.start())
             if (
                 tok is not None and len(tok.text) == 2 and tok.start >= 2 and text[tok.start - 2] in "”。，！？"

@@ -24,6 +24,7 @@ _WORD_FILES = (
     "surnames.txt",
     "common_surnames.txt",
     "clan_names.txt",
+    "minority_names.txt",
     "transliteration_chars.txt",
     "posts.txt",
     "roles.txt",

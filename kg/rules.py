@@ -65,6 +65,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.surnames = w("surnames")
         self.compound_surnames = {s for s in self.surnames if len(s) > 1}
         self.clan_names = frozenset(w("clan_names"))
+        self.minority = frozenset(w("minority_names"))
         self.posts = w("posts")
         self.roles = w("roles")
         self.speech = w("speech_verbs")

@@ -1691,3 +1691,30 @@ def test_towns_and_villages_named_by_ordinary_words_in_a_sure_context(text: str,
 )
 def test_no_unit_from_a_slogan_an_epithet_a_count_or_a_verb(text: str, wrong: str) -> None:
     assert wrong not in {name for _t, name in _found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("”巴音胡舒嘎查党支部书记其木格说，合作社现有社员。", "其木格"),
+        ("图为巴音胡舒嘎查牧民乌云其其格在制作奶豆腐。", "乌云其其格"),
+        ("90后牧民巴图孟和每天晚上在网上直播。", "巴图孟和"),
+        ("风沙小多了。”草原管护员宝音说，他每天巡护草场。", "宝音"),
+        ("乌兰沟嘎查嘎查达阿拉坦仓说。", "阿拉坦仓"),
+        ("1800元的固定收入。”才让多杰说。", "才让多杰"),
+        ("全国人大常委会副委员长洛桑江村，全国政协副主席咸辉出席。", "洛桑江村"),
+        ("村民达瓦坚参热情迎接客人到家中。", "达瓦坚参"),
+    ],
+)
+def test_mongolian_and_tibetan_names_after_a_cue_or_before_a_speech_verb(text: str, name: str) -> None:
+    people = {n for t, n in _found(text) if t == "Person"}
+    assert name in people
+    assert not any(p != name and (p in name or name in p) for p in people)  # not cut short
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["牧民们在巴音胡舒嘎查的奶食作坊里忙碌。", "正蓝旗乌兰牧骑的队员们常年下乡演出。", "记者来到查干淖尔湖畔。"],
+)
+def test_a_mongolian_place_or_troupe_is_no_person(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Person"}
