@@ -445,8 +445,8 @@ class PeopleRules(RuleBase):
         if parts < least or end - pos < 2 or text.startswith(_NOT_AFTER_A_NAME, end):
             return None
         if end < len(text) and _HAN.match(text[end]) and end not in tok_at and \
-                text[end] not in _FUNCTION_CHARS and text[end] not in _SPEECH_CHARS:  # fmt: skip
-            return None  # the run ends inside a word
+                text[end] not in _FUNCTION_CHARS and text[end] not in _SPEECH_CHARS and text[end] not in "家一等们":  # fmt: skip
+            return None  # the run ends inside a word (but 乌云其其格|家的作坊)
         return end
 
     def _minority_speaker(self, text: str, at: int, tok_at: dict[int, Token]) -> int | None:

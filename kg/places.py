@@ -101,9 +101,9 @@ _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机�
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位", "巨头", "龙头"))
 #: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
-_UNIT_RE = re.compile("街道|镇|乡")
+_UNIT_RE = re.compile("街道|镇|乡|苏木")
 #: Function characters that no unit's name holds (but 礼让镇, 向阳村, 和平里街道 are names).
-_UNIT_BREAKERS = frozenset("的了在是把被将对从到于等这那些各每该也还就又再才及与或不之做")
+_UNIT_BREAKERS = frozenset("的了在是把被将对从到于等这些各每该也还就又再才及与或不之做")
 #: Words that 乡 or 镇 opens (宜居宜业和美乡村): no unit's suffix there.
 _UNIT_WORDS = frozenset(("乡村", "乡亲", "乡贤", "乡土", "乡情", "乡愁", "乡音", "乡镇", "乡风", "乡里", "乡邻",
                          "镇村", "镇街", "镇域", "镇区"))
@@ -121,7 +121,7 @@ _UNIT_STOPS = frozenset("，,、。；;：:！？!?）)”")
 #: A unit's own bodies and offices right after its name (十里镇党委, 两路街道办事处).
 _UNIT_BODIES = ("党委", "党工委", "人民政府", "政府", "办事处", "卫生院", "派出所", "便民服务中心", "综合文化站")
 #: A village's or community's name (2-3 characters) right after its town.
-_VILLAGE_AFTER = re.compile("([\u4e00-\u9fa5]{2,3}?)(村|社区)")
+_VILLAGE_AFTER = re.compile("([\u4e00-\u9fa5]{2,5}?)(村|社区|嘎查)")
 #: Tags of words that name no unit: places by position, pronouns, distinctions, function words
 #: (周边, 当地, 本地, 所在, 主要).
 _NOT_UNIT_TAGS = frozenset(("f", "s", "r", "rr", "rz", "b", "p", "c", "u", "uj", "ul", "uz", "ud", "d", "q", "mq"))
@@ -129,7 +129,7 @@ _NOT_UNIT_TAGS = frozenset(("f", "s", "r", "rr", "rz", "b", "p", "c", "u", "uj",
 _STREET_FREQ = 5000
 _PLACE_STEM_STOPS = frozenset(("工程", "控制性工程", "标志性工程", "关键工程", "重点工程", "项目", "座", "这座", "一座",
                                # 人|和|街道|邢家桥社区: a bare unit word is no part of the next place's name
-                               "街道", "社区", "小区", "乡镇", "村庄",
+                               "街道", "社区", "小区", "乡镇", "村庄", "苏木", "嘎查",
                                # 县城|南宾街道: the town's seat is no part of its subdistrict's name
                                "县城", "城区", "市区", "镇区", "主城", "主城区", "老城区", "新城区", "中心城区",
                                # 家乡|少云镇: a hometown is no part of its name
@@ -445,6 +445,18 @@ class PlaceRules(RuleBase):
                     break
                 j = bisect_right(ends, begin) - 1  # the piece ending at begin
                 before = pieces[j] if j >= 0 else None
+                glued = pieces[j + 1] if j + 1 < len(pieces) else None
+                if glued is not None and glued.start == begin - 1 and glued.end == begin + 1 \
+                        and text[begin - 1] in "在到从于至赴" and glued.freq < 100 and glued.mention is None:  # fmt: skip
+                    # 在化|龙镇|裴岭|村: jieba glued the preposition to the name's first character
+                    pieces[j + 1 : j + 2] = [
+                        _Piece(text[begin - 1], begin - 1, begin, "p", 1000, None),
+                        _Piece(text[begin], begin, begin + 1, "", 0, None),
+                    ]
+                    starts, ends = list(map(_START_OF, pieces)), list(map(_END_OF, pieces))
+                    k = bisect_right(starts, at) - 1
+                    j += 1
+                    before = pieces[j]
                 if begin and (before is None or before.end != begin):
                     continue  # the town's name would start inside a word
                 after_place = before is not None and before.mention is not None and before.mention.type == "Place"
@@ -618,6 +630,9 @@ class PlaceRules(RuleBase):
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
                 continue  # 7座|特大桥: a count
+            if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "年月日" and len(stem_text) >= 3:
+                name_start += 1  # 1989年|孙家集街道: the date before the name is no part of it
+                stem_text = stem_text[1:]
             if re.fullmatch(r"[多几数两一二三四五六七八九十百千]+[片个处座条批]", stem_text):
                 continue  # 多片|历史文化街区: a count of places
             if stem_text in _AGES or (stem_text[:-1] in _AGES and stem_text[-1] in "古老"):
@@ -694,7 +709,7 @@ class PlaceRules(RuleBase):
         (党委, 政府) or its village follows (在丰盛镇,; 渝北区回兴街道,; 在礼让镇川西村);
         a village or community right after a town (分水镇三元村村民, 鱼洞街道新华社区居民).
         The mentions are put among ``pieces`` for the rules that follow."""
-        if not any(u in text for u in ("镇", "乡", "街道", "村", "社区")):
+        if not any(u in text for u in ("镇", "乡", "街道", "村", "社区", "苏木", "嘎查")):
             return []
         out: list[Mention] = []
         towns = [m for m in places if m.rule == "suffix-town"]
@@ -709,11 +724,13 @@ class PlaceRules(RuleBase):
             )
             if not follows:
                 continue
-            for size in (2, 3):
+            for size in (2, 3, 4, 5) if unit == "苏木" else (2, 3, 4):
                 a = pos - size
                 stem = text[a:pos]
                 if a < 0 or not self._unit_stem(stem, unit, text, pos):
                     continue
+                if size >= 4 and not self._foreign_stem(stem):
+                    continue  # (在桑根达来镇, 在赛音胡都嘎苏木: a long name is a Mongolian one)
                 opened = (
                     a == 0 or text[a - 1] in _UNIT_LEADS or text.endswith(_UNIT_OPENERS, 0, a)
                     or self._parent_before(pieces, a) is not None
@@ -726,9 +743,11 @@ class PlaceRules(RuleBase):
                     break
         for town in towns:
             v = _VILLAGE_AFTER.match(text, town.end)
-            if v is None:
+            if v is None or (v.group(2) != "嘎查" and len(v.group(1)) > 3):
                 continue
             stem, unit = v.group(1), v.group(2)
+            if len(stem) >= 4 and not self._foreign_stem(stem):
+                continue
             end = v.end()
             if unit == "村" and text.startswith("社区", end):
                 unit, end = "社区", end + 2  # 铜元局街道|长江村社区: a community named after a village
@@ -758,6 +777,14 @@ class PlaceRules(RuleBase):
         if text[pos : pos + 2] in _UNIT_WORDS or text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
             return False  # 和美|乡村, 镇村两级; 产业强镇, “童话雪乡”; 沙田、虎门|两镇
         return self.seg.freq(text[pos - 1 : pos + 1]) < 5  # 丹灶|小镇, 沿海|侨乡, 直通|乌镇: a word ends it
+
+    def _foreign_stem(self, stem: str) -> bool:
+        """Is ``stem`` (four or five characters) a transliterated name, as a Mongolian one
+        (桑根达来, 赛音胡都嘎): a word jieba does not know and no common word in it?"""
+        tokens = self.seg.tokens(stem)
+        return any(t.freq == 0 and len(t.text) >= 2 for t in tokens) and not any(
+            len(t.text) >= 2 and t.freq >= 1000 and t.tag not in _NAME_TAGS for t in tokens
+        )
 
     def _village_stem(self, stem: str) -> bool:
         """Can ``stem``, right after a town, name its village or community?"""

@@ -1718,3 +1718,19 @@ def test_mongolian_and_tibetan_names_after_a_cue_or_before_a_speech_verb(text: s
 )
 def test_a_mongolian_place_or_troupe_is_no_person(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在那日图苏木敖包图嘎查，生态环境局的干部来了。", ["那日图苏木", "敖包图嘎查"]),
+        ("在赛音胡都嘎苏木，借助京蒙协作资金建起了奶食厂。", ["赛音胡都嘎苏木"]),
+        ("在桑根达来镇，90后牧民巴图孟和每天直播。", ["桑根达来镇"]),
+        ("在化龙镇裴岭村，村党支部领办了合作社。", ["化龙镇", "裴岭村"]),  # jieba: 在化|龙镇
+        ("从1989年孙家集街道三元朱村建起第一个大棚。", ["孙家集街道"]),  # not 年孙家集街道
+    ],
+)
+def test_mongolian_units_long_names_and_names_jieba_glues_to_what_is_before(text: str, names: list[str]) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert [n for n in names if n not in places] == []
+    assert not any(p.endswith(n) and p != n for p in places for n in names)  # no longer, wrong span
