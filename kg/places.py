@@ -100,6 +100,20 @@ _BESIDE = ("畔", "边", "岸", "脚下", "旁")
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位", "巨头", "龙头"))
+#: Words before a site's name that end what comes before it: verbs of visiting and using,
+#: counts (参观|江泽民故居, 一处|古迹遗址, 一座座|烈士陵园).
+_SITE_STEM_BREAKS = frozenset(("参观", "利用", "充分利用", "瞻仰", "走进", "来到", "前往", "处", "项", "座", "个", "一座座",
+                               "一处", "多处", "人们", "馆藏", "局限于", "揭露", "揭露出"))  # fmt: skip
+#: Kinds of site often named by a kind (古人类遗址, 地标商圈, 生产性服务业集聚区): their
+#: names must hold a name.
+_KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区"))
+#: Tags of a word that names a person or a place (江泽民|故居, 秦岭|国家植物园).
+_PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
+#: Kinds of site whose name must hold a name (张飞庙, 杨尚昆故居, 懒坝国际禅境艺术度假区),
+#: not only common nouns (盐场遗址, 木业产业集聚区: kinds of site).
+_NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
+                          "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
+                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠"))  # fmt: skip
 #: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
 _UNIT_RE = re.compile("街道|镇|乡|苏木")
 #: Function characters that no unit's name holds (but 礼让镇, 向阳村, 和平里街道 are names).
@@ -318,6 +332,8 @@ class PlaceRules(RuleBase):
                 break  # 秦小兰到大坪村: a person's name ends a place's name
             if p.text in ("原", "前", "现") and p.mention is None:
                 break  # 湖北省政府|原|党组成员: the former holder of a post, not a body's name
+            if p.text in ("成", "为") and p.mention is None and j and pieces[j - 1].tag.startswith("v"):
+                break  # 改造|成|白果巷邻里中心: what a verb made of it, not the name's first character
             if chain and (p.text in self.posts or p.text in self.roles):
                 break  # 第一书记|姜|镇: a post ends a place's name (not a body's: 总统办公室)
             if unit and length >= 2 and (
@@ -628,7 +644,7 @@ class PlaceRules(RuleBase):
                 continue
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
-            if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所":
+            if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所宗":
                 continue  # 7座|特大桥: a count
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "年月日" and len(stem_text) >= 3:
                 name_start += 1  # 1989年|孙家集街道: the date before the name is no part of it
@@ -655,6 +671,28 @@ class PlaceRules(RuleBase):
             if stem and text[name_start:s_end] in self.generic:
                 continue  # 渝北区|城市社区: a kind of place, not one named by its parent
             named_by_village = suffix in ("社区", "街道") and len(stem_text) >= 3 and stem_text.endswith("村")
+            if suffix in _NAMED_SITES:
+                if len(suffix) == 1 and (
+                    self.seg.freq(text[s_start - 1 : s_end]) >= 5 or re.match("[\u4e00-\u9fa5]?[镇乡村]", text[s_end : s_end + 2])
+                ):
+                    continue  # 宫殿|宗庙, 寺庙: a kind of temple; 琉璃庙镇, 庙荒村: a place's name goes on
+                if stem_text.endswith("等") or "、" in stem_text or re.match("[一二三四五六七八九十两几]大", stem_text):
+                    continue  # 湖南鸡叫城等|遗址: a list of sites; 十大核心商圈: a count
+                if suffix == "商圈" and stem and all(q.mention is not None and q.mention.rule.startswith("admin") for q in stem):
+                    continue  # 重庆|商圈, 闵行区|商圈: the business districts of a city, not one
+                if not whole_word:
+                    cut = max((k for k, q in enumerate(stem) if q.mention is None and (
+                        q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS or q.text in _WHERE_VERBS
+                    )), default=-1)  # fmt: skip
+                    stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
+                    lone = len(stem) == 1 and stem[0].mention is None and stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE
+                    if lone or not self._specific(stem) or (
+                        (suffix in _KIND_PRONE_SITES or text[stem[0].start - 1 : stem[0].start] == "的")
+                        and not self._named(stem)
+                    ):
+                        stem = []  # 抗战|遗址, 智慧|商圈, 盐场|遗址: a kind of site, named only by a place before it
+                    name_start = stem[0].start if stem else s_start
+                    stem_text = text[name_start:s_start]
             if not whole_word and not named_by_village and (len(stem_text) < 2 or not self._specific(stem)):
                 # (民主村 + 社区, 新山村 + 街道: named after a village, not by their parent)
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)
@@ -777,6 +815,14 @@ class PlaceRules(RuleBase):
         if text[pos : pos + 2] in _UNIT_WORDS or text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
             return False  # 和美|乡村, 镇村两级; 产业强镇, “童话雪乡”; 沙田、虎门|两镇
         return self.seg.freq(text[pos - 1 : pos + 1]) < 5  # 丹灶|小镇, 沿海|侨乡, 直通|乌镇: a word ends it
+
+    def _named(self, stem: list[_Piece]) -> bool:
+        """Does a stem hold a name: a place, a person or a body found in it, or a word that
+        jieba does not know or knows as a name (not only rare common nouns: 盐场, 木业)?"""
+        return any(
+            (p.mention is not None or p.tag == "" or p.tag in _NAME_TAGS) and p.text not in self.generic
+            for p in stem
+        )
 
     def _foreign_stem(self, stem: str) -> bool:
         """Is ``stem`` (four or five characters) a transliterated name, as a Mongolian one

@@ -257,7 +257,7 @@ def test_chain_of_places_gives_each_place(text: str, places: list[str]) -> None:
         ("通过定期召开链上企业党建联席会,园区企业互相配套。", "联席会"),
         ("全国海关加强监管。", "全国海关"),  # every customs office
         ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "串联石宝寨"),  # 串联 is a verb
-        ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "白公祠"),  # a shrine, no person
+        ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "白公"),  # a shrine (a Place), no person
         ("推广草方格固沙、乔灌草结合等技术。", "乔灌草"),
         ("引育“金凤凰” 让人才活水竞相奔涌", "金凤凰"),  # a quoted word, no name
         ("“好。”大家说。", "家"),  # (大家 is no given name)
@@ -1734,3 +1734,38 @@ def test_mongolian_units_long_names_and_names_jieba_glues_to_what_is_before(text
     places = {n for t, n in _found(text) if t == "Place"}
     assert [n for n in names if n not in places] == []
     assert not any(p.endswith(n) and p != n for p in places for n in names)  # no longer, wrong span
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("古镇内的杨尚昆故居,每年吸引大量游客。", "杨尚昆故居"),
+        ("修缮一新的闽北红军独立团旧址迎来一批批参观者。", "闽北红军独立团旧址"),
+        ("位于双江街道的张飞庙是长江三峡著名古迹。", "张飞庙"),
+        ("忠县还串联石宝寨、皇华岛、白公祠等景点。", "白公祠"),
+        ("武隆区加快推进白马山旅游度假区等项目建设。", "白马山旅游度假区"),
+        ("在光山县官渡河产业集聚区，企业正在扩产。", "官渡河产业集聚区"),  # in 光山县
+        ("不远处的重庆南山植物园里,春季花展正吸引游客。", "重庆南山植物园"),
+        ("把杀虎口、右玉精神展览馆串联起来。", "右玉精神展览馆"),
+        ("一处闲置多年的锅炉房被改造成白果巷邻里中心,设有长者食堂。", "白果巷邻里中心"),  # not 成白果巷…
+    ],
+)
+def test_memorials_temples_resorts_and_parks_are_named_sites(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("人们走进抗战遗址、纪念馆等地缅怀先烈。", "抗战遗址"),
+        ("扩大智慧商店、智慧商圈，进一步提升消费。", "智慧商圈"),
+        ("在费县探沂镇，板材加工企业多达1000余家，是全国重要的木业产业集聚区。", "木业产业集聚区"),
+        ("联动十大核心商圈、20余家商场开展促销。", "十大核心商圈"),
+        ("以良渚、石家河、湖南鸡叫城等遗址为代表。", "湖南鸡叫城等遗址"),
+        ("这是商代晚期的宫殿宗庙遗址。", "宫殿宗庙"),
+        ("在怀柔区琉璃庙镇西湾子村，村民正在采摘。", "怀柔区琉璃庙"),
+        ("全国已完成5418宗烈士陵园不动产登记。", "宗烈士陵园"),
+    ],
+)
+def test_kinds_counts_and_lists_of_sites_are_no_site(text: str, wrong: str) -> None:
+    assert wrong not in {n for t, n in _found(text) if t == "Place"}
