@@ -107,6 +107,16 @@ _SITE_STEM_BREAKS = frozenset(("参观", "利用", "充分利用", "瞻仰", "�
 #: Kinds of site often named by a kind (古人类遗址, 地标商圈, 生产性服务业集聚区): their
 #: names must hold a name.
 _KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区"))
+#: Words jieba tags as places that are idioms or kinds of feature, not names.
+_NATURE_IDIOMS = frozenset(("信口开河", "崇山峻岭", "半壁江山", "荒山野岭", "冰峰雪岭", "咸水湖", "淡水湖", "人工湖", "锦绣河山",
+                            "大好河山", "万水千山", "千山万水", "刀山火海", "名山大川", "江山", "母亲河", "半山区"))  # fmt: skip
+#: Features named after a county or a city (綦江河, 门源盆地, 渝中半岛).
+_COUNTY_FEATURES = frozenset(("河", "江", "溪", "半岛", "盆地", "草原", "平原"))
+#: Words right after a mountain's or a river's name that show it is one (明月山|下, 贡江|之畔).
+_FEATURE_AFTER = (*_RIVER_CONTEXT, "下", "脚下", "山下", "北麓", "南麓", "东麓", "西麓", "山麓", "之畔", "之巅", "山顶", "山上",
+                  "山间", "奔流", "穿城", "蜿蜒", "流过", "深处", "腹地", "的水")  # fmt: skip
+#: Words right before a mountain's or a river's name that show it is one (依托|歌乐山).
+_FEATURE_BEFORE = (*_ALONG, "依托", "地处", "登上", "攀登", "背靠", "环绕", "坐落在", "位于")
 #: Tags of a word that names a person or a place (江泽民|故居, 秦岭|国家植物园).
 _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 #: Kinds of site whose name must hold a name (张飞庙, 杨尚昆故居, 懒坝国际禅境艺术度假区),
@@ -580,16 +590,27 @@ class PlaceRules(RuleBase):
                         _Piece(p.text[:1], p.start, s_start, "ns", 0, None)
                     ]  # 抚河: a name jieba knows
                     q = pieces[i - 1] if i else None
-                    if q is not None and len(q.text) == 1 and q.mention is None and q.tag in ("zg", "ng") \
+                    if q is not None and len(q.text) == 1 and q.mention is None and (q.tag in ("zg", "ng") or (
+                        q.tag in ("nr", "n") and (q.start == 0 or text[q.start - 1] in _UNIT_LEADS)  # ，梅 + 溪河
+                    )) \
                             and _HAN.match(q.text) and q.text not in _FUNCTION_CHARS and q.text not in _PREP:  # fmt: skip
                         stem.insert(0, q)  # 璧 + 南河: a character jieba left alone opens the name
                     whole_word = True
                 elif level == "nature":
-                    if stem is None or not (
+                    if p.text in _NATURE_IDIOMS:
+                        continue  # 崇山峻岭, 母亲河: an idiom or a metaphor
+                    if (stem is None or p.tag not in ("", "ns")) and len(p.text) >= 3 and is_han(p.text) \
+                            and p.text not in self.generic and self._named_feature(text, p):  # fmt: skip
+                        # 四面山, 大别山 (jieba knows them as places), 明月山|下, 依托|歌乐山: the
+                        # whole word, though its head is an ordinary word (四面, 明月)
+                        stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
+                        whole_word = True
+                    elif stem is None or not (
                         p.tag in ("", "ns") or (p.tag.startswith("nr") and p.freq < 50)
                     ):
                         continue
-                    stem = [q for q in stem if q.start >= p.start]
+                    else:
+                        stem = [q for q in stem if q.start >= p.start]
             else:  # the suffix is a word of its own: 三泉 + 镇, 中心 + 社区
                 if i == 0:
                     continue
@@ -612,6 +633,24 @@ class PlaceRules(RuleBase):
                         whole_word = True
                     elif suffix == "山区" and q.tag != "ns":
                         continue  # 边远|山区, 抢通|山区: 山区 is a word; only a mountain's name makes it a region
+                    elif (
+                        q.mention is not None and q.mention.rule == "admin-short" and q.end == s_start
+                        and suffix in _COUNTY_FEATURES and q.text[-1] != suffix[0]  # (沅江|江畔)
+                        and all(a.level == "county" or (len(suffix) > 1 and a.level == "city")
+                                for a in self.rules.admin_short.get(q.text, ()))  # (重庆|江畔, 新疆|盆地)
+                        and (len(suffix) > 1 or text.startswith(_FEATURE_AFTER, s_end))
+                    ):  # fmt: skip
+                        stem = [q]  # 綦江 + 河|奔流, 门源 + 盆地, 渝中 + 半岛: a feature named after its county
+                        whole_word = True
+                    elif (
+                        q.mention is None and q.end == s_start and len(suffix) == 1 and 2 <= len(q.text) <= 3
+                        and is_han(q.text) and q.tag == "n" and q.freq < 2000 and q.text not in self.generic
+                        and q.text[-1] not in "场区园村镇乡站馆院所"  # (亚布力滑雪场|山脚下)
+                        and not any(c in _FUNCTION_CHARS for c in q.text)
+                        and (text.startswith(_FEATURE_AFTER, s_end) or text.endswith(_FEATURE_BEFORE, 0, q.start))
+                    ):  # fmt: skip
+                        stem = [q]  # 依托 + 女娲 + 山, 芙蓉 + 江|两岸, 苍头 + 河|的水: a name of ordinary words
+                        whole_word = True
                     elif q.mention is not None and q.mention.rule == "suffix-nature" and q.end == s_start \
                             and suffix in ("峡谷", "大峡谷", "湿地", "瀑布"):  # fmt: skip
                         stem = [q]  # 油草河 + 峡谷: a feature named after the river that made it
@@ -815,6 +854,20 @@ class PlaceRules(RuleBase):
         if text[pos : pos + 2] in _UNIT_WORDS or text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
             return False  # 和美|乡村, 镇村两级; 产业强镇, “童话雪乡”; 沙田、虎门|两镇
         return self.seg.freq(text[pos - 1 : pos + 1]) < 5  # 丹灶|小镇, 沿海|侨乡, 直通|乌镇: a word ends it
+
+    def _named_feature(self, text: str, p: _Piece) -> bool:
+        """Is the word ``p``, ending in a mountain's or a river's suffix, a feature's name:
+        a place jieba knows (四面山, 大别山, 九曲溪; not an idiom: 崇山峻岭), or a word with a
+        feature's context around it (明月山|下, 贡江|之畔, 依托|歌乐山, 沿|笋溪河)?"""
+        if p.text in _NATURE_IDIOMS:
+            return False
+        if p.tag == "ns":
+            return True
+        return p.tag in ("n", "nr", "nrfg", "nz", "") and (
+            text.startswith(_FEATURE_AFTER, p.end)
+            or text.endswith(_FEATURE_BEFORE, 0, p.start)
+            or (text.endswith("在", 0, p.start) and text[p.end : p.end + 1] in ("，", ",", "。"))  # 在白马山,
+        )
 
     def _named(self, stem: list[_Piece]) -> bool:
         """Does a stem hold a name: a place, a person or a body found in it, or a word that

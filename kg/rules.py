@@ -321,8 +321,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     def _split_token(self, t: Token) -> list[Token] | None:
         """The pieces of one token, or None to keep it whole (a function of its text, tag
         and frequency only, so the answer None is remembered)."""
-        if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下":
-            return self._split_in_two(t, 1)  # 河畔 → 河 + 畔
+        if len(t.text) == 2 and t.text[0] in "江河湖溪山" and t.text[1] in "畔边岸旁上下等":
+            return self._split_in_two(t, 1)  # 河畔 → 河 + 畔, 湖等 → 湖 + 等
         if len(t.text) == 3 and t.text[0] in "山峰" and t.text[1:] in ("脚下", "顶上"):
             return self._split_in_two(t, 1)  # 山脚下 → 山 + 脚下
         head = next(

@@ -1769,3 +1769,39 @@ def test_memorials_temples_resorts_and_parks_are_named_sites(text: str, name: st
 )
 def test_kinds_counts_and_lists_of_sites_are_no_site(text: str, wrong: str) -> None:
     assert wrong not in {n for t, n in _found(text) if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中山镇依托中山古镇和四面山的旅游资源,发展民宿。", "四面山"),  # jieba knows it as a place
+        ("四月的大别山北麓，春意正浓。", "大别山"),
+        ("澄溪镇地处明月山下,每年春天漫山遍野。", "明月山"),  # jieba: a name (nr)
+        ("依托歌乐山丰富的红色资源,打造研学线路。", "歌乐山"),
+        ("在白马山,一场护林行动正在展开。", "白马山"),
+        ("依托女娲山、天书峡景区等山水资源。", "女娲山"),  # jieba: 女娲|山
+        ("11月上旬,芙蓉江两岸层林尽染。", "芙蓉江"),
+        ("喝的是苍头河的水，肉质鲜嫩。", "苍头河"),
+        ("串联起植物园、老君洞、涂山湖等景点。", "涂山湖"),  # jieba: 涂山|湖等
+        ("綦江河奔流不息,古剑山云雾缭绕。", "綦江河"),  # named after its district
+        ("每年7月，门源盆地50多万亩油菜花竞相开放。", "门源盆地"),
+        ("长江对岸的渝中半岛灯火辉映。", "渝中半岛"),
+        ("梅溪河、朱衣河等长江支流水质稳定。", "梅溪河"),  # jieba: 梅|溪河
+    ],
+)
+def test_mountains_and_rivers_named_by_ordinary_words_or_after_their_county(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("长江是中华民族的母亲河，母亲河畔风景美。", "母亲河"),
+        ("位于沅江江畔的常德河街游人如织。", "沅江江"),
+        ("2023年重庆江畔音乐会奏响。", "重庆江"),
+        ("位于亚布力滑雪场山脚下的青山村。", "滑雪场山"),
+        ("这里到处是崇山峻岭。", "崇山峻岭"),
+    ],
+)
+def test_no_feature_from_a_metaphor_a_riverside_or_a_kind_of_site(text: str, wrong: str) -> None:
+    assert wrong not in {n for t, n in _found(text) if t == "Place"}
