@@ -1805,3 +1805,21 @@ def test_mountains_and_rivers_named_by_ordinary_words_or_after_their_county(text
 )
 def test_no_feature_from_a_metaphor_a_riverside_or_a_kind_of_site(text: str, wrong: str) -> None:
     assert wrong not in {n for t, n in _found(text) if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("合川区农业技术推广中心的农艺师王建华站在田边。", "合川区农业技术推广中心"),
+        ("县里依托酉阳职业教育中心开设扎染课程。", "酉阳职业教育中心"),
+        ("奉节县柑橘产业发展中心组建科技服务队。", "奉节县柑橘产业发展中心"),
+        ("”在潼南区政务服务中心专窗，群众排队办事。", "潼南区政务服务中心"),
+        ("勐海县农村信用合作联社推出“古茶贷”。", "勐海县农村信用合作联社"),
+        ("”大兴安岭地区行政公署相关负责人介绍。", "大兴安岭地区行政公署"),
+        ("杨源乡四平戏传习所所长张文辉带着学员排练。", "杨源乡四平戏传习所"),
+        ("”张飞庙管理处主任陈静说。", "张飞庙管理处"),
+        ("正蓝旗乌兰牧骑的队员们常年下乡演出。", "正蓝旗乌兰牧骑"),
+    ],
+)
+def test_public_service_centres_stations_and_troupes_of_a_place_are_bodies(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
