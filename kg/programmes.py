@@ -54,6 +54,9 @@ _CAMPAIGN_CUES = (
 )  # fmt: skip
 #: Quoted names before these are service programmes, not bodies of their own.
 _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
+#: How the names of regular meetings where residents talk things over end (“院坝说事会”,
+#: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue.
+_MEETINGS = ("说事会", "议事会", "议事厅", "恳谈会", "夜话", "夜谈", "板凳会", "院坝会", "坝坝会", "楼事会", "会客厅", "说事点")
 #: Cues after which a formula (“合作社+农户+平台”模式) is a way of working, not a programme.
 _FORMULA_CUES = ("模式", "体系", "格局", "方式", "路径")
 #: What a structure of units is made of: “党支部+合作社+农户”, “社区党委+网格党支部+楼栋党小组”.
@@ -353,7 +356,8 @@ class ProgrammeRules(RuleBase):
             if text[max(0, qs - 2) : qs] == "所谓":
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
-            own_cue = (
+            meeting = name.endswith(_MEETINGS) and len(name) >= 3 and not re.search(r"(?:一场场|多场|几场|各场)$", text[max(0, qs - 3) : qs])
+            own_cue = meeting or (  # “院坝说事会”, “火塘夜话”, “板凳会” (not 一场场“坝坝会”: a kind of meeting)
                 len(name) > 3
                 and name.endswith(self._strong_cues)  # “拯救老屋行动”
                 and not re.fullmatch(
@@ -387,12 +391,19 @@ class ProgrammeRules(RuleBase):
                 continue
             if "+" in name:
                 parts = re.split("[+＋]", name)
+                named_way = cue is not None and cue not in _FORMULA_CUES and cue not in _WEAK_CUES
                 if (
-                    all(part.endswith(_UNIT_PARTS) for part in parts)  # “党支部+合作社+农户”: a structure
+                    # “党支部+合作社+农户”: a structure (but “网格+党员”工作法: a way of working named)
+                    (all(part.endswith(_UNIT_PARTS) for part in parts) and not named_way)
                     or all(len(part) == 1 for part in parts)  # “稻+鸭”
                     # “山水+古村+红色”线路, “合作社+农户+平台”模式: a formula, unless a cue names
                     # it (“统战+金融+协会”机制)
-                    or ((cue is None or cue in _FORMULA_CUES) and (near_cue is None or near_cue in _FORMULA_CUES))
+                    or (
+                        (cue is None or cue in _FORMULA_CUES) and (near_cue is None or near_cue in _FORMULA_CUES)
+                        # (but “党建+黄金茶”发展模式, “小微湿地+”建设: party building joined to a trade,
+                        # or a trade joined to anything, is what a place runs)
+                        and not (parts[0].endswith("党建") or not parts[-1])
+                    )
                 ):
                     named[-1] = None
                     continue

@@ -1823,3 +1823,31 @@ def test_no_feature_from_a_metaphor_a_riverside_or_a_kind_of_site(text: str, wro
 )
 def test_public_service_centres_stations_and_troupes_of_a_place_are_bodies(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在全县推行“党建+黄金茶”发展模式，把党组织建在产业链上。", "党建+黄金茶"),
+        ("全面推行“网格+党员”工作法,党组织覆盖每个网格。", "网格+党员"),
+        ("梁平区实施“小微湿地+”建设,在猎神村建成一批湿地。", "小微湿地+"),
+        ("院坝里热闹非凡,一场“院坝说事会”正在进行。", "院坝说事会"),
+        ("社区每月召开一次“院坝议事会”,商量停车位划分。", "院坝议事会"),
+        ("村民们都会聚在祠堂里，参加“屋场夜话”。", "屋场夜话"),
+        ("在蔡家镇,“院坝会”成了村民议事的好地方。", "院坝会"),
+    ],
+)
+def test_party_building_formulas_and_named_meetings_are_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("采取“党支部+合作社+农户”的方式发展产业。", "党支部+合作社+农户"),  # a way of working
+        ("推行“党支部+合作社+农户”发展模式。", "党支部+合作社+农户"),  # a structure of units
+        ("一场场“坝坝会”开到了居民楼下。", "坝坝会"),  # a kind of meeting
+    ],
+)
+def test_structures_and_kinds_of_meeting_are_no_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) not in _found(text)
