@@ -40,7 +40,8 @@ _VEHICLE_OR_HOLIDAY = (
 _FESTIVALS = (
     "冰雪节", "文化节", "艺术节", "旅游节", "文化旅游节", "美食节", "音乐节", "电影节", "读书节",
     "采摘节", "丰收节", "啤酒节", "风筝节", "桃花节", "梨花节", "油菜花节", "茶文化节", "开茶节",
-    "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节",
+    "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节", "诗歌节", "菜花节", "马拉松赛", "国际马拉松赛", "马拉松",
+    "博览会", "科技博览会", "论坛", "产业发展大会",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
 _YEAR_END = re.compile(r"(?:19|20)\d\d$")  # 2023|伊春森林冰雪节: an edition's year
@@ -126,6 +127,9 @@ class ProgrammeRules(RuleBase):
             best = None
             for gap in range(0, 9):
                 e = f.start() - gap
+                if e >= 0 and gap and text[e] in "）)":
+                    best = next((m for m in place_end.get(e, ()) if text[m.start - 1 : m.start] in ("（", "(")), None)
+                    break  # 中国（寿光）+ 国际蔬菜科技博览会: the place in brackets ends there
                 if e < 0 or (gap and not _HAN.match(text[e])):
                     break
                 if gap and text[e] in _FUNCTION_CHARS:
@@ -137,9 +141,20 @@ class ProgrammeRules(RuleBase):
                     break
             if best is None:
                 continue
-            between = text[best.end : f.start()]
+            between = text[best.end : f.start()].lstrip("）)")
             if between and not self._field_run(between):
                 continue
+            while True:  # 垫江 + 牡丹文化节, 中国（安顺）+ 屯堡文化旅游节, 中国·光山 + 油茶产业发展大会
+                wrapped = text[best.start - 1 : best.start] in ("（", "(", "·") and text[best.end : best.end + 1] in ("）", ")", "")
+                k = best.start - 1 if text[best.start - 1 : best.start] in ("（", "(", "·") else best.start
+                before = next((m for m in place_end.get(k, ()) if m.start < k), None)
+                if before is None or (wrapped and text[best.start - 1] != "·" and text[best.end] not in "）)"):
+                    break
+                best = before
+            if text[best.start - 1 : best.start] in ("（", "(") and text[best.end : best.end + 1] in ("）", ")"):
+                continue  # 丝绸之路（敦煌）国际文化博览会: the name starts before the place in brackets
+            if any(text[k : f.end()] in self.known for k in range(best.end, f.start())):
+                continue  # 天津 … 世界经济论坛: a body or a programme known by that name
             start = best.start
             year = _YEAR_END.search(text, max(0, start - 4), start)
             if year is not None and not text[max(0, start - 5) : start - 4].isdigit():
@@ -155,8 +170,8 @@ class ProgrammeRules(RuleBase):
                 return False
             if t.tag[:1] not in ("n", "a", "b", ""):
                 return False  # 江苏|启动乡村|旅游节: a verb (also a verbal noun) is no part of it
-            if t.tag in ("nr", "nrfg", "nrt"):
-                return False
+            if t.tag in ("nr", "nrfg", "nrt") or t.text in self.person_verbs or t.text in self.prog_verbs:
+                return False  # (天津|会见|世界经济论坛: a verb jieba tags as a noun)
         return True
 
     # -- 5. programmes ----------------------------------------------------------------

@@ -1851,3 +1851,24 @@ def test_party_building_formulas_and_named_meetings_are_programmes(text: str, na
 )
 def test_structures_and_kinds_of_meeting_are_no_programmes(text: str, name: str) -> None:
     assert ("Programme", name) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("已连续举办20余届的垫江牡丹文化节,更让游客流连。", "垫江牡丹文化节"),  # not 牡丹文化节
+        ("连续三年举办中国（安顺）屯堡文化旅游节。", "中国（安顺）屯堡文化旅游节"),
+        ("连续举办三届长江三峡(忠县)柑橘文化旅游节,以橘为媒。", "长江三峡(忠县)柑橘文化旅游节"),
+        ("连续举办五届中国·光山油茶产业发展大会。", "中国·光山油茶产业发展大会"),
+        ("连续多年举办汉丰湖国际马拉松赛,今年3月的比赛吸引了上万人。", "汉丰湖国际马拉松赛"),
+        ("连续举办17届重庆·潼南菜花节,今年菜花节期间游客多。", "重庆·潼南菜花节"),
+    ],
+)
+def test_festivals_fairs_and_forums_named_after_their_places(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+def test_a_known_body_is_no_festival_of_the_place_before_it() -> None:
+    found = _found("李强在天津会见世界经济论坛主席施瓦布。")
+    assert ("Organisation", "世界经济论坛") in found
+    assert not any(t == "Programme" for t, _ in found)
