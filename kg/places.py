@@ -123,7 +123,7 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 #: not only common nouns (盐场遗址, 木业产业集聚区: kinds of site).
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
-                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠"))  # fmt: skip
+                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布"))  # fmt: skip
 #: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
 _UNIT_RE = re.compile("街道|镇|乡|苏木")
 #: Function characters that no unit's name holds (but 礼让镇, 向阳村, 和平里街道 are names).
@@ -543,6 +543,8 @@ class PlaceRules(RuleBase):
             if s_end == taken_end or s_end not in ends or pieces[ends[s_end]].mention is not None:
                 continue
             level = self.place_suffixes[suffix]
+            if suffix == "屯" and text[s_start - 1 : s_start] in "村乡":
+                continue  # 边境村屯: villages, no name
             if suffix == "洞" and text[s_start - 1 : s_start] in "主导券涵隧桥":
                 continue  # 双主洞, 中导洞: a tunnel's bores, not a cave
             if (
@@ -724,7 +726,9 @@ class PlaceRules(RuleBase):
                         q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS or q.text in _WHERE_VERBS
                     )), default=-1)  # fmt: skip
                     stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
-                    lone = len(stem) == 1 and stem[0].mention is None and stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE
+                    lone = len(stem) == 1 and stem[0].mention is None and (
+                        (stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE) or stem[0].tag in ("a", "ad", "an", "b")
+                    )  # (壮美|瀑布: a kind)
                     if lone or not self._specific(stem) or (
                         (suffix in _KIND_PRONE_SITES or text[stem[0].start - 1 : stem[0].start] == "的")
                         and not self._named(stem)

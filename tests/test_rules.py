@@ -1872,3 +1872,19 @@ def test_a_known_body_is_no_festival_of_the_place_before_it() -> None:
     found = _found("李强在天津会见世界经济论坛主席施瓦布。")
     assert ("Organisation", "世界经济论坛") in found
     assert not any(t == "Programme" for t, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("黄果树瀑布、龙宫等山水名胜闻名遐迩。", ["黄果树瀑布"]),
+        ("对云山屯、本寨、鲍家屯等42个传统村落实施保护。", ["云山屯", "鲍家屯"]),
+    ],
+)
+def test_waterfalls_and_hamlets_named_tun(text: str, names: list[str]) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert [n for n in names if n not in places] == []
+
+
+def test_villages_in_general_are_no_hamlet() -> None:
+    assert not {n for t, n in _found("加快抢通山区断路村屯，拓宽边境村屯道路。") if t == "Place"}
