@@ -56,8 +56,8 @@ _CAMPAIGN_CUES = (
 #: Quoted names before these are service programmes, not bodies of their own.
 _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
 #: How the names of regular meetings where residents talk things over end (“院坝说事会”,
-#: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue.
-_MEETINGS = ("说事会", "议事会", "议事厅", "恳谈会", "夜话", "夜谈", "板凳会", "院坝会", "坝坝会", "楼事会", "会客厅", "说事点")
+#: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue (not 家门口的“会客厅”: a metaphor).
+_MEETINGS = ("说事会", "议事会", "议事厅", "恳谈会", "夜话", "夜谈", "板凳会", "院坝会", "坝坝会", "楼事会", "说事点")
 #: Cues after which a formula (“合作社+农户+平台”模式) is a way of working, not a programme.
 _FORMULA_CUES = ("模式", "体系", "格局", "方式", "路径")
 #: What a structure of units is made of: “党支部+合作社+农户”, “社区党委+网格党支部+楼栋党小组”.
@@ -221,7 +221,11 @@ class ProgrammeRules(RuleBase):
         parts = name.split("、")
         if len(parts) < 2 or len({len(p) for p in parts}) != 1:
             return False
-        return len({p[0] for p in parts}) == 1 or len({p[-1] for p in parts}) == 1
+        return (
+            len({p[0] for p in parts}) == 1
+            or len({p[-1] for p in parts}) == 1
+            or all(p[0] in "先后再日周月季年早晚" for p in parts)  # 先服务、后收费; 日巡查、周汇总、月考评
+        )
 
     @staticmethod
     def _working_rule(name: str) -> bool:

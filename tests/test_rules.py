@@ -1888,3 +1888,15 @@ def test_waterfalls_and_hamlets_named_tun(text: str, names: list[str]) -> None:
 
 def test_villages_in_general_are_no_hamlet() -> None:
     assert not {n for t, n in _found("加快抢通山区断路村屯，拓宽边境村屯道路。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("公司对老旧小区实行“先服务、后收费”,物业费每月仅0.6元。", "先服务、后收费"),
+        ("推行“日巡查、周汇总、月考评”管理，去年巡护里程达到18万公里。", "日巡查、周汇总、月考评"),
+        ("中心开放半年来,成了居民家门口的“会客厅”。", "会客厅"),
+    ],
+)
+def test_rules_of_sequence_and_metaphors_are_no_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) not in _found(text)
