@@ -285,6 +285,19 @@ class PeopleRules(RuleBase):
                 and nxt.text[0] not in "直再才却只总常据听来"
             ):
                 return end + 1  # 周德|明说: a made-up word, and jieba glued the verb to the name's end
+        if cued and end is not None and end - pos == sl + 1 and tok is not None and tok.end == end and (
+            tok.freq == 0 or tok.tag.startswith("nr")
+        ):
+            nxt = tok_at.get(end)
+            if nxt is not None and 2 <= len(nxt.text) <= 3 and is_han(nxt.text) and nxt.text[0] not in _FUNCTION_CHARS \
+                    and not _all_in(text[pos : end + 2], self.translit) and not nxt.tag.startswith("nr") \
+                    and nxt.text[0] not in _NOT_NAME_TAILS and self.seg.tag(nxt.text[0]) not in _LONE_TAGS and (
+                (len(nxt.text) == 2 and nxt.freq < 50 and self.seg.tag(nxt.text[1]) in ("v", "vg"))
+                or (len(nxt.text) == 2 and nxt.text[1] == "家" and nxt.freq < 500)
+                or (len(nxt.text) == 3 and nxt.freq == 0 and self.seg.tag(nxt.text[1]) in ("v", "vg"))
+            ):  # fmt: skip
+                return end + 1  # 退休教师王德|贵站|了起来, 村民刘国|富家|的, 老人李素|珍拉着: jieba glued the
+                # name's last character to the verb or the word after it (not a foreign name: 哈维|斯托)
         if end is not None and end - pos == sl + 1:
             one, after = tok_at.get(end), None
             if (
@@ -301,13 +314,14 @@ class PeopleRules(RuleBase):
                 or (  # 种植大户谭家|兵|的: after a role, a surname's word jieba knows and a character
                     cued
                     and tok is not None
-                    and tok.tag.startswith("nr")
+                    and (tok.tag.startswith("nr") or (tok.freq == 0 and after.text in ("笑", "说")))  # 陈月|娥|笑
                     and len(tok.text) == sl + 1
                     and one.text not in _FUNCTION_CHARS
                     and one.text not in _NOT_NAME_TAILS
                     and self.seg.tag(one.text) not in _LONE_TAGS
                     and (
                         after.text in _AFTER_A_CUT_NAME  # 民宿主人朱德|兵|是, 村民黄玉|芬|把
+                        or after.text in ("笑", "说")  # 村民陈月|娥|笑着说
                         or (len(after.text) >= 2 and is_han(after.text) and after.tag[:1] in ("t", "d", "r", "p", "v"))
                         # 返乡青年李鹏|飞|办起: a verb after the name's last character
                     )  # 志愿者…、陈家|明|每周都来
@@ -616,8 +630,9 @@ class PeopleRules(RuleBase):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):
                 return  # 余村: a village, not a name
-            while e - s > 2 and text[e - 1] in _ADVERB_TAILS and _all_in(text[s : e - 1], self.translit):
-                e -= 1  # 卢拉|已|多次呼吁: an adverb after a foreign name
+            while e - s > 2 and text[e - 1] in _ADVERB_TAILS and _all_in(text[s : e - 1], self.translit) \
+                    and not text.startswith(("说", "表示", "介绍", "告诉"), e):  # fmt: skip
+                e -= 1  # 卢拉|已|多次呼吁: an adverb after a foreign name (but 书记胡德才|说: a name)
             if (
                 e - s >= 4
                 and text[s] in "同和与跟向对给"

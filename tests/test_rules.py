@@ -1900,3 +1900,20 @@ def test_villages_in_general_are_no_hamlet() -> None:
 )
 def test_rules_of_sequence_and_metaphors_are_no_programmes(text: str, name: str) -> None:
     assert ("Programme", name) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("作为议事会成员,退休教师王德贵站了起来:“大家说说”。", "王德贵"),  # jieba: 王德|贵站
+        ("老人李素珍拉着护理员的手说。", "李素珍"),  # 李素|珍拉着
+        ("”村民陈月娥笑着说。", "陈月娥"),  # 陈月|娥|笑
+        ("”凤山街道村民刘国富家的80亩林地入股。", "刘国富"),  # 刘国|富家
+        ("”晏岗村党支部书记胡德才说，合作社现有社员。", "胡德才"),  # not an adverb after a foreign name
+        ("国家大呼拉尔主席乌其尔勒率领代表团访华。", "乌其尔勒"),  # a foreign name runs on
+    ],
+)
+def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, name: str) -> None:
+    people = {n for t, n in _found(text) if t == "Person"}
+    assert name in people
+    assert not any(p != name and name.startswith(p) for p in people)
