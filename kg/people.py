@@ -75,6 +75,9 @@ _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
+#: Characters of Uyghur names that are not among the transliteration characters (they are
+#: common words' too), read only next to a middle dot.
+_UYGHUR_CHARS = "不则卜吾夏外如守敏洪玉甫都满"
 #: What follows a Mongolian or Tibetan word that names a place or a body, not a person
 #: (巴音|胡舒嘎查, 乌兰|牧骑, 查干|淖尔).
 _NOT_AFTER_A_NAME = ("嘎查", "苏木", "淖尔", "牧骑", "浩特", "村", "镇", "乡", "旗", "盟", "市", "县", "区", "湖", "河", "山",
@@ -504,10 +507,12 @@ class PeopleRules(RuleBase):
             return nxt.start + 1  # 茂木|敏|充称: the given name's last character went to the verb
         return tok.end
 
-    def _translit_end(self, text: str, pos: int, end: int = 0) -> int:
-        """End of a run of transliteration characters from ``pos`` (梅德韦杰夫, 8 at most)."""
+    def _translit_end(self, text: str, pos: int, end: int = 0, chars: frozenset[str] | None = None) -> int:
+        """End of a run of transliteration characters (``chars``, default all of them) from
+        ``pos`` (梅德韦杰夫, 8 at most)."""
         end = max(end, pos)
-        while end < len(text) and end - pos < 16 and text[end] in self.translit:
+        chars = self.translit if chars is None else chars
+        while end < len(text) and end - pos < 16 and text[end] in chars:
             end += 1
         while end > pos and text[end - 1] in "·‧•-－":
             end -= 1
@@ -813,17 +818,21 @@ class PeopleRules(RuleBase):
             head = self._dot_name_head(text, k)
             if head is None:
                 continue
-            end = self._translit_end(text, k + 1)
+            chars = self._dot_chars
+            end = self._translit_end(text, k + 1, chars=chars)
             while text[end : end + 1] == "·":  # 穆罕默德·本·萨勒曼
-                more = self._translit_end(text, end + 1)
+                more = self._translit_end(text, end + 1, chars=chars)
                 if more == end + 1:
                     break
                 end = more
             done = end
             if (
                 end - k - 1 >= 2
-                and self._mostly_translit(text[k + 1 : end])
-                and not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
+                and 2 * sum(c in chars for c in text[k + 1 : end]) >= end - k - 1
+                and (
+                    not text.startswith(self._name_enders, end)  # 约翰斯·霍普金斯|大学
+                    or text.startswith(("会见", "会谈", "会晤", "会同", "会上", "部长", "院长", "队长"), end)  # 塞西|会见
+                )
             ):
                 add(head, end, "name-context")  # 阿依古丽·买买提, 雪克来提·扎克尔
 
@@ -854,14 +863,28 @@ class PeopleRules(RuleBase):
                 for s, e in items:
                     add(s, e, "list")
 
+    @property
+    def _dot_chars(self) -> frozenset[str]:
+        """The transliteration characters and those of Uyghur names (阿不都热合曼·吐尔逊,
+        如克亚·艾则孜, 阿依努尔·吾买尔) that are also common words' (不, 都, 外, 则): in a
+        name joined by a middle dot only."""
+        chars = self.__dict__.get("_dots")
+        if chars is None:
+            chars = self.__dict__["_dots"] = frozenset(self.translit | set(_UYGHUR_CHARS))
+        return chars
+
     def _dot_name_head(self, text: str, dot: int) -> int | None:
         """Start of the first part of a name joined by a middle dot at ``dot``: two to six
         transliteration characters (阿依古丽·, 夏巴兹·; not 希望的田野上·), and a
         surname's character before them after a post, a list's 、 or a clause's start
         (主席雪|克来提·扎克尔); no place's name."""
         start = dot
-        while start > 0 and dot - start < 6 and text[start - 1] in self.translit:
+        while start > 0 and dot - start < 6 and text[start - 1] in self._dot_chars:
             start -= 1
+        if text.endswith(("阿卜", "阿布"), 0, start):
+            start -= 2  # 阿卜|杜勒马吉德·特本: an Arabic name's Abd- before six characters
+        elif text.endswith("阿", 0, start) and text[start : start + 1] in ("卜", "布"):
+            start -= 1  # 阿|卜杜勒法塔赫·塞西
         if dot - start < 2:
             return None
         if (

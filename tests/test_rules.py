@@ -1917,3 +1917,18 @@ def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, nam
     people = {n for t, n in _found(text) if t == "Person"}
     assert name in people
     assert not any(p != name and name.startswith(p) for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("村民艾克热木·阿不都外力说，今年收入翻了一番。", "艾克热木·阿不都外力"),
+        ("驻村第一书记阿不都热合曼·吐尔逊介绍，合作社有社员80户。", "阿不都热合曼·吐尔逊"),
+        ("如克亚·艾则孜在车间里织地毯。", "如克亚·艾则孜"),
+        ("技术员阿依努尔·吾买尔正在检查红枣。", "阿依努尔·吾买尔"),
+        ("自治区政协主席努尔兰·阿不都满金出席。", "努尔兰·阿不都满金"),
+        ("埃及总统阿卜杜勒法塔赫·塞西会见了来访的客人。", "阿卜杜勒法塔赫·塞西"),
+    ],
+)
+def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
