@@ -134,6 +134,9 @@ _UNIT_WORDS = frozenset(("乡村", "乡亲", "乡贤", "乡土", "乡情", "乡�
 #: Kinds and epithets that end in 镇 or 乡 (产业强镇, 中国伞乡, 异域他乡).
 _UNIT_TAILS = frozenset(("强镇", "名镇", "大镇", "重镇", "小镇", "古镇", "集镇", "城镇", "雪乡", "他乡", "故乡", "家乡", "水乡",
                          "侨乡", "之乡", "原乡", "异乡", "同乡", "老乡", "下乡", "返乡", "还乡", "城乡", "伞乡", "畅乡"))
+#: Positions that name no village after a town (复兴镇|沿江村 is one; 某镇|周边村 is not).
+_NOT_LOCATIVE_NAMES = frozenset(("周边", "附近", "沿线", "境内", "辖内", "区内", "以内", "以外", "下属", "所属", "内外", "各地",
+                                 "当地", "本地", "外地", "周围", "一带", "之间", "中间", "里面", "外面"))  # fmt: skip
 #: Measure words after a number (一处社区, 三座村): a count, not a name.
 _MEASURES = frozenset("个处座条家户批片所")
 #: What opens a clause before a unit's name: a line, a punctuation mark, a quotation mark.
@@ -342,6 +345,15 @@ class PlaceRules(RuleBase):
                 break  # 秦小兰到大坪村: a person's name ends a place's name
             if p.text in ("原", "前", "现") and p.mention is None:
                 break  # 湖北省政府|原|党组成员: the former holder of a post, not a body's name
+            if unit and stem and p.mention is None and len(p.text) >= 2 and p.text[-1] in "镇乡" and p.freq == 0:
+                break  # 和|乐镇|六连村: a town's name (jieba cut its first character off) ends the village's
+            if p.text in (")", "）") and j >= 2 and pieces[j - 2].text in ("(", "（") and pieces[j - 1].mention is not None \
+                    and pieces[j - 1].mention.type == "Place" and j >= 3 and is_han(pieces[j - 3].text) \
+                    and pieces[j - 3].tag not in ("v", "vn", "p", "c", "u", "uj", "ul", "r", "m"):  # fmt: skip
+                stem[0:0] = [pieces[j - 3], pieces[j - 2], pieces[j - 1], p]  # 西部(重庆)科学城: a place in brackets
+                length += sum(len(q.text) for q in pieces[j - 3 : j + 1])
+                j -= 4
+                continue
             if p.text in ("成", "为") and p.mention is None and j and pieces[j - 1].tag.startswith("v"):
                 break  # 改造|成|白果巷邻里中心: what a verb made of it, not the name's first character
             if chain and (p.text in self.posts or p.text in self.roles):
@@ -437,6 +449,9 @@ class PlaceRules(RuleBase):
         """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
         if p.mention is None and not p.tag and len(p.text) == 2 and p.text[0] in _NO_NAME_STARTS:
             return None  # 以|余村, 来|余村, 这所|学校: a verb or a function word, then one character
+        if p.mention is None and not p.tag and len(p.text) >= 2 and p.text[0] in "游看逛访":
+            # 游|石宝寨: a visit, then the place (看|古寨: then a kind of place)
+            return _Piece(p.text[1:], p.start + 1, p.end, "", 0, None) if len(p.text) >= 3 else None
         if p.mention is not None or p.tag or len(p.text) < 3:
             return p if is_han(p.text) else None
         for k in (2, 1):
@@ -900,7 +915,8 @@ class PlaceRules(RuleBase):
             and stem not in self.generic
             and stem not in _NOT_VILLAGE_NAMES
             and not stem.startswith(self._determiner_prefixes)
-            and tag not in _NOT_UNIT_TAGS - {"d"}  # (大同村: jieba's 大同 is an adverb)
+            and tag not in _NOT_UNIT_TAGS - {"d", "f"}  # (大同村: jieba's 大同 is an adverb; 沿江村 a position)
+            and stem not in _NOT_LOCATIVE_NAMES
         )
 
     @staticmethod
@@ -983,6 +999,10 @@ class PlaceRules(RuleBase):
         gap = text[start:s_start]
         if not 2 <= len(gap) <= 4 or not is_han(gap) or gap[0] in _PREP:
             return None
+        if level == "village" and any(c in "镇乡" for c in gap[1:-1]):
+            return None  # 万宁市 + 和|乐镇|六连 + 村: a town and its village, not one name
+        if (j < 0 or pieces[j].mention is None) and gap[0] in "游看逛访":
+            return None  # ，看古 + 寨: a visit, then a kind of place
         if len(gap) >= 3 and gap[-1] in "路街" and text.startswith(("街道", "社区"), s_start) and \
                 not any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):  # fmt: skip
             return [_Piece(gap, start, s_start, "", 0, None)]  # 石油路 + 街道, 人和街 + 社区: named after a street

@@ -1932,3 +1932,21 @@ def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, nam
 )
 def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: str) -> None:
     assert ("Person", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("加快建设西部(重庆)科学城,打造高品质生活宜居区。", ["西部(重庆)科学城"]),  # a place in brackets
+        ("在万宁市和乐镇六连村，村民正在收网。", ["万宁市", "和乐镇", "六连村"]),  # jieba: 和|乐镇|六连村
+        ("在复兴镇沿江村，柑橘挂满枝头。", ["复兴镇", "沿江村"]),  # a village named by a position
+        ("游客乘船游石宝寨，登高远眺。", ["石宝寨"]),  # not 游石宝寨
+    ],
+)
+def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert sorted(places) == sorted(names)
+
+
+def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
+    assert not {n for t, n in _found("游客乘船游石宝寨，看古寨风貌。") if t == "Place"} - {"石宝寨"}
