@@ -339,8 +339,10 @@ class ProgrammeRules(RuleBase):
             if cue in _WEAK_CUES and not self._coined(inner):
                 cue = None  # “毛细血管”建设: a metaphor; “四好农村路”建设, “共富工坊”建设: a name
             name = self._quote_name(inner, cued=cue is not None and rest is after)
-            if name is not None and name.endswith("牌") and text.endswith(("打响", "打好", "打出", "打", "亮出"), 0, qs):
+            if name is not None and name.endswith("牌") and text.endswith(("打响", "打好", "打出", "打", "亮出", "擦亮", "叫响"), 0, qs):
                 name = None  # 打响“豆花牌”: to play a card, a metaphor (not 打响“五金”品牌)
+            if name is not None and cue is None and text.endswith(("称为", "誉为", "称作", "号称", "美誉"), 0, qs):
+                name = None  # 被业内称为“全国石质文物保护一号工程”: what others call it, not its name
             if name is None:
                 named.append(None)
                 continue

@@ -1950,3 +1950,14 @@ def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]
 
 def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
     assert not {n for t, n in _found("游客乘船游石宝寨，看古寨风貌。") if t == "Place"} - {"石宝寨"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该工程竣工,被业内称为“全国石质文物保护一号工程”。", "全国石质文物保护一号工程"),  # a nickname
+        ("擦亮“文旅牌” 让千年古寨焕发新活力", "文旅牌"),  # a card one plays
+    ],
+)
+def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) not in _found(text)
