@@ -124,6 +124,8 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布"))  # fmt: skip
+#: Verbs of working with someone that jieba may tag as nouns: no part of a body's name.
+_LINKING_VERBS = frozenset(("联系", "对接", "依托", "携手", "牵手", "邀请", "联手"))
 #: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
 _UNIT_RE = re.compile("街道|镇|乡|苏木")
 #: Function characters that no unit's name holds (but 礼让镇, 向阳村, 和平里街道 are names).
@@ -358,6 +360,11 @@ class PlaceRules(RuleBase):
                 break  # 改造|成|白果巷邻里中心: what a verb made of it, not the name's first character
             if chain and (p.text in self.posts or p.text in self.roles):
                 break  # 第一书记|姜|镇: a post ends a place's name (not a body's: 总统办公室)
+            if not chain and stem and p.mention is None and len(p.text) >= 3 and p.text.endswith("队") \
+                    and p.text in self.org_suffixes:  # fmt: skip
+                break  # 驻村工作队|联系|塔里木大学…学院: a team, then the body it works with
+            if not chain and stem and p.mention is None and p.text in _LINKING_VERBS:
+                break  # 联系|塔里木大学…学院, 依托|…: a verb jieba tags as a noun
             if unit and length >= 2 and (
                 (p.mention is not None and p.mention.type == "Place")
                 or (p.mention is None and (p.text in self.rules.admin_short or p.text in self.rules.admin))

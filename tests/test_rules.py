@@ -1961,3 +1961,17 @@ def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
 )
 def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> None:
     assert ("Programme", name) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("宁夏大学西吉马铃薯试验站的专家正在田里。", "宁夏大学西吉马铃薯试验站"),
+        ("梁平区组建梁平区柚乡农民专业合作社联合社,整合全区17家合作社。", "梁平区柚乡农民专业合作社联合社"),
+        ("大足区文物保护中心的工作人员正在巡查。", "大足区文物保护中心"),
+        ("黑瞎子岛景区管理中心负责人介绍。", "黑瞎子岛景区管理中心"),
+        ("驻村工作队联系塔里木大学园艺与林学学院的专家。", "塔里木大学园艺与林学学院"),  # not 工作队联系…
+    ],
+)
+def test_test_stations_cooperative_unions_and_management_centres(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
