@@ -124,6 +124,9 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布"))  # fmt: skip
+#: Zones named for a trade after their place (永川大数据产业园, 锂电循环产业园).
+_ZONES = frozenset(("产业园", "工业园", "工业园区", "园区", "产业园区", "物流园", "科技园", "创业园", "示范园", "集聚区",
+                    "产业集聚区", "开发区", "高新区"))  # fmt: skip
 #: Verbs of working with someone that jieba may tag as nouns: no part of a body's name.
 _LINKING_VERBS = frozenset(("联系", "对接", "依托", "携手", "牵手", "邀请", "联手"))
 #: A town's, a subdistrict's, a village's or a community's suffix (:meth:`PlaceRules.context_units`).
@@ -734,6 +737,11 @@ class PlaceRules(RuleBase):
             if stem and text[name_start:s_end] in self.generic:
                 continue  # 渝北区|城市社区: a kind of place, not one named by its parent
             named_by_village = suffix in ("社区", "街道") and len(stem_text) >= 3 and stem_text.endswith("村")
+            if level == "site" and suffix in _ZONES and not whole_word and (len(stem_text) < 2 or not self._specific(stem)):
+                field = self._zone_field(text, pieces, name_start, stem or [])
+                if field is not None:  # 永川 + 大数据 + 产业园, 射洪经济开发区 + 锂电循环 + 产业园
+                    stem, name_start = field, field[0].start
+                    stem_text = text[name_start:s_start]
             if suffix in _NAMED_SITES:
                 if len(suffix) == 1 and (
                     self.seg.freq(text[s_start - 1 : s_end]) >= 5 or re.match("[\u4e00-\u9fa5]?[镇乡村]", text[s_end : s_end + 2])
@@ -894,6 +902,29 @@ class PlaceRules(RuleBase):
             or text.endswith(_FEATURE_BEFORE, 0, p.start)
             or (text.endswith("在", 0, p.start) and text[p.end : p.end + 1] in ("，", ",", "。"))  # 在白马山,
         )
+
+    def _zone_field(self, text: str, pieces: list[_Piece], start: int, stem: list[_Piece]) -> list[_Piece] | None:
+        """The trade an industrial zone is named for, between a place and the zone's suffix
+        at ``start`` (永川 + 大数据, 射洪经济开发区 + 锂电循环, 于都 + 工业): common nouns,
+        adjectives and verbal nouns, two to six characters, no function word.  A city's or a
+        county's short name opens the zone's name (永川大数据产业园); a full name or a zone
+        before it is its parent (射洪经济开发区 ⊃ 锂电循环产业园).  None when no place is there."""
+        k = bisect_right(list(map(_END_OF, pieces)), start) - 1  # the piece ending at start
+        field: list[_Piece] = [p for p in stem if p.mention is None]
+        if len(field) != len(stem) or text[:start].endswith(tuple(_NOT_VILLAGE_NAMES)):
+            return None  # (海南自贸港重点|园区: a kind of zone)
+        while k >= 0 and sum(len(q.text) for q in field) < 6:
+            p = pieces[k]
+            if p.mention is not None:
+                if p.mention.type != "Place" or not field or sum(len(q.text) for q in field) < 2:
+                    return None
+                return [p, *field] if p.mention.rule == "admin-short" else field
+            if not is_han(p.text) or p.text in self.generic or any(c in _FUNCTION_CHARS for c in p.text) \
+                    or p.tag[:1] not in ("n", "a", "b", "j", "") and p.tag != "vn":  # fmt: skip
+                return None
+            field.insert(0, p)
+            k -= 1
+        return None
 
     def _named(self, stem: list[_Piece]) -> bool:
         """Does a stem hold a name: a place, a person or a body found in it, or a word that

@@ -1975,3 +1975,18 @@ def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> N
 )
 def test_test_stations_cooperative_unions_and_management_centres(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在永川大数据产业园,韦志城察看了重点企业。", "永川大数据产业园"),  # a county's short name opens it
+        ("在射洪经济开发区锂电循环产业园，四川蜀能电池有限公司正在扩产。", "锂电循环产业园"),  # a zone is its parent
+    ],
+)
+def test_industrial_zones_named_for_a_trade_after_their_place(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+def test_a_kind_of_zone_is_no_zone() -> None:
+    assert "海南自贸港重点园区" not in {n for _t, n in _found("落户海南自贸港重点园区的企业越来越多。")}
