@@ -123,7 +123,7 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 #: not only common nouns (盐场遗址, 木业产业集聚区: kinds of site).
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
-                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布"))  # fmt: skip
+                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同"))  # fmt: skip
 #: Zones named for a trade after their place (永川大数据产业园, 锂电循环产业园).
 _ZONES = frozenset(("产业园", "工业园", "工业园区", "园区", "产业园区", "物流园", "科技园", "创业园", "示范园", "集聚区",
                     "产业集聚区", "开发区", "高新区"))  # fmt: skip
@@ -580,6 +580,8 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
+            if level == "site" and suffix in ("大街", "胡同") and text.startswith(("社区", "街道"), s_end):
+                continue  # 南大街|社区: a community named after its street
             if suffix == "社区" and text.startswith(("卫生服务", "卫生院", "医院"), s_end):
                 continue  # 中和街道|社区卫生服务中心: a health centre, not a community
             if suffix == "村" and text.startswith(("街道", "社区"), s_end):
@@ -766,6 +768,8 @@ class PlaceRules(RuleBase):
                         stem = []  # 抗战|遗址, 智慧|商圈, 盐场|遗址: a kind of site, named only by a place before it
                     name_start = stem[0].start if stem else s_start
                     stem_text = text[name_start:s_start]
+            if suffix == "大街" and stem_text in ("东", "南", "西", "北", "中"):
+                whole_word = True  # 葛城街道 + 南大街: a street named by its direction, inside its subdistrict
             if not whole_word and not named_by_village and (len(stem_text) < 2 or not self._specific(stem)):
                 # (民主村 + 社区, 新山村 + 街道: named after a village, not by their parent)
                 # 中心社区, 工业园区: a generic stem is named by its parent (鸣玉镇中心社区)

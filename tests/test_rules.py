@@ -1990,3 +1990,19 @@ def test_industrial_zones_named_for_a_trade_after_their_place(text: str, name: s
 
 def test_a_kind_of_zone_is_no_zone() -> None:
     assert "海南自贸港重点园区" not in {n for _t, n in _found("落户海南自贸港重点园区的企业越来越多。")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("法国总统向位于香榭丽舍大街的纪念碑献花。", "香榭丽舍大街"),
+        ("位于西城区北草厂胡同的养老驿站开业了。", "北草厂胡同"),
+    ],
+)
+def test_avenues_and_hutongs_are_places(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+def test_a_community_named_after_its_street_is_one_place() -> None:
+    places = {n for t, n in _found("在葛城街道南大街社区，居民正在议事。") if t == "Place"}
+    assert "南大街" not in places and "葛城街道南大街" not in places
