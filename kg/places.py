@@ -152,7 +152,7 @@ _UNIT_OPENERS = ("在", "到", "从", "来到", "走进", "走访", "位于", "�
 _UNIT_STOPS = frozenset("，,、。；;：:！？!?）)”")
 #: A unit's own bodies and offices right after its name (十里镇党委, 两路街道办事处).
 _UNIT_BODIES = ("党委", "党工委", "人民政府", "政府", "办事处", "卫生院", "派出所", "便民服务中心", "综合文化站")
-#: A village's or community's name (2-3 characters) right after its town.
+#: A village's or community's name (2-3 characters; a 嘎查's up to 5) right after its town.
 _VILLAGE_AFTER = re.compile("([\u4e00-\u9fa5]{2,5}?)(村|社区|嘎查)")
 #: Tags of words that name no unit: places by position, pronouns, distinctions, function words
 #: (周边, 当地, 本地, 所在, 主要).
@@ -745,27 +745,11 @@ class PlaceRules(RuleBase):
                     stem, name_start = field, field[0].start
                     stem_text = text[name_start:s_start]
             if suffix in _NAMED_SITES:
-                if len(suffix) == 1 and (
-                    self.seg.freq(text[s_start - 1 : s_end]) >= 5 or re.match("[\u4e00-\u9fa5]?[镇乡村]", text[s_end : s_end + 2])
-                ):
-                    continue  # 宫殿|宗庙, 寺庙: a kind of temple; 琉璃庙镇, 庙荒村: a place's name goes on
-                if stem_text.endswith("等") or "、" in stem_text or re.match("[一二三四五六七八九十两几]大", stem_text):
-                    continue  # 湖南鸡叫城等|遗址: a list of sites; 十大核心商圈: a count
-                if suffix == "商圈" and stem and all(q.mention is not None and q.mention.rule.startswith("admin") for q in stem):
-                    continue  # 重庆|商圈, 闵行区|商圈: the business districts of a city, not one
-                if not whole_word:
-                    cut = max((k for k, q in enumerate(stem) if q.mention is None and (
-                        q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS or q.text in _WHERE_VERBS
-                    )), default=-1)  # fmt: skip
-                    stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
-                    lone = len(stem) == 1 and stem[0].mention is None and (
-                        (stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE) or stem[0].tag in ("a", "ad", "an", "b")
-                    )  # (壮美|瀑布: a kind)
-                    if lone or not self._specific(stem) or (
-                        (suffix in _KIND_PRONE_SITES or text[stem[0].start - 1 : stem[0].start] == "的")
-                        and not self._named(stem)
-                    ):
-                        stem = []  # 抗战|遗址, 智慧|商圈, 盐场|遗址: a kind of site, named only by a place before it
+                named = self._named_site(text, suffix, s_start, s_end, stem, stem_text, whole_word)
+                if named is None:
+                    continue
+                if named is not stem:
+                    stem = named
                     name_start = stem[0].start if stem else s_start
                     stem_text = text[name_start:s_start]
             if suffix == "大街" and stem_text in ("东", "南", "西", "北", "中"):
@@ -906,6 +890,35 @@ class PlaceRules(RuleBase):
             or text.endswith(_FEATURE_BEFORE, 0, p.start)
             or (text.endswith("在", 0, p.start) and text[p.end : p.end + 1] in ("，", ",", "。"))  # 在白马山,
         )
+
+    def _named_site(
+        self, text: str, suffix: str, s_start: int, s_end: int, stem: list[_Piece], stem_text: str, whole_word: bool
+    ) -> list[_Piece] | None:
+        """The stem of a site of a kind that a name must open (:data:`_NAMED_SITES`): None for
+        no site, ``stem`` itself when it stands, a new stem (maybe empty: the site is then
+        named by the place before it) otherwise."""
+        if len(suffix) == 1 and (
+            self.seg.freq(text[s_start - 1 : s_end]) >= 5 or re.match("[\u4e00-\u9fa5]?[镇乡村]", text[s_end : s_end + 2])
+        ):
+            return None  # 宫殿|宗庙, 寺庙: a kind of temple; 琉璃庙镇, 庙荒村: a place's name goes on
+        if stem_text.endswith("等") or "、" in stem_text or re.match("[一二三四五六七八九十两几]大", stem_text):
+            return None  # 湖南鸡叫城等|遗址: a list of sites; 十大核心商圈: a count
+        if suffix == "商圈" and stem and all(q.mention is not None and q.mention.rule.startswith("admin") for q in stem):
+            return None  # 重庆|商圈, 闵行区|商圈: the business districts of a city, not one
+        if whole_word:
+            return stem
+        cut = max((k for k, q in enumerate(stem) if q.mention is None and (
+            q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS or q.text in _WHERE_VERBS
+        )), default=-1)  # fmt: skip
+        stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
+        lone = len(stem) == 1 and stem[0].mention is None and (
+            (stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE) or stem[0].tag in ("a", "ad", "an", "b")
+        )  # (壮美|瀑布: a kind)
+        if lone or not self._specific(stem) or (
+            (suffix in _KIND_PRONE_SITES or text[stem[0].start - 1 : stem[0].start] == "的") and not self._named(stem)
+        ):
+            return []  # 抗战|遗址, 智慧|商圈, 盐场|遗址: a kind of site, named only by a place before it
+        return stem
 
     def _zone_field(self, text: str, pieces: list[_Piece], start: int, stem: list[_Piece]) -> list[_Piece] | None:
         """The trade an industrial zone is named for, between a place and the zone's suffix
