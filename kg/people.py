@@ -5,6 +5,7 @@ and every repeat of a found name; kinship address (老李) as an alias."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from itertools import compress, count
 
 from .model import Article, Mention
@@ -428,21 +429,15 @@ class PeopleRules(RuleBase):
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         return end
 
-    @property
+    @cached_property
     def _minority_lasts(self) -> frozenset[str]:
         """The last characters of the Mongolian and Tibetan name syllables."""
-        lasts = self.__dict__.get("_lasts")
-        if lasts is None:
-            lasts = self.__dict__["_lasts"] = frozenset(w[-1] for w in self.minority)
-        return lasts
+        return frozenset(w[-1] for w in self.minority)
 
-    @property
+    @cached_property
     def _minority_heads(self) -> frozenset[str]:
         """The first two characters of the Mongolian and Tibetan name syllables."""
-        heads = self.__dict__.get("_heads")
-        if heads is None:
-            heads = self.__dict__["_heads"] = frozenset(w[:2] for w in self.minority if len(w) >= 2)
-        return heads
+        return frozenset(w[:2] for w in self.minority if len(w) >= 2)
 
     def minority_name_end(self, text: str, pos: int, tok_at: dict[int, Token], least: int = 1) -> int | None:
         """End of a Mongolian or Tibetan name at ``pos``: at least ``least`` of the syllables
@@ -863,15 +858,12 @@ class PeopleRules(RuleBase):
                 for s, e in items:
                     add(s, e, "list")
 
-    @property
+    @cached_property
     def _dot_chars(self) -> frozenset[str]:
         """The transliteration characters and those of Uyghur names (阿不都热合曼·吐尔逊,
         如克亚·艾则孜, 阿依努尔·吾买尔) that are also common words' (不, 都, 外, 则): in a
         name joined by a middle dot only."""
-        chars = self.__dict__.get("_dots")
-        if chars is None:
-            chars = self.__dict__["_dots"] = frozenset(self.translit | set(_UYGHUR_CHARS))
-        return chars
+        return frozenset(self.translit | set(_UYGHUR_CHARS))
 
     def _dot_name_head(self, text: str, dot: int) -> int | None:
         """Start of the first part of a name joined by a middle dot at ``dot``: two to six

@@ -145,10 +145,12 @@ class ProgrammeRules(RuleBase):
             if between and not self._field_run(between):
                 continue
             while True:  # 垫江 + 牡丹文化节, 中国（安顺）+ 屯堡文化旅游节, 中国·光山 + 油茶产业发展大会
-                wrapped = text[best.start - 1 : best.start] in ("（", "(", "·") and text[best.end : best.end + 1] in ("）", ")", "")
-                k = best.start - 1 if text[best.start - 1 : best.start] in ("（", "(", "·") else best.start
+                opener = text[best.start - 1 : best.start]
+                if opener in ("（", "(") and text[best.end : best.end + 1] not in ("）", ")"):
+                    break  # (an opening bracket and no closing one)
+                k = best.start - 1 if opener in ("（", "(", "·") else best.start
                 before = next((m for m in place_end.get(k, ()) if m.start < k), None)
-                if before is None or (wrapped and text[best.start - 1] != "·" and text[best.end] not in "）)"):
+                if before is None:
                     break
                 best = before
             if text[best.start - 1 : best.start] in ("（", "(") and text[best.end : best.end + 1] in ("）", ")"):
