@@ -300,6 +300,11 @@ def _list_runs(text: str) -> Iterator[list[tuple[int, int]]]:
 
 #: How a made-up name of a place or site ends (大风堡, 千野草场; not 商务系统, 沙尘天气).
 _PLACE_ENDS = frozenset("山堡场湖河江海街寺园谷岛港湾峡村镇城州县区站桥洞峰岭坝沟塘泉池寨庄坪溪滩洲关渡")
+#: Kinds of site a list of names ends with (万天宫、南华宫、太平桥等古建筑): its items are sites.
+_SITE_KINDS = ("景区", "景点", "古建筑", "山水名胜", "名胜", "历史遗存", "遗址", "红色资源", "红色景点", "旅游景点", "文物古迹",
+               "古迹")  # fmt: skip
+#: How the name of such a site may end: a place's ends, and buildings' (宫, 楼, 祠 …).
+_SITE_ENDS = _PLACE_ENDS | frozenset("宫楼院堂祠庙阁塔屯")
 #: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
 _NOT_IN_LISTED = frozenset("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该要能可应需不有至涉")
 
@@ -330,11 +335,16 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
             k_end = bisect_right(by_end, a)  # the first mention to end after a
             inside = k_end < len(by_end) and by_start[k_end] < b
             kinds.append(m.type if m is not None else ("other" if inside else None))
-        if kinds.count("Place") < 2 or any(k not in ("Place", None) for k in kinds):
+        last_a, last_b = items[-1]
+        cut = next((i for i in range(last_a + 2, last_b + 1) if text.startswith("等", i)), None)
+        sites = cut is not None and text.startswith(_SITE_KINDS, cut + 1)  # 望天洞、枫林谷等景区
+        if (kinds.count("Place") < 2 and not sites) or any(k not in ("Place", None) for k in kinds):
             continue
         for k, ((a, b), kind) in enumerate(zip(items, kinds, strict=True)):
-            if kind is not None or k == 0:
+            if kind is not None:
                 continue
+            if k == 0 and not (sites and b - a <= 5 and (a == 0 or not _HAN_RE.match(text[a - 1]))):
+                continue  # (the first item may begin inside a clause: only a whole short one counts)
             if k == len(items) - 1:  # the last item ends before 等, a punctuation mark or the text's end
                 cut = next((i for i in range(a + 2, b + 1) if text.startswith(("等", "为", "和"), i)), b)
                 if cut != b and text[cut] != "等":
@@ -344,8 +354,9 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
             if any(name[:k] in places for k in (2, 3) if len(name) > k):
                 continue  # 广西南宁, 山西太原: a province and a city, not one place
             tag, freq = word(name)
+            place_ends = _SITE_ENDS if sites else _PLACE_ENDS
             if 2 <= len(name) <= 6 and not any(c in _NOT_IN_LISTED for c in name) and name not in generic \
-                    and (tag == "ns" or (tag == "" and freq == 0 and name[-1] in _PLACE_ENDS)):  # fmt: skip
+                    and (tag == "ns" or (tag == "" and freq == 0 and name[-1] in place_ends)):  # fmt: skip
                 added.append(Mention(a, b, name, "Place", "listed", name))
     return sorted([*mentions, *added], key=mention_order) if added else mentions
 

@@ -2006,3 +2006,19 @@ def test_avenues_and_hutongs_are_places(text: str, name: str) -> None:
 def test_a_community_named_after_its_street_is_one_place() -> None:
     places = {n for t, n in _found("在葛城街道南大街社区，居民正在议事。") if t == "Place"}
     assert "南大街" not in places and "葛城街道南大街" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("串联金佛山、山王坪、神龙峡等景区,让游客留下来。", ["金佛山", "山王坪", "神龙峡"]),
+        ("古镇内,万天宫、南华宫、太平桥等古建筑保存完好。", ["万天宫"]),
+    ],
+)
+def test_made_up_names_listed_before_a_kind_of_site_are_sites(text: str, names: list[str]) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert [n for n in names if n not in places] == []
+
+
+def test_kinds_of_building_listed_before_a_kind_of_site_are_no_sites() -> None:
+    assert not {n for t, n in _found("充分利用箭楼、敌楼等古建筑。") if t == "Place"}
