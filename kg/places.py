@@ -409,6 +409,11 @@ class PlaceRules(RuleBase):
                 p.text in _APPOSED or (p.text.endswith("者") and not p.text.endswith("主义者"))
             ):
                 break  # 研究机构|克普勒公司, 创新引领者|北京智源研究院: a kind of body, then its name
+            if not chain and stem and p.mention is None and p.text == "现代" and length + 2 <= max_len:
+                stem.insert(0, p)  # 临夏 + 现代 + 职业学院: “modern” in a body's name (jieba: a time word)
+                length += 2
+                j -= 1
+                continue
             if not chain and p.mention is None and p.text in _FIELD_VERBS and length + 2 <= max_len:
                 stem.insert(0, p)  # 投资 + 促进 + 中心, 智能 + 制造 + 研究院: a field of work, not a verb
                 length += 2
@@ -626,8 +631,8 @@ class PlaceRules(RuleBase):
                         stem.insert(0, q)  # 璧 + 南河: a character jieba left alone opens the name
                     whole_word = True
                 elif level == "nature":
-                    if p.text in _NATURE_IDIOMS:
-                        continue  # 崇山峻岭, 母亲河: an idiom or a metaphor
+                    if p.text in _NATURE_IDIOMS or (suffix in ("河", "江", "湖", "溪") and suffix in p.text[: s_start - p.start]):
+                        continue  # 崇山峻岭, 母亲河: an idiom or a metaphor; 巡河护河: two verbs and their objects
                     if (stem is None or p.tag not in ("", "ns")) and len(p.text) >= 3 and is_han(p.text) \
                             and p.text not in self.generic and self._named_feature(text, p):  # fmt: skip
                         # 四面山, 大别山 (jieba knows them as places), 明月山|下, 依托|歌乐山: the

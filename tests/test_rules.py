@@ -2022,3 +2022,21 @@ def test_made_up_names_listed_before_a_kind_of_site_are_sites(text: str, names: 
 
 def test_kinds_of_building_listed_before_a_kind_of_site_are_no_sites() -> None:
     assert not {n for t, n in _found("充分利用箭楼、敌楼等古建筑。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("荣昌区教委在全区中小学开设陶艺课。", "荣昌区教委", "Organisation"),
+        ("在临夏市的临夏现代职业学院，畜牧兽医专业的学生正在实习。", "临夏现代职业学院", "Organisation"),
+    ],
+)
+def test_bureaus_known_by_short_names_and_modern_colleges(text: str, name: str, kind: str) -> None:
+    assert (kind, name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["30多名妇女巡河护河。", "长江保护法实施一年多来依法治江护江兴江取得积极进展。"]
+)
+def test_guarding_a_river_is_no_river(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Place" and n != "长江"}
