@@ -582,13 +582,17 @@ class OrganisationRules(RuleBase):
             s = m.start()
             if s in place_ends or (
                 s > 0 and _HAN.match(text[s - 1]) and text[s - 1] not in "由在经向和与及、是为到从对给将被把同跟"
+                and not text.endswith("联合", 0, s)  # 联合|市国资委
             ):
                 continue
             middle = m.group(2)
             if any(c in "院局厅部委会" for c in middle):
                 continue  # 区检察院|共办理: a body is named already, no bureau runs on past it
-            if self.seg.freq(text[s : s + 2]) >= 100 and self.seg.tag(text[s : s + 2]) not in ("ns", "nt", "j"):
+            if len(m.group(1)) == 1 and self.seg.freq(text[s : s + 2]) >= 100 and self.seg.tag(text[s : s + 2]) not in ("ns", "nt", "j"):
                 continue  # 区域|均衡|布局, 市场…局: a word, not the district's or city's bureau
+            fields = middle.split("和")
+            if len(fields) == 2 and all(len(f) >= 2 for f in fields):
+                middle = "".join(fields)  # 自治区林业和草原局, 县人力资源和社会保障局: two fields
             if any(c in _FUNCTION_CHARS or c in _VERBISH for c in middle) or middle.startswith(
                 self._determiner_prefixes
             ):

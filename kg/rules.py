@@ -184,9 +184,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                         key=len, reverse=True)  # fmt: skip
         self.abbrev_re = re.compile(f"([{levels}])({'|'.join(bodies)})")
         self._bureau_re = re.compile(
-            r"([省市区县])([\u4e00-\u9fff]{2,8}?|[教科农民侨建经体](?=委))"
+            r"(自治区|自治州|[省市区县])([\u4e00-\u9fff]{2,10}?|[教科农民侨建经体](?=委))"
             r"(局|厅|委员会|办公室|办|医院|中心|委(?![员托屈婉]))"
-        )  # 县农业农村局, 市发展改革委, 市教委 (a one-character field before 委)
+        )  # 县农业农村局, 市发展改革委, 市教委 (a one-character field before 委), 自治区林业和草原局
         self.national = ("中共中央", "中央", "国务院", "全国", "国家", "中国", "中华")
         # what _tokens remembers of each word: its tag, its frequency, its split pieces
         self._word_info = Memo(self._word_info_of)  # word -> (tag, frequency)

@@ -2040,3 +2040,14 @@ def test_bureaus_known_by_short_names_and_modern_colleges(text: str, name: str, 
 )
 def test_guarding_a_river_is_no_river(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Place" and n != "长江"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("自治区林业和草原局的专家来到村里。", "自治区林业和草原局"),  # a region's bureau of two fields
+        ("市纪委监委还联合市国资委在市属国有企业中开展专项检查。", "市国资委"),  # after 联合
+    ],
+)
+def test_a_regions_or_a_citys_bureau_named_without_its_place(text: str, name: str) -> None:
+    assert name in {m.text for m in mentions_in_text(text) if m.type == "Organisation"}
