@@ -100,10 +100,10 @@ _BESIDE = ("畔", "边", "岸", "脚下", "旁")
 _NOT_FIELDS = frozenset(("国家", "地区", "政府", "人民", "企业", "机构", "部门", "单位", "组织", "城市", "团队"))
 #: Kinds of body written before a body's name (市场研究机构克普勒公司).
 _APPOSED = frozenset(("机构", "基地", "团队", "企业", "平台", "单位", "巨头", "龙头"))
-#: Words before a site's name that end what comes before it: verbs of visiting and using,
-#: counts (参观|江泽民故居, 一处|古迹遗址, 一座座|烈士陵园).
-_SITE_STEM_BREAKS = frozenset(("参观", "利用", "充分利用", "瞻仰", "走进", "来到", "前往", "处", "项", "座", "个", "一座座",
-                               "一处", "多处", "人们", "馆藏", "局限于", "揭露", "揭露出"))  # fmt: skip
+#: Words before a site's name that end what comes before it: verbs of visiting, using and
+#: going to, counts (参观|江泽民故居, 一处|古迹遗址, 一座座|烈士陵园).
+_SITE_STEM_BREAKS = frozenset(("参观", "利用", "充分利用", "瞻仰", "处", "项", "座", "个", "一座座", "一处", "多处", "人们",
+                               "馆藏", "局限于", "揭露", "揭露出")) | _WHERE_VERBS  # fmt: skip
 #: Kinds of site often named by a kind (古人类遗址, 地标商圈, 生产性服务业集聚区): their
 #: names must hold a name.
 _KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区"))
@@ -136,6 +136,8 @@ _UNIT_BREAKERS = frozenset("的了在是把被将对从到于等这些各每该�
 #: Words that 乡 or 镇 opens (宜居宜业和美乡村): no unit's suffix there.
 _UNIT_WORDS = frozenset(("乡村", "乡亲", "乡贤", "乡土", "乡情", "乡愁", "乡音", "乡镇", "乡风", "乡里", "乡邻",
                          "镇村", "镇街", "镇域", "镇区"))
+#: Verbs of visiting that jieba glues to a place's name (游|石宝寨, 看|古寨).
+_VISITS = frozenset("游看逛访")
 #: Kinds and epithets that end in 镇 or 乡 (产业强镇, 中国伞乡, 异域他乡).
 _UNIT_TAILS = frozenset(("强镇", "名镇", "大镇", "重镇", "小镇", "古镇", "集镇", "城镇", "雪乡", "他乡", "故乡", "家乡", "水乡",
                          "侨乡", "之乡", "原乡", "异乡", "同乡", "老乡", "下乡", "返乡", "还乡", "城乡", "伞乡", "畅乡"))
@@ -464,7 +466,7 @@ class PlaceRules(RuleBase):
         """Cut a verb or function word off the front of a made-up word (当上泽京 → 泽京)."""
         if p.mention is None and not p.tag and len(p.text) == 2 and p.text[0] in _NO_NAME_STARTS:
             return None  # 以|余村, 来|余村, 这所|学校: a verb or a function word, then one character
-        if p.mention is None and not p.tag and len(p.text) >= 2 and p.text[0] in "游看逛访":
+        if p.mention is None and not p.tag and len(p.text) >= 2 and p.text[0] in _VISITS:
             # 游|石宝寨: a visit, then the place (看|古寨: then a kind of place)
             return _Piece(p.text[1:], p.start + 1, p.end, "", 0, None) if len(p.text) >= 3 else None
         if p.mention is not None or p.tag or len(p.text) < 3:
@@ -819,6 +821,8 @@ class PlaceRules(RuleBase):
         towns = [m for m in places if m.rule == "suffix-town"]
         for u in _UNIT_RE.finditer(text):
             pos, unit = u.start(), u.group()
+            if text[pos : pos + 2] in _UNIT_WORDS:
+                continue  # 乡村, 镇村: the suffix opens a word (most hits: skipped before any other test)
             end = u.end()
             follows = (
                 text[end : end + 1] in _UNIT_STOPS
@@ -878,8 +882,8 @@ class PlaceRules(RuleBase):
             return False  # 在当地|镇, 周边|乡镇, 组织|街道
         if unit == "街道":
             return self.seg.freq(stem) < _STREET_FREQ or tag in _NAME_TAGS  # 在商业街道: a street
-        if text[pos : pos + 2] in _UNIT_WORDS or text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
-            return False  # 和美|乡村, 镇村两级; 产业强镇, “童话雪乡”; 沙田、虎门|两镇
+        if text[pos - 1 : pos + 1] in _UNIT_TAILS or stem[-1] in "两几多":
+            return False  # 产业强镇, “童话雪乡”; 沙田、虎门|两镇 (和美|乡村: skipped by the caller)
         return self.seg.freq(text[pos - 1 : pos + 1]) < 5  # 丹灶|小镇, 沿海|侨乡, 直通|乌镇: a word ends it
 
     def _named_feature(self, text: str, p: _Piece) -> bool:
@@ -913,7 +917,7 @@ class PlaceRules(RuleBase):
         if whole_word:
             return stem
         cut = max((k for k, q in enumerate(stem) if q.mention is None and (
-            q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS or q.text in _WHERE_VERBS
+            q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS
         )), default=-1)  # fmt: skip
         stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
         lone = len(stem) == 1 and stem[0].mention is None and (
@@ -1061,7 +1065,7 @@ class PlaceRules(RuleBase):
             return None
         if level == "village" and any(c in "镇乡" for c in gap[1:-1]):
             return None  # 万宁市 + 和|乐镇|六连 + 村: a town and its village, not one name
-        if (j < 0 or pieces[j].mention is None) and gap[0] in "游看逛访":
+        if (j < 0 or pieces[j].mention is None) and gap[0] in _VISITS:
             return None  # ，看古 + 寨: a visit, then a kind of place
         if len(gap) >= 3 and gap[-1] in "路街" and text.startswith(("街道", "社区"), s_start) and \
                 not any(c in _GAP_BREAKERS or c in _VERBISH for c in gap):  # fmt: skip
