@@ -921,6 +921,7 @@ def _text_field(value: object) -> str:
 #: A record's fields under the names news sites and scrapers give them, first found wins.
 _TEXT_KEYS = ("text", "content", "body", "article", "正文", "内容")
 _TITLE_KEYS = ("title", "headline", "标题")
+_SUBTITLE_KEYS = ("subtitle", "subTitle", "sub_title", "副标题")
 _DATE_KEYS = ("date", "pubDate", "pub_date", "publishDate", "publish_date", "publishTime", "publish_time",
               "published", "datetime", "time", "日期", "发布时间")  # fmt: skip
 _URL_KEYS = ("url", "link", "shareUrl", "share_url", "链接")
@@ -931,16 +932,35 @@ def _field(record: dict, keys: tuple[str, ...]) -> object:
     return next((record[k] for k in keys if k in record), None)
 
 
+#: A text field that holds markup (news apps keep ``<p>…</p>`` in ``content``).
+_MARKUP_RE = re.compile(r"</?(?:p|br|div|span|section|strong|img|h[1-6])\b[^<>]*>", re.I)
+
+
+def _field_lines(text: str) -> list[str]:
+    """A text field's paragraphs: its lines, or the blocks of the HTML it holds."""
+    if _MARKUP_RE.search(text):
+        parser = _HTMLText()
+        parser.feed(text)
+        parser.close()
+        parser._flush()
+        return [t for t, _ in parser.paragraphs]
+    return [t for t in map(_strip, text.splitlines()) if t]
+
+
 def _record_article(record: object, default_id: str, path: str) -> Article:
     """An article from one JSON record; ValueError names what is missing."""
     if not isinstance(record, dict):
         raise ValueError(f"record is a JSON {type(record).__name__}, not an object")
-    body = [t for t in map(_strip, _text_field(_field(record, _TEXT_KEYS)).splitlines()) if t]
+    body = _field_lines(_text_field(_field(record, _TEXT_KEYS)))
     if not _LETTER_RE.search(" ".join(body)):
         raise ValueError("record has no usable 'text' (or 'content', 'body')")
     title = _text_field(_field(record, _TITLE_KEYS))
     if title and _same(body[0], title):
         body = body[1:]
+    subtitle = _text_field(_field(record, _SUBTITLE_KEYS))
+    if subtitle and not (body and _same(body[0], subtitle)):
+        body.insert(0, subtitle)  # the deck under the title is read as well
+    edition = re.search(r"(?:第\s*|\b[A-Z])0*(\d{1,3})\s*版", _text_field(record.get("edition")) or "")
     rid = record.get("id")
     written = record.get("authors", record.get("author"))  # "吴晓辉 周敏", ["吴晓辉", "周敏"]
     outlet = _text_field(record.get("newspaper")) or _text_field(record.get("source"))
@@ -961,6 +981,8 @@ def _record_article(record: object, default_id: str, path: str) -> Article:
         source=_text_field(record.get("source")) or None,
         newspaper=_outlet(outlet),
         section=section,
+        edition=_SPACE_RE.sub("", edition.group(0)) if edition else None,
+        page=int(edition.group(1)) if edition else None,
         url=_text_field(_field(record, _URL_KEYS)) or None,
         path=path,
     )

@@ -57,6 +57,18 @@ _CAMPAIGN_CUES = (
 _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
 #: How the names of regular meetings where residents talk things over end (“院坝说事会”,
 #: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue (not 家门口的“会客厅”: a metaphor).
+_HEADING_RE = re.compile(r"[ \u3000]+[^\s，。,；;：:！？!?“”]{2,20}(?:“[^”\n]{1,12}”[^\s，。,；;：:！？!?“”]{0,12})*[ \u3000]*(?:\n|$)")
+
+
+def _heading_quote(text: str, qs: int, qe: int) -> bool:
+    """Whether the quote at ``qs:qe`` is a sub-heading's first figure (a verb of up to four
+    characters opens the line, and words with no sentence punctuation end it after a space:
+    做强“橘链条” 让小柑橘变成大产业)."""
+    start = text.rfind("\n", 0, qs) + 1
+    lead = text[start:qs].strip(" \u3000\xa0")
+    return 1 <= len(lead) <= 4 and is_han(lead) and _HEADING_RE.match(text, qe) is not None
+
+
 _MEETINGS = ("说事会", "议事会", "议事厅", "恳谈会", "夜话", "夜谈", "板凳会", "院坝会", "坝坝会", "楼事会", "说事点")
 #: Cues after which a formula (“合作社+农户+平台”模式) is a way of working, not a programme.
 _FORMULA_CUES = ("模式", "体系", "格局", "方式", "路径")
@@ -345,6 +357,8 @@ class ProgrammeRules(RuleBase):
                 name = None  # 打响“豆花牌”: to play a card, a metaphor (not 打响“五金”品牌)
             if name is not None and cue is None and text.endswith(("称为", "誉为", "称作", "号称", "美誉"), 0, qs):
                 name = None  # 被业内称为“全国石质文物保护一号工程”: what others call it, not its name
+            if name is not None and cue is None and after[:1] in " \u3000" and _heading_quote(text, qs, qe):
+                name = None  # a sub-heading's figure of speech: 擦亮“土家味” 让千年古镇留住四方游客
             if name is None:
                 named.append(None)
                 continue
@@ -379,7 +393,7 @@ class ProgrammeRules(RuleBase):
             if text[max(0, qs - 2) : qs] == "所谓":
                 named[-1] = None
                 continue  # scare quotes: 所谓“对等关税”
-            meeting = name.endswith(_MEETINGS) and len(name) >= 3 and not re.search(r"(?:一场场|多场|几场|各场)$", text[max(0, qs - 3) : qs])
+            meeting = name.endswith(_MEETINGS) and len(name) >= 3 and not re.search(r"(?:一场场|多场|几场|各场|[一这每]场[^，。,；“”\n]{0,8}的)$", text[max(0, qs - 12) : qs])
             own_cue = meeting or (  # “院坝说事会”, “火塘夜话”, “板凳会” (not 一场场“坝坝会”: a kind of meeting)
                 len(name) > 3
                 and name.endswith(self._strong_cues)  # “拯救老屋行动”

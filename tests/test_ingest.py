@@ -646,6 +646,29 @@ def test_a_wrapped_list_of_records_with_content_fields_is_read(tmp_path: Path) -
     (tmp_path / "r.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     assert [a.text for a in read_path(tmp_path / "r.json")] == ["一\n甲村修路。", "二\n乙村种茶。"]
 
+def test_a_records_html_content_is_read_as_paragraphs_with_its_deck_and_page(tmp_path: Path) -> None:
+    # a news app keeps markup in `content`, the deck in `subTitle`, the page in `edition`
+    record = {"id": "c1", "title": "在林芝，青春扎根高原", "subTitle": "西部计划志愿者的支教路",
+              "edition": "2024年09月10日\u3000第03版", "publishTime": "2024-09-10 06:30:15",
+              "content": "<p>\u3000\u3000九月的林芝，<strong>尼洋河</strong>水清澈见底。</p>"
+                         "<p>\u3000\u3000鲁朗镇中心小学的操场上&nbsp;孩子们在做操。<br/>志愿者正在备课。</p>"}  # fmt: skip
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (article,) = read_path(tmp_path / "r.json")
+    assert article.text.splitlines() == [
+        "在林芝，青春扎根高原", "西部计划志愿者的支教路", "九月的林芝，尼洋河水清澈见底。",
+        "鲁朗镇中心小学的操场上 孩子们在做操。", "志愿者正在备课。",
+    ]  # fmt: skip
+    assert "<" not in article.text
+    assert (article.edition, article.page, article.date) == ("第03版", 3, "2024-09-10")
+
+
+def test_a_record_whose_text_only_mentions_a_tag_is_not_parsed_as_html(tmp_path: Path) -> None:
+    record = {"id": "c2", "title": "标题", "text": "公式 a<b 与 b>c 成立。\n第二段。"}
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    (article,) = read_path(tmp_path / "r.json")
+    assert article.text == "标题\n公式 a<b 与 b>c 成立。\n第二段。"
+
+
 
 def test_a_learning_platforms_page_gives_its_outlet_and_no_editor_as_author(tmp_path: Path) -> None:
     page = "\n".join([

@@ -1847,6 +1847,7 @@ def test_party_building_formulas_and_named_meetings_are_programmes(text: str, na
         ("采取“党支部+合作社+农户”的方式发展产业。", "党支部+合作社+农户"),  # a way of working
         ("推行“党支部+合作社+农户”发展模式。", "党支部+合作社+农户"),  # a structure of units
         ("一场场“坝坝会”开到了居民楼下。", "坝坝会"),  # a kind of meeting
+        ("小区里,一场别开生面的“坝坝会”正在进行。", "坝坝会"),  # one such meeting
     ],
 )
 def test_structures_and_kinds_of_meeting_are_no_programmes(text: str, name: str) -> None:
@@ -1957,10 +1958,24 @@ def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
     [
         ("该工程竣工,被业内称为“全国石质文物保护一号工程”。", "全国石质文物保护一号工程"),  # a nickname
         ("擦亮“文旅牌” 让千年古寨焕发新活力", "文旅牌"),  # a card one plays
+        ("古镇新貌\n擦亮“土家味” 让千年古镇留住四方游客\n走进濯水古镇,游人如织。", "土家味"),  # a heading's figure
+        ("打造“古镇花乡”　文旅融合聚人气\n", "古镇花乡"),
     ],
 )
 def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> None:
     assert ("Programme", name) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("打造“红色物业”服务品牌 让老旧小区有了新管家\n", "红色物业"),  # a cue after it
+        ("区里打造“土家味”美食街区,游客纷纷前来。", "土家味"),  # a sentence, not a heading
+        ("擦亮“共富工坊” 让家门口就业成为现实,全县建成共富工坊35个。", "共富工坊"),
+    ],
+)
+def test_a_quote_opening_a_heading_or_sentence_may_still_be_a_programme(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
 
 
 @pytest.mark.parametrize(
