@@ -102,9 +102,13 @@ _JP_SURNAMES = frozenset(
 )
 
 #: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
+#: What one does *to* someone (向观众介绍, 向烈士敬献): after 向 and a word, 向 is a preposition.
+_TOLD_VERBS = ("介绍", "讲解", "讲述", "说明", "汇报", "致", "敬献", "发出", "表示", "学习", "颁发", "赠送",
+               "捐赠", "提出", "通报", "宣讲", "展示", "报告", "传达", "推荐", "问好", "请教", "求助")  # fmt: skip
+
 _NOT_JOBS = frozenset(
     "延长 增长 成长 生长 擅长 助长 拉长 加长 见长 消长 滋长 疯长 专长 特长 漫长 冗长 狭长 细长 "
-    "修长 深长 悠长 动员 充员 满员 减员 裁员 扩员 全员 京师 誓师 出师 班师 会师 兴师".split()
+    "修长 深长 悠长 动员 充员 满员 减员 裁员 扩员 全员 京师 誓师 出师 班师 会师 兴师 人员".split()
 )
 
 #: What follows the verb 作 (作了说明, 作报告) after a name.
@@ -200,6 +204,7 @@ class PeopleRules(RuleBase):
                     and nxt is not None
                     and (nxt.text in self.speech or nxt.text in ("）", ")", "报道"))  # 记者江建国报道
                     and tok.tag not in ("v", "p", "c", "r", "d")
+                    and (tok.freq < 1000 or text[pos] in self.common_surnames)  # 企业家|代表团|出席
                 ):  # （记者马力）: a byline's name that is also a word
                     end = (
                         tok.end
@@ -270,6 +275,16 @@ class PeopleRules(RuleBase):
                     and is_han(nxt.text)
                 ):
                     end = nxt.start + 1  # 李|明说: jieba glued the verb to the given name
+                elif (
+                    cued
+                    and nxt is not None
+                    and len(nxt.text) == 3
+                    and nxt.freq == 0
+                    and nxt.text[2] in _SPEECH_CHARS
+                    and is_han(nxt.text)
+                    and not any(c in _FUNCTION_CHARS for c in nxt.text[:2])
+                ):
+                    end = nxt.start + 2  # 书记向|明华说: a surname jieba read as a preposition
             elif n > sl + 2 and tok.freq == 0 and is_han(tok.text[: sl + 2]):
                 # 韩楚与: a made-up word running past the name; cut before a function word
                 for k in (sl + 2, sl + 1):
@@ -299,6 +314,10 @@ class PeopleRules(RuleBase):
                 (len(nxt.text) == 2 and nxt.freq < 50 and self.seg.tag(nxt.text[1]) in ("v", "vg"))
                 or (len(nxt.text) == 2 and nxt.text[1] == "家" and nxt.freq < 500)
                 or (len(nxt.text) == 3 and nxt.freq == 0 and self.seg.tag(nxt.text[1]) in ("v", "vg"))
+                or (  # 志愿者李子|墨正带|着: the name's last character, an adverb and a verb
+                    len(nxt.text) == 3 and nxt.freq == 0 and nxt.text[1] in _ADVERB_TAILS
+                    and self.seg.tag(nxt.text[2]) in ("v", "vg")
+                )
             ):  # fmt: skip
                 return end + 1  # 退休教师王德|贵站|了起来, 村民刘国|富家|的, 老人李素|珍拉着: jieba glued the
                 # name's last character to the verb or the word after it (not a foreign name: 哈维|斯托)
@@ -361,7 +380,10 @@ class PeopleRules(RuleBase):
             nxt = tok_at.get(end)
             if (
                 nxt is not None
-                and nxt.freq == 0
+                and (  # 网格员唐小|燕都|要: a place jieba knows, or a word it does not
+                    nxt.freq == 0
+                    or (cued and nxt.freq < 500 and nxt.text[1:2] in _ADVERB_TAILS and tok is not None and tok.freq == 0)
+                )
                 and len(nxt.text) == 2
                 and is_han(nxt.text)
                 and (
@@ -427,6 +449,12 @@ class PeopleRules(RuleBase):
             return None  # 采访|时称: an adverb and a speech verb
         if name[sl:] in self.roles or name[sl:] in self.posts:
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
+        if tok is not None and tok.tag == "p" and len(tok.text) == sl and (
+            (word_freq := self.seg.freq(name[sl:])) >= 5000
+            or (word_freq >= 500 and text.startswith(_TOLD_VERBS, end))
+        ):
+            return None  # 书记|向|大家|说明, 主任|向|观众|介绍: a preposition and a common word
+            # (not 村民向大军拿着, 书记向阳说: a given name that is also a word)
         return end
 
     @cached_property

@@ -1912,12 +1912,45 @@ def test_rules_of_sequence_and_metaphors_are_no_programmes(text: str, name: str)
         ("”凤山街道村民刘国富家的80亩林地入股。", "刘国富"),  # 刘国|富家
         ("”晏岗村党支部书记胡德才说，合作社现有社员。", "胡德才"),  # not an adverb after a foreign name
         ("国家大呼拉尔主席乌其尔勒率领代表团访华。", "乌其尔勒"),  # a foreign name runs on
+        ("上午,桥北社区网格员唐小燕都要在网格里走一遍。", "唐小燕"),  # 唐小|燕都 (a place jieba knows)
+        ("23岁的西部计划志愿者李子墨正带着孩子们做操。", "李子墨"),  # 李子|墨正带
+        ("”云顶村党支部书记向明华说,如今村集体经济好了。", "向明华"),  # 向|明华说: 向 read as a preposition
+        ("分水镇三元村村民向大军拿着刚办好的证件。", "向大军"),  # a given name that is also a word
+        ("74岁的老移民谭家福指着一张泛黄的照片。", "谭家福"),
+        ("仪封镇代庄村党支部书记代国庆是去年的十佳村干部。", "代国庆"),
     ],
 )
 def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, name: str) -> None:
     people = {n for t, n in _found(text) if t == "Person"}
     assert name in people
     assert not any(p != name and name.startswith(p) for p in people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村党支部书记向大家说明情况。",
+        "讲解员向观众介绍展品的来历。",
+        "中国贸促会率中国企业家代表团出席峰会。",
+        "装载时采用“专业人员代泊”方式。",
+    ],
+)
+def test_a_preposition_or_a_word_after_a_post_or_role_is_no_name(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("清晨六点,扎嘎村的牧民泽仁多吉已经把牦牛赶出了圈。", "泽仁多吉"),
+        ("合作社理事长降央曲措是村里第一个考上大学的人。", "降央曲措"),
+        ("县农牧农村和科技局副局长格绒邓珠说,品牌推出两年了。", "格绒邓珠"),
+        ("鲁朗镇中心小学的藏族青年教师次旺多吉和她结对一年。", "次旺多吉"),
+    ],
+)
+def test_tibetan_names_after_a_post_or_role(text: str, name: str) -> None:
+    people = {n for t, n in _found(text) if t == "Person"}
+    assert people == {name}
 
 
 @pytest.mark.parametrize(
