@@ -151,6 +151,8 @@ _UNIT_LEADS = frozenset("\n，,。；;：:！？!?、“”\"（( 　")
 #: Words right before a unit's name that open it (在丰盛镇, 来到青年镇, 位于九曲街道).
 _UNIT_OPENERS = ("在", "到", "从", "来到", "走进", "走访", "位于", "地处", "前往", "深入", "赴")
 #: Marks right after a unit's name that close it (在丰盛镇,).
+_LOOSE_BREAK_TAGS = frozenset(("v", "vd", "vn", "d", "p", "c", "r", "u", "ad"))
+_UNIT_PREPOSITIONS = ("在", "从", "到", "来到", "走进", "前往", "赴", "扎根")
 _UNIT_STOPS = frozenset("，,、。；;：:！？!?）)”")
 #: A unit's own bodies and offices right after its name (十里镇党委, 两路街道办事处).
 _UNIT_BODIES = ("党委", "党工委", "人民政府", "政府", "办事处", "卫生院", "派出所", "便民服务中心", "综合文化站")
@@ -830,7 +832,15 @@ class PlaceRules(RuleBase):
                 or (unit != "街道" and _VILLAGE_AFTER.match(text, end) is not None)
                 or self._place_at(pieces, end)  # 回兴街道|宝环社区: its community follows
             )
-            if not follows:
+            # 巴宜区八一镇的, 从甲洼镇赶来: a word may follow a town its county or a
+            # preposition opens, if the name is no word (or 的 follows it)
+            loose = (
+                not follows
+                and unit != "街道"
+                and (text[end : end + 1] == "的" or bool(_HAN.match(text[end : end + 1])))
+                and text[end : end + 1] != "长"  # 僰王山镇原副镇长: a post
+            )
+            if not (follows or loose):
                 continue
             for size in (2, 3, 4, 5) if unit == "苏木" else (2, 3, 4):
                 a = pos - size
@@ -839,9 +849,16 @@ class PlaceRules(RuleBase):
                     continue
                 if size >= 4 and not self._foreign_stem(stem):
                     continue  # (在桑根达来镇, 在赛音胡都嘎苏木: a long name is a Mongolian one)
+                parent = self._parent_before(pieces, a) is not None
+                if loose and not (
+                    (parent or text.endswith(_UNIT_PREPOSITIONS, 0, a))
+                    and (text[end] == "的" or (self.seg.freq(stem) == 0 and text[end] not in _UNIT_BREAKERS))
+                    # no verb or adverb across its start or inside it (到达|五峰镇, 湖州已有入乡)
+                    and not any(self.seg.tag(text[k : k + 2]) in _LOOSE_BREAK_TAGS for k in range(a - 1, pos - 1))
+                ):
+                    continue
                 opened = (
-                    a == 0 or text[a - 1] in _UNIT_LEADS or text.endswith(_UNIT_OPENERS, 0, a)
-                    or self._parent_before(pieces, a) is not None
+                    a == 0 or text[a - 1] in _UNIT_LEADS or text.endswith(_UNIT_OPENERS, 0, a) or parent
                 )
                 if opened and self._free(pieces, a, end, stem_end=pos) and not self._in_short_quote(text, a, end):
                     m = Mention(a, end, text[a:end], "Place", "suffix-town", "", unit)

@@ -1975,6 +1975,13 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("在万宁市和乐镇六连村，村民正在收网。", ["万宁市", "和乐镇", "六连村"]),  # jieba: 和|乐镇|六连村
         ("在复兴镇沿江村，柑橘挂满枝头。", ["复兴镇", "沿江村"]),  # a village named by a position
         ("游客乘船游石宝寨，登高远眺。", ["石宝寨"]),  # not 游石宝寨
+        ("服务期满后考取了巴宜区八一镇的公务员岗位。", ["巴宜区", "八一镇"]),  # a town after its district
+        ("屏幕前，一位从甲洼镇赶来的老阿妈说。", ["甲洼镇"]),  # jieba: 从甲|洼镇
+        ("正定县新城铺镇的种植基地里。", ["正定县", "新城铺镇"]),  # jieba: 新城|铺镇
+        ("帕查有格现在是悬崖村所在古里镇的党委书记。", ["悬崖村", "古里镇"]),
+        ("到达五峰镇车站后，他再上街。", []),  # not 达五峰镇
+        ("目前，湖州已有入乡青创项目2300多个。", ["湖州"]),  # not 已有入乡
+        ("四川省宜宾市僰王山镇原副镇长吴小龙案。", ["四川省", "宜宾市", "僰王山镇"]),  # not 原副镇
     ],
 )
 def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]) -> None:
