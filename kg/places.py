@@ -123,7 +123,11 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 #: not only common nouns (盐场遗址, 木业产业集聚区: kinds of site).
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
-                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同"))  # fmt: skip
+                          "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
+                          "纪念园"))  # fmt: skip
+_PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
+#: Old towns and streets named after their county (平遥古城, 正定古城).
+_OLD_TOWNS = frozenset(("古城", "古镇"))
 #: Zones named for a trade after their place (永川大数据产业园, 锂电循环产业园).
 _ZONES = frozenset(("产业园", "工业园", "工业园区", "园区", "产业园区", "物流园", "科技园", "创业园", "示范园", "集聚区",
                     "产业集聚区", "开发区", "高新区"))  # fmt: skip
@@ -600,9 +604,22 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
+            if suffix in ("峰", "港"):
+                if not (p.tag == "ns" and p.start < s_start and p.end == s_end and len(p.text) >= 3) or (
+                    (self.seg.freq(p.text[:-1]) >= 500 and self.seg.tag(p.text[:-1]) not in _PERSON_OR_PLACE)
+                    or p.text[:-1] in _PORT_KINDS
+                ):
+                    continue  # 南迦巴瓦峰, 天津港: only a peak or port jieba knows (李峰, 高峰; 香港, 港澳
+                    # are none), named by no common word (深水港, 枢纽港: kinds of port)
+            elif suffix == "古城" and not (p.start == s_start and i and pieces[i - 1].end == s_start
+                                         and pieces[i - 1].text in self.rules.admin_short):  # fmt: skip
+                continue  # 平遥古城, 正定古城: only a county's or a city's old town (not 花灯耀古城)
             if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
+            elif suffix in ("峰", "港"):
+                stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
+                whole_word = True  # 河北|黄骅港: the port alone (its province is its parent)
             elif p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
                 if p.end != s_end:
                     continue
@@ -700,6 +717,10 @@ class PlaceRules(RuleBase):
                         continue
                     else:
                         stem = [q]
+                elif suffix in _OLD_TOWNS and pieces[i - 1].end == s_start and pieces[i - 1].text in self.rules.admin_short \
+                        and pieces[i - 1].text not in _OLD_TOWNS:  # (古城|古镇: two kinds)
+                    stem = [pieces[i - 1]]  # 平遥|古城, 正定|古城: the old town of a county jieba reads as a word
+                    whole_word = True
                 else:
                     stem = self._stem(pieces, i - 1, pieces[i - 1].end, 8, True, level in ("town", "village"))
             gap = self._chain_gap(text, pieces, i if p.start >= s_start else i - 1, s_start, level)
@@ -937,9 +958,9 @@ class PlaceRules(RuleBase):
             q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS
         )), default=-1)  # fmt: skip
         stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
-        lone = len(stem) == 1 and stem[0].mention is None and (
+        lone = len(stem) == 1 and stem[0].mention is None and stem[0].text not in self.rules.admin_short and (
             (stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE) or stem[0].tag in ("a", "ad", "an", "b")
-        )  # (壮美|瀑布: a kind)
+        )  # (壮美|瀑布: a kind; but 平遥|古城: a county jieba reads as a word)
         if lone or not self._specific(stem) or (
             (suffix in _KIND_PRONE_SITES or text[stem[0].start - 1 : stem[0].start] == "的") and not self._named(stem)
         ):

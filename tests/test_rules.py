@@ -1243,7 +1243,7 @@ def test_repeat_of_a_name_inside_an_ordinary_word_is_not_a_mention() -> None:
         ),
         pytest.param("坚持山水林田湖草沙一体化保护。", ("Place", "林田湖"), None, id="slogan-of-landscapes"),
         pytest.param(
-            "云南大理古城、洱海生态廊道游客众多。", ("Place", "古城"), ("Place", "大理"), id="old-town-word"
+            "云南大理古城、洱海生态廊道游客众多。", ("Place", "古城"), ("Place", "大理古城"), id="old-town-word"
         ),
         pytest.param("中方愿同马方密切高层交往。", ("Person", "马方"), None, id="country-side"),
         pytest.param(
@@ -1982,6 +1982,13 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("到达五峰镇车站后，他再上街。", []),  # not 达五峰镇
         ("目前，湖州已有入乡青创项目2300多个。", ["湖州"]),  # not 已有入乡
         ("四川省宜宾市僰王山镇原副镇长吴小龙案。", ["四川省", "宜宾市", "僰王山镇"]),  # not 原副镇
+        ("五月的正定古城，游人往来。", ["正定古城"]),  # a county jieba reads as an adverb (正定)
+        ("花灯耀古城，保护古城古镇。", []),
+        ("远处的南迦巴瓦峰时隐时现。", ["南迦巴瓦峰"]),  # a peak jieba knows
+        ("油轮靠泊河北黄骅港。", ["河北", "黄骅港"]),  # a port jieba knows; its province is its parent
+        ("建设深水港，寻找避风港，香港特区。", ["香港"]),  # kinds of port; 香港 is no port named 香
+        ("焦裕禄纪念园里都有前来瞻仰的人。", []),  # (jieba: 纪念|园里)
+        ("红军长征湘江战役纪念园开园。", ["红军长征湘江战役纪念园"]),
     ],
 )
 def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]) -> None:
