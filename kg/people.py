@@ -102,6 +102,9 @@ _JP_SURNAMES = frozenset(
 )
 
 #: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
+#: Last characters of places named after a family (陆家嘴, 于家堡, 杨家岭, 向家坝).
+_LANDFORMS = frozenset("嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲")
+
 #: What one does *to* someone (向观众介绍, 向烈士敬献): after 向 and a word, 向 is a preposition.
 _TOLD_VERBS = ("介绍", "讲解", "讲述", "说明", "汇报", "致", "敬献", "发出", "表示", "学习", "颁发", "赠送",
                "捐赠", "提出", "通报", "宣讲", "展示", "报告", "传达", "推荐", "问好", "请教", "求助")  # fmt: skip
@@ -654,6 +657,8 @@ class PeopleRules(RuleBase):
                 or text[e - 1] in "寨制" or text[s + 1 : e] in _NOT_GIVEN  # 万家寨, 田长制, 周新冠
             ):
                 return
+            if e - s == 3 and text[s + 1] == "家" and text[e - 1] in _LANDFORMS and rule not in ("post", "role", "list", "byline", "photo-credit"):
+                return  # 陆家嘴, 于家堡, 向家坝: a place named after a family, not a person
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):

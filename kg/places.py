@@ -125,6 +125,7 @@ _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
                           "纪念园"))  # fmt: skip
+_FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
@@ -906,6 +907,24 @@ class PlaceRules(RuleBase):
                 m = Mention(town.end, end, text[town.end : end], "Place", "suffix-village", "", unit)
                 out.append(m)
                 self._insert_piece(pieces, m)
+        return out
+
+    def family_places(self, text: str, pieces: list[_Piece]) -> list[Mention]:
+        """Places named after a family and a landform (陆家嘴, 于家堡, 向家坝, 杨家岭): a common
+        surname, 家 and a landform's character, no word going on from it (刘家|庄园), and no
+        entity found there yet (村民王家坝: a person after a role; 石家庄: a city)."""
+        if "家" not in text:
+            return []
+        out: list[Mention] = []
+        surnames = self.common_surnames
+        for m in _FAMILY_PLACE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            if text[s] not in surnames or self.seg.freq(text[s : s + 2]) >= 100:
+                continue  # 国家湾区, 大家坝坝会: a word, not a family
+            if self.seg.freq(text[e - 1 : e + 1]) >= 20 or self.seg.freq(text[s : e + 1]) > 0:
+                continue  # 刘家|庄园, 李家|沟通: the landform's character opens a word
+            if self._free(pieces, s, e):
+                out.append(Mention(s, e, text[s:e], "Place", "family-place", "", text[e - 1]))
         return out
 
     def _unit_stem(self, stem: str, unit: str, text: str, pos: int) -> bool:

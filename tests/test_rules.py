@@ -1989,6 +1989,9 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("建设深水港，寻找避风港，香港特区。", ["香港"]),  # kinds of port; 香港 is no port named 香
         ("焦裕禄纪念园里都有前来瞻仰的人。", []),  # (jieba: 纪念|园里)
         ("红军长征湘江战役纪念园开园。", ["红军长征湘江战役纪念园"]),
+        ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
+        ("向家坝水电站下泄流量增加。", ["向家坝"]),
+        ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
     ],
 )
 def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]) -> None:
