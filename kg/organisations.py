@@ -155,7 +155,11 @@ class OrganisationRules(RuleBase):
                 or text.startswith(self.national, stem[0].start)
             ):  # a field of work (投资促进, 智能制造) only after a place (川渝) or a national prefix:
                 fields = [k for k, q in enumerate(stem) if q.mention is None and q.text in _FIELD_VERBS]
-                if fields:  # 重新组建|创新|学院, 中国科学院|微小|卫星创新|研究院 (a part of the body before)
+                if fields and not (
+                    suffix.endswith("合作社")
+                    and any(q.tag in _NAME_TAGS or (q.tag == "" and q.freq == 0) for q in stem[: fields[-1]])
+                ):  # 重新组建|创新|学院, 中国科学院|微小|卫星创新|研究院 (a part of the body before); but
+                    # 鑫海辣椒|种植|专业合作社: a co-operative's name holds its trade
                     stem = stem[fields[-1] + 1 :]
             if not stem and i > 0 and p.start == s_start:
                 stem = self._joint_fields(text, pieces, starts, [pieces[i - 1]])

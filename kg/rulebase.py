@@ -87,7 +87,7 @@ _FIELD_VERBS = frozenset(
     "投资 促进 服务 管理 发展 保护 监测 推广 交易 指挥 制造 执法 救助 治理 监督 检验 检测 调解 培训 "
     "孵化 运载 巡察 监察 规划 设计 改革 保障 应急 评估 认证 储备 开发 创新 研究 教育 招商 融资 "
     "担保 调度 控制 预防 救援 防治 协调 仲裁 鉴定 勘察 测绘 咨询 流通 营销 传播 出版 加工 "
-    "旅游 生产 销售 经营 种植 养殖 物流 振兴 体育".split()
+    "旅游 生产 销售 经营 种植 养殖 物流 振兴 体育 考古 保育 养老 托育".split()
 )
 #: A manner or a title named after a model (枫桥式公安派出所, 法国式大学): no body's own name.
 _AFTER_A_MODEL = re.compile("[\u4e00-\u9fff]{2}式")
