@@ -436,7 +436,11 @@ class OrganisationRules(RuleBase):
         return bool(inside) and inside[0].start == start and all(
             q.mention is None
             and q.text not in self.org_suffixes  # 中国 + 残联 + 会同…: a body already
-            and (q.tag in ("vn", "l", "") or (q.tag[:1] == "n" and q.tag not in ("nr", "ns", "nt")))
+            and (
+                q.tag in ("vn", "l", "")
+                or (q.tag[:1] == "n" and q.tag not in ("nr", "ns", "nt"))
+                or (q.tag == "nt" and len(q.text) >= 4 and not q.text.endswith(self._org_endings))  # 广播电视
+            )
             for q in inside
         )
 

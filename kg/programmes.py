@@ -24,6 +24,7 @@ __all__ = ["ProgrammeRules"]
 
 
 #: Cue words that make a programme only of a coined name (:meth:`ProgrammeRules._coined`).
+_INNER_QUOTE_RE = re.compile("‘([^‘’“”\n]{1,20})’")
 _WEAK_CUES = ("建设", "产能建设")
 
 #: Words after a quoted name that make it a ship, a weapon or a holiday (a satellite or a
@@ -300,6 +301,9 @@ class ProgrammeRules(RuleBase):
         for m in QUOTE_RE.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
             quotes.append((m.start(), m.end(), inner))
+            if "‘" in inner:  # “我们推行‘一企一专员’服务机制”: a name quoted inside a speech
+                base = m.start() + 1
+                quotes.extend((base + n.start(), base + n.end(), n.group(1)) for n in _INNER_QUOTE_RE.finditer(inner))
         # a named local site right before a quote runs it: 观音岩驿站“坝坝加油站”
         ent_end = {
             m.end: m for m in mentions if m.rule in ("suffix-site", "suffix-village", "suffix-town")

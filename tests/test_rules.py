@@ -1844,6 +1844,20 @@ def test_party_building_formulas_and_named_meetings_are_programmes(text: str, na
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("“我们推行‘一企一专员’服务机制，每家新落户企业都有专员。”", "一企一专员"),  # quoted in a speech
+        ("与重庆工商大学开展校地合作,共同策划“街头艺术季”,引入演出团队。", "街头艺术季"),
+        ("馆里与重庆师范大学合作开发了“白鹤梁上看水文”研学课程。", "白鹤梁上看水文"),
+        ("联合河北师范大学开发“跟着课本游正定”研学线路，串联景点。", "跟着课本游正定"),
+        ("学院开发了“焦裕禄精神现场教学”系列课程，去年培训学员。", "焦裕禄精神现场教学"),
+    ],
+)
+def test_courses_routes_seasons_and_names_quoted_in_speech_are_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("采取“党支部+合作社+农户”的方式发展产业。", "党支部+合作社+农户"),  # a way of working
         ("推行“党支部+合作社+农户”发展模式。", "党支部+合作社+农户"),  # a structure of units
         ("一场场“坝坝会”开到了居民楼下。", "坝坝会"),  # a kind of meeting
@@ -2043,6 +2057,7 @@ def test_a_quote_opening_a_heading_or_sentence_may_still_be_a_programme(text: st
         ("三河镇的鑫海辣椒种植专业合作社理事长说。", "鑫海辣椒种植专业合作社"),  # a co-operative's trade
         ("石柱县民族歌舞团的演员们正在表演。", "石柱县民族歌舞团"),
         ("联合兰考县职业中等专业学校开设专业。", "兰考县职业中等专业学校"),
+        ("理塘县文化广播电视和旅游局开展活动。", "理塘县文化广播电视和旅游局"),  # a field jieba tags nt
     ],
 )
 def test_test_stations_cooperative_unions_and_management_centres(text: str, name: str) -> None:
