@@ -85,7 +85,7 @@ _VILLAGE_WORDS = ("村集体", "村民", "村委", "村干部", "村两委", "�
 #: Those of them that a village's name never ends in (余|村民; but 集体村|党支部, 余村|村集体).
 _VILLAGERS_WORDS = ("村民", "村委", "村干部", "村两委", "村务", "村级")
 #: Verbs and function words that start no name (not 向, 于, 和: surnames; not 那: 素万|那普).
-_NO_NAME_STARTS = frozenset("这以来去回进等是的了在把被对从到为该各每其")
+_NO_NAME_STARTS = frozenset("这以来去回进等是的了在把被对从到为该各每其将")
 #: Characters before 村 right after a town that make no village's name (东溪镇各村, 全村).
 _NOT_ONE_CHAR_VILLAGES = frozenset("各每全本该同邻此原新老大小上下前后东西南北中村乡镇多几两诸某一其另贫穷富强")
 #: Kinds of village, not names, after a town (东溪镇|示范村, 全镇|贫困村).
@@ -126,6 +126,7 @@ _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
                           "纪念园"))  # fmt: skip
 _FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
+_LEVEL_WORDS = frozenset(("县里", "县城", "县市", "县区", "市里", "市区", "市县", "区里", "区县"))
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
@@ -258,6 +259,12 @@ class PlaceRules(RuleBase):
             elif word in self.rules.admin:
                 if len(word) == 2 and start not in token_starts:
                     continue  # 组和|县区: a two-character county (和县) must start a word
+                if len(word) == 2 and text[end - 1 : end + 1] in _LEVEL_WORDS and end - 1 in token_starts:
+                    continue  # 和|县里, 和|县市区: its level opens a word, not 和县
+                if start not in token_starts and (holder := word_at(start)) is not None and holder.tag == "ns" \
+                        and holder.start < start < holder.end < end and self.seg.freq(text[holder.end : end]) > 0 \
+                        and (holder.text in self.rules.admin_short or holder.text in self.rules.admin):  # fmt: skip
+                    continue  # 涪陵|城区: the end of one place and an ordinary word, not 陵城区
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
                 if word[-1] == "市" and text.startswith("市民", end - 1) and end - 1 in token_starts:
@@ -713,6 +720,7 @@ class PlaceRules(RuleBase):
                         whole_word = True
                     elif q.mention is not None or not (2 <= len(q.text) <= 4 and is_han(q.text)) or \
                             q.tag not in ("", "ns", "nrt", "nr", "nz") or self._common_word(q) or \
+                            not self._nameish(q) or \
                             (not q.tag and q.text[0] in "从在到向于由把被将给让") or \
                             q.text.startswith(self._determiner_prefixes):  # 这座|高原: no name  # fmt: skip
                         continue

@@ -252,6 +252,8 @@ class RuleBase:
             )
         ):
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb
+        if p.tag[:1] == "v" and len(p.text) == 2 and p.text[1] in "下上起出进到好完过住":
+            return False  # 租下|古镇, 建起|广场: a verb and its complement
         if p.tag not in _STOP_TAGS:
             return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)
         return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)

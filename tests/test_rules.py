@@ -2006,6 +2006,11 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
         ("向家坝水电站下泄流量增加。", ["向家坝"]),
         ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
+        ("持续做强牦牛产业、做优高原医疗。", []),
+        ("长江与乌江在涪陵城区交汇。", ["长江", "乌江"]),  # not 陵城区 (a district in 德州)
+        ("传习所和县里的旅游企业合作，覆盖124个地级市和县市区。", []),  # not 和县
+        ("在广西北海市再次登陆。", ["广西", "北海市"]),
+        ("云顶村曾经是远近闻名的穷山村，土家山寨焕发生机。", ["云顶村"]),
     ],
 )
 def test_places_with_brackets_glued_towns_and_visits(text: str, names: list[str]) -> None:
