@@ -111,7 +111,7 @@ _KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区
 _NATURE_IDIOMS = frozenset(("信口开河", "崇山峻岭", "半壁江山", "荒山野岭", "冰峰雪岭", "咸水湖", "淡水湖", "人工湖", "锦绣河山",
                             "大好河山", "万水千山", "千山万水", "刀山火海", "名山大川", "江山", "母亲河", "半山区"))  # fmt: skip
 #: Features named after a county or a city (綦江河, 门源盆地, 渝中半岛).
-_COUNTY_FEATURES = frozenset(("河", "江", "溪", "半岛", "盆地", "草原", "平原"))
+_COUNTY_FEATURES = frozenset(("河", "江", "溪", "半岛", "盆地", "草原", "平原", "瀑布", "大瀑布", "峡谷", "大峡谷"))
 #: Words right after a mountain's or a river's name that show it is one (明月山|下, 贡江|之畔).
 _FEATURE_AFTER = (*_RIVER_CONTEXT, "下", "脚下", "山下", "北麓", "南麓", "东麓", "西麓", "山麓", "之畔", "之巅", "山顶", "山上",
                   "山间", "奔流", "穿城", "蜿蜒", "流过", "深处", "腹地", "的水")  # fmt: skip
