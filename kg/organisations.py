@@ -169,6 +169,10 @@ class OrganisationRules(RuleBase):
                 if suffix in _SUB_BODIES:  # 天水师范学院 + 教育 + 学院, 陆军军医大学 + 第一附属 + 医院
                     parts.extend((b, s_end, suffix) for b, (e, _) in best.items() if s_start - 8 <= e < s_start)
                 continue
+            if text.startswith("毕业", s_end) and stem[-1].mention is None and 2 <= len(stem[-1].text) <= 3 \
+                    and (stem[-1].tag.startswith("nr") or stem[-1].freq == 0) and stem[-1].text[0] in self.surnames \
+                    and not any(q.mention is not None or q.tag == "ns" for q in stem):  # fmt: skip
+                continue  # 孙子王浩|大学|毕业: a person graduating, not a university named 王浩
             inner = [k for k, q in enumerate(stem) if k and q.tag == "nt" and q.mention is None
                      and (suffix not in _COMPANY_ONLY or stem[0].mention is None
                           or q.text.endswith(self._org_endings))]  # fmt: skip

@@ -105,6 +105,11 @@ _JP_SURNAMES = frozenset(
 #: Last characters of places named after a family (陆家嘴, 于家堡, 杨家岭, 向家坝).
 _LANDFORMS = frozenset("嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲")
 
+#: Characters before 月 that make a month or a time (本月, 五月), not a given name (明月).
+_MONTH_HEADS = frozenset("本上下这今去每当正腊元一二三四五六七八九十同次前")
+#: Measure words: after a verb they are no given name (修条路, 买个房).
+_MEASURE_CHARS = frozenset("条个只件张把座间棵头匹")
+
 #: What one does *to* someone (向观众介绍, 向烈士敬献): after 向 and a word, 向 is a preposition.
 _TOLD_VERBS = ("介绍", "讲解", "讲述", "说明", "汇报", "致", "敬献", "发出", "表示", "学习", "颁发", "赠送",
                "捐赠", "提出", "通报", "宣讲", "展示", "报告", "传达", "推荐", "问好", "请教", "求助")  # fmt: skip
@@ -232,7 +237,10 @@ class PeopleRules(RuleBase):
                         or (len(nxt.text) == 1 and nxt.text not in _FUNCTION_CHARS)
                         or (  # 部长李|明清: a given name jieba reads as a period of time
                             cued and nxt.tag == "t" and len(nxt.text) == 2 and nxt.freq < 5000
-                            and not nxt.text.endswith(("天", "日", "年", "月", "前", "后", "时", "晚", "早"))
+                            and (
+                                not nxt.text.endswith(("天", "日", "年", "月", "前", "后", "时", "晚", "早"))
+                                or (nxt.text[1] == "月" and nxt.text[0] not in _MONTH_HEADS)  # 站长覃|明月
+                            )
                         )
                         or (
                             cued
@@ -385,7 +393,7 @@ class PeopleRules(RuleBase):
                 nxt is not None
                 and (  # 网格员唐小|燕都|要: a place jieba knows, or a word it does not
                     nxt.freq == 0
-                    or (cued and nxt.freq < 500 and nxt.text[1:2] in _ADVERB_TAILS and tok is not None and tok.freq == 0)
+                    or (cued and nxt.freq < 500 and nxt.text[1:2] in _ADVERB_TAILS and tok is not None and tok.freq < 20)
                 )
                 and len(nxt.text) == 2
                 and is_han(nxt.text)
@@ -450,6 +458,8 @@ class PeopleRules(RuleBase):
             return None  # 边清理废墟，边…, 一边…一边: doing two things at once, not a name
         if len(name) == sl + 1 and name[-1] in _SPEECH_CHARS:
             return None  # 采访|时称: an adverb and a speech verb
+        if len(name) == sl + 1 and name[-1] in _MEASURE_CHARS and _HAN.match(text[end : end + 1]):
+            return None  # 村民|修条|路: a verb and a measure word before its noun
         if name[sl:] in self.roles or name[sl:] in self.posts:
             return None  # 游客|向记者|介绍: a preposition and a role, not 向 and a given name
         if tok is not None and tok.tag == "p" and len(tok.text) == sl and (

@@ -1932,6 +1932,9 @@ def test_rules_of_sequence_and_metaphors_are_no_programmes(text: str, name: str)
         ("分水镇三元村村民向大军拿着刚办好的证件。", "向大军"),  # a given name that is also a word
         ("74岁的老移民谭家福指着一张泛黄的照片。", "谭家福"),
         ("仪封镇代庄村党支部书记代国庆是去年的十佳村干部。", "代国庆"),
+        ("站长覃明月是土生土长的郭家坝人。", "覃明月"),  # a given name that is also a time word
+        ("船工吴长顺一边拉着钢索一边说。", "吴长顺"),
+        ("果农高志刚正和几名村民给苹果树修剪。", "高志刚"),  # 高志|刚正|和
     ],
 )
 def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, name: str) -> None:
@@ -1947,10 +1950,19 @@ def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, nam
         "讲解员向观众介绍展品的来历。",
         "中国贸促会率中国企业家代表团出席峰会。",
         "装载时采用“专业人员代泊”方式。",
+        "想给村民修条路都得到处化缘。",  # a verb and a measure word
+        "每个网格都有党员包片。",
+        "　　记者手记",
     ],
 )
 def test_a_preposition_or_a_word_after_a_post_or_role_is_no_name(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Person"}
+
+
+def test_a_person_graduating_is_no_university_but_a_school_one_graduates_from_is() -> None:
+    assert not {n for t, n in _found("孙子王浩大学毕业后,原本在城里工作。") if t == "Organisation"}
+    assert ("Organisation", "北京市第二医学院") in _found("她从北京市第二医学院毕业后回到家乡。")
+    assert ("Organisation", "友谊小学") in _found("孩子从赤道几内亚捐建的友谊小学毕业。")
 
 
 @pytest.mark.parametrize(
