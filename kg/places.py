@@ -124,9 +124,10 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
-                          "纪念园"))  # fmt: skip
+                          "纪念园", "东路", "西路", "南路", "北路", "中路"))  # fmt: skip
 _FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
 _LEVEL_WORDS = frozenset(("县里", "县城", "县市", "县区", "市里", "市区", "市县", "区里", "区县"))
+_NOT_ROADS = ("道路", "公路", "马路", "铁路", "之路", "大路", "小路", "山路", "水路", "陆路", "网路", "思路", "出路", "新路")
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
@@ -591,6 +592,8 @@ class PlaceRules(RuleBase):
             level = self.place_suffixes[suffix]
             if suffix == "屯" and text[s_start - 1 : s_start] in "村乡":
                 continue  # 边境村屯: villages, no name
+            if suffix in ("镇", "乡") and text.startswith("街道", s_end) and not text.startswith("街道办", s_end):
+                continue  # 嘉定镇|街道: a subdistrict named after the old town (its 街道 suffix takes it)
             if suffix == "洞" and text[s_start - 1 : s_start] in "主导券涵隧桥":
                 continue  # 双主洞, 中导洞: a tunnel's bores, not a cave
             if (
@@ -601,7 +604,8 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
-            if level == "site" and suffix in ("大街", "胡同") and text.startswith(("社区", "街道"), s_end):
+            if level == "site" and suffix in ("大街", "胡同", "东路", "西路", "南路", "北路", "中路", "路") \
+                    and text.startswith(("社区", "街道"), s_end):  # fmt: skip
                 continue  # 南大街|社区: a community named after its street
             if suffix == "社区" and text.startswith(("卫生服务", "卫生院", "医院"), s_end):
                 continue  # 中和街道|社区卫生服务中心: a health centre, not a community
@@ -612,10 +616,11 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
-            if suffix in ("峰", "港"):
+            if suffix in ("峰", "港", "路"):
                 if not (p.tag == "ns" and p.start < s_start and p.end == s_end and len(p.text) >= 3) or (
                     (self.seg.freq(p.text[:-1]) >= 500 and self.seg.tag(p.text[:-1]) not in _PERSON_OR_PLACE)
                     or p.text[:-1] in _PORT_KINDS
+                    or (suffix == "路" and (p.text.endswith(_NOT_ROADS) or self.seg.tag(p.text[:-1]) not in ("ns", "nr", "")))
                 ):
                     continue  # 南迦巴瓦峰, 天津港: only a peak or port jieba knows (李峰, 高峰; 香港, 港澳
                     # are none), named by no common word (深水港, 枢纽港: kinds of port)
@@ -625,7 +630,7 @@ class PlaceRules(RuleBase):
             if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
-            elif suffix in ("峰", "港"):
+            elif suffix in ("峰", "港", "路"):
                 stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
                 whole_word = True  # 河北|黄骅港: the port alone (its province is its parent)
             elif p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江

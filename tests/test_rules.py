@@ -2025,6 +2025,10 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("把青龙瀑布、西山公园等景点串联起来。", ["青龙瀑布", "西山公园"]),  # 青龙: also a county's name
         ("塘桥街道南泉苑居民区的活动室里坐满了人。", ["塘桥街道", "南泉苑居民区"]),  # a Shanghai neighbourhood
         ("火势已蔓延至居民区。", []),
+        ("位于惠福东路的长者饭堂，无人驾驶小巴从安亭镇墨玉南路驶出。", ["惠福东路", "安亭镇", "墨玉南路"]),  # roads
+        ("沿着北京路往南走，共建丝绸之路，铺平道路，走出一条致富路。", ["北京路"]),  # a road jieba knows
+        ("南坪街道东路社区的居民说。", ["南坪街道", "东路社区"]),  # a community named after a road
+        ("嘉定镇街道党工委书记吴敏介绍。", ["嘉定镇街道"]),  # a subdistrict named after the old town
         ("云顶村曾经是远近闻名的穷山村，土家山寨焕发生机。", ["云顶村"]),
     ],
 )
