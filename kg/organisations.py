@@ -410,7 +410,7 @@ class OrganisationRules(RuleBase):
                     ):
                         return None  # 河南 + 组建 + 省委: a verb, then a body jieba knows
                     return [p, _Piece(gap, p.end, s_start, "", 0, None)]
-                if suffix in ("局", "委") and len(gap) <= 6 and not any(c in _FUNCTION_CHARS for c in gap):
+                if suffix in ("局", "委") and len(gap) <= (8 if suffix == "局" else 6) and not any(c in _FUNCTION_CHARS for c in gap):
                     # 渝北区 + 住房城乡 + 建委: a longer gap of whole nouns, and the head of the
                     # word that holds the suffix
                     last = next((q for q in pieces[k + 1 :] if q.end > s_start), None)
@@ -436,7 +436,8 @@ class OrganisationRules(RuleBase):
         """Whether ``part`` (at ``start``) is made of whole nouns, as a department's field
         of work is (文化 + 广电, 社会 + 保障局): no verb (列入, 会同) or name in it, and it
         does not cut a piece in two at its start."""
-        inside = [q for q in pieces if start <= q.start < start + len(part)]
+        end = start + len(part)
+        inside = [q for q in pieces if start <= q.start < end]
         return bool(inside) and inside[0].start == start and all(
             q.mention is None
             and q.text not in self.org_suffixes  # 中国 + 残联 + 会同…: a body already
@@ -444,6 +445,8 @@ class OrganisationRules(RuleBase):
                 q.tag in ("vn", "l", "")
                 or (q.tag[:1] == "n" and q.tag not in ("nr", "ns", "nt"))
                 or (q.tag == "nt" and len(q.text) >= 4 and not q.text.endswith(self._org_endings))  # 广播电视
+                # 住房和|建设局: the last field and the suffix in one word jieba knows as a body
+                or (q.end > end and q.tag == "nt" and self.seg.tag(q.text[: end - q.start])[:1] in ("n", "v"))
             )
             for q in inside
         )

@@ -1563,7 +1563,7 @@ def _bureau_gap_plain(rec: Recognizer, text: str, pieces: list[_Piece], s_start:
     if len(suffix) != 1 or suffix not in "局委办厅":
         return None
     for k, p in enumerate(pieces):
-        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= 6:
+        if p.mention is not None and p.mention.type == "Place" and 2 <= s_start - p.end <= (8 if suffix == "局" else 6):
             gap = text[p.end : s_start]
             if not is_han(gap) or any(c in _FUNCTION_CHARS for c in gap) or gap in rec.generic:
                 continue
@@ -2082,6 +2082,8 @@ def test_a_quote_opening_a_heading_or_sentence_may_still_be_a_programme(text: st
         ("石柱县民族歌舞团的演员们正在表演。", "石柱县民族歌舞团"),
         ("联合兰考县职业中等专业学校开设专业。", "兰考县职业中等专业学校"),
         ("理塘县文化广播电视和旅游局开展活动。", "理塘县文化广播电视和旅游局"),  # a field jieba tags nt
+        ("越秀区住房和建设局相关负责人介绍。", "越秀区住房和建设局"),  # jieba: 住房|和|建设局
+        ("越秀区文化广电旅游体育局负责人表示。", "越秀区文化广电旅游体育局"),  # four fields
     ],
 )
 def test_test_stations_cooperative_unions_and_management_centres(text: str, name: str) -> None:
