@@ -24,6 +24,7 @@ __all__ = ["ProgrammeRules"]
 
 
 #: Cue words that make a programme only of a coined name (:meth:`ProgrammeRules._coined`).
+_FIGURE_AFTER = ("功夫", "的功夫", "精神", "的精神", "劲头", "的劲头")
 _INNER_QUOTE_RE = re.compile("‘([^‘’“”\n]{1,20})’")
 _WEAK_CUES = ("建设", "产能建设")
 
@@ -314,6 +315,9 @@ class ProgrammeRules(RuleBase):
         named: list[tuple[int, int, str] | None] = []
         for qs, qe, inner in quotes:
             after = text[qe : qe + 12]
+            if after.startswith(_FIGURE_AFTER):
+                named.append(None)  # “绣花”功夫, “钉钉子”精神: a figure of speech for a way of working
+                continue
             if after.startswith(_VEHICLE_OR_HOLIDAY) and not after.startswith(("号召", "号称")):
                 named.append(None)  # “雪龙”号, “海马斯”火箭炮, “五一”假期: no programme
                 continue
@@ -361,6 +365,8 @@ class ProgrammeRules(RuleBase):
                 name = None  # 打响“豆花牌”: to play a card, a metaphor (not 打响“五金”品牌)
             if name is not None and cue is None and text.endswith(("称为", "誉为", "称作", "号称", "美誉"), 0, qs):
                 name = None  # 被业内称为“全国石质文物保护一号工程”: what others call it, not its name
+            if name is not None and cue is None and name.endswith(("档案", "台账")):
+                name = None  # 给每栋骑楼建立“体检档案”: a record kept, not a programme
             if name is not None and cue is None and after[:1] in " \u3000" and _heading_quote(text, qs, qe):
                 name = None  # a sub-heading's figure of speech: 擦亮“土家味” 让千年古镇留住四方游客
             if name is None:

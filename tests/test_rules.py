@@ -2048,6 +2048,9 @@ def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
         ("擦亮“文旅牌” 让千年古寨焕发新活力", "文旅牌"),  # a card one plays
         ("古镇新貌\n擦亮“土家味” 让千年古镇留住四方游客\n走进濯水古镇,游人如织。", "土家味"),  # a heading's figure
         ("打造“古镇花乡”　文旅融合聚人气\n", "古镇花乡"),
+        ("近年来，越秀区坚持“绣花”功夫推进城市更新。", "绣花"),  # a figure for a way of working
+        ("■记者手记\n“绣花”的功夫在细节\n", "绣花"),
+        ("带着学生给每栋骑楼建立“体检档案”。", "体检档案"),  # a record kept
     ],
 )
 def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> None:
