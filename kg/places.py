@@ -627,10 +627,19 @@ class PlaceRules(RuleBase):
             elif suffix == "古城" and not (p.start == s_start and i and pieces[i - 1].end == s_start
                                          and pieces[i - 1].text in self.rules.admin_short):  # fmt: skip
                 continue  # 平遥古城, 正定古城: only a county's or a city's old town (not 花灯耀古城)
+            elif suffix in ("老街", "古街") and not (
+                p.start == s_start and i and (q := pieces[i - 1]).end == s_start and 2 <= len(q.text) <= 3
+                and is_han(q.text) and (q.tag in ("ns", "nz", "") or (q.mention is not None and q.mention.type == "Place"))
+                and not self._common_word(q) and self._nameish(q) and q.text not in self.generic
+                and q.text not in _OLD_TOWNS and q.text not in ("县城", "老城", "城区", "市区", "山城")
+            ):  # fmt: skip
+                continue  # 州桥|老街: one name right before it (not 走进|这条|老街, 甘肃兰州|老街)
             if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
-            elif suffix in ("峰", "港", "路"):
+            elif suffix in ("峰", "港", "路") or (
+                suffix == "寺" and p.tag in ("ns", "nz") and p.start < s_start and p.end == s_end and len(p.text) >= 3
+            ):  # 大佛寺: a temple jieba knows
                 stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
                 whole_word = True  # 河北|黄骅港: the port alone (its province is its parent)
             elif p.start < s_start:  # the suffix ends a longer word: 鸣玉镇, 龙川江
@@ -731,6 +740,9 @@ class PlaceRules(RuleBase):
                         continue
                     else:
                         stem = [q]
+                elif suffix in ("老街", "古街"):
+                    stem = [pieces[i - 1]]  # 州桥|老街 (checked above)
+                    whole_word = True
                 elif suffix in _OLD_TOWNS and pieces[i - 1].end == s_start and pieces[i - 1].text in self.rules.admin_short \
                         and pieces[i - 1].text not in _OLD_TOWNS:  # (古城|古镇: two kinds)
                     stem = [pieces[i - 1]]  # 平遥|古城, 正定|古城: the old town of a county jieba reads as a word

@@ -2029,6 +2029,8 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("沿着北京路往南走，共建丝绸之路，铺平道路，走出一条致富路。", ["北京路"]),  # a road jieba knows
         ("南坪街道东路社区的居民说。", ["南坪街道", "东路社区"]),  # a community named after a road
         ("嘉定镇街道党工委书记吴敏介绍。", ["嘉定镇街道"]),  # a subdistrict named after the old town
+        ("保留着千年古道遗址和大佛寺等历史遗存。", ["大佛寺"]),  # a temple jieba knows (大佛: a word)
+        ("秋霞坊居民区紧邻州桥老街。走进这条老街，古镇老街游人如织。", ["秋霞坊居民区", "州桥老街"]),
         ("云顶村曾经是远近闻名的穷山村，土家山寨焕发生机。", ["云顶村"]),
     ],
 )
