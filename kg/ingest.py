@@ -469,6 +469,10 @@ def _surname_initials() -> frozenset[str]:
     return frozenset(w[0] for w in _read_words(DATA_DIR / "surnames.txt"))
 
 
+#: Titles of a page's boxes that look like a byline's cue and a name (记者手记, 【链接】).
+_BOX_TITLES = frozenset("手记 链接 相关链接 编后 编者按 短评 点评 述评 评论 观察 背景 延伸阅读 采访手记 记者手记".split())
+
+
 def _names(chunk: str) -> list[str]:
     """The names in ``chunk`` with cue words dropped; [] unless all tokens are names."""
     names = []
@@ -476,6 +480,8 @@ def _names(chunk: str) -> list[str]:
         if token in _EDITOR_LABELS:
             break  # 作者：周晓燕 楼佳琪 责任编辑：陈思远: the editors are no authors
         token = _ROLE_RE.sub("", token)  # 本报记者张三, 光明日报记者 -> 张三, ""
+        if token in _BOX_TITLES:
+            return []  # ■记者手记, 【链接】: the title of a box, not a byline
         if not token or token in _CUE_WORDS:
             continue
         if not re.fullmatch(rf"[{_HAN}]{{2,4}}", token):

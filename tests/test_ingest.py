@@ -662,6 +662,16 @@ def test_a_records_html_content_is_read_as_paragraphs_with_its_deck_and_page(tmp
     assert (article.edition, article.page, article.date) == ("第03版", 3, "2024-09-10")
 
 
+@pytest.mark.parametrize("box", ["■记者手记", "【链接】", "　　记者手记", "编后"])
+def test_a_boxs_title_is_no_byline(tmp_path: Path, box: str) -> None:
+    page = "\n".join([
+        "秭归：脐橙红了", "本报记者　郑思远", "",
+        "　　秭归县郭家坝镇的脐橙园里，果农正在采摘。", "", box, "",
+        "　　秭归是屈原故里，种植脐橙已有两千多年历史。",
+    ])  # fmt: skip
+    assert _read_page(tmp_path, page).authors == ("郑思远",)
+
+
 def test_a_record_whose_text_only_mentions_a_tag_is_not_parsed_as_html(tmp_path: Path) -> None:
     record = {"id": "c2", "title": "标题", "text": "公式 a<b 与 b>c 成立。\n第二段。"}
     (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
