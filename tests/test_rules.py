@@ -1959,6 +1959,18 @@ def test_a_preposition_or_a_word_after_a_post_or_role_is_no_name(text: str) -> N
     assert not {n for t, n in _found(text) if t == "Person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("杜甫曾在这里写下诗篇。", "杜甫"), ("沈从文笔下的边城。", "沈从文"), ("秭归是屈原的故乡。", "屈原")],
+)
+def test_historical_figures_with_no_post_or_role_are_people(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
+
+
+def test_a_historical_figure_inside_a_bodys_name_is_the_body() -> None:
+    assert {(t, n) for t, n in _found("孔子学院开课。")} == {("Organisation", "孔子学院")}
+
+
 def test_a_person_graduating_is_no_university_but_a_school_one_graduates_from_is() -> None:
     assert not {n for t, n in _found("孙子王浩大学毕业后,原本在城里工作。") if t == "Organisation"}
     assert ("Organisation", "北京市第二医学院") in _found("她从北京市第二医学院毕业后回到家乡。")
