@@ -1935,6 +1935,7 @@ def test_rules_of_sequence_and_metaphors_are_no_programmes(text: str, name: str)
         ("站长覃明月是土生土长的郭家坝人。", "覃明月"),  # a given name that is also a time word
         ("船工吴长顺一边拉着钢索一边说。", "吴长顺"),
         ("果农高志刚正和几名村民给苹果树修剪。", "高志刚"),  # 高志|刚正|和
+        ("陈伯名叫陈耀祖，今年78岁。", "陈耀祖"),  # named by 名叫
     ],
 )
 def test_a_name_whose_last_character_jieba_glued_to_the_next_word(text: str, name: str) -> None:
