@@ -426,14 +426,23 @@ class PlaceRules(RuleBase):
                 p.text in _APPOSED or (p.text.endswith("者") and not p.text.endswith("主义者"))
             ):
                 break  # 研究机构|克普勒公司, 创新引领者|北京智源研究院: a kind of body, then its name
-            if not chain and stem and p.mention is None and p.text == "现代" and length + 2 <= max_len:
-                stem.insert(0, p)  # 临夏 + 现代 + 职业学院: “modern” in a body's name (jieba: a time word)
+            if stem and p.mention is None and p.text == "现代" and length + 2 <= max_len and (
+                not chain or (j and pieces[j - 1].text in (")", "）"))
+            ):
+                stem.insert(0, p)  # 临夏 + 现代 + 职业学院: “modern” in a body's name (jieba: a time word);
+                # 秀山(武陵) + 现代 + 物流园区: in a place's, after a bracketed place
                 length += 2
                 j -= 1
                 continue
             if not chain and p.mention is None and p.text in _FIELD_VERBS and length + 2 <= max_len:
                 stem.insert(0, p)  # 投资 + 促进 + 中心, 智能 + 制造 + 研究院: a field of work, not a verb
                 length += 2
+                j -= 1
+                continue
+            if p.mention is None and p.text in ("东", "西", "南", "北") and len(stem) == 1 and len(stem[0].text) == 1 \
+                    and stem[0].mention is None and stem[0].tag in ("nr", "ng", "zg", "") and length + 1 <= max_len:  # fmt: skip
+                stem.insert(0, p)  # 西 + 彭 + 工业园区: a direction opens a one-character name (西彭)
+                length += 1
                 j -= 1
                 continue
             if not self._nameish(p) or (chain and p.text in _PLACE_STEM_STOPS):

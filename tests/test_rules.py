@@ -2043,6 +2043,8 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("南坪街道东路社区的居民说。", ["南坪街道", "东路社区"]),  # a community named after a road
         ("嘉定镇街道党工委书记吴敏介绍。", ["嘉定镇街道"]),  # a subdistrict named after the old town
         ("保留着千年古道遗址和大佛寺等历史遗存。", ["大佛寺"]),  # a temple jieba knows (大佛: a word)
+        ("走进西彭工业园区，厂房林立。", ["西彭工业园区"]),  # jieba: 西|彭 (a direction and a surname)
+        ("在秀山(武陵)现代物流园区，货车进出。", ["秀山(武陵)现代物流园区"]),  # 现代 after a bracketed place
         ("秋霞坊居民区紧邻州桥老街。走进这条老街，古镇老街游人如织。", ["秋霞坊居民区", "州桥老街"]),
         ("云顶村曾经是远近闻名的穷山村，土家山寨焕发生机。", ["云顶村"]),
     ],
