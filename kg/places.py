@@ -809,6 +809,11 @@ class PlaceRules(RuleBase):
                 if field is not None:  # 永川 + 大数据 + 产业园, 射洪经济开发区 + 锂电循环 + 产业园
                     stem, name_start = field, field[0].start
                     stem_text = text[name_start:s_start]
+            elif level == "site" and suffix in _ZONES and not whole_word and stem and not self._named(stem) \
+                    and (parent := self._parent_before(pieces, name_start)) is not None \
+                    and parent.rule in ("admin", "admin-level", "suffix-town") and not parent.text.endswith(("省", "自治区")):  # fmt: skip
+                name_start = parent.start  # 巫山县 + 电子商务 + 产业园: a county's or a town's zone of a trade
+                stem_text = text[name_start:s_start]
             if suffix in _NAMED_SITES:
                 named = self._named_site(text, suffix, s_start, s_end, stem, stem_text, whole_word)
                 if named is None:
@@ -1024,8 +1029,9 @@ class PlaceRules(RuleBase):
         """The trade an industrial zone is named for, between a place and the zone's suffix
         at ``start`` (永川 + 大数据, 射洪经济开发区 + 锂电循环, 于都 + 工业): common nouns,
         adjectives and verbal nouns, two to six characters, no function word.  A city's or a
-        county's short name opens the zone's name (永川大数据产业园); a full name or a zone
-        before it is its parent (射洪经济开发区 ⊃ 锂电循环产业园).  None when no place is there."""
+        county's name, short or full, or a town's opens the zone's name (永川大数据产业园,
+        巫山县电子商务产业园); a province or a zone before it is its parent (射洪经济开发区 ⊃
+        锂电循环产业园).  None when no place is there."""
         k = bisect_right(list(map(_END_OF, pieces)), start) - 1  # the piece ending at start
         field: list[_Piece] = [p for p in stem if p.mention is None]
         if len(field) != len(stem) or text[:start].endswith(tuple(_NOT_VILLAGE_NAMES)):
@@ -1035,7 +1041,10 @@ class PlaceRules(RuleBase):
             if p.mention is not None:
                 if p.mention.type != "Place" or not field or sum(len(q.text) for q in field) < 2:
                     return None
-                return [p, *field] if p.mention.rule == "admin-short" else field
+                opens = p.mention.rule == "admin-short" or (
+                    p.mention.rule in ("admin", "admin-level", "suffix-town") and not p.text.endswith(("省", "自治区"))
+                )  # 巫山县电子商务产业园, 围龙镇现代农业产业园: a county's or a town's full name too
+                return [p, *field] if opens else field
             if not is_han(p.text) or p.text in self.generic or any(c in _FUNCTION_CHARS for c in p.text) \
                     or p.tag[:1] not in ("n", "a", "b", "j", "") and p.tag != "vn":  # fmt: skip
                 return None
