@@ -35,6 +35,7 @@ _EVENT_VERBS = frozenset(("出席", "会见", "会晤", "参加", "举行", "召
 _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
+_FOUNDING_INSIDE = ("组建", "成立", "建立", "设立", "创建", "组织成立")
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
@@ -254,10 +255,16 @@ class OrganisationRules(RuleBase):
                 best[owner] = (s_end, suffix)
         spans = sorted(best.items())
         for k in range(len(spans) - 1, 0, -1):  # 首都医科大学 + 附属 + 北京同仁医院: one hospital
-            (a, (a_end, _)), (b, (b_end, b_suffix)) = spans[k - 1], spans[k]
+            (a, (a_end, a_suffix)), (b, (b_end, b_suffix)) = spans[k - 1], spans[k]
             if text[a_end:b] == "附属" and b_suffix.endswith("医院"):
                 spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]
+            elif a_end == b and text[b:b_end].endswith(("分公司", "子公司")) and a_suffix.endswith(("公司", "集团")):
+                spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]  # 中国邮政集团有限公司 + 秭归县分公司: its branch
         for name_start, (s_end, suffix) in spans:
+            founded = max((text.rfind(v, name_start, s_end - len(suffix)) + len(v) for v in _FOUNDING_INSIDE
+                           if text.find(v, name_start, s_end - len(suffix)) > name_start), default=-1)  # fmt: skip
+            if founded > name_start and s_end - len(suffix) - founded >= 2:
+                name_start = founded  # 巫山县组建|脆李产业协会: the body the place founded, not the place and the verb
             if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:
                 name_start -= 2  # 中共 + 河北省委, 中共 + 南川区委组织部: the party's committee
             if text[name_start - 2 : name_start] == "国网" and suffix.endswith("公司"):

@@ -2107,6 +2107,8 @@ def test_a_quote_opening_a_heading_or_sentence_may_still_be_a_programme(text: st
         ("理塘县文化广播电视和旅游局开展活动。", "理塘县文化广播电视和旅游局"),  # a field jieba tags nt
         ("越秀区住房和建设局相关负责人介绍。", "越秀区住房和建设局"),  # jieba: 住房|和|建设局
         ("越秀区文化广电旅游体育局负责人表示。", "越秀区文化广电旅游体育局"),  # four fields
+        ("巫山县组建脆李产业协会，统一品牌。", "脆李产业协会"),  # not 巫山县组建…
+        ("中国邮政集团有限公司秭归县分公司开通专线。", "中国邮政集团有限公司秭归县分公司"),  # a company's branch
     ],
 )
 def test_test_stations_cooperative_unions_and_management_centres(text: str, name: str) -> None:
