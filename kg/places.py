@@ -111,7 +111,7 @@ _KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区
 _NATURE_IDIOMS = frozenset(("信口开河", "崇山峻岭", "半壁江山", "荒山野岭", "冰峰雪岭", "咸水湖", "淡水湖", "人工湖", "锦绣河山",
                             "大好河山", "万水千山", "千山万水", "刀山火海", "名山大川", "江山", "母亲河", "半山区"))  # fmt: skip
 #: Features named after a county or a city (綦江河, 门源盆地, 渝中半岛).
-_COUNTY_FEATURES = frozenset(("河", "江", "溪", "半岛", "盆地", "草原", "平原", "瀑布", "大瀑布", "峡谷", "大峡谷"))
+_COUNTY_FEATURES = frozenset(("河", "江", "溪", "峡", "半岛", "盆地", "草原", "平原", "瀑布", "大瀑布", "峡谷", "大峡谷"))
 #: Words right after a mountain's or a river's name that show it is one (明月山|下, 贡江|之畔).
 _FEATURE_AFTER = (*_RIVER_CONTEXT, "下", "脚下", "山下", "北麓", "南麓", "东麓", "西麓", "山麓", "之畔", "之巅", "山顶", "山上",
                   "山间", "奔流", "穿城", "蜿蜒", "流过", "深处", "腹地", "的水")  # fmt: skip
@@ -125,6 +125,7 @@ _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
                           "纪念园", "东路", "西路", "南路", "北路", "中路"))  # fmt: skip
+_FAMILY_PLACE_BODIES = ("派出所", "小学", "中学", "学校", "卫生院", "医院", "街道", "社区", "村", "镇", "乡")
 _FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
 _LEVEL_WORDS = frozenset(("县里", "县城", "县市", "县区", "市里", "市区", "市县", "区里", "区县"))
 _NOT_ROADS = ("道路", "公路", "马路", "铁路", "之路", "大路", "小路", "山路", "水路", "陆路", "网路", "思路", "出路", "新路")
@@ -662,11 +663,15 @@ class PlaceRules(RuleBase):
                         text.endswith(_ALONG, 0, p.start)  # 涪江、琼江: a made-up word in a list of rivers
                         or (text[p.start - 1 : p.start] == "、" and text[p.start - 2 : p.start - 1] == suffix))))
                     and p.text not in self.generic
-                    and text[s_end : s_end + 1] not in "场镇乡村街区县市"
+                    and text[s_end : s_end + 1] not in "场镇乡村街区县市社"
                     and p.text[0] not in "大小高深老新古上下前后内外山"
                     and (
                         not _HAN.match(text[s_end : s_end + 1])
                         or text.startswith(_RIVER_CONTEXT, s_end)
+                        or (p.tag == "ns" and text.startswith(_FEATURE_AFTER, s_end)
+                            and not (i and pieces[i - 1].end == p.start and _HAN.match(pieces[i - 1].text[-1:])
+                                     and (len(pieces[i - 1].text) == 1 or pieces[i - 1].freq == 0)))
+                        # 苍山|脚下 (not 大|巴山|深处, 沿璧|南河: the name may start before the word)
                         or text.endswith(_ALONG, 0, p.start)  # 沿着沙河散步
                         # 嘉陵江、渠江、涪江|三江: a river in a list of rivers
                         or (text[p.start - 1 : p.start] == "、" and text[p.start - 2 : p.start - 1] == suffix)
@@ -948,7 +953,7 @@ class PlaceRules(RuleBase):
                 self._insert_piece(pieces, m)
         return out
 
-    def family_places(self, text: str, pieces: list[_Piece]) -> list[Mention]:
+    def family_places(self, text: str, pieces: list[_Piece], places: list[Mention] = ()) -> list[Mention]:
         """Places named after a family and a landform (陆家嘴, 于家堡, 向家坝, 杨家岭): a common
         surname, 家 and a landform's character, no word going on from it (刘家|庄园), and no
         entity found there yet (村民王家坝: a person after a role; 石家庄: a city)."""
@@ -958,12 +963,14 @@ class PlaceRules(RuleBase):
         surnames = self.common_surnames
         for m in _FAMILY_PLACE_RE.finditer(text):
             s, e = m.start(), m.end()
-            if text[s] not in surnames or self.seg.freq(text[s : s + 2]) >= 100:
+            if text[s] not in surnames or self.seg.freq(text[s : s + 2]) >= 1000:
                 continue  # 国家湾区, 大家坝坝会: a word, not a family
             if self.seg.freq(text[e - 1 : e + 1]) >= 20 or self.seg.freq(text[s : e + 1]) > 0:
                 continue  # 刘家|庄园, 李家|沟通: the landform's character opens a word
-            if self._free(pieces, s, e):
-                out.append(Mention(s, e, text[s:e], "Place", "family-place", "", text[e - 1]))
+            if text.startswith(_FAMILY_PLACE_BODIES, e):
+                continue  # 周家坝派出所, 周家坝街道: the body's or the unit's name holds it
+            if self._free(pieces, s, e) and not any(m.start <= s and e <= m.end for m in places):
+                out.append(Mention(s, e, text[s:e], "Place", "family-place", "", text[e - 1]))  # (周家坝街道)
         return out
 
     def _unit_stem(self, stem: str, unit: str, text: str, pos: int) -> bool:
@@ -1013,8 +1020,8 @@ class PlaceRules(RuleBase):
         if whole_word:
             return stem
         cut = max((k for k, q in enumerate(stem) if q.mention is None and (
-            q.tag.startswith("v") or q.text in _SITE_STEM_BREAKS
-        )), default=-1)  # fmt: skip
+            (q.tag.startswith("v") and q.text != "革命") or q.text in _SITE_STEM_BREAKS
+        )), default=-1)  # fmt: skip  (枣园 + 革命 + 旧址: 革命 is part of the name)
         stem = stem[cut + 1 :]  # 参观|叶剑英故居, 充分利用|良渚古城遗址, 一处|古迹遗址
         lone = len(stem) == 1 and stem[0].mention is None and stem[0].text not in self.rules.admin_short and (
             (stem[0].freq >= 500 and stem[0].tag not in _PERSON_OR_PLACE) or stem[0].tag in ("a", "ad", "an", "b")

@@ -216,7 +216,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         places = self.suffix_places(text, pieces)
         places += self.village_repeats(text, places, pieces)
         places += self.context_units(text, places, pieces)
-        places += self.family_places(text, pieces)
+        places += self.family_places(text, pieces, places)
         orgs = self.organisations(text, pieces)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])

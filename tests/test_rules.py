@@ -2031,6 +2031,10 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
         ("向家坝水电站下泄流量增加。", ["向家坝"]),
         ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
+        ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安"]),  # 王家 is also a word
+        ("周家坝派出所社区民警说。", []),  # the body's name holds it
+        ("苍山脚下，洱海之滨。", ["苍山", "洱海"]),  # a mountain jieba knows, in a mountain's context
+        ("沿璧南河蜿蜒而行的绿道上。", []),  # (not 南河: jieba cut 沿璧|南河)
         ("持续做强牦牛产业、做优高原医疗。", []),
         ("长江与乌江在涪陵城区交汇。", ["长江", "乌江"]),  # not 陵城区 (a district in 德州)
         ("传习所和县里的旅游企业合作，覆盖124个地级市和县市区。", []),  # not 和县
