@@ -261,8 +261,10 @@ class OrganisationRules(RuleBase):
             elif a_end == b and text[b:b_end].endswith(("分公司", "子公司")) and a_suffix.endswith(("公司", "集团")):
                 spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]  # 中国邮政集团有限公司 + 秭归县分公司: its branch
         for name_start, (s_end, suffix) in spans:
-            founded = max((text.rfind(v, name_start, s_end - len(suffix)) + len(v) for v in _FOUNDING_INSIDE
-                           if text.find(v, name_start, s_end - len(suffix)) > name_start), default=-1)  # fmt: skip
+            founded = max(  # the end of the last founding verb inside the name (-1 when none is)
+                (at + len(v) for v in _FOUNDING_INSIDE if (at := text.rfind(v, name_start + 1, s_end - len(suffix))) > 0),
+                default=-1,
+            )
             if founded > name_start and s_end - len(suffix) - founded >= 2:
                 name_start = founded  # 巫山县组建|脆李产业协会: the body the place founded, not the place and the verb
             if name_start >= 2 and text[name_start - 2 : name_start] == "中共" and "委" in text[name_start:s_end]:

@@ -101,7 +101,6 @@ _JP_SURNAMES = frozenset(
     "赤泽 武藤 小野田 片山".split()
 )
 
-#: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
 #: Last characters of places named after a family (陆家嘴, 于家堡, 杨家岭, 向家坝).
 _LANDFORMS = frozenset("嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲")
 
@@ -114,6 +113,7 @@ _MEASURE_CHARS = frozenset("条个只件张把座间棵头匹")
 _TOLD_VERBS = ("介绍", "讲解", "讲述", "说明", "汇报", "致", "敬献", "发出", "表示", "学习", "颁发", "赠送",
                "捐赠", "提出", "通报", "宣讲", "展示", "报告", "传达", "推荐", "问好", "请教", "求助")  # fmt: skip
 
+#: Words ending like a job (…长, …员, …师) that are none (延长|商超营业时间).
 _NOT_JOBS = frozenset(
     "延长 增长 成长 生长 擅长 助长 拉长 加长 见长 消长 滋长 疯长 专长 特长 漫长 冗长 狭长 细长 "
     "修长 深长 悠长 动员 充员 满员 减员 裁员 扩员 全员 京师 誓师 出师 班师 会师 兴师 人员".split()
@@ -667,7 +667,8 @@ class PeopleRules(RuleBase):
                 or text[e - 1] in "寨制" or text[s + 1 : e] in _NOT_GIVEN  # 万家寨, 田长制, 周新冠
             ):
                 return
-            if e - s == 3 and text[s + 1] == "家" and text[e - 1] in _LANDFORMS and rule not in ("post", "role", "list", "byline", "photo-credit"):
+            if e - s == 3 and text[s + 1] == "家" and text[e - 1] in _LANDFORMS \
+                    and rule not in ("post", "role", "list", "byline", "photo-credit"):  # fmt: skip
                 return  # 陆家嘴, 于家堡, 向家坝: a place named after a family, not a person
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character

@@ -969,7 +969,7 @@ class PlaceRules(RuleBase):
                 continue  # 刘家|庄园, 李家|沟通: the landform's character opens a word
             if text.startswith(_FAMILY_PLACE_BODIES, e):
                 continue  # 周家坝派出所, 周家坝街道: the body's or the unit's name holds it
-            if self._free(pieces, s, e) and not any(m.start <= s and e <= m.end for m in places):
+            if self._free(pieces, s, e) and not any(q.start <= s and e <= q.end for q in places):
                 out.append(Mention(s, e, text[s:e], "Place", "family-place", "", text[e - 1]))  # (周家坝街道)
         return out
 
