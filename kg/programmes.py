@@ -302,7 +302,9 @@ class ProgrammeRules(RuleBase):
         for m in QUOTE_RE.finditer(text):
             inner = next(g for g in m.groups() if g is not None)
             quotes.append((m.start(), m.end(), inner))
-            if "‘" in inner:  # “我们推行‘一企一专员’服务机制”: a name quoted inside a speech
+            if "‘" in inner and (len(inner) > 20 or any(c in _SENT_PUNCT for c in inner)):
+                # “我们推行‘一企一专员’服务机制，…”: a name quoted inside a speech (not inside a
+                # name: “清朗·从严整治‘自媒体’乱象”专项行动)
                 base = m.start() + 1
                 quotes.extend((base + n.start(), base + n.end(), n.group(1)) for n in _INNER_QUOTE_RE.finditer(inner))
         # a named local site right before a quote runs it: 观音岩驿站“坝坝加油站”

@@ -2075,6 +2075,7 @@ def test_a_visit_to_a_kind_of_place_is_no_place() -> None:
         ("近年来，越秀区坚持“绣花”功夫推进城市更新。", "绣花"),  # a figure for a way of working
         ("■记者手记\n“绣花”的功夫在细节\n", "绣花"),
         ("带着学生给每栋骑楼建立“体检档案”。", "体检档案"),  # a record kept
+        ("按照“清朗·从严整治‘自媒体’乱象”专项行动要求开展整治。", "自媒体"),  # quoted inside a name
     ],
 )
 def test_nicknames_and_cards_played_are_no_programmes(text: str, name: str) -> None:
