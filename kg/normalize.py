@@ -61,8 +61,22 @@ def claimed_span(m: Mention) -> tuple[int, int]:
         and m.text[-len(m.info) - 1 : -len(m.info)] in _LOCAL_UNIT_ENDS
     ):
         return m.end - len(m.info), m.end
+    if (m.rule == "org-suffix" and m.info in _NAMED_AFTER_UNIT) or (m.rule == "suffix-site" and m.info in _UNIT_ZONES):
+        # 巴宜区鲁朗镇|中心小学, 巫山县|电子商务产业园: a town's school, a county's zone does not
+        # claim the town or the county it is named after, which stays a place of its own
+        for i, c in enumerate(m.text[1:7], 1):
+            if c in _UNIT_CHARS and len(m.text) - i - 1 >= len(m.info) + 1:
+                return m.start + i + 1, m.end
     return m.start, m.end
 
+
+#: Bodies of a town or a county named after it (鲁朗镇中心小学) …
+_NAMED_AFTER_UNIT = frozenset(("小学", "中心小学", "完全小学", "中学", "卫生院", "中心卫生院", "派出所",
+                               "便民服务中心", "综合文化站", "中心校", "幼儿园"))  # fmt: skip
+#: … and its zones of a trade (巫山县电子商务产业园): the last character of its name ends it.
+_UNIT_ZONES = frozenset(("产业园", "工业园区", "工业园", "园区", "产业园区", "物流园", "物流园区", "科技园",
+                         "创业园", "示范园"))  # fmt: skip
+_UNIT_CHARS = frozenset("县区镇乡")
 
 #: The party branches and committees of a village, a town or a community …
 _LOCAL_PARTY_BODIES = frozenset(("党支部", "党总支", "党委", "党工委", "村委会", "居委会", "党组织"))

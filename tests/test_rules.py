@@ -2049,8 +2049,10 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("保留着千年古道遗址和大佛寺等历史遗存。", ["大佛寺"]),  # a temple jieba knows (大佛: a word)
         ("走进西彭工业园区，厂房林立。", ["西彭工业园区"]),  # jieba: 西|彭 (a direction and a surname)
         ("在秀山(武陵)现代物流园区，货车进出。", ["秀山(武陵)现代物流园区"]),  # 现代 after a bracketed place
-        ("巫山县电子商务产业园里，主播正在直播。", ["巫山县电子商务产业园"]),  # a county's zone of a trade
-        ("在围龙镇现代农业产业园，稻田连片。", ["围龙镇现代农业产业园"]),
+        # a county's zone of a trade; the county stays a place of its own (a chain: 巫山县 ⊃ the zone)
+        ("巫山县电子商务产业园里，主播正在直播。", ["巫山县", "巫山县电子商务产业园"]),
+        ("在围龙镇现代农业产业园，稻田连片。", ["围龙镇", "围龙镇现代农业产业园"]),
+        ("开学第一周，巴宜区鲁朗镇中心小学的操场上。", ["巴宜区", "鲁朗镇"]),  # a town's school
         ("在射洪经济开发区锂电循环产业园，企业扩产。", ["射洪经济开发区", "锂电循环产业园"]),  # a zone's zone
         ("秋霞坊居民区紧邻州桥老街。走进这条老街，古镇老街游人如织。", ["秋霞坊居民区", "州桥老街"]),
         ("云顶村曾经是远近闻名的穷山村，土家山寨焕发生机。", ["云顶村"]),
