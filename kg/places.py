@@ -223,6 +223,10 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if label == "Place" and start in token_starts and (whole := word_at(start)) is not None \
+                        and whole.start == start and whole.end > end and whole.tag == "ns" \
+                        and self.place_suffixes.get(text[end : whole.end]) == "nature":  # fmt: skip
+                    continue  # 渤海|湾, 洞庭|湖区: a feature jieba knows that the known place's name opens
                 if word[-1] == "部" and text[end : end + 1] in _BU_WORDS:
                     continue  # 公安|部门, 建设|部署: a department or a plan, not the ministry
                 holder = word_at(start) if start not in token_starts else None

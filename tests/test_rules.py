@@ -2034,6 +2034,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安"]),  # 王家 is also a word
         ("周家坝派出所社区民警说。", []),  # the body's name holds it
         ("苍山脚下，洱海之滨。", ["苍山", "洱海"]),  # a mountain jieba knows, in a mountain's context
+        ("渤海湾畔的天津港，墨西哥湾的油田。", ["渤海湾", "天津港", "墨西哥湾"]),  # not 渤海, 墨西哥
         ("沿璧南河蜿蜒而行的绿道上。", []),  # (not 南河: jieba cut 沿璧|南河)
         ("持续做强牦牛产业、做优高原医疗。", []),
         ("长江与乌江在涪陵城区交汇。", ["长江", "乌江"]),  # not 陵城区 (a district in 德州)
