@@ -618,7 +618,7 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
-            if level == "site" and suffix in ("大街", "胡同", "东路", "西路", "南路", "北路", "中路", "路") \
+            if level == "site" and suffix in ("大街", "胡同", "东路", "西路", "南路", "北路", "中路", "路", "街") \
                     and text.startswith(("社区", "街道"), s_end):  # fmt: skip
                 continue  # 南大街|社区: a community named after its street
             if suffix == "社区" and text.startswith(("卫生服务", "卫生院", "医院"), s_end):
@@ -630,11 +630,13 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
-            if suffix in ("峰", "港", "路"):
+            if suffix in ("峰", "港", "路", "街"):
+                if suffix == "街" and text.startswith("道", s_end):
+                    continue  # 八廓街|道: a subdistrict named after its street (jieba: 八廓街 + 道)
                 if not (p.tag == "ns" and p.start < s_start and p.end == s_end and len(p.text) >= 3) or (
                     (self.seg.freq(p.text[:-1]) >= 500 and self.seg.tag(p.text[:-1]) not in _PERSON_OR_PLACE)
                     or p.text[:-1] in _PORT_KINDS
-                    or (suffix == "路" and (p.text.endswith(_NOT_ROADS) or self.seg.tag(p.text[:-1]) not in ("ns", "nr", "")))
+                    or (suffix in ("路", "街") and (p.text.endswith(_NOT_ROADS) or self.seg.tag(p.text[:-1]) not in ("ns", "nr", "")))
                 ):
                     continue  # 南迦巴瓦峰, 天津港: only a peak or port jieba knows (李峰, 高峰; 香港, 港澳
                     # are none), named by no common word (深水港, 枢纽港: kinds of port)
@@ -651,7 +653,7 @@ class PlaceRules(RuleBase):
             if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
-            elif suffix in ("峰", "港", "路") or (
+            elif suffix in ("峰", "港", "路", "街") or (
                 suffix == "寺" and p.tag in ("ns", "nz") and p.start < s_start and p.end == s_end and len(p.text) >= 3
             ):  # 大佛寺: a temple jieba knows
                 stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
