@@ -1968,6 +1968,11 @@ def test_historical_figures_with_no_post_or_role_are_people(text: str, name: str
     assert ("Person", name) in _found(text)
 
 
+@pytest.mark.parametrize("site", ["黄鹤楼", "卢沟桥", "三星堆", "殷墟", "杜甫草堂"])
+def test_famous_sites_jieba_reads_as_names_are_places(site: str) -> None:
+    assert _found(f"游客来到{site}参观。") == {("Place", site)}
+
+
 def test_a_historical_figure_inside_a_bodys_name_is_the_body() -> None:
     assert {(t, n) for t, n in _found("孔子学院开课。")} == {("Organisation", "孔子学院")}
 
