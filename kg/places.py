@@ -257,6 +257,7 @@ class PlaceRules(RuleBase):
                     label == "Place"
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
                     and text[end : end + 2] not in ("方面", "边境", "边界")  # 乌克兰方面, 黎巴嫩边境
+                    and not (text.startswith("方向", end) and word not in _REGIONS)  # 赫尔松方向 (not 西北方向)
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
                 out.append(Mention(start, end, word, label, "known", canonical))

@@ -1968,6 +1968,22 @@ def test_historical_figures_with_no_post_or_role_are_people(text: str, name: str
     assert ("Person", name) in _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("前总统别尔德穆哈梅多夫表示，欢迎。", "别尔德穆哈梅多夫"),  # 别 is a transliteration character
+        ("总统谢尔达尔·别尔德穆哈梅多夫衷心预祝。", "谢尔达尔·别尔德穆哈梅多夫"),
+        ("法国总统马克龙特别强调合作。", "马克龙"),  # not 马克龙特别
+    ],
+)
+def test_foreign_names_with_bie_and_an_adverb_after_them(text: str, name: str) -> None:
+    assert {n for t, n in _found(text) if t == "Person"} == {name}
+
+
+def test_places_of_the_war_in_ukraine_are_no_people() -> None:
+    assert _found("俄军在赫尔松方向推进，顿涅茨克战事激烈。") == {("Place", "赫尔松"), ("Place", "顿涅茨克")}
+
+
 @pytest.mark.parametrize("site", ["黄鹤楼", "卢沟桥", "三星堆", "殷墟", "杜甫草堂"])
 def test_famous_sites_jieba_reads_as_names_are_places(site: str) -> None:
     assert _found(f"游客来到{site}参观。") == {("Place", site)}
