@@ -2057,6 +2057,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("苍山脚下，洱海之滨。", ["苍山", "洱海"]),  # a mountain jieba knows, in a mountain's context
         ("渤海湾畔的天津港，墨西哥湾的油田。", ["渤海湾", "天津港", "墨西哥湾"]),  # not 渤海, 墨西哥
         ("走在八廓街上，逛街的人很多。", ["八廓街"]),  # a street jieba knows
+        ("放弃了在大城市稳定的生活，回到石柱县。", ["石柱县"]),  # not 大城县's 大城市
         ("拉萨城关区八廓街道夏萨苏社区。", ["拉萨", "城关区", "八廓街道", "夏萨苏社区"]),  # a subdistrict, not a street
         ("沿璧南河蜿蜒而行的绿道上。", []),  # (not 南河: jieba cut 沿璧|南河)
         ("持续做强牦牛产业、做优高原医疗。", []),
