@@ -73,9 +73,10 @@ def claimed_span(m: Mention) -> tuple[int, int]:
 #: Bodies of a town or a county named after it (鲁朗镇中心小学) …
 _NAMED_AFTER_UNIT = frozenset(("小学", "中心小学", "完全小学", "中学", "卫生院", "中心卫生院", "派出所",
                                "便民服务中心", "综合文化站", "中心校", "幼儿园"))  # fmt: skip
-#: … and its zones of a trade (巫山县电子商务产业园): the last character of its name ends it.
+#: … and its zones of a trade (巫山县电子商务产业园) …
 _UNIT_ZONES = frozenset(("产业园", "工业园区", "工业园", "园区", "产业园区", "物流园", "物流园区", "科技园",
                          "创业园", "示范园"))  # fmt: skip
+#: … whose place's name ends in one of these characters.
 _UNIT_CHARS = frozenset("县区镇乡")
 
 #: The party branches and committees of a village, a town or a community …

@@ -35,7 +35,6 @@ _EVENT_VERBS = frozenset(("出席", "会见", "会晤", "参加", "举行", "召
 _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
-_FOUNDING_INSIDE = ("组建", "成立", "建立", "设立", "创建", "组织成立")
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
@@ -44,6 +43,9 @@ _LOCAL_KINDS = frozenset(("海关", "文化馆", "图书馆", "边境管理大�
 #: Verbs that found a body, and the party bodies they found: what follows names one
 #: (组建黄金茶产业链党委), with no place needed.
 _FOUNDING = ("组建", "成立", "建立", "成立了", "组建了", "建立了")
+#: Founding verbs inside what the suffix rule took for one name: the body's name starts after
+#: the last (巫山县组建|脆李产业协会).
+_FOUNDING_INSIDE = ("组建", "成立", "建立", "设立", "创建", "组织成立")
 _FOUNDED_BODIES = frozenset(("党委", "联合党委", "综合党委", "党总支", "党支部", "功能型党支部"))
 #: Words for the kind of field a party body is set up in (建立产业链党委5个: no name).
 _BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "商圈", "楼宇", "片区", "企业", "产业", "链上", "两新组织"))

@@ -101,9 +101,6 @@ _JP_SURNAMES = frozenset(
     "赤泽 武藤 小野田 片山".split()
 )
 
-#: Common words of two transliteration characters that end a run after a name (马克龙特别).
-_WORDS_IN_RUNS = frozenset(("特别", "分别", "个别", "告别", "特地", "尤其", "也是", "多次", "多年"))
-
 #: Last characters of places named after a family (陆家嘴, 于家堡, 杨家岭, 向家坝).
 _LANDFORMS = frozenset("嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲")
 
@@ -563,8 +560,8 @@ class PeopleRules(RuleBase):
             and not self.seg.tag(text[pos:end]).startswith("nr")  # 特朗普|通电话, not 特朗|普通
         ):
             end -= 1
-        if end - pos > 3 and text[end - 2 : end] in _WORDS_IN_RUNS:
-            end -= 2  # 马克龙|特别强调: an adverb of two transliteration characters after the name
+        if end - pos > 3 and text.startswith("特别", end - 2):
+            end -= 2  # 马克龙|特别强调: the one common word both of whose characters are transliteration ones
         return end
 
     def foreign_name_at(self, text: str, pos: int) -> int | None:

@@ -125,10 +125,22 @@ _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
                           "纪念园", "东路", "西路", "南路", "北路", "中路"))  # fmt: skip
-_FAMILY_PLACE_BODIES = ("派出所", "小学", "中学", "学校", "卫生院", "医院", "街道", "社区", "村", "镇", "乡")
+#: A place named after a family and a landform (陆家嘴, 于家堡) …
 _FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
+#: … is none of its own before a body's or a unit's suffix (周家坝派出所, 周家坝街道).
+_FAMILY_PLACE_BODIES = ("派出所", "小学", "中学", "学校", "卫生院", "医院", "街道", "社区", "村", "镇", "乡")
+#: A level's character and what follows it as one word (和|县里): no county 和县 there.
 _LEVEL_WORDS = frozenset(("县里", "县城", "县市", "县区", "市里", "市区", "市县", "区里", "区县"))
+#: Suffixes that make a place only of one word jieba knows as a place (南迦巴瓦峰, 天津港,
+#: 北京路, 八廓街): the word, alone, is the name.
+_KNOWN_WORD_SUFFIXES = ("峰", "港", "路", "街")
+#: Words ending in 路 that name no road (丝绸之路, 铺平道路, 致富路).
 _NOT_ROADS = ("道路", "公路", "马路", "铁路", "之路", "大路", "小路", "山路", "水路", "陆路", "网路", "思路", "出路", "新路")
+#: Streets and roads: a community or a subdistrict named after one follows it (南大街|社区).
+_STREET_SUFFIXES = ("大街", "胡同", "东路", "西路", "南路", "北路", "中路", "路", "街")
+#: Old streets, named only by one name right before them (州桥老街).
+_OLD_STREETS = ("老街", "古街")
+#: Heads of kinds of port, not names (深水港, 枢纽港, 避风港).
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
@@ -158,9 +170,12 @@ _MEASURES = frozenset("个处座条家户批片所")
 _UNIT_LEADS = frozenset("\n，,。；;：:！？!?、“”\"（( 　")
 #: Words right before a unit's name that open it (在丰盛镇, 来到青年镇, 位于九曲街道).
 _UNIT_OPENERS = ("在", "到", "从", "来到", "走进", "走访", "位于", "地处", "前往", "深入", "赴")
-#: Marks right after a unit's name that close it (在丰盛镇,).
+#: Tags of a two-character word across a town's start or inside its name that break it
+#: when a word follows the town (到达|五峰镇, 湖州|已有|入乡).
 _LOOSE_BREAK_TAGS = frozenset(("v", "vd", "vn", "d", "p", "c", "r", "u", "ad"))
+#: Prepositions that open a town a word follows (从甲洼镇赶来, 扎根八一镇).
 _UNIT_PREPOSITIONS = ("在", "从", "到", "来到", "走进", "前往", "赴", "扎根")
+#: Marks right after a unit's name that close it (在丰盛镇,).
 _UNIT_STOPS = frozenset("，,、。；;：:！？!?）)”")
 #: A unit's own bodies and offices right after its name (十里镇党委, 两路街道办事处).
 _UNIT_BODIES = ("党委", "党工委", "人民政府", "政府", "办事处", "卫生院", "派出所", "便民服务中心", "综合文化站")
@@ -621,8 +636,7 @@ class PlaceRules(RuleBase):
                 continue  # 林寨|村: the name goes on to the village's own suffix
             if level == "site" and text[s_end : s_end + 1] == "村" and not text.startswith(_VILLAGE_WORDS, s_end):
                 continue  # 中门寺|村, 大桥|村: a village named after a temple or a bridge
-            if level == "site" and suffix in ("大街", "胡同", "东路", "西路", "南路", "北路", "中路", "路", "街") \
-                    and text.startswith(("社区", "街道"), s_end):  # fmt: skip
+            if level == "site" and suffix in _STREET_SUFFIXES and text.startswith(("社区", "街道"), s_end):
                 continue  # 南大街|社区: a community named after its street
             if suffix == "社区" and text.startswith(("卫生服务", "卫生院", "医院"), s_end):
                 continue  # 中和街道|社区卫生服务中心: a health centre, not a community
@@ -633,7 +647,7 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
-            if suffix in ("峰", "港", "路", "街"):
+            if suffix in _KNOWN_WORD_SUFFIXES:
                 if suffix == "街" and text.startswith("道", s_end):
                     continue  # 八廓街|道: a subdistrict named after its street (jieba: 八廓街 + 道)
                 if not (p.tag == "ns" and p.start < s_start and p.end == s_end and len(p.text) >= 3) or (
@@ -646,7 +660,7 @@ class PlaceRules(RuleBase):
             elif suffix == "古城" and not (p.start == s_start and i and pieces[i - 1].end == s_start
                                          and pieces[i - 1].text in self.rules.admin_short):  # fmt: skip
                 continue  # 平遥古城, 正定古城: only a county's or a city's old town (not 花灯耀古城)
-            elif suffix in ("老街", "古街") and not (
+            elif suffix in _OLD_STREETS and not (
                 p.start == s_start and i and (q := pieces[i - 1]).end == s_start and 2 <= len(q.text) <= 3
                 and is_han(q.text) and (q.tag in ("ns", "nz", "") or (q.mention is not None and q.mention.type == "Place"))
                 and not self._common_word(q) and self._nameish(q) and q.text not in self.generic
@@ -656,7 +670,7 @@ class PlaceRules(RuleBase):
             if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
-            elif suffix in ("峰", "港", "路", "街") or (
+            elif suffix in _KNOWN_WORD_SUFFIXES or (
                 suffix == "寺" and p.tag in ("ns", "nz") and p.start < s_start and p.end == s_end and len(p.text) >= 3
             ):  # 大佛寺: a temple jieba knows
                 stem = [_Piece(p.text[: s_start - p.start], p.start, s_start, "ns", 0, None)]
@@ -763,7 +777,7 @@ class PlaceRules(RuleBase):
                         continue
                     else:
                         stem = [q]
-                elif suffix in ("老街", "古街"):
+                elif suffix in _OLD_STREETS:
                     stem = [pieces[i - 1]]  # 州桥|老街 (checked above)
                     whole_word = True
                 elif suffix in _OLD_TOWNS and pieces[i - 1].end == s_start and pieces[i - 1].text in self.rules.admin_short \

@@ -16,6 +16,7 @@ from .rulebase import (
     _PROG_GAP,
     _SENT_PUNCT,
     QUOTE_RE,
+    SINGLE_QUOTE_RE,
     RuleBase,
     is_han,
 )
@@ -24,9 +25,9 @@ __all__ = ["ProgrammeRules"]
 
 
 #: Cue words that make a programme only of a coined name (:meth:`ProgrammeRules._coined`).
-_FIGURE_AFTER = ("功夫", "的功夫", "精神", "的精神", "劲头", "的劲头")
-_INNER_QUOTE_RE = re.compile("‘([^‘’“”\n]{1,20})’")
 _WEAK_CUES = ("建设", "产能建设")
+#: Words after a quote that make it a figure for a way of working (“绣花”功夫, “钉钉子”精神).
+_FIGURE_AFTER = ("功夫", "的功夫", "精神", "的精神", "劲头", "的劲头")
 
 #: Words after a quoted name that make it a ship, a weapon or a holiday (a satellite or a
 #: spacecraft is a mission: “慧眼”卫星 stays a programme).
@@ -57,8 +58,8 @@ _CAMPAIGN_CUES = (
 )  # fmt: skip
 #: Quoted names before these are service programmes, not bodies of their own.
 _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
-#: How the names of regular meetings where residents talk things over end (“院坝说事会”,
-#: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue (not 家门口的“会客厅”: a metaphor).
+#: The rest of a sub-heading's line after its first quote: a space, then words and quotes
+#: with no sentence punctuation (做强“橘链条” 让小柑橘变成大产业).
 _HEADING_RE = re.compile(r"[ \u3000]+[^\s，。,；;：:！？!?“”]{2,20}(?:“[^”\n]{1,12}”[^\s，。,；;：:！？!?“”]{0,12})*[ \u3000]*(?:\n|$)")
 
 
@@ -71,6 +72,8 @@ def _heading_quote(text: str, qs: int, qe: int) -> bool:
     return 1 <= len(lead) <= 4 and is_han(lead) and _HEADING_RE.match(text, qe) is not None
 
 
+#: How the names of regular meetings where residents talk things over end (“院坝说事会”,
+#: “楼栋议事厅”, “火塘夜话”, “板凳会”): the name is its own cue (not 家门口的“会客厅”: a metaphor).
 _MEETINGS = ("说事会", "议事会", "议事厅", "恳谈会", "夜话", "夜谈", "板凳会", "院坝会", "坝坝会", "楼事会", "说事点")
 #: Cues after which a formula (“合作社+农户+平台”模式) is a way of working, not a programme.
 _FORMULA_CUES = ("模式", "体系", "格局", "方式", "路径")
@@ -306,7 +309,7 @@ class ProgrammeRules(RuleBase):
                 # “我们推行‘一企一专员’服务机制，…”: a name quoted inside a speech (not inside a
                 # name: “清朗·从严整治‘自媒体’乱象”专项行动)
                 base = m.start() + 1
-                quotes.extend((base + n.start(), base + n.end(), n.group(1)) for n in _INNER_QUOTE_RE.finditer(inner))
+                quotes.extend((base + n.start(), base + n.end(), n.group(1)) for n in SINGLE_QUOTE_RE.finditer(inner))
         # a named local site right before a quote runs it: 观音岩驿站“坝坝加油站”
         ent_end = {
             m.end: m for m in mentions if m.rule in ("suffix-site", "suffix-village", "suffix-town")

@@ -20,9 +20,10 @@ __all__ = ["RuleBase", "is_han", "occurrences", "QUOTE_RE"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ALL_HAN = re.compile(r"^[\u3400-\u9fff]+$")
-QUOTE_RE = re.compile(
-    r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|‘([^‘’“”\n]{1,20})’"
-)
+#: A name in single quotation marks (also inside a double-quoted speech: ‘一企一专员’).
+_SINGLE_QUOTE = r"‘([^‘’“”\n]{1,20})’"
+QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|" + _SINGLE_QUOTE)
+SINGLE_QUOTE_RE = re.compile(_SINGLE_QUOTE)
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
