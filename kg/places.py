@@ -300,7 +300,7 @@ class PlaceRules(RuleBase):
                 level = text[end : end + 1]
                 if level and level in "区县市州" and word + level not in self.rules.admin and \
                         text[end : end + 2] not in ("市场", "区域", "县城", "市民", "区间", "区位", "市值", "区块", "市面") and \
-                        word + level not in ("大城市", "大城区"):  # fmt: skip
+                        word + level not in self.generic:  # fmt: skip
                     # (大城|市: a big city, not 大城县's)
                     # … 石柱县, 武隆区: the short name with its level (a renamed county keeps its code)
                     out.append(Mention(start, end + 1, word + level, "Place", "admin-level", ""))
