@@ -85,7 +85,23 @@ _LOCAL_PARTY_BODIES = frozenset(("党支部", "党总支", "党委", "党工委"
 _LOCAL_UNIT_ENDS = frozenset("村镇乡区道")
 
 
-def _choose(cands: list[Mention]) -> list[Mention]:
+def _chain_head(m: Mention, admin) -> int:
+    """Where the last place of a body's opening chain of full place names starts
+    (云南省临沧市|沧源佤族自治县人民法院), or 0: the places before it are places of their own."""
+    at = last = count = 0
+    while at < len(m.text) - 2:
+        for k in range(min(len(m.text) - 1, at + 12), at + 1, -1):
+            if m.text[at:k] in admin:
+                break
+        else:
+            break
+        last, at, count = at, k, count + 1
+    return last if count >= 2 else 0
+
+
+def _choose(cands: list[Mention], admin=(), chained: dict[str, str] | None = None) -> list[Mention]:
+    """The longest candidates that claim no character twice (``chained`` collects the
+    bodies named after a chain of places, by their own name: :func:`_chain_head`)."""
     order = sorted(
         cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start)
     )
@@ -93,6 +109,13 @@ def _choose(cands: list[Mention]) -> list[Mention]:
     out = []
     for m in order:
         start, end = claimed_span(m)
+        if admin and m.type == "Organisation" and start == m.start and (head := _chain_head(m, admin)):
+            # 云南省临沧市|沧源佤族自治县人民法院: the places of the chain before the body's own
+            # are places of their own; the body keeps its full name
+            m = replace(m, start=m.start + head, text=m.text[head:], canonical=m.canonical or m.text)
+            if chained is not None:
+                chained.setdefault(m.text, m.canonical)
+            start = m.start
         if m.end <= m.start or any(taken[start:end]):
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -149,7 +172,8 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
 
     ``page_orgs``: organisations the page names outside the text (its newspaper or
     site), which abbreviated organs may stand for (县政府 → 通渭县人民政府)."""
-    chosen = _choose(cands)
+    chained: dict[str, str] = {}
+    chosen = _choose(cands, rules.admin, chained)
     by_text: dict[str, set[str]] = defaultdict(set)  # admin name -> codes it certainly means
     for m in chosen:
         options = rules.admin.get(m.text, ()) if m.rule == "admin" else \
@@ -211,6 +235,13 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
             elif not m.info or len(m.text) <= 2:
                 continue  # a bare 纪委监委 or 县委 of an article about no county names nothing
         final.append(m)
+    if chained:  # 沧源佤族自治县人民法院 after 云南省临沧市沧源佤族自治县人民法院: one body, its full name
+        final = [
+            replace(m, canonical=chained[m.text])
+            if m.type == "Organisation" and (m.canonical or m.text) == m.text and m.text in chained
+            else m
+            for m in final
+        ]
     party = {m.text[2:]: m.text for m in final if m.type == "Organisation" and m.text.startswith("中共")}
     if party:  # 中共南川区委组织部 … 南川区委组织部, 区委组织部: one body, its full name
         final = [

@@ -1099,6 +1099,8 @@ class PeopleRules(RuleBase):
                 continue  # 台风|杜苏芮: a storm's name
             if n == 3 and tok.text[-1] in "同和与向":
                 continue  # 韩正同|新加坡…: jieba glued the name to the word after it
+            if tok.text[-1] == "副" and tok.tag == "":
+                continue  # 组织部|原副|部长: "former deputy" before a post, not a name
             if n == 3 and tok.text[-1] in "会委局厅署" and not foreign:
                 continue  # 银监会|主席: a body's short name that jieba tags as a name
             if i and tok.tag == "" and tokens[i - 1].text.endswith("个"):
@@ -1158,8 +1160,10 @@ class PeopleRules(RuleBase):
                 and not self.seg.tag(given).startswith("nr")
             ):
                 continue  # 高素质, 党护党: surname-like char + an ordinary word
-            if nxt[:1] and nxt.startswith(self._name_enders):
-                continue  # 叶巴滩水电站: the name of a place or a body
+            if nxt[:1] and nxt.startswith(self._name_enders) and (
+                nxt not in self.posts or nxt.startswith(self._place_enders)
+            ):  # 叶巴滩水电站: the name of a place or a body; but a post that starts like
+                continue  # a body's name follows a name (王毅|部长, 赵乐际|委员长; not 安居镇|镇长)
             plain = (
                 n >= 3
                 and not foreign

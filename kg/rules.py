@@ -139,6 +139,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self._org_endings = tuple(rules.org_suffixes) + ("队", "党", "会", "台", "社", "署", "行")
         self.org_suffixes = dict(rules.org_suffixes)
         self._name_enders = (*self.place_suffixes, *self._org_endings)  # 叶巴滩 + 水电站
+        self._place_enders = tuple(self.place_suffixes)
         for d in self.depts:  # 区委 + 组织部 -> 南川区委组织部
             self.org_suffixes.setdefault("委" + d, "weak")
         for word in sorted({*self.posts, *self.roles}):

@@ -486,6 +486,10 @@ PEOPLE = [
     pytest.param("心里特别有成就感。”罗佳笑着说。", "罗佳", id="name-before-a-smile"),
     pytest.param("在巴王社区,退休教师周长清是远近闻名的热心人。", "周长清", id="name-jieba-reads-as-a-word-and-the-copula"),
     pytest.param("在高家堡乡，返乡青年李鹏飞办起了养殖场。", "李鹏飞", id="name-jieba-cuts-before-a-verb"),
+    # a post that starts like a body's name (部, 委) after the name (real news: 赵乐际委员长 in
+    # 31 CCTV stories was no person)
+    pytest.param("赵乐际委员长主持会议。", "赵乐际", id="name-before-weiyuanzhang"),
+    pytest.param("王毅部长会见了客人。", "王毅", id="name-before-buzhang"),
 ]
 
 
@@ -1328,6 +1332,26 @@ def test_a_list_of_places_is_no_list_of_people() -> None:
 def test_a_villages_bare_name_inside_a_quoted_name_is_no_mention() -> None:
     text = "三角镇红岩村是示范村。深入推进“红岩先锋”变革型组织建设。"
     assert [m.text for m in mentions_in_text(text) if m.type == "Place"] == ["三角镇", "红岩村"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        pytest.param("”安居镇镇长李华说。", "安居镇", id="town-before-its-head"),
+        pytest.param("他曾任青海省委组织部原副部长。", "原副", id="former-deputy-before-a-post"),
+    ],
+)
+def test_no_person_before_a_post_that_is_a_place_or_a_posts_prefix(text: str, wrong: str) -> None:
+    assert wrong not in [m.text for m in mentions_in_text(text) if m.type == "Person"]
+
+
+def test_the_places_of_a_chain_before_a_body_are_places_and_the_body_keeps_its_name() -> None:
+    text = "他是云南省临沧市沧源佤族自治县人民法院法官。沧源佤族自治县人民法院位于县城。"
+    ext = get_extractor()(Article(id="t", text=text))
+    got = {(e.type, e.name): e.aliases for e in ext.entities}
+    assert got[("Organisation", "云南省临沧市沧源佤族自治县人民法院")] == ("沧源佤族自治县人民法院",)
+    assert ("Place", "云南省") in got and ("Place", "临沧市") in got
+    assert ("Organisation", "沧源佤族自治县人民法院") not in got
 
 
 def test_a_partys_committee_and_its_short_names_are_one_body() -> None:
