@@ -79,7 +79,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         self.cues = sorted(w("programme_cues"), key=len, reverse=True)
         self._strong_cues = ("行动", "工程", "计划", "机制", "活动", "工作法", "工作室", "品牌", "平台", "课堂",
                              "讲堂", "夜校", "专项行动", "大赛", "评选", "小院", "食堂", "艺术季", "文化季", "消费季",
-                             "旅游季")  # fmt: skip
+                             "旅游季", "驿站")  # fmt: skip
         self.prog_verbs = w("programme_verbs")
         self.facilities = sorted(w("facility_suffixes"), key=len, reverse=True)
         self._cue_tuple, self._facility_tuple = tuple(self.cues), tuple(self.facilities)

@@ -1345,6 +1345,33 @@ def test_no_person_before_a_post_that_is_a_place_or_a_posts_prefix(text: str, wr
     assert wrong not in [m.text for m in mentions_in_text(text) if m.type == "Person"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("朵努社区的“零工驿站”热闹起来，", "零工驿站", id="quoted-service-station"),
+        pytest.param("“基本解决执行难”开展以来的5年间，", "基本解决执行难", id="quoted-campaign-since"),
+        pytest.param("2026“村超”全国赛总决赛在贵州榕江举行。", "村超", id="quoted-league-national-finals"),
+        pytest.param("同样进入新赛季的“苏超”联赛人气火爆。", "苏超", id="quoted-league"),
+    ],
+)
+def test_a_quoted_station_a_campaign_since_it_began_or_a_league_is_a_programme(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        pytest.param("庆祝中华人民共和国成立75周年。", ("Place", "中华人民共和国"), id="the-prc"),
+        pytest.param("在距离地球约400公里的中国空间站，", ("Place", "中国空间站"), id="space-station"),
+        pytest.param("广州塔亮起灯光。", ("Place", "广州塔"), id="canton-tower-jieba-cuts"),
+        pytest.param("香港新界的居民", ("Place", "新界"), id="new-territories"),
+        pytest.param("作为西部陆海新通道枢纽站点，", ("Programme", "西部陆海新通道"), id="western-corridor"),
+    ],
+)
+def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(text)
+
+
 def test_the_places_of_a_chain_before_a_body_are_places_and_the_body_keeps_its_name() -> None:
     text = "他是云南省临沧市沧源佤族自治县人民法院法官。沧源佤族自治县人民法院位于县城。"
     ext = get_extractor()(Article(id="t", text=text))
