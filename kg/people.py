@@ -672,6 +672,10 @@ class PeopleRules(RuleBase):
             if e - s == 3 and text[s + 1] == "家" and text[e - 1] in _LANDFORMS \
                     and rule not in ("post", "role", "list", "byline", "photo-credit"):  # fmt: skip
                 return  # 陆家嘴, 于家堡, 向家坝: a place named after a family, not a person
+            if e - s == 3 and text[e - 1] == "所" and text[e : e + 1] in "绘作写画拍著撰编制说言述讲":
+                e -= 1  # 画家鲁治|所绘: the particle 所 before a verb, not a name's character
+            if e - s == 3 and self.known.get(text[s : s + 2], ("",))[0] == "Person":
+                e -= 1  # 诗人杜甫|寓居: a figure the known list names, then a verb's character
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):

@@ -490,6 +490,15 @@ PEOPLE = [
     # 31 CCTV stories was no person)
     pytest.param("赵乐际委员长主持会议。", "赵乐际", id="name-before-weiyuanzhang"),
     pytest.param("王毅部长会见了客人。", "王毅", id="name-before-buzhang"),
+    # real news (People's Daily 1998): roles of the arts and of sport, 将军 after a name, and
+    # a name jieba's dictionary tags as a time word
+    pytest.param("著名漫画家华君武、丁聪、朱根华、苗地等在网上展示作品。", "苗地", id="list-after-a-cartoonist"),
+    pytest.param("有新老作家肖乾、冯骥才、余华等人的作品。", "肖乾", id="after-a-writer"),
+    pytest.param("点球大战，中国队门将叶娇连续三次扑出对手射门。", "叶娇", id="after-a-goalkeeper"),
+    pytest.param("老一代红军将领孙毅将军为我们收藏的", "孙毅", id="name-before-jiangjun"),
+    pytest.param("周恩来总理生前关心澳门。", "周恩来", id="name-jieba-tags-a-time-word"),
+    pytest.param("唐代诗人杜甫寓居夔州近两年。", "杜甫", id="known-figure-before-a-verbs-character"),
+    pytest.param("由明代花卉画家鲁治所绘的《百花图》卷", "鲁治", id="name-before-suo-and-a-verb"),
 ]
 
 
