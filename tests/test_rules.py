@@ -527,6 +527,8 @@ def test_post_or_role_is_kept_apart_from_the_name(
 # --------------------------------------------------------------------------- organisations
 
 ORGANISATIONS = [
+    pytest.param("海口市中级人民法院审理了此案。", "海口市中级人民法院", id="intermediate-court"),
+    pytest.param("重庆市第一中级人民法院判决。", "重庆市第一中级人民法院", id="numbered-intermediate-court"),
     pytest.param(
         "奉节县近日召开会议。县委宣传部负责人介绍了相关情况。",
         "奉节县委宣传部",
