@@ -803,6 +803,17 @@ class PlaceRules(RuleBase):
                     stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
             if stem is None:
                 continue
+            while (
+                level == "site" and len(stem) >= 2
+                and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-short")
+                and not stem[0].text.startswith(("北京", "上海", "天津", "重庆"))
+                and all(o.level == "province" for o in (self.rules.admin.get(stem[0].text)
+                                                        or self.rules.admin_short.get(stem[0].text, ())))
+                and stem[1].mention is not None and stem[1].mention.rule in ("admin", "admin-short", "admin-level")
+                and stem[1].start == stem[0].end
+            ):  # fmt: skip
+                stem = stem[1:]  # 广西 + 南宁 + 南站: a province, then the site of one of its places
+                # (not a municipality's: 重庆璧山高新区, 上海浦东机场 are the names)
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所宗":

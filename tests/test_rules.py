@@ -1370,6 +1370,19 @@ def test_a_quoted_station_a_campaign_since_it_began_or_a_league_is_a_programme(t
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("在广西南宁举行。", ["广西", "南宁"], id="province-and-city-jieba-reads-as-one-word"),
+        pytest.param("来到广西南宁南站，", ["广西", "南宁南站"], id="province-before-a-citys-station"),
+        pytest.param("辽宁沈阳的企业", ["辽宁", "沈阳"], id="another-province-and-city-in-one-word"),
+        pytest.param("重庆璧山高新区的企业", ["重庆璧山高新区"], id="a-municipality-names-its-site"),
+    ],
+)
+def test_a_province_before_a_place_of_it_is_a_place_of_its_own(text: str, places: list[str]) -> None:
+    assert sorted(m.text for m in mentions_in_text(text) if m.type == "Place") == sorted(places)
+
+
+@pytest.mark.parametrize(
     ("text", "entity"),
     [
         pytest.param("庆祝中华人民共和国成立75周年。", ("Place", "中华人民共和国"), id="the-prc"),
