@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
 from .model import Mention
@@ -142,6 +143,9 @@ _STREET_SUFFIXES = ("大街", "胡同", "东路", "西路", "南路", "北路", 
 _OLD_STREETS = ("老街", "古街")
 #: Heads of kinds of port, not names (深水港, 枢纽港, 避风港).
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
+#: County short names that are common words after their province (辽宁振兴发展, 黑龙江富裕起来).
+_NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安"))
+
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
 #: Zones named for a trade after their place (永川大数据产业园, 锂电循环产业园).
@@ -233,6 +237,9 @@ class PlaceRules(RuleBase):
                 held.extend((sorted(token_starts), {t.start: t for t in tokens}))
             return held[1].get(held[0][bisect_right(held[0], pos) - 1])
 
+        ends: dict[int, list[str]] = {}  # the places that end where another may start
+        for _s, e, w in hits:
+            ends.setdefault(e, []).append(w)
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
         bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
         for start, end, word in hits:
@@ -308,10 +315,23 @@ class PlaceRules(RuleBase):
                     word in self._short_alone
                     or (word in self._short_listed and "、" in (text[start - 1 : start], text[end : end + 1]))
                     or (self.seg.freq(word) < 300 and self._written_in_full(text, word))
+                    or self._after_its_parent(word, ends.get(start, ()))
                 ):  # … and end one (哈尔滨、大连: a city that is also a word, in a list; 大足
                     # (an adverb to jieba) where the article writes 大足区)
                     out.append(Mention(start, end, word, "Place", "admin-short", ""))
         return out
+
+    def _after_its_parent(self, word: str, before: Iterable[str]) -> bool:
+        """Is the county's or city's short name ``word`` written right after the city or the
+        province it lies in (郴州|资兴, 北京|大兴: jieba reads 资兴 and 大兴 as words of their own)?"""
+        admin, short = self.rules.admin, self.rules.admin_short
+        if word in _NOT_AFTER_PARENT:
+            return False  # 辽宁|振兴, 黑龙江|富裕: a verb or an adjective, not 振兴区, 富裕县
+        for prev in before:
+            parents = {p.code for p in (*admin.get(prev, ()), *short.get(prev, ())) if p.level != "county"}
+            if any(set(o.parent_codes) & parents for o in short[word] if o.level != "province"):
+                return True
+        return False
 
     def _county_short(self, m: Mention) -> bool:
         """Is ``m`` a county's short name only (金凤, 丰镇), which towns elsewhere share?"""

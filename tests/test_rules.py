@@ -1376,6 +1376,9 @@ def test_a_quoted_station_a_campaign_since_it_began_or_a_league_is_a_programme(t
         pytest.param("来到广西南宁南站，", ["广西", "南宁南站"], id="province-before-a-citys-station"),
         pytest.param("辽宁沈阳的企业", ["辽宁", "沈阳"], id="another-province-and-city-in-one-word"),
         pytest.param("重庆璧山高新区的企业", ["重庆璧山高新区"], id="a-municipality-names-its-site"),
+        pytest.param("在郴州资兴万亩示范片，", ["郴州", "资兴"], id="a-county-jieba-tags-a-distinction-after-its-city"),
+        pytest.param("出席北京大兴国际机场投运仪式", ["北京大兴国际机场"], id="an-airport-named-by-city-and-district"),
+        pytest.param("推动辽宁振兴发展", ["辽宁"], id="a-verb-after-a-province-is-no-county"),
     ],
 )
 def test_a_province_before_a_place_of_it_is_a_place_of_its_own(text: str, places: list[str]) -> None:
