@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation, mention_order
-from .resources import AdminPlace, Rules, strip_admin_suffix
+from .resources import AdminPlace, Rules, short_inside, strip_admin_suffix
 
 __all__ = [
     "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
@@ -85,6 +85,11 @@ _LOCAL_PARTY_BODIES = frozenset(("党支部", "党总支", "党委", "党工委"
 _LOCAL_UNIT_ENDS = frozenset("村镇乡区道")
 
 
+_ADMIN_RULES = frozenset(("admin", "admin-short", "admin-level"))
+#: Sites whose name is their places' names (福州长乐国际机场, 广州白云站): the places stay in it.
+_NAMED_BY_PLACES = ("机场", "站", "高新区", "新区", "开发区", "科学城")
+
+
 def _chain_head(m: Mention, admin) -> int:
     """Where the last place of a body's opening chain of full place names starts
     (云南省临沧市|沧源佤族自治县人民法院), or 0: the places before it are places of their own."""
@@ -99,17 +104,37 @@ def _chain_head(m: Mention, admin) -> int:
     return last if count >= 2 else 0
 
 
-def _choose(cands: list[Mention], admin=(), chained: dict[str, str] | None = None) -> list[Mention]:
+def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str, str] | None = None) -> list[Mention]:
     """The longest candidates that claim no character twice (``chained`` collects the
     bodies named after a chain of places, by their own name: :func:`_chain_head`)."""
     order = sorted(
         cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start)
     )
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
+    places_at: dict[int, int] = {}  # where an administrative place starts -> its longest end
+    short_at: set[tuple[int, int]] = set()  # the places that are only a short name there
+    ends_at: dict[int, str] = {}  # where a place ends -> its name
+    for m in cands:
+        if m.type == "Place" and m.rule in _ADMIN_RULES:
+            places_at[m.start] = max(places_at.get(m.start, 0), m.end)
+            ends_at.setdefault(m.end, m.text)
+            if m.rule == "admin-short":
+                short_at.add((m.start, m.end))
     out = []
     for m in order:
         start, end = claimed_span(m)
-        if admin and m.type == "Organisation" and start == m.start and (head := _chain_head(m, admin)):
+        if m.type == "Place" and m.rule == "suffix-site" and m.start in places_at and not m.text.endswith(_NAMED_BY_PLACES):
+            head, chain = m.start, 0
+            while head in places_at and places_at[head] <= m.end - 2:
+                head, chain = places_at[head], chain + 1
+            if chain >= 2 or (chain == 1 and ((m.start, head) not in short_at or (
+                m.start in ends_at and rules is not None and short_inside(m.text[: head - m.start], ends_at[m.start], rules)
+            ))):
+                # (not a short name alone: 南山|植物园, 双江|古镇 may be no county's; but 安徽|金寨|红军广场)  # 金寨|红军广场, 遵义|红军烈士陵园: the places that open a site's name
+                # are places of their own (a chain); the site keeps its full name
+                m = replace(m, start=head, text=m.text[head - m.start :], canonical=m.canonical or m.text)
+                start = head
+        if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules.admin)):
             # 云南省临沧市|沧源佤族自治县人民法院: the places of the chain before the body's own
             # are places of their own; the body keeps its full name
             m = replace(m, start=m.start + head, text=m.text[head:], canonical=m.canonical or m.text)
@@ -173,7 +198,7 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
     ``page_orgs``: organisations the page names outside the text (its newspaper or
     site), which abbreviated organs may stand for (县政府 → 通渭县人民政府)."""
     chained: dict[str, str] = {}
-    chosen = _choose(cands, rules.admin, chained)
+    chosen = _choose(cands, rules, chained)
     by_text: dict[str, set[str]] = defaultdict(set)  # admin name -> codes it certainly means
     for m in chosen:
         options = rules.admin.get(m.text, ()) if m.rule == "admin" else \

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
 from .model import Mention
+from .resources import short_inside
 from .rulebase import (
     _COMMON_FREQ,
     _END_OF,
@@ -324,14 +325,9 @@ class PlaceRules(RuleBase):
     def _after_its_parent(self, word: str, before: Iterable[str]) -> bool:
         """Is the county's or city's short name ``word`` written right after the city or the
         province it lies in (郴州|资兴, 北京|大兴: jieba reads 资兴 and 大兴 as words of their own)?"""
-        admin, short = self.rules.admin, self.rules.admin_short
         if word in _NOT_AFTER_PARENT:
             return False  # 辽宁|振兴, 黑龙江|富裕: a verb or an adjective, not 振兴区, 富裕县
-        for prev in before:
-            parents = {p.code for p in (*admin.get(prev, ()), *short.get(prev, ())) if p.level != "county"}
-            if any(set(o.parent_codes) & parents for o in short[word] if o.level != "province"):
-                return True
-        return False
+        return any(short_inside(word, prev, self.rules) for prev in before)
 
     def _county_short(self, m: Mention) -> bool:
         """Is ``m`` a county's short name only (金凤, 丰镇), which towns elsewhere share?"""

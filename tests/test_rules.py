@@ -1399,6 +1399,27 @@ def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str
     assert entity in _found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "places", "site"),
+    [
+        pytest.param("在安徽金寨红军广场，人们缅怀先烈。", ["安徽", "金寨"], "金寨红军广场", id="province-county-site"),
+        pytest.param("在山西武乡八路军烈士陵园，当地举行公祭。", ["山西", "武乡"], "武乡八路军烈士陵园", id="province-county-memorial"),
+    ],
+)
+def test_the_places_before_a_site_are_places_and_the_site_keeps_its_name(
+    text: str, places: list[str], site: str
+) -> None:
+    ext = get_extractor()(Article(id="t", text=text))
+    names = {e.name for e in ext.entities if e.type == "Place"}
+    assert site in names and all(any(n.startswith(p) for n in names - {site}) for p in places)
+
+
+def test_a_site_named_by_its_places_and_a_lone_short_name_keep_them() -> None:
+    found = _found("从福州长乐国际机场出发，来到凭祥市南山公园。")
+    assert ("Place", "福州长乐国际机场") in found and ("Place", "南山公园") in found
+    assert ("Place", "长乐") not in found and ("Place", "南山") not in found
+
+
 def test_the_places_of_a_chain_before_a_body_are_places_and_the_body_keeps_its_name() -> None:
     text = "他是云南省临沧市沧源佤族自治县人民法院法官。沧源佤族自治县人民法院位于县城。"
     ext = get_extractor()(Article(id="t", text=text))
