@@ -112,28 +112,27 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
     )
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
     places_at: dict[int, int] = {}  # where an administrative place starts -> its longest end
-    short_at: set[tuple[int, int]] = set()  # the places that are only a short name there
-    ends_at: dict[int, str] = {}  # where a place ends -> its name
     for m in cands:
         if m.type == "Place" and m.rule in _ADMIN_RULES:
             places_at[m.start] = max(places_at.get(m.start, 0), m.end)
-            ends_at.setdefault(m.end, m.text)
-            if m.rule == "admin-short":
-                short_at.add((m.start, m.end))
     out = []
     for m in order:
         start, end = claimed_span(m)
         if m.type == "Place" and m.rule == "suffix-site" and m.start in places_at and not m.text.endswith(_NAMED_BY_PLACES):
-            head, chain = m.start, 0
-            while head in places_at and places_at[head] <= m.end - 2:
-                head, chain = places_at[head], chain + 1
-            if chain >= 2 or (chain == 1 and ((m.start, head) not in short_at or (
-                m.start in ends_at and rules is not None and short_inside(m.text[: head - m.start], ends_at[m.start], rules)
-            ))):
-                # (not a short name alone: 南山|植物园, 双江|古镇 may be no county's; but 安徽|金寨|红军广场)  # 金寨|红军广场, 遵义|红军烈士陵园: the places that open a site's name
-                # are places of their own (a chain); the site keeps its full name
-                m = replace(m, start=head, text=m.text[head - m.start :], canonical=m.canonical or m.text)
-                start = head
+            head, last, chain = m.start, m.start, 0
+
+            def text_of(at: int, m: Mention = m) -> str:
+                return m.text[at - m.start : places_at[at] - m.start]
+
+            while head in places_at and places_at[head] <= m.end - 2 and (
+                not chain or (rules is not None and short_inside(text_of(head), text_of(last), rules))
+            ):  # (each place inside the one before: not 重庆 + 南山, a mountain, not 南山区)
+                last, head, chain = head, places_at[head], chain + 1
+            if chain >= 2:  # 嘉兴|南湖革命纪念馆, 河北|沧州冀中烈士陵园: the places before the last
+                # that opens a site's name are places of their own (a chain), as the site is named
+                # from the last on (not 革命纪念馆 alone, a kind of site)
+                m = replace(m, start=last, text=m.text[last - m.start :], canonical="")
+                start = last
         if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules.admin)):
             # 云南省临沧市|沧源佤族自治县人民法院: the places of the chain before the body's own
             # are places of their own; the body keeps its full name

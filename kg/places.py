@@ -17,6 +17,7 @@ from .rulebase import (
     _FUNCTION_CHARS,
     _GAP_BREAKERS,
     _HAN,
+    _MEMORIAL_WORDS,
     _NAME_TAGS,
     _PREP,
     _SENT_PUNCT,
@@ -144,6 +145,9 @@ _STREET_SUFFIXES = ("大街", "胡同", "东路", "西路", "南路", "北路", 
 _OLD_STREETS = ("老街", "古街")
 #: Heads of kinds of port, not names (深水港, 枢纽港, 避风港).
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
+#: What a memorial's stem holds when it names no one memorial (革命烈士陵园, 英雄纪念碑).
+_MEMORIAL_KINDS = _MEMORIAL_WORDS | {"烈士", "革命烈士", "英雄", "人民英雄", "先烈", "红军", "历史"}
+
 #: County short names that are common words after their province (辽宁振兴发展, 黑龙江富裕起来).
 _NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安"))
 
@@ -830,6 +834,8 @@ class PlaceRules(RuleBase):
             ):  # fmt: skip
                 stem = stem[1:]  # 广西 + 南宁 + 南站: a province, then the site of one of its places
                 # (not a municipality's: 重庆璧山高新区, 上海浦东机场 are the names)
+            if level == "site" and stem and all(q.mention is None and q.text in _MEMORIAL_KINDS for q in stem):
+                continue  # 革命烈士|陵园, 革命|纪念馆: a kind of memorial, not one named
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所宗":

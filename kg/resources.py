@@ -136,7 +136,8 @@ def short_inside(short: str, parent: str, rules: Rules) -> bool:
     """Is a county or a city of the short name ``short`` inside a city or a province named
     ``parent`` (full or short: 郴州 and 资兴, 北京 and 大兴, 安徽 and 金寨)?"""
     codes = {p.code for p in (*rules.admin.get(parent, ()), *rules.admin_short.get(parent, ())) if p.level != "county"}
-    return any(set(o.parent_codes) & codes for o in rules.admin_short.get(short, ()) if o.level != "province")
+    places = (*rules.admin_short.get(short, ()), *rules.admin.get(short, ()))  # (a full name too)
+    return any(set(o.parent_codes) & codes for o in places if o.level != "province")
 
 
 def strip_admin_suffix(name: str, ethnic_groups: list[str] = ()) -> str:

@@ -25,6 +25,9 @@ _SINGLE_QUOTE = r"‘([^‘’“”\n]{1,20})’"
 QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|" + _SINGLE_QUOTE)
 SINGLE_QUOTE_RE = re.compile(_SINGLE_QUOTE)
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
+#: Verbs and verbal nouns that name what a memorial remembers (南湖|革命|纪念馆, 南昌|起义|纪念馆,
+#: 红军|会师|旧址): part of its name.
+_MEMORIAL_WORDS = frozenset(("革命", "起义", "会师", "抗战", "解放", "战役", "暴动", "长征"))
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
               "h", "k", "b", "dg", "ag", "vg", "an", "df", "rg", "yg", "mg"}  # fmt: skip
@@ -255,7 +258,7 @@ class RuleBase:
             return False  # 兰到, 专程来, 及省: a made-up word (or idiom) that swallowed a verb
         if p.tag[:1] == "v" and len(p.text) == 2 and p.text[1] in "下上起出进到好完过住":
             return False  # 租下|古镇, 建起|广场: a verb and its complement
-        if p.tag not in _STOP_TAGS:
+        if p.tag not in _STOP_TAGS or p.text in _MEMORIAL_WORDS:
             return not (len(p.text) == 1 and p.text in _FUNCTION_CHARS)
         return p.freq < 20 and not any(c in _FUNCTION_CHARS for c in p.text)
 

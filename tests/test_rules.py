@@ -1402,16 +1402,23 @@ def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str
 @pytest.mark.parametrize(
     ("text", "places", "site"),
     [
-        pytest.param("在安徽金寨红军广场，人们缅怀先烈。", ["安徽", "金寨"], "金寨红军广场", id="province-county-site"),
-        pytest.param("在山西武乡八路军烈士陵园，当地举行公祭。", ["山西", "武乡"], "武乡八路军烈士陵园", id="province-county-memorial"),
+        pytest.param("在浙江嘉兴南湖革命纪念馆，人们追寻先辈足迹。", ["浙江", "嘉兴"], "南湖革命纪念馆", id="province-city-district-memorial"),
+        pytest.param("河北沧州冀中烈士陵园", ["河北"], "沧州冀中烈士陵园", id="province-city-memorial"),
+        pytest.param("在徐州淮海战役烈士纪念塔前", [], "徐州淮海战役烈士纪念塔", id="a-battles-memorial-tower"),
+        pytest.param("李希瞻仰了井冈山革命烈士陵园。", [], "井冈山革命烈士陵园", id="revolution-in-a-memorials-name"),
     ],
 )
-def test_the_places_before_a_site_are_places_and_the_site_keeps_its_name(
+def test_the_places_before_a_site_are_places_and_the_site_is_named_from_the_last(
     text: str, places: list[str], site: str
 ) -> None:
-    ext = get_extractor()(Article(id="t", text=text))
-    names = {e.name for e in ext.entities if e.type == "Place"}
-    assert site in names and all(any(n.startswith(p) for n in names - {site}) for p in places)
+    found = {m.canonical or m.text for m in mentions_in_text(text) if m.type == "Place"}
+    assert found == {site, *places}
+
+
+@pytest.mark.parametrize("text", ["他们参观革命纪念馆。", "多地革命纪念馆人头攒动。", "来到革命烈士陵园。", "重庆南山植物园"])
+def test_a_kind_of_memorial_or_a_mountain_after_a_city_is_no_chain(text: str) -> None:
+    found = {m.canonical or m.text for m in mentions_in_text(text) if m.type == "Place"}
+    assert not any(n.endswith(("纪念馆", "陵园")) for n in found) and "南山" not in found
 
 
 def test_a_site_named_by_its_places_and_a_lone_short_name_keep_them() -> None:
@@ -2151,7 +2158,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
         ("向家坝水电站下泄流量增加。", ["向家坝"]),
         ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
-        ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安"]),  # 王家 is also a word
+        ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安革命纪念馆"]),  # 王家 is also a word
         ("周家坝派出所社区民警说。", []),  # the body's name holds it
         ("苍山脚下，洱海之滨。", ["苍山", "洱海"]),  # a mountain jieba knows, in a mountain's context
         ("渤海湾畔的天津港，墨西哥湾的油田。", ["渤海湾", "天津港", "墨西哥湾"]),  # not 渤海, 墨西哥
