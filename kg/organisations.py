@@ -416,6 +416,8 @@ class OrganisationRules(RuleBase):
                     continue
                 if short and len(gap) <= 4 and not any(c in _FUNCTION_CHARS for c in gap):
                     after = pieces[k + 1 : k + 4]
+                    if any(q.text == "原" and q.end <= s_start for q in after):
+                        return None  # 中国 + 银行|原|党委书记: "former" before a post, no bureau's name
                     if any(q.tag == "nt" and p.end < q.start < s_start for q in after) and any(
                         q.tag[:1] == "v" and q.freq >= 1000 and q.end <= s_start for q in after
                     ):

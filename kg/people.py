@@ -140,6 +140,8 @@ _ADDRESS = frozenset(("女士", "先生", "小姐", "太太", "夫人", "老师"
 
 #: What may follow a name jieba cut after its second character (种植大户谭家|兵|的, 村民黄玉|芬|把).
 _AFTER_A_CUT_NAME = frozenset(("的", "，", "。", "、", "；", "：", "是", "把", "将", "也", "还", "就", "又", "都", "正", "被", "给"))
+#: … and what may follow a name whose last character jieba cut off (孙述|涛|等).
+_AFTER_A_CUT_LAST = _AFTER_A_CUT_NAME | {"等", "和", "说"}
 #: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
 _LONE_TAGS = frozenset(("v", "vd", "vg", "p", "c", "u", "uj", "ul", "uz", "d", "r", "m", "q", "y", "e"))
 
@@ -733,7 +735,10 @@ class PeopleRules(RuleBase):
                 end = self.foreign_name_at(text, e)
             if end is None:
                 continue
-            if end - e == 2 or (end - e == 3 and _all_in(text[e:end], self.translit)):
+            if end - e == 2 and (last := tok_at.get(end)) is not None and len(last.text) == 1 \
+                    and last.tag.startswith("nr") and text[end + 1 : end + 2] in _AFTER_A_CUT_LAST:  # fmt: skip
+                end += 1  # 副主席孙述|涛|等: jieba cut the name's last character off
+            elif end - e == 2 or (end - e == 3 and _all_in(text[e:end], self.translit)):
                 # 冯德|莱恩, 米尔|济约|耶夫, 谢尔久|科夫: jieba cut a foreign name
                 end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)

@@ -499,6 +499,7 @@ PEOPLE = [
     pytest.param("周恩来总理生前关心澳门。", "周恩来", id="name-jieba-tags-a-time-word"),
     pytest.param("唐代诗人杜甫寓居夔州近两年。", "杜甫", id="known-figure-before-a-verbs-character"),
     pytest.param("由明代花卉画家鲁治所绘的《百花图》卷", "鲁治", id="name-before-suo-and-a-verb"),
+    pytest.param("山东省政协原党组成员、副主席孙述涛等违纪违法", "孙述涛", id="last-character-cut-off-before-deng"),
 ]
 
 
@@ -1386,8 +1387,22 @@ def test_a_province_before_a_place_of_it_is_a_place_of_its_own(text: str, places
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "wrong"),
+    [
+        pytest.param("中国银行原党委书记、董事长刘连舸", ("Organisation", "中国银行"), "中国银行原党委", id="former-before-a-post"),
+        pytest.param("中央宣传部会同中央党史和文献研究院编辑", ("Organisation", "中央宣传部"), "中央宣传部会同中央党史和文献研究院", id="huitong-a-verb"),
+    ],
+)
+def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[str, str], wrong: str) -> None:
+    got = _found(text)
+    assert found in got and ("Organisation", wrong) not in got
+
+
+@pytest.mark.parametrize(
     ("text", "entity"),
     [
+        pytest.param("树立和践行正确政绩观学习教育开展以来", ("Programme", "树立和践行正确政绩观学习教育"), id="a-national-campaign"),
+        pytest.param("共青团中央、全国少工委联合开展", ("Organisation", "全国少工委"), id="young-pioneers-committee"),
         pytest.param("庆祝中华人民共和国成立75周年。", ("Place", "中华人民共和国"), id="the-prc"),
         pytest.param("在距离地球约400公里的中国空间站，", ("Place", "中国空间站"), id="space-station"),
         pytest.param("广州塔亮起灯光。", ("Place", "广州塔"), id="canton-tower-jieba-cuts"),
