@@ -112,9 +112,11 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
     )
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
     places_at: dict[int, int] = {}  # where an administrative place starts -> its longest end
+    ends_at: dict[int, str] = {}  # where one ends -> its name
     for m in cands:
         if m.type == "Place" and m.rule in _ADMIN_RULES:
             places_at[m.start] = max(places_at.get(m.start, 0), m.end)
+            ends_at.setdefault(m.end, m.text)
     out = []
     for m in order:
         start, end = claimed_span(m)
@@ -133,6 +135,12 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
                 # from the last on (not 革命纪念馆 alone, a kind of site)
                 m = replace(m, start=last, text=m.text[last - m.start :], canonical="")
                 start = last
+            elif chain == 1 and m.start in ends_at and rules is not None \
+                    and short_inside(text_of(m.start), ends_at[m.start], rules):  # fmt: skip
+                # 安徽|金寨|红军广场: a county's short name right after its province opens the
+                # site's name and is a place of its own; the site keeps the county in its name
+                m = replace(m, start=head, text=m.text[head - m.start :], canonical=m.canonical or m.text)
+                start = head
         if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules.admin)):
             # 云南省临沧市|沧源佤族自治县人民法院: the places of the chain before the body's own
             # are places of their own; the body keeps its full name
@@ -492,7 +500,9 @@ def build_entities(mentions: list[Mention]) -> tuple[Entity, ...]:
     for m in mentions:
         key = (m.type, m.canonical or m.text)
         count[key] += 1
-        if m.text != key[1] and match_key(m.text) != match_key(key[1]):
+        if m.text != key[1] and match_key(m.text) != match_key(key[1]) and not (
+            m.rule == "suffix-site" and key[1].endswith(m.text)
+        ):  # (红军广场 of 金寨红军广场, after its county: the rest of its name, no name of its own)
             aliases[key].add(m.text)
         if m.type == "Programme" and m.info:
             aliases[key].add(key[1] + m.info)

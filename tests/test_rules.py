@@ -1420,6 +1420,7 @@ def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str
         pytest.param("在浙江嘉兴南湖革命纪念馆，人们追寻先辈足迹。", ["浙江", "嘉兴"], "南湖革命纪念馆", id="province-city-district-memorial"),
         pytest.param("河北沧州冀中烈士陵园", ["河北"], "沧州冀中烈士陵园", id="province-city-memorial"),
         pytest.param("在徐州淮海战役烈士纪念塔前", [], "徐州淮海战役烈士纪念塔", id="a-battles-memorial-tower"),
+        pytest.param("在安徽金寨红军广场，人们缅怀先烈。", ["安徽", "金寨"], "金寨红军广场", id="province-and-county-short-names"),
         pytest.param("李希瞻仰了井冈山革命烈士陵园。", [], "井冈山革命烈士陵园", id="revolution-in-a-memorials-name"),
     ],
 )
@@ -1432,6 +1433,9 @@ def test_the_places_before_a_site_are_places_and_the_site_is_named_from_the_last
 
 @pytest.mark.parametrize("text", ["他们参观革命纪念馆。", "多地革命纪念馆人头攒动。", "来到革命烈士陵园。", "重庆南山植物园"])
 def test_a_kind_of_memorial_or_a_mountain_after_a_city_is_no_chain(text: str) -> None:
+    """(and the rest of a site's name after its county, 红军广场, is no alias of it)"""
+    ext = get_extractor()(Article(id="t", text="在安徽金寨红军广场，人们缅怀先烈。"))
+    assert [e.aliases for e in ext.entities if e.name == "金寨红军广场"] == [()]
     found = {m.canonical or m.text for m in mentions_in_text(text) if m.type == "Place"}
     assert not any(n.endswith(("纪念馆", "陵园")) for n in found) and "南山" not in found
 
