@@ -109,7 +109,7 @@ _SITE_STEM_BREAKS = frozenset(("参观", "利用", "充分利用", "瞻仰", "�
                                "馆藏", "局限于", "揭露", "揭露出")) | _WHERE_VERBS  # fmt: skip
 #: Kinds of site often named by a kind (古人类遗址, 地标商圈, 生产性服务业集聚区): their
 #: names must hold a name.
-_KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区"))
+_KIND_PRONE_SITES = frozenset(("遗址", "商圈", "集聚区", "产业集聚区", "农场", "林场"))
 #: Words jieba tags as places that are idioms or kinds of feature, not names.
 _NATURE_IDIOMS = frozenset(("信口开河", "崇山峻岭", "半壁江山", "荒山野岭", "冰峰雪岭", "咸水湖", "淡水湖", "人工湖", "锦绣河山",
                             "大好河山", "万水千山", "千山万水", "刀山火海", "名山大川", "江山", "母亲河", "半山区"))  # fmt: skip
@@ -127,7 +127,7 @@ _PERSON_OR_PLACE = frozenset(("nr", "nrfg", "nrt", "ns"))
 _NAMED_SITES = frozenset(("遗址", "故居", "旧址", "烈士墓", "陵园", "纪念地", "陈列馆", "展览馆", "民俗馆", "邻里中心", "物流园",
                           "旅游度假区", "度假区", "风貌区", "传统风貌区", "历史文化风貌区", "文创街区", "商圈", "集聚区",
                           "产业集聚区", "植物园", "博览园", "渡口", "公馆", "庙", "祠", "瀑布", "大瀑布", "大街", "胡同",
-                          "纪念园", "东路", "西路", "南路", "北路", "中路"))  # fmt: skip
+                          "纪念园", "东路", "西路", "南路", "北路", "中路", "农场", "林场", "铁路", "隧道"))  # fmt: skip
 #: A place named after a family and a landform (陆家嘴, 于家堡) …
 _FAMILY_PLACE_RE = re.compile("[\u4e00-\u9fa5]家[嘴堡湾坝沟庄寨岭坪沱岩坡屯营峪洼垭塆冲]")
 #: … is none of its own before a body's or a unit's suffix (周家坝派出所, 周家坝街道).
@@ -145,6 +145,12 @@ _STREET_SUFFIXES = ("大街", "胡同", "东路", "西路", "南路", "北路", 
 _OLD_STREETS = ("老街", "古街")
 #: Heads of kinds of port, not names (深水港, 枢纽港, 避风港).
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
+#: Railway lines and tunnels: named by one word jieba made up or abbreviates (京原, 渝钦, 红霞岭).
+_LINES = frozenset(("铁路", "隧道"))
+#: … not kinds of line or words around one (市域铁路, 普速铁路, 拓宽|铁路, 中老两国|铁路).
+_LINE_KINDS = frozenset(("高原", "市域", "普速", "东西", "米轨", "城际", "市郊", "高速", "干线", "支线", "货运", "客运",
+                         "重载", "跨境", "电气化", "单线", "复线", "双线", "地方", "国家", "国际", "两国", "三国",
+                         "北接", "南接", "东接", "西接", "比老", "拓宽", "亚冬会", "全国", "各地"))  # fmt: skip
 #: What a memorial's stem holds when it names no one memorial (革命烈士陵园, 英雄纪念碑).
 _MEMORIAL_KINDS = _MEMORIAL_WORDS | {"烈士", "革命烈士", "英雄", "人民英雄", "先烈", "红军", "历史"}
 
@@ -829,11 +835,31 @@ class PlaceRules(RuleBase):
                 and not stem[0].text.startswith(("北京", "上海", "天津", "重庆"))
                 and all(o.level == "province" for o in (self.rules.admin.get(stem[0].text)
                                                         or self.rules.admin_short.get(stem[0].text, ())))
-                and stem[1].mention is not None and stem[1].mention.rule in ("admin", "admin-short", "admin-level")
                 and stem[1].start == stem[0].end
+                and len(text[stem[1].start : s_start]) >= 2
+                and self._specific(stem[1:])  # (not 新疆 + 办事处纪念馆, 百余家景区: no name after it)
             ):  # fmt: skip
-                stem = stem[1:]  # 广西 + 南宁 + 南站: a province, then the site of one of its places
+                stem = stem[1:]  # 广西 + 南宁南站, 黑龙江 + 军川农场: a province, then a site in it
                 # (not a municipality's: 重庆璧山高新区, 上海浦东机场 are the names)
+            if suffix in _LINES and not whole_word:
+                # 京原|铁路, 渝|钦|铁路, 红霞|岭|隧道: a line's or a tunnel's name is the words
+                # jieba made up, abbreviates or reads as names right before it, two to four
+                # characters (not 城际|铁路, 新疆|铁路: the railways of a region, 盾构|隧道)
+                tail: list[_Piece] = []
+                last = stem[-1] if stem else None
+                if last is not None and last.mention is not None and last.mention.rule == "suffix-nature":
+                    tail = [last]  # 红霞岭 + 隧道, 高黎贡山 + 隧道: a tunnel named by its mountain
+                for q in reversed(stem if not tail and suffix == "铁路" else ()):
+                    if q.mention is not None or not is_han(q.text) or len(q.text) > 3 or q.text in _LINE_KINDS or not (
+                        q.freq == 0 or q.tag in ("nz", "j", "ns", "nr", "ng") or len(q.text) == 1
+                    ) or sum(len(t.text) for t in tail) + len(q.text) > 4:  # fmt: skip
+                        break
+                    tail.insert(0, q)
+                if not tail or (tail[0].mention is None and (
+                    not 2 <= sum(len(t.text) for t in tail) <= 4 or all(len(t.text) == 1 and t.tag not in ("j", "nr") for t in tail)
+                )):  # fmt: skip
+                    continue
+                stem = tail
             if level == "site" and stem and all(q.mention is None and q.text in _MEMORIAL_KINDS for q in stem):
                 continue  # 革命烈士|陵园, 革命|纪念馆: a kind of memorial, not one named
             name_start = stem[0].start if stem else s_start

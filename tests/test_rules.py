@@ -1431,6 +1431,21 @@ def test_the_places_before_a_site_are_places_and_the_site_is_named_from_the_last
     assert found == {site, *places}
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("目前，京原铁路、石太铁路修复工作正在加快。", ["京原铁路", "石太铁路"], id="railway-lines"),
+        pytest.param("渝钦铁路全线贯通，中老铁路开通。", ["渝钦铁路", "中老铁路"], id="railway-lines-jieba-cuts"),
+        pytest.param("红霞岭隧道发生塌方。", ["红霞岭隧道"], id="a-tunnel-named-by-its-ridge"),
+        pytest.param("黑龙江军川农场的技术员们", ["黑龙江", "军川农场"], id="a-province-then-a-farm"),
+        pytest.param("修建城际铁路和市域铁路，新疆铁路货运量增长，海底沉管隧道。", ["新疆"], id="kinds-of-line"),
+        pytest.param("新办家庭农场12家，国有林场改革。", [], id="kinds-of-farm"),
+    ],
+)
+def test_railway_lines_tunnels_and_farms(text: str, places: list[str]) -> None:
+    assert sorted(m.canonical or m.text for m in mentions_in_text(text) if m.type == "Place") == sorted(places)
+
+
 @pytest.mark.parametrize("text", ["他们参观革命纪念馆。", "多地革命纪念馆人头攒动。", "来到革命烈士陵园。", "重庆南山植物园"])
 def test_a_kind_of_memorial_or_a_mountain_after_a_city_is_no_chain(text: str) -> None:
     found = {m.canonical or m.text for m in mentions_in_text(text) if m.type == "Place"}
