@@ -90,13 +90,14 @@ _ADMIN_RULES = frozenset(("admin", "admin-short", "admin-level"))
 _NAMED_BY_PLACES = ("机场", "站", "高新区", "新区", "开发区", "科学城")
 
 
-def _chain_head(m: Mention, admin) -> int:
-    """Where the last place of a body's opening chain of full place names starts
-    (云南省临沧市|沧源佤族自治县人民法院), or 0: the places before it are places of their own."""
+def _chain_head(m: Mention, rules: Rules) -> int:
+    """Where the last place of a body's opening chain of place names starts
+    (云南省临沧市|沧源佤族自治县人民法院, 云南|牟定县职业高中), or 0: the places before it are
+    places of their own."""
     at = last = count = 0
     while at < len(m.text) - 2:
         for k in range(min(len(m.text) - 1, at + 12), at + 1, -1):
-            if m.text[at:k] in admin:
+            if m.text[at:k] in rules.admin or (count == 0 and m.text[at:k] in rules.admin_short and m.text[k : k + 1] != "省"):
                 break
         else:
             break
@@ -141,7 +142,7 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
                 # site's name and is a place of its own; the site keeps the county in its name
                 m = replace(m, start=head, text=m.text[head - m.start :], canonical=m.canonical or m.text)
                 start = head
-        if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules.admin)):
+        if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules)):
             # 云南省临沧市|沧源佤族自治县人民法院: the places of the chain before the body's own
             # are places of their own; the body keeps its full name
             m = replace(m, start=m.start + head, text=m.text[head:], canonical=m.canonical or m.text)

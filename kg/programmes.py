@@ -468,8 +468,9 @@ class ProgrammeRules(RuleBase):
                 named[-1] = None
                 continue
             edition = re.search(
-                r"第[0-9一二三四五六七八九十百]+届$", text[max(0, qs - 8) : qs]
-            )  # 第十八届“挑战杯”
+                r"第[0-9一二三四五六七八九十百]+[届场]$" if name.endswith("通道") else r"第[0-9一二三四五六七八九十百]+届$",
+                text[max(0, qs - 8) : qs],
+            )  # 第十八届“挑战杯”, 第三场“委员通道” (not 第二场“红星照耀中国”, a show's part)
             since = re.match(r"(?:开展|实施|启动|推行)(?:以来|至今)", after)  # “基本解决执行难”开展以来
             if edition or cue or own_cue or near_cue or since or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip

@@ -1362,6 +1362,7 @@ def test_no_person_before_a_post_that_is_a_place_or_a_posts_prefix(text: str, wr
     [
         pytest.param("朵努社区的“零工驿站”热闹起来，", "零工驿站", id="quoted-service-station"),
         pytest.param("“基本解决执行难”开展以来的5年间，", "基本解决执行难", id="quoted-campaign-since"),
+        pytest.param("全国政协今天举行第三场“委员通道”，8位委员接受采访。", "委员通道", id="numbered-interview-passage"),
         pytest.param("2026“村超”全国赛总决赛在贵州榕江举行。", "村超", id="quoted-league-national-finals"),
         pytest.param("同样进入新赛季的“苏超”联赛人气火爆。", "苏超", id="quoted-league"),
     ],
@@ -1461,6 +1462,15 @@ def test_a_site_named_by_its_places_and_a_lone_short_name_keep_them() -> None:
     found = _found("从福州长乐国际机场出发，来到凭祥市南山公园。")
     assert ("Place", "福州长乐国际机场") in found and ("Place", "南山公园") in found
     assert ("Place", "长乐") not in found and ("Place", "南山") not in found
+
+
+def test_a_show_s_numbered_part_is_no_programme() -> None:
+    assert not [m for m in mentions_in_text("第二场“红星照耀中国”中，情境诗朗诵。") if m.type == "Programme"]
+
+
+def test_a_province_s_short_name_before_a_county_s_body_is_a_place() -> None:
+    found = _found("云南牟定县职业高中的师生们创作了剪纸。")
+    assert ("Place", "云南") in found and ("Organisation", "云南牟定县职业高中") in found
 
 
 def test_the_places_of_a_chain_before_a_body_are_places_and_the_body_keeps_its_name() -> None:
