@@ -140,6 +140,8 @@ _ADDRESS = frozenset(("女士", "先生", "小姐", "太太", "夫人", "老师"
 
 #: What may follow a name jieba cut after its second character (种植大户谭家|兵|的, 村民黄玉|芬|把).
 _AFTER_A_CUT_NAME = frozenset(("的", "，", "。", "、", "；", "：", "是", "把", "将", "也", "还", "就", "又", "都", "正", "被", "给"))
+#: A list's item of a name's length, closed by the list's next mark or the clause's end.
+_LIST_ITEM = re.compile("[\u4e00-\u9fff]{2,3}(?=[、，。；和等也及与])")
 #: … and what may follow a name whose last character jieba cut off (孙述|涛|等).
 _AFTER_A_CUT_LAST = _AFTER_A_CUT_NAME | {"等", "和", "说"}
 #: Tags of a lone character that is not a name's last one (verbs, particles, numbers …).
@@ -706,6 +708,10 @@ class PeopleRules(RuleBase):
             while end < len(text) and (text[end] == "、" or text[end] in _SPACES):
                 # 书记李一、王二; 记者 王静 刘廷 (a byline's names, one space apart)
                 nxt = self.name_at(text, end + 1, tok_at, cued=True)
+                if nxt is None and text[end] == "、" and (item := _LIST_ITEM.match(text, end + 1)) \
+                        and text[end + 1] in self.common_surnames and item.group(0) not in self.generic \
+                        and not self.seg.freq(item.group(0)):  # fmt: skip
+                    nxt = item.end()  # 委员徐坤、…、许可慰|也: a name in a list whose head is a word (许可)
                 if nxt is None or (text[end] in _SPACES and not 2 <= nxt - end - 1 <= 3):
                     break
                 add(end + 1, nxt, "list", cue)

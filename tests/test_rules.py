@@ -500,6 +500,7 @@ PEOPLE = [
     pytest.param("唐代诗人杜甫寓居夔州近两年。", "杜甫", id="known-figure-before-a-verbs-character"),
     pytest.param("由明代花卉画家鲁治所绘的《百花图》卷", "鲁治", id="name-before-suo-and-a-verb"),
     pytest.param("山东省政协原党组成员、副主席孙述涛等违纪违法", "孙述涛", id="last-character-cut-off-before-deng"),
+    pytest.param("全国政协委员徐坤、刘成勇、屠海鸣、许可慰也分别就教育发言。", "许可慰", id="listed-name-whose-head-is-a-word"),
 ]
 
 
