@@ -55,6 +55,10 @@ __all__ = ["Recognizer", "is_han", "QUOTE_RE"]
 _TOWN_WORDS = frozenset(("乡下", "乡里", "乡间", "镇上", "镇里"))
 
 
+#: What follows a journal's title (《求是》杂志).
+_JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
+
+
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     """Find candidate mentions of the four entity types in a text."""
 
@@ -247,6 +251,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
             found = [m for m in found if not any(a < m.start and m.end < b - 0 and (m.start, m.end) != (a + 1, b - 1)
                                                  for a, b in titles)]  # fmt: skip
+            for a, b in titles:  # 《求是》杂志: a journal, a body of its own (its name without the marks)
+                if text.startswith(_JOURNALS, b) and not any(m.start == a + 1 and m.end == b - 1 for m in found):
+                    found.append(Mention(a + 1, b - 1, text[a + 1 : b - 1], "Organisation", "journal", text[a + 1 : b - 1]))
         return found
 
     _SPLIT_AT = ("镇", "乡", "村")

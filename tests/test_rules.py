@@ -1465,6 +1465,11 @@ def test_a_site_named_by_its_places_and_a_lone_short_name_keep_them() -> None:
     assert ("Place", "长乐") not in found and ("Place", "南山") not in found
 
 
+def test_a_journal_s_title_before_zazhi_is_a_body() -> None:
+    found = _found("《求是》杂志发表重要文章《坚持人民至上》。")
+    assert ("Organisation", "求是") in found and ("Organisation", "坚持人民至上") not in found
+
+
 def test_a_show_s_numbered_part_is_no_programme() -> None:
     assert not [m for m in mentions_in_text("第二场“红星照耀中国”中，情境诗朗诵。") if m.type == "Programme"]
 
