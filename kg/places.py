@@ -145,6 +145,8 @@ _STREET_SUFFIXES = ("大街", "胡同", "东路", "西路", "南路", "北路", 
 _OLD_STREETS = ("老街", "古街")
 #: Heads of kinds of port, not names (深水港, 枢纽港, 避风港).
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
+#: A company's name going on after a known body's (中国石油 + 吉林石化公司, 中国中化 + 控股有限责任公司).
+_COMPANY_AFTER = re.compile("[\u4e00-\u9fff]{0,8}?(?:公司|集团|有限|股份)")
 #: Railway lines and tunnels: named by one word jieba made up or abbreviates (京原, 渝钦, 红霞岭).
 _LINES = frozenset(("铁路", "隧道"))
 #: … not kinds of line or words around one (市域铁路, 普速铁路, 拓宽|铁路, 中老两国|铁路).
@@ -262,6 +264,10 @@ class PlaceRules(RuleBase):
                     continue  # 渤海|湾, 洞庭|湖区: a feature jieba knows that the known place's name opens
                 if word[-1] == "部" and text[end : end + 1] in _BU_WORDS:
                     continue  # 公安|部门, 建设|部署: a department or a plan, not the ministry
+                if label == "Organisation" and (after := _COMPANY_AFTER.match(text, end)) \
+                        and not any(c in "和与及同对向入国" for c in after.group(0)):  # fmt: skip
+                    continue  # 中国铁建|重工集团股份有限公司: the head of a longer company's name
+                    # (not 非盟加入二十国集团, 欧盟和七国集团)
                 holder = word_at(start) if start not in token_starts else None
                 if holder is not None and holder.end < end and end not in bounds:
                     # 居民|进行, 其中|国企: a short name across two dictionary words, starting

@@ -1405,6 +1405,10 @@ def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[st
     [
         pytest.param("树立和践行正确政绩观学习教育开展以来", ("Programme", "树立和践行正确政绩观学习教育"), id="a-national-campaign"),
         pytest.param("共青团中央、全国少工委联合开展", ("Organisation", "全国少工委"), id="young-pioneers-committee"),
+        pytest.param("中国中铁组织人员、设备进行铁路抢修。", ("Organisation", "中国中铁"), id="a-central-enterprise"),
+        pytest.param("国家防总办公室、应急管理部会同有关部门", ("Organisation", "国家防总办公室"), id="flood-control-office"),
+        pytest.param("中国石油吉林石化公司", ("Organisation", "中国石油吉林石化公司"), id="a-known-company-opens-a-longer-one"),
+        pytest.param("非盟加入二十国集团。", ("Organisation", "非盟"), id="a-known-body-before-the-g20"),
         pytest.param("庆祝中华人民共和国成立75周年。", ("Place", "中华人民共和国"), id="the-prc"),
         pytest.param("在距离地球约400公里的中国空间站，", ("Place", "中国空间站"), id="space-station"),
         pytest.param("广州塔亮起灯光。", ("Place", "广州塔"), id="canton-tower-jieba-cuts"),
