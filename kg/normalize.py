@@ -90,6 +90,16 @@ _ADMIN_RULES = frozenset(("admin", "admin-short", "admin-level"))
 _NAMED_BY_PLACES = ("机场", "站", "高新区", "新区", "开发区", "科学城")
 
 
+def _a_city(name: str, rules: Rules) -> bool:
+    """Is ``name`` (full or short) only ever a city (丹东, 广州市, 上海; not a county)?"""
+    places = (*rules.admin.get(name, ()), *rules.admin_short.get(name, ()))
+    return bool(places) and all(p.level == "city" or p.code[2:] == "0000" and p.name[:2] in _MUNICIPALITIES
+                                for p in places)  # fmt: skip
+
+
+_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+
+
 def _chain_head(m: Mention, rules: Rules) -> int:
     """Where the last place of a body's opening chain of place names starts
     (云南省临沧市|沧源佤族自治县人民法院, 云南|牟定县职业高中), or 0: the places before it are
@@ -136,10 +146,14 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
                 # from the last on (not 革命纪念馆 alone, a kind of site)
                 m = replace(m, start=last, text=m.text[last - m.start :], canonical="")
                 start = last
-            elif chain == 1 and m.start in ends_at and rules is not None \
-                    and short_inside(text_of(m.start), ends_at[m.start], rules):  # fmt: skip
-                # 安徽|金寨|红军广场: a county's short name right after its province opens the
-                # site's name and is a place of its own; the site keeps the county in its name
+            elif chain == 1 and rules is not None and (
+                (m.start in ends_at and short_inside(text_of(m.start), ends_at[m.start], rules))
+                or (_a_city(text_of(m.start), rules) and len(m.text) - (head - m.start) >= 4
+                    and m.text[head - m.start :] not in rules.place_suffixes)
+            ):  # fmt: skip
+                # 安徽|金寨|红军广场, 上海|中共一大纪念馆: a county's short name right after its
+                # province, or a city's name, opens the site's name and is a place of its own; the
+                # site keeps it in its name (人民公园 alone would be every city's)
                 m = replace(m, start=head, text=m.text[head - m.start :], canonical=m.canonical or m.text)
                 start = head
         if rules is not None and m.type == "Organisation" and start == m.start and (head := _chain_head(m, rules)):

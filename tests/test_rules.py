@@ -1425,8 +1425,10 @@ def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str
     [
         pytest.param("在浙江嘉兴南湖革命纪念馆，人们追寻先辈足迹。", ["浙江", "嘉兴"], "南湖革命纪念馆", id="province-city-district-memorial"),
         pytest.param("河北沧州冀中烈士陵园", ["河北"], "沧州冀中烈士陵园", id="province-city-memorial"),
-        pytest.param("在徐州淮海战役烈士纪念塔前", [], "徐州淮海战役烈士纪念塔", id="a-battles-memorial-tower"),
+        pytest.param("在徐州淮海战役烈士纪念塔前", ["徐州"], "徐州淮海战役烈士纪念塔", id="a-battles-memorial-tower"),
         pytest.param("在安徽金寨红军广场，人们缅怀先烈。", ["安徽", "金寨"], "金寨红军广场", id="province-and-county-short-names"),
+        pytest.param("在上海中共一大纪念馆，党员们重温入党誓词。", ["上海"], "上海中共一大纪念馆", id="a-city-opens-a-memorial"),
+        pytest.param("南川工业园区", [], "南川工业园区", id="a-zone-named-by-its-county-alone"),
         pytest.param("李希瞻仰了井冈山革命烈士陵园。", [], "井冈山革命烈士陵园", id="revolution-in-a-memorials-name"),
     ],
 )
@@ -2214,7 +2216,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
         ("向家坝水电站下泄流量增加。", ["向家坝"]),
         ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
-        ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安革命纪念馆"]),  # 王家 is also a word
+        ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安", "延安革命纪念馆"]),  # 王家 is also a word
         ("周家坝派出所社区民警说。", []),  # the body's name holds it
         ("苍山脚下，洱海之滨。", ["苍山", "洱海"]),  # a mountain jieba knows, in a mountain's context
         ("渤海湾畔的天津港，墨西哥湾的油田。", ["渤海湾", "天津港", "墨西哥湾"]),  # not 渤海, 墨西哥
