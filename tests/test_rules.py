@@ -501,6 +501,7 @@ PEOPLE = [
     pytest.param("由明代花卉画家鲁治所绘的《百花图》卷", "鲁治", id="name-before-suo-and-a-verb"),
     pytest.param("山东省政协原党组成员、副主席孙述涛等违纪违法", "孙述涛", id="last-character-cut-off-before-deng"),
     pytest.param("全国政协委员徐坤、刘成勇、屠海鸣、许可慰也分别就教育发言。", "许可慰", id="listed-name-whose-head-is-a-word"),
+    pytest.param("在转移过程中，她和丈夫蔡永章不幸被洪水冲走。", "蔡永章", id="after-a-husband"),
 ]
 
 
@@ -1409,6 +1410,8 @@ def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[st
         pytest.param("国家防总办公室、应急管理部会同有关部门", ("Organisation", "国家防总办公室"), id="flood-control-office"),
         pytest.param("中国石油吉林石化公司", ("Organisation", "中国石油吉林石化公司"), id="a-known-company-opens-a-longer-one"),
         pytest.param("非盟加入二十国集团。", ("Organisation", "非盟"), id="a-known-body-before-the-g20"),
+        pytest.param("来宾市兴宾区委原书记杨添才", ("Organisation", "来宾市兴宾区委"), id="a-committee-before-a-former-post"),
+        pytest.param("江西省人力资源和社会保障厅原党组成员", ("Organisation", "江西省人力资源和社会保障厅"), id="a-department-before-a-former-post"),
         pytest.param("庆祝中华人民共和国成立75周年。", ("Place", "中华人民共和国"), id="the-prc"),
         pytest.param("在距离地球约400公里的中国空间站，", ("Place", "中国空间站"), id="space-station"),
         pytest.param("广州塔亮起灯光。", ("Place", "广州塔"), id="canton-tower-jieba-cuts"),
