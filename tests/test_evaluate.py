@@ -352,14 +352,17 @@ def _cctv_scores(gold_path: Path, records: dict[str, Path]) -> dict:
 @pytest.mark.parametrize("gold_path", CCTV_GOLD, ids=[f"{p.parent.name}-{p.name.split('.')[0]}" for p in CCTV_GOLD])
 def test_real_cctv_stories_score_well(gold_path: Path, cctv_records) -> None:
     """Real 新闻联播 stories annotated by hand by annotators who had not seen the rules
-    (cctva was used to improve them, cctvb was held back): no story falls far behind."""
+    (cctva to cctvc were used to improve them, cctvd was held back until the end of the
+    round): no story falls far behind."""
     scores = _cctv_scores(gold_path, cctv_records)
     assert scores["micro"]["f1"] >= 0.65, format_scores(scores, [])
 
 
-@pytest.mark.parametrize("folder", ["cctva", "cctvb"])
-def test_real_cctv_stories_pooled(folder: str, cctv_records) -> None:
-    """Pooled over a set, real news stays near its first run (cctva 0.915, cctvb 0.887)."""
+@pytest.mark.parametrize(("folder", "floor"), [("cctva", 0.93), ("cctvb", 0.91), ("cctvc", 0.88), ("cctvd", 0.85)])
+def test_real_cctv_stories_pooled(folder: str, floor: float, cctv_records) -> None:
+    """Pooled over a set, real news stays near where the rules brought it (first runs: cctva
+    0.915, cctvb 0.887, cctvc 0.851, cctvd 0.852 (held back: 0.875 when first scored); now
+    0.964, 0.939, 0.905, 0.876)."""
     totals = {"tp": 0, "fp": 0, "matched": 0, "required": 0}
     for gold_path in (p for p in CCTV_GOLD if p.parent.name == folder):
         micro = _cctv_scores(gold_path, cctv_records)["micro"]
@@ -367,4 +370,4 @@ def test_real_cctv_stories_pooled(folder: str, cctv_records) -> None:
             totals[k] += micro[k]
     precision = totals["tp"] / (totals["tp"] + totals["fp"])
     recall = totals["matched"] / totals["required"]
-    assert 2 * precision * recall / (precision + recall) >= 0.87, (precision, recall)
+    assert 2 * precision * recall / (precision + recall) >= floor, (precision, recall)
