@@ -1367,6 +1367,7 @@ def test_no_person_before_a_post_that_is_a_place_or_a_posts_prefix(text: str, wr
         pytest.param("全国政协今天举行第三场“委员通道”，8位委员接受采访。", "委员通道", id="numbered-interview-passage"),
         pytest.param("2026“村超”全国赛总决赛在贵州榕江举行。", "村超", id="quoted-league-national-finals"),
         pytest.param("同样进入新赛季的“苏超”联赛人气火爆。", "苏超", id="quoted-league"),
+        pytest.param("2026广州国际龙舟邀请赛在珠江举行。", "2026广州国际龙舟邀请赛", id="a-citys-invitational"),
     ],
 )
 def test_a_quoted_station_a_campaign_since_it_began_or_a_league_is_a_programme(text: str, name: str) -> None:
