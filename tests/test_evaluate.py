@@ -362,7 +362,7 @@ def test_real_cctv_stories_score_well(gold_path: Path, cctv_records) -> None:
 def test_real_cctv_stories_pooled(folder: str, floor: float, cctv_records) -> None:
     """Pooled over a set, real news stays near where the rules brought it (first runs: cctva
     0.915, cctvb 0.887, cctvc 0.851, cctvd 0.852 (held back: 0.875 when first scored); now
-    0.964, 0.939, 0.905, 0.876)."""
+    0.964, 0.939, 0.905, 0.878)."""
     totals = {"tp": 0, "fp": 0, "matched": 0, "required": 0}
     for gold_path in (p for p in CCTV_GOLD if p.parent.name == folder):
         micro = _cctv_scores(gold_path, cctv_records)["micro"]
