@@ -679,7 +679,16 @@ class PlaceRules(RuleBase):
             whole_word = False
             i = bisect_right(starts, s_start) - 1
             p = pieces[i]
-            if suffix in _KNOWN_WORD_SUFFIXES:
+            road = None
+            if suffix == "路" and p.start == s_start and i and (q := pieces[i - 1]).end == s_start \
+                    and q.tag == "ns" and len(q.text) == 2 and q.mention is None and q.text not in self.generic \
+                    and not (s_end < len(text) and self.seg.freq(text[s_start : s_end + 1]) > 0) \
+                    and (not q.start or not _HAN.match(text[q.start - 1]) or text[q.start - 1] in "的在沿着到至经往从"
+                         or (i >= 2 and (r := pieces[i - 2]).end == q.start and r.mention is not None
+                             and r.mention.type == "Place")):  # fmt: skip
+                # (not 鲜花的千里|保鲜|路: a journey)
+                road = q  # 北滨|路, 嘉陵|路: a road named by a place's word jieba knows (not 路线, 路口)
+            elif suffix in _KNOWN_WORD_SUFFIXES:
                 if suffix == "街" and text.startswith("道", s_end):
                     continue  # 八廓街|道: a subdistrict named after its street (jieba: 八廓街 + 道)
                 if not (p.tag == "ns" and p.start < s_start and p.end == s_end and len(p.text) >= 3) or (
@@ -699,7 +708,9 @@ class PlaceRules(RuleBase):
                 and q.text not in _OLD_TOWNS and q.text not in ("县城", "老城", "城区", "市区", "山城")
             ):  # fmt: skip
                 continue  # 州桥|老街: one name right before it (not 走进|这条|老街, 甘肃兰州|老街)
-            if p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
+            if road is not None:
+                stem, whole_word = [road], True
+            elif p.start < s_start and p.end == s_start + 1 and suffix == "山区" and p.tag == "ns" and len(p.text) >= 3:
                 stem = [_Piece(p.text[:-1], p.start, s_start, "ns", 0, None)]  # 武陵山|区: a mountain's region
                 whole_word = True
             elif suffix in _KNOWN_WORD_SUFFIXES or (
