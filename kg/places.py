@@ -147,6 +147,12 @@ _OLD_STREETS = ("老街", "古街")
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: A company's name going on after a known body's (中国石油 + 吉林石化公司, 中国中化 + 控股有限责任公司).
 _COMPANY_AFTER = re.compile("[\u4e00-\u9fff]{0,8}?(?:公司|集团|有限|股份)")
+def _landmark_word(p: _Piece) -> bool:
+    """A rare word of three characters or more that ends like a landmark (观音桥, 朝天门):
+    the name of a place a business district or a site is named after."""
+    return p.tag == "n" and p.freq < 30 and len(p.text) >= 3 and p.text[-1] in "桥碑门坝坪口塔楼"
+
+
 #: Railway lines and tunnels: named by one word jieba made up or abbreviates (京原, 渝钦, 红霞岭).
 _LINES = frozenset(("铁路", "隧道"))
 #: … not kinds of line or words around one (市域铁路, 普速铁路, 拓宽|铁路, 中老两国|铁路).
@@ -1162,7 +1168,7 @@ class PlaceRules(RuleBase):
         """Does a stem hold a name: a place, a person or a body found in it, or a word that
         jieba does not know or knows as a name (not only rare common nouns: 盐场, 木业)?"""
         return any(
-            (p.mention is not None or p.tag == "" or p.tag in _NAME_TAGS) and p.text not in self.generic
+            (p.mention is not None or p.tag == "" or p.tag in _NAME_TAGS or _landmark_word(p)) and p.text not in self.generic
             for p in stem
         )
 

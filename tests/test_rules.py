@@ -1453,6 +1453,7 @@ def test_the_places_before_a_site_are_places_and_the_site_is_named_from_the_last
         pytest.param("修建城际铁路和市域铁路，新疆铁路货运量增长，海底沉管隧道。", ["新疆"], id="kinds-of-line"),
         pytest.param("新办家庭农场12家，国有林场改革。", [], id="kinds-of-farm"),
         pytest.param("沿着北滨路前行，来看看鲜花的千里保鲜路。", ["北滨路"], id="a-road-named-by-a-place-word-not-a-journey"),
+        pytest.param("在观音桥商圈，智慧商圈建设提速。", ["观音桥商圈"], id="a-business-district-named-after-a-landmark"),
     ],
 )
 def test_railway_lines_tunnels_and_farms(text: str, places: list[str]) -> None:
