@@ -24,7 +24,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation, mention_order
-from .resources import AdminPlace, Rules, short_inside, strip_admin_suffix
+from .resources import (
+    MUNICIPALITIES,
+    AdminPlace,
+    Rules,
+    admin_places,
+    short_inside,
+    strip_admin_suffix,
+)
 
 __all__ = [
     "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
@@ -91,13 +98,10 @@ _NAMED_BY_PLACES = ("机场", "站", "高新区", "新区", "开发区", "科学
 
 
 def _a_city(name: str, rules: Rules) -> bool:
-    """Is ``name`` (full or short) only ever a city (丹东, 广州市, 上海; not a county)?"""
-    places = (*rules.admin.get(name, ()), *rules.admin_short.get(name, ()))
-    return bool(places) and all(p.level == "city" or p.code[2:] == "0000" and p.name[:2] in _MUNICIPALITIES
-                                for p in places)  # fmt: skip
-
-
-_MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+    """Is ``name`` (full or short) only ever a city or a municipality (丹东, 广州市, 上海; not a
+    county)?"""
+    places = admin_places(name, rules)
+    return bool(places) and all(p.level == "city" or p.name.startswith(MUNICIPALITIES) for p in places)
 
 
 def _chain_head(m: Mention, rules: Rules) -> int:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
 from .model import Mention
-from .resources import short_inside
+from .resources import MUNICIPALITIES, admin_places, short_inside
 from .rulebase import (
     _COMMON_FREQ,
     _END_OF,
@@ -147,6 +147,8 @@ _OLD_STREETS = ("老街", "古街")
 _PORT_KINDS = frozenset(("避风", "深水", "枢纽", "内河", "出海", "国际", "自由", "喂给", "支线", "干线", "沿海", "中转"))
 #: A company's name going on after a known body's (中国石油 + 吉林石化公司, 中国中化 + 控股有限责任公司).
 _COMPANY_AFTER = re.compile("[\u4e00-\u9fff]{0,8}?(?:公司|集团|有限|股份)")
+
+
 def _landmark_word(p: _Piece) -> bool:
     """A rare word of three characters or more that ends like a landmark (观音桥, 朝天门):
     the name of a place a business district or a site is named after."""
@@ -855,9 +857,8 @@ class PlaceRules(RuleBase):
             while (
                 level == "site" and len(stem) >= 2
                 and stem[0].mention is not None and stem[0].mention.rule in ("admin", "admin-short")
-                and not stem[0].text.startswith(("北京", "上海", "天津", "重庆"))
-                and all(o.level == "province" for o in (self.rules.admin.get(stem[0].text)
-                                                        or self.rules.admin_short.get(stem[0].text, ())))
+                and not stem[0].text.startswith(MUNICIPALITIES)
+                and all(o.level == "province" for o in admin_places(stem[0].text, self.rules))
                 and stem[1].start == stem[0].end
                 and len(text[stem[1].start : s_start]) >= 2
                 and self._specific(stem[1:])  # (not 新疆 + 办事处纪念馆, 百余家景区: no name after it)
@@ -872,15 +873,18 @@ class PlaceRules(RuleBase):
                 last = stem[-1] if stem else None
                 if last is not None and last.mention is not None and last.mention.rule == "suffix-nature":
                     tail = [last]  # 红霞岭 + 隧道, 高黎贡山 + 隧道: a tunnel named by its mountain
-                for q in reversed(stem if not tail and suffix == "铁路" else ()):
-                    if q.mention is not None or not is_han(q.text) or len(q.text) > 3 or q.text in _LINE_KINDS or not (
-                        q.freq == 0 or q.tag in ("nz", "j", "ns", "nr", "ng") or len(q.text) == 1
-                    ) or sum(len(t.text) for t in tail) + len(q.text) > 4:  # fmt: skip
-                        break
-                    tail.insert(0, q)
-                if not tail or (tail[0].mention is None and (
-                    not 2 <= sum(len(t.text) for t in tail) <= 4 or all(len(t.text) == 1 and t.tag not in ("j", "nr") for t in tail)
-                )):  # fmt: skip
+                elif suffix == "铁路":
+                    for q in reversed(stem):
+                        if q.mention is not None or not is_han(q.text) or len(q.text) > 3 or q.text in _LINE_KINDS or not (
+                            q.freq == 0 or q.tag in ("nz", "j", "ns", "nr", "ng") or len(q.text) == 1
+                        ) or sum(len(t.text) for t in tail) + len(q.text) > 4:  # fmt: skip
+                            break
+                        tail.insert(0, q)
+                    if not 2 <= sum(len(t.text) for t in tail) <= 4 or all(
+                        len(t.text) == 1 and t.tag not in ("j", "nr") for t in tail
+                    ):
+                        tail = []
+                if not tail:
                     continue
                 stem = tail
             if level == "site" and stem and all(q.mention is None and q.text in _MEMORIAL_KINDS for q in stem):

@@ -47,6 +47,8 @@ _FESTIVALS = (
     "博览会", "科技博览会", "论坛", "产业发展大会", "邀请赛", "锦标赛", "嘉年华",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
+#: An edition's number right before a quoted name (第十八届“挑战杯”, 第三场“委员通道”).
+_EDITION_RE = re.compile(r"第[0-9一二三四五六七八九十百]+([届场])$")
 _YEAR_END = re.compile(r"(?:19|20)\d\d$")  # 2023|伊春森林冰雪节: an edition's year
 
 
@@ -467,10 +469,9 @@ class ProgrammeRules(RuleBase):
             ):  # 按照“支部+合作社+农户”模式: a way of working, not a programme
                 named[-1] = None
                 continue
-            edition = re.search(
-                r"第[0-9一二三四五六七八九十百]+[届场]$" if name.endswith("通道") else r"第[0-9一二三四五六七八九十百]+届$",
-                text[max(0, qs - 8) : qs],
-            )  # 第十八届“挑战杯”, 第三场“委员通道” (not 第二场“红星照耀中国”, a show's part)
+            edition = _EDITION_RE.search(text, max(0, qs - 8), qs)  # 第十八届“挑战杯”, 第三场“委员通道”
+            if edition and edition.group(1) == "场" and not name.endswith("通道"):
+                edition = None  # 第二场“红星照耀中国”: a show's part
             since = re.match(r"(?:开展|实施|启动|推行)(?:以来|至今)", after)  # “基本解决执行难”开展以来
             if edition or cue or own_cue or near_cue or since or self._verb_before(text, qs, clause_start, after) or qs in ent_end or \
                     (self.known.get(name, ("",))[0] == "Programme"):  # fmt: skip

@@ -132,12 +132,20 @@ def _gazetteer_folders() -> list[Path]:
     return folders
 
 
+#: The municipalities: provinces by level, whose names also name their sites (重庆璧山高新区).
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+
+
+def admin_places(name: str, rules: Rules) -> tuple[AdminPlace, ...]:
+    """The provinces, cities and counties ``name`` may be, as a full or a short name."""
+    return (*rules.admin.get(name, ()), *rules.admin_short.get(name, ()))
+
+
 def short_inside(short: str, parent: str, rules: Rules) -> bool:
     """Is a county or a city of the short name ``short`` inside a city or a province named
     ``parent`` (full or short: 郴州 and 资兴, 北京 and 大兴, 安徽 and 金寨)?"""
-    codes = {p.code for p in (*rules.admin.get(parent, ()), *rules.admin_short.get(parent, ())) if p.level != "county"}
-    places = (*rules.admin_short.get(short, ()), *rules.admin.get(short, ()))  # (a full name too)
-    return any(set(o.parent_codes) & codes for o in places if o.level != "province")
+    codes = {p.code for p in admin_places(parent, rules) if p.level != "county"}
+    return any(set(o.parent_codes) & codes for o in admin_places(short, rules) if o.level != "province")
 
 
 def strip_admin_suffix(name: str, ethnic_groups: list[str] = ()) -> str:
