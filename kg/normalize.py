@@ -104,6 +104,37 @@ def _a_city(name: str, rules: Rules) -> bool:
     return bool(places) and all(p.level == "city" or p.name.startswith(MUNICIPALITIES) for p in places)
 
 
+#: Words that name no one site: a site's name made of them alone needs its place's name
+#: (人民公园, 革命纪念馆, 烈士陵园, 文化广场: every city has one).
+_SITE_KIND_WORDS = ("革命", "烈士", "英雄", "人民", "先烈", "红军", "历史", "文化", "城市", "体育", "中心",
+                    "森林", "湿地", "生态", "中山", "解放", "纪念", "展览", "科技", "艺术", "美术",
+                    "自然", "地质", "国家", "国际", "市民", "滨江", "滨河", "滨湖", "公园", "广场",
+                    # … or a kind of army, office or battle (武乡|八路军烈士陵园, 桂林|办事处旧址,
+                    # 黑山|阻击战烈士陵园: the place is part of the name)
+                    "八路军", "新四军", "办事处", "阻击战", "战役", "大捷", "起义", "会议", "战斗", "根据地")  # fmt: skip
+
+
+#: … the kinds of site that memory names (a park, an industrial park or a square is named by
+#: its place: 璧山新能源汽车产业园, 江北嘴中央公园)
+_OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物馆", "陈列馆", "纪念碑", "纪念塔", "纪念园", "陵园", "故居", "展览馆")
+
+
+def _own_name(stem: str, rules: Rules) -> bool:
+    """Is ``stem`` (the rest of a site's name after the places that open it) a name of its
+    own: its part before the site's kind (纪念馆, 旧址, 博物馆) is three characters or more and
+    not made of words that name a kind of site (中共一大|纪念馆, 抗美援朝|纪念馆, 红军会宁会师|旧址;
+    not 革命|纪念馆, 烈士|陵园, 红岩|博物馆)?"""
+    kind = next((k for k in _OWN_NAME_KINDS if stem.endswith(k) and len(k) < len(stem)), None)
+    if kind is None:
+        return False
+    core = stem[: -len(kind)]
+    if len(core) < 3 or core[0] == "第":  # (天津|第一机床总厂旧址: a numbered works is its city's)
+        return False
+    for word in sorted(_SITE_KIND_WORDS, key=len, reverse=True):
+        core = core.replace(word, "")
+    return len(core) >= 2
+
+
 def _chain_head(m: Mention, rules: Rules) -> int:
     """Where the last place of a body's opening chain of place names starts
     (云南省临沧市|沧源佤族自治县人民法院, 云南|牟定县职业高中), or 0: the places before it are
@@ -145,7 +176,12 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
                 not chain or (rules is not None and short_inside(text_of(head), text_of(last), rules))
             ):  # (each place inside the one before: not 重庆 + 南山, a mountain, not 南山区)
                 last, head, chain = head, places_at[head], chain + 1
-            if chain >= 2:  # 嘉兴|南湖革命纪念馆, 河北|沧州冀中烈士陵园: the places before the last
+            if rules is not None and _own_name(m.text[head - m.start :], rules):
+                # 上海|中共一大纪念馆, 辽宁|丹东|抗美援朝纪念馆: the places are places of their
+                # own and the site is named by its own name (ANNOTATION: 观音村 ⊃ 观音岩驿站)
+                m = replace(m, start=head, text=m.text[head - m.start :], canonical="")
+                start = head
+            elif chain >= 2:  # 嘉兴|南湖革命纪念馆, 河北|沧州冀中烈士陵园: the places before the last
                 # that opens a site's name are places of their own (a chain), as the site is named
                 # from the last on (not 革命纪念馆 alone, a kind of site)
                 m = replace(m, start=last, text=m.text[last - m.start :], canonical="")

@@ -190,6 +190,14 @@ class PeopleRules(RuleBase):
             else 0
         )
         if not sl:
+            tok = tok_at.get(pos)
+            nxt = tok_at.get(tok.end) if tok is not None else None
+            if (
+                cued and nxt is not None and nxt.text in self.speech
+                and len(tok.text) == 3 and tok.freq == 0 and not tok.tag and is_han(tok.text)
+                and not any(c in _FUNCTION_CHARS or c in _SPEECH_CHARS for c in tok.text)
+            ):  # fmt: skip
+                return tok.end  # 部长怀进鹏表示: a rare surname, a word jieba does not know, a speech verb
             return None
         tok = tok_at.get(pos)
         if tok is None and split:

@@ -375,6 +375,20 @@ class PlaceRules(RuleBase):
 
     # -- 2. places by suffix ------------------------------------------------------
 
+    def _memorial_namer(self, pieces: list[_Piece], at: int) -> _Piece | None:
+        """The word right before a memorial's kind (长征|纪念馆, 烈士|纪念馆) that names it,
+        or None: a mountain or a region (六盘山, 狼牙山, 东北), or a name jieba does not know
+        or knows as a proper noun (红岩, 古田会议). Not a province, city or county: the place
+        a memorial is in (延安|革命纪念馆 is named in :func:`kg.normalize._choose`)."""
+        p = next((q for q in reversed(pieces) if q.end == at), None)
+        if p is None or not is_han(p.text) or not 2 <= len(p.text) <= 4:
+            return None
+        if p.mention is not None:
+            return p if p.mention.type == "Place" and p.mention.rule in ("suffix-nature", "known") else None
+        if p.text in self.generic or p.text in _MEMORIAL_KINDS or not self._nameish(p):
+            return None
+        return p if (p.tag == "nz" or (p.tag == "" and p.freq == 0)) else None
+
     def _stem(
         self, pieces: list[_Piece], idx: int, cut: int, max_len: int, chain: bool, unit: bool = False
     ):
@@ -888,7 +902,10 @@ class PlaceRules(RuleBase):
                     continue
                 stem = tail
             if level == "site" and stem and all(q.mention is None and q.text in _MEMORIAL_KINDS for q in stem):
-                continue  # 革命烈士|陵园, 革命|纪念馆: a kind of memorial, not one named
+                namer = self._memorial_namer(pieces, stem[0].start)
+                if namer is None:
+                    continue  # 革命烈士|陵园, 革命|纪念馆: a kind of memorial, not one named
+                stem = [namer, *stem]  # 六盘山|长征|纪念馆, 东北|烈士|纪念馆: named by where or what
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所宗":
