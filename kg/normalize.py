@@ -116,19 +116,21 @@ _SITE_KIND_WORDS = ("革命", "烈士", "英雄", "人民", "先烈", "红军", 
 
 #: … the kinds of site that memory names (a park, an industrial park or a square is named by
 #: its place: 璧山新能源汽车产业园, 江北嘴中央公园)
-_OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物馆", "陈列馆", "纪念碑", "纪念塔", "纪念园", "陵园", "故居", "展览馆")
+_OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物馆", "陈列馆", "纪念碑", "纪念塔", "纪念园", "陵园", "故居", "展览馆",
+                   "水库")  # (a reservoir is named by its own name, two characters or more: 蓟州|于桥水库)
 
 
 def _own_name(stem: str, rules: Rules) -> bool:
     """Is ``stem`` (the rest of a site's name after the places that open it) a name of its
-    own: its part before the site's kind (纪念馆, 旧址, 博物馆) is three characters or more and
+    own: its part before the site's kind (纪念馆, 旧址, 博物馆) is three characters or more (a
+    reservoir's two) and
     not made of words that name a kind of site (中共一大|纪念馆, 抗美援朝|纪念馆, 红军会宁会师|旧址;
     not 革命|纪念馆, 烈士|陵园, 红岩|博物馆)?"""
     kind = next((k for k in _OWN_NAME_KINDS if stem.endswith(k) and len(k) < len(stem)), None)
     if kind is None:
         return False
     core = stem[: -len(kind)]
-    if len(core) < 3 or core[0] == "第":  # (天津|第一机床总厂旧址: a numbered works is its city's)
+    if len(core) < (2 if kind == "水库" else 3) or core[0] == "第":  # (天津|第一机床总厂旧址: a numbered works is its city's)
         return False
     for word in sorted(_SITE_KIND_WORDS, key=len, reverse=True):
         core = core.replace(word, "")

@@ -156,16 +156,26 @@ def _landmark_word(p: _Piece) -> bool:
 
 
 #: Railway lines and tunnels: named by one word jieba made up or abbreviates (京原, 渝钦, 红霞岭).
-_LINES = frozenset(("铁路", "隧道"))
+_LINES = frozenset(("铁路", "高铁", "高速公路", "高速", "隧道"))
 #: … not kinds of line or words around one (市域铁路, 普速铁路, 拓宽|铁路, 中老两国|铁路).
 _LINE_KINDS = frozenset(("高原", "市域", "普速", "东西", "米轨", "城际", "市郊", "高速", "干线", "支线", "货运", "客运",
                          "重载", "跨境", "电气化", "单线", "复线", "双线", "地方", "国家", "国际", "两国", "三国",
-                         "北接", "南接", "东接", "西接", "比老", "拓宽", "亚冬会", "全国", "各地"))  # fmt: skip
+                         "北接", "南接", "东接", "西接", "比老", "拓宽", "亚冬会", "全国", "各地", "通行",
+                         # … nor what is said of a line or the word before it (新开工|高速公路, 南起|京哈|高速,
+                         # 沿|杭台|高铁, 联通|杭黄|高铁)
+                         "新开工", "改扩建", "国省", "电驱", "全自动", "最北", "南起", "北起", "东起", "西起",
+                         "联通", "八纵八横", "开工", "在建", "新建", "途经", "连接", "串联", "亚运",
+                         "着", "好", "内", "沿", "在", "从", "向", "到", "往", "经", "的", "了", "和", "与", "及",
+                         "等", "至", "由", "自", "乘", "坐", "搭"))  # fmt: skip
 #: What a memorial's stem holds when it names no one memorial (革命烈士陵园, 英雄纪念碑).
 _MEMORIAL_KINDS = _MEMORIAL_WORDS | {"烈士", "革命烈士", "英雄", "人民英雄", "先烈", "红军", "历史"}
 
 #: County short names that are common words after their province (辽宁振兴发展, 黑龙江富裕起来).
 _NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安"))
+
+#: Kinds of reservoir (中小|水库, 病险|水库): no reservoir's name.
+_RESERVOIR_KINDS = frozenset(("中小", "病险", "小型", "中型", "大型", "大中型", "小微", "骨干", "山塘", "各类", "主要",
+                              "重点", "梯级", "在建", "新建", "调蓄", "灌溉", "饮用水", "水源", "干流", "支流", "干支流"))  # fmt: skip
 
 #: Old towns and streets named after their county (平遥古城, 正定古城).
 _OLD_TOWNS = frozenset(("古城", "古镇"))
@@ -374,6 +384,16 @@ class PlaceRules(RuleBase):
         )
 
     # -- 2. places by suffix ------------------------------------------------------
+
+    def _reservoir_kind(self, word: str) -> bool:
+        """Does ``word`` before 水库 say what kind of reservoir it is or where on a river
+        (中小, 病险, 调度, 上游), not name one (于桥, 小浪底, 公明)?"""
+        tag = self.seg.tag(word)
+        return word in _RESERVOIR_KINDS or tag in ("l", "f", "v", "vn", "a", "d", "m") or word[0] in "一几" or any(
+            c in "及和与的了着座个性" for c in word  # (一座座, 来水及, 控制性; not 三坝, 于桥)
+        ) or (
+            self.seg.freq(word) >= 100 and tag not in ("ns", "nz", "nr")
+        )
 
     def _memorial_namer(self, pieces: list[_Piece], at: int) -> _Piece | None:
         """The word right before a memorial's kind (长征|纪念馆, 烈士|纪念馆) that names it,
@@ -887,20 +907,32 @@ class PlaceRules(RuleBase):
                 last = stem[-1] if stem else None
                 if last is not None and last.mention is not None and last.mention.rule == "suffix-nature":
                     tail = [last]  # 红霞岭 + 隧道, 高黎贡山 + 隧道: a tunnel named by its mountain
-                elif suffix == "铁路":
+                elif suffix != "隧道":
                     for q in reversed(stem):
                         if q.mention is not None or not is_han(q.text) or len(q.text) > 3 or q.text in _LINE_KINDS or not (
                             q.freq == 0 or q.tag in ("nz", "j", "ns", "nr", "ng") or len(q.text) == 1
                         ) or sum(len(t.text) for t in tail) + len(q.text) > 4:  # fmt: skip
                             break
                         tail.insert(0, q)
-                    if not 2 <= sum(len(t.text) for t in tail) <= 4 or all(
+                    if tail and len(tail[0].text) >= 3 and tail[0].text[0] in _LINE_KINDS:
+                        t = tail[0]  # 着济郑|高铁, 沿杭台|高铁: jieba glued the word before to the name
+                        tail[0] = _Piece(t.text[1:], t.start + 1, t.end, "", 0, None)
+                    if "".join(t.text for t in tail) in _LINE_KINDS or not 2 <= sum(len(t.text) for t in tail) <= 4 or all(
                         len(t.text) == 1 and t.tag not in ("j", "nr") for t in tail
                     ):
                         tail = []
                 if not tail:
                     continue
                 stem = tail
+            if suffix == "水库" and not whole_word and stem:
+                last = stem[-1]
+                if not is_han(last.text) or (last.mention is None and self._reservoir_kind(last.text)):
+                    continue  # 中小|水库, 调度|水库, 病险|水库: a kind of reservoir, not one named
+                if last.mention is None and len(stem) >= 2 and len(last.text) <= 2 and stem[-2].mention is None \
+                        and self.seg.freq(stem[-2].text) == 0 and is_han(stem[-2].text):  # fmt: skip
+                    stem = stem[-2:]  # 关门|嘴子|水库: a name jieba cut in two
+                else:
+                    stem = [last]  # 丹江口|水库, 于桥|水库: its name is the word before it (not 水利工程|三坝水库)
             if level == "site" and stem and all(q.mention is None and q.text in _MEMORIAL_KINDS for q in stem):
                 namer = self._memorial_namer(pieces, stem[0].start)
                 if namer is None:

@@ -2462,3 +2462,38 @@ def test_a_post_then_a_name_jieba_does_not_know_then_a_speech_verb() -> None:
 def test_city_names_jieba_glues_or_joins(text: str, names: list[str]) -> None:
     places = {n for t, n in _found(text) if t == "Place"}
     assert [n for n in names if n not in places] == [], places
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # high-speed railways and expressways named by the abbreviations jieba does not know
+        ("受洪水影响，合福高铁今起开行临客，池黄高铁恢复运行。", ["合福高铁", "池黄高铁"]),
+        ("在渝湘高铁重庆至黔江段，工程建设者们正在施工。", ["渝湘高铁", "重庆", "黔江"]),
+        ("兰海高速和国道212线一南一北。", ["兰海高速"]),
+        ("在京雄高速公路（北京段）永定河特大桥施工现场。", ["京雄高速公路"]),
+        ("列车沿杭台高铁一路向南。", ["杭台高铁"]),  # (沿: jieba glued the word before)
+        # reservoirs named by their own name, after their places
+        ("三峡水库今起加大出库流量。", ["三峡水库"]),
+        ("在河南信阳袁湾水库，工人们正在紧张作业。", ["河南", "信阳", "袁湾水库"]),
+        ("天津蓟州于桥水库水位持续上涨。", ["天津", "蓟州", "于桥水库"]),
+        ("丹江口水库、小浪底水库水位回升。", ["丹江口水库", "小浪底水库"]),
+    ],
+)
+def test_lines_and_reservoirs_are_places(text: str, names: list[str]) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert [n for n in names if n not in places] == [], places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经济高速发展，列车高速运行。",
+        "全国小客车免费通行高速公路。",
+        "新开工高速公路12条。",
+        "做好中小水库、病险水库安全度汛，调度流域控制性水库。",
+        "一座座水库蓄满了水，干支流水库联合调度。",
+    ],
+)
+def test_kinds_of_line_and_reservoir_are_no_places(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Place"}
