@@ -56,7 +56,7 @@ _YEAR_END = re.compile(r"(?:19|20)\d\d$")  # 2023|伊春森林冰雪节: an edit
 #: (实施 + 草业拔尖创新人才培养计划, 开展 + 制止餐饮浪费专项行动).
 _CAMPAIGN_CUES = (
     "专项行动", "专项整治", "专项治理", "集中整治", "三年行动", "攻坚行动", "提升行动",
-    "培养计划", "人才计划", "培育计划", "主题教育", "学习教育",
+    "培养计划", "人才计划", "培育计划", "主题教育", "学习教育", "工程", "行动", "计划", "战略",
 )  # fmt: skip
 #: Quoted names before these are service programmes, not bodies of their own.
 _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队", "志愿队"))
@@ -88,11 +88,20 @@ _HONOUR_ENDS = tuple("员师手长家匠人星兵户官") + (
     "模范", "导游", "管家", "家庭", "党员", "青年", "少年", "职工", "干部", "书记", "标兵", "能手",
 )  # fmt: skip
 _CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选", "纳入")
+#: Cue words that name many things besides campaigns (工程 a project, 战略 a strategic
+#: partnership, 行动 a military one): the name must end at them (实施城市更新行动，, 实施
+#: 乡村振兴战略、) and say what it is about (not 重大工程, 一系列重大战略, 地面军事行动).
+_LOOSE_CUES = frozenset(("工程", "行动", "计划", "战略"))
+_NOT_A_CAMPAIGN = ("作出", "进行", "是一个", "具有", "转化为", "军事", "打击", "地面", "空袭", "核污染", "排海",
+                   "两国", "伙伴", "重大工程", "重点工程", "水利", "系统", "有针对性", "搜捕", "搜查", "突袭",
+                   "作战", "护航", "撤离", "自觉", "态度", "意志", "具体", "毁灭性", "精装修", "关税", "裁员")  # fmt: skip
+_NOT_A_CAMPAIGN_START = ("重大", "重点", "一批", "一系列", "更多", "多轮", "多项", "有", "具体", "特别", "联合",
+                         "标志性", "小型", "大型", "城市领域", "一个", "这一", "该")  # fmt: skip
 _CAMPAIGN_RE = re.compile(
     f"(?:{'|'.join(_CAMPAIGN_VERBS)})([^，。、；：！？“”‘’《》（）()\\s]{{2,24}}?)({'|'.join(_CAMPAIGN_CUES)})"
 )
 _CAMPAIGN_LEAD = re.compile(
-    r"^(?:了|好|暨|第[一二三四五六七八九十]+批|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
+    r"^(?:了|好|暨|今年|明年|去年|本年度|第[一二三四五六七八九十]+批|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
 )
 
 
@@ -125,6 +134,13 @@ class ProgrammeRules(RuleBase):
                 or body in self.generic
                 or body.startswith(("系列", "一系列", "相关", "各类", "多项", "各项", "这次", "此次"))
             ):
+                continue
+            if m.group(2) in _LOOSE_CUES and (
+                len(body) < 4
+                or (m.end() < len(text) and is_han(text[m.end()]) and text[m.end()] not in "的和与及中")
+                or any(w in body for w in _NOT_A_CAMPAIGN)
+                or body.startswith(_NOT_A_CAMPAIGN_START)
+            ):  # 实施乡村振兴战略|部署, 作出战略, 开展…特别军事行动, 实施一批重大工程
                 continue
             out.append(Mention(start, m.end(), text[start : m.end()], "Programme", "campaign", "", m.group(2)))
         return out

@@ -2497,3 +2497,29 @@ def test_lines_and_reservoirs_are_places(text: str, names: list[str]) -> None:
 )
 def test_kinds_of_line_and_reservoir_are_no_places(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("建设优质高效医疗服务体系，实施医疗卫生强基工程，推进中西医结合。", "医疗卫生强基工程"),
+        ("关于如何稳步实施城市更新行动，住房城乡建设部部长作了回答。", "城市更新行动"),
+        ("深入实施创新驱动发展战略、科教兴国战略。", "创新驱动发展战略"),
+        ("市委组织部实施重庆英才计划，引进高层次人才。", "重庆英才计划"),
+    ],
+)
+def test_unquoted_projects_actions_plans_and_strategies_a_verb_runs(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党中央对全面从严治党作出战略部署。",  # 战略 opens a word
+        "今年将实施一批重大工程。",  # a count of projects
+        "以色列军队在加沙开展地面军事行动。",  # a military operation
+        "把学习成果转化为具体行动。",
+    ],
+)
+def test_strategic_words_counts_and_military_operations_are_no_programmes(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Programme"}
