@@ -52,6 +52,10 @@ _BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "�
 #: How an unnamed party body starts (成立临时党支部, 组建功能型党支部).
 _NOT_FOUNDED = ("临时", "功能型", "流动", "联合", "综合", "基层", "一个", "专门", "新的", "村", "社区", "各")
 #: A party body's words, which no company's or committee's name holds.
+#: The numbered teams the party centre sends out to guide, inspect or supervise (中央第五十七
+#: 指导组, 中央第三巡视组, 中央第二生态环境保护督察组).
+_CENTRAL_TEAM = re.compile(r"(?:中央|国务院)第[一二三四五六七八九十百零]{1,5}(?:指导组|督导组|巡视组|督察组|巡察组|"
+                           r"生态环境保护督察组|工作组|调研组|检查组)")
 _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)
@@ -557,6 +561,8 @@ class OrganisationRules(RuleBase):
             return []
         ends = {m.end: m.start for m in known if m.type == "Organisation"}
         out = []
+        for hit in _CENTRAL_TEAM.finditer(text):  # 中央第五十七指导组: a numbered central team
+            out.append(Mention(hit.start(), hit.end(), hit.group(0), "Organisation", "org-term", hit.group(0)))
         for hit in self._ORDINAL_BODY.finditer(text):
             if text[hit.start() : hit.start(1)].endswith("次"):
                 continue

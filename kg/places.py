@@ -173,6 +173,11 @@ _MEMORIAL_KINDS = _MEMORIAL_WORDS | {"烈士", "革命烈士", "英雄", "人民
 #: County short names that are common words after their province (辽宁振兴发展, 黑龙江富裕起来).
 _NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安"))
 
+#: Days that squares, roads and bridges are named after (八一广场, 五一路, 五四大街) …
+_DATE_NAMES = frozenset(("八一", "五一", "五四", "七一", "二七", "一二九", "九一八", "五卅", "十一"))
+#: … and what they name.
+_DATE_NAMED = frozenset(("广场", "路", "大道", "大街", "大桥", "桥", "公园", "纪念馆", "纪念碑"))
+
 #: Kinds of reservoir (中小|水库, 病险|水库): no reservoir's name.
 _RESERVOIR_KINDS = frozenset(("中小", "病险", "小型", "中型", "大型", "大中型", "小微", "骨干", "山塘", "各类", "主要",
                               "重点", "梯级", "在建", "新建", "调蓄", "灌溉", "饮用水", "水源", "干流", "支流", "干支流"))  # fmt: skip
@@ -886,6 +891,11 @@ class PlaceRules(RuleBase):
                     and one not in _NOT_ONE_CHAR_VILLAGES and not text.startswith(_VILLAGE_WORDS, s_end)
                 ):  # fmt: skip
                     stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
+            if level == "site" and suffix in _DATE_NAMED and (
+                day := next((d for d in _DATE_NAMES if text.endswith(d, 0, s_start)), None)
+            ) and any(q.start == s_start - len(day) for q in pieces) and text[s_end : s_end + 1] != "舞":  # fmt: skip
+                # 南昌|八一广场, 长沙|五一广场 (one word for jieba): named after a day
+                stem, whole_word = [_Piece(day, s_start - len(day), s_start, "", 0, None)], True
             if stem is None:
                 continue
             while (
@@ -940,6 +950,9 @@ class PlaceRules(RuleBase):
                 stem = [namer, *stem]  # 六盘山|长征|纪念馆, 东北|烈士|纪念馆: named by where or what
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
+            if level == "site" and stem_text.startswith("人民") and text.endswith("中国", 0, name_start):
+                name_start -= 2  # 中国|人民抗日战争纪念馆: the people's memorial is China's
+                stem_text = text[name_start:s_start]
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "座个条处家所宗":
                 continue  # 7座|特大桥: a count
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "年月日" and len(stem_text) >= 3:

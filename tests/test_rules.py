@@ -2523,3 +2523,21 @@ def test_unquoted_projects_actions_plans_and_strategies_a_verb_runs(text: str, n
 )
 def test_strategic_words_counts_and_military_operations_are_no_programmes(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Programme"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("在中国人民抗日战争纪念馆，人们缅怀先烈。", ("Place", "中国人民抗日战争纪念馆")),
+        ("江西南昌八一广场、湖南长沙五一广场，群众齐唱国歌。", ("Place", "五一广场")),  # named after a day
+        ("江西南昌八一广场、湖南长沙五一广场，群众齐唱国歌。", ("Place", "八一广场")),
+        ("中央第五十七指导组对部分高校主题教育开展情况进行指导。", ("Organisation", "中央第五十七指导组")),
+        ("国务院联防联控机制发布会上，专家介绍。", ("Organisation", "国务院联防联控机制")),
+    ],
+)
+def test_the_peoples_memorials_squares_named_after_a_day_and_central_teams(text: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(text)
+
+
+def test_a_day_and_a_square_dance_are_no_place() -> None:
+    assert not {n for t, n in _found("五一假期，八一建军节，大家跳起五一广场舞。") if t == "Place"}
