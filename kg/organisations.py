@@ -575,20 +575,30 @@ class OrganisationRules(RuleBase):
         return out
 
     _DEPARTMENT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?司(?![法机令仪])")
+    _CENTRE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?中心")  # 水利部 + 减灾中心
 
     def departments(self, text: str, found: list[Mention]) -> list[Mention]:
         """农业农村部 + 发展规划司, 国家发展改革委 + 地区振兴司: a ministry's or a
         commission's department, named by its field of work right after the body."""
-        if "司" not in text:
+        if "司" not in text and "中心" not in text and "办公室" not in text:
             return []
         out = []
         for m in found:
-            if m.type != "Organisation" or not m.text.endswith(("部", "委", "局", "署", "办")):
+            if m.type != "Organisation":
                 continue
-            hit = self._DEPARTMENT_RE.match(text, m.end)
-            if hit is None:
+            if m.text.endswith(("委员会", "领导小组", "指挥部")) and text.startswith("办公室", m.end):
+                name = text[m.start : m.end + 3]  # 国家防灾减灾救灾委员会 + 办公室: the committee's office
+                out.append(Mention(m.start, m.end + 3, name, "Organisation", "org-department", name))
                 continue
-            field = hit.group()[:-1]
+            if not m.text.endswith(("部", "委", "局", "署", "办")):
+                continue
+            hit = self._DEPARTMENT_RE.match(text, m.end) or self._CENTRE_RE.match(text, m.end)
+            if hit is None or (hit.group().endswith("中心") and (
+                m.rule not in ("known", "jieba-nt") or _HAN.match(text[hit.end() : hit.end() + 1] or "。")
+                and text[hit.end()] not in "的主负发"
+            )):  # fmt: skip
+                continue  # (水利部减灾中心, of a ministry; not …中心工作, 中心城市)
+            field = hit.group()[: -2 if hit.group().endswith("中心") else -1]
             if field.endswith("公") or any(c in _FUNCTION_CHARS or c in _VERBISH for c in field):
                 continue  # 商务部|和公司, 外交部|就…司: no department's name
             name = text[m.start : hit.end()]

@@ -317,6 +317,7 @@ class PlaceRules(RuleBase):
                     continue  # 巩固拓展脱贫攻坚成果: what a campaign achieved, a policy's term
                 if (
                     label == "Place"
+                    and (word in _REGIONS or word[-1] in "东南西北中" or text[end : end + 1] != "边")  # (洱海|边)
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
                     and text[end : end + 2] not in ("方面", "边境", "边界")  # 乌克兰方面, 黎巴嫩边境
                     and not (text.startswith("方向", end) and word not in _REGIONS)  # 赫尔松方向 (not 西北方向)

@@ -2541,3 +2541,21 @@ def test_the_peoples_memorials_squares_named_after_a_day_and_central_teams(text:
 
 def test_a_day_and_a_square_dance_are_no_place() -> None:
     assert not {n for t, n in _found("五一假期，八一建军节，大家跳起五一广场舞。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("在云南大理洱海边，游客们漫步。", ("Place", "洱海")),  # a lake, then 边 (not a direction)
+        ("在内蒙古乌梁素海，湖区已进入休渔期。", ("Place", "乌梁素海")),
+        ("国家防灾减灾救灾委员会办公室、应急管理部昨天会同有关部门会商。", ("Organisation", "国家防灾减灾救灾委员会办公室")),
+        ("水利部减灾中心的最新数据显示，旱情有所缓解。", ("Organisation", "水利部减灾中心")),  # a ministry's centre
+    ],
+)
+def test_lakes_a_committees_office_and_a_ministrys_centre(text: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [("农业农村部在中心城市开展试点。", "农业农村部在中心"), ("西南部地区", "西南")])
+def test_no_ministrys_centre_nor_region_in_these(text: str, name: str) -> None:
+    assert not {n for t, n in _found(text) if n == name}
