@@ -935,7 +935,7 @@ class PlaceRules(RuleBase):
                 if not tail:
                     continue
                 stem = tail
-            if suffix == "水库" and not whole_word and stem:
+            if suffix in ("水库", "蓄滞洪区") and not whole_word and stem:
                 last = stem[-1]
                 if not is_han(last.text) or (last.mention is None and self._reservoir_kind(last.text)):
                     continue  # 中小|水库, 调度|水库, 病险|水库: a kind of reservoir, not one named
@@ -958,6 +958,10 @@ class PlaceRules(RuleBase):
                 continue  # 7座|特大桥: a count
             if name_start and text[name_start - 1].isdigit() and stem_text[:1] in "年月日" and len(stem_text) >= 3:
                 name_start += 1  # 1989年|孙家集街道: the date before the name is no part of it
+                stem_text = stem_text[1:]
+            if level in ("town", "village") and stem_text[:1] in "前后" and len(stem_text) >= 3 and name_start \
+                    and text[name_start - 1] in "年月天日周":  # fmt: skip
+                name_start += 1  # 4年前|嘎拉村: a time ago, then the village
                 stem_text = stem_text[1:]
             if re.fullmatch(r"[多几数两一二三四五六七八九十百千]+[片个处座条批]", stem_text):
                 continue  # 多片|历史文化街区: a count of places

@@ -27,6 +27,8 @@ SINGLE_QUOTE_RE = re.compile(_SINGLE_QUOTE)
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
 #: Verbs and verbal nouns that name what a memorial remembers (南湖|革命|纪念馆, 南昌|起义|纪念馆,
 #: 红军|会师|旧址): part of its name.
+#: Counties' short names that are words of their own (滨海湿地: coastal): never a place alone.
+_WORD_SHORTS = frozenset(("滨海",))
 _MEMORIAL_WORDS = frozenset(("革命", "起义", "会师", "抗战", "解放", "战役", "暴动", "长征"))
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
@@ -228,7 +230,7 @@ class RuleBase:
 
     def _short_ok(self, short: str) -> bool:
         """May a short admin name (南川, 大连) stand for the place on its own?"""
-        if short in self.generic:
+        if short in self.generic or short in _WORD_SHORTS:
             return False
         tag, freq = self.seg.tag(short), self.seg.freq(short)
         if any(p.level != "county" for p in self.rules.admin_short[short]):

@@ -249,8 +249,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in quoted))]  # fmt: skip
         titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,40}》", text)]
         if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
-            found = [m for m in found if not any(a < m.start and m.end < b - 0 and (m.start, m.end) != (a + 1, b - 1)
-                                                 for a, b in titles)]  # fmt: skip
+            found = [m for m in found if not any(a < m.start and m.end < b - 0 and (
+                (m.start, m.end) != (a + 1, b - 1) or m.type == "Person")  # 《黄河颂》: a song, no person
+                for a, b in titles)]  # fmt: skip
             for a, b in titles:  # 《求是》杂志: a journal, a body of its own (its name without the marks)
                 if text.startswith(_JOURNALS, b) and not any(m.start == a + 1 and m.end == b - 1 for m in found):
                     found.append(Mention(a + 1, b - 1, text[a + 1 : b - 1], "Organisation", "journal", text[a + 1 : b - 1]))

@@ -2559,3 +2559,29 @@ def test_lakes_a_committees_office_and_a_ministrys_centre(text: str, entity: tup
 @pytest.mark.parametrize(("text", "name"), [("农业农村部在中心城市开展试点。", "农业农村部在中心"), ("西南部地区", "西南")])
 def test_no_ministrys_centre_nor_region_in_these(text: str, name: str) -> None:
     assert not {n for t, n in _found(text) if n == name}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("《映山红》《八月桂花遍地开》《黄河颂》《解放区的天》重温革命战争年代。", "黄河颂"),  # a song's title
+        ("盐城拥有中国首个滨海湿地类世界自然遗产。", "滨海"),  # coastal, not the county
+        ("在杨靖宇烈士陵园陈列室，人们驻足观看。", "陈列室"),  # no 陈 of that name
+        ("在鄱阳湖康山蓄滞洪区安全建设工程现场。", "康山蓄"),
+        ("回忆起4年前嘎拉村之行的美好时光。", "前嘎拉村"),  # four years ago, then the village
+        ("主电网延伸到全部边境乡。", "边境乡"),
+    ],
+)
+def test_titles_common_words_and_times_ago_are_no_names(text: str, absent: str) -> None:
+    assert absent not in {n for _t, n in _found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在鄱阳湖康山蓄滞洪区安全建设工程现场。", "康山蓄滞洪区"),
+        ("回忆起4年前嘎拉村之行的美好时光。", "嘎拉村"),
+    ],
+)
+def test_flood_storage_areas_and_villages_after_a_time(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
