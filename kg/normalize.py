@@ -449,8 +449,8 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
     """黄水国家森林公园、大风堡、千野草场、油草河峡谷等: in a list of which two items or
     more are places and none is anything else, an item the rules did not recognise that is a
     short name (2-6 characters, no function word; ``word(item)`` gives its dictionary tag and
-    frequency: no ordinary word, only a place's or a made-up one; none that starts with one of
-    ``places``, short names of provinces and cities) is a place too."""
+    frequency: no ordinary word, only a place's or a made-up one, or one of ``places``, the
+    short names of places (广州、义乌等地); none that starts with one of them) is a place too."""
     if "、" not in text:
         return mentions
     spans = {(m.start, m.end): m for m in mentions}
@@ -463,8 +463,8 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
         kinds = []
         for k, (a, b) in enumerate(items):
             m = spans.get((a, b))
-            if m is None and k == 0 and (last := ends.get(b)) is not None and last.start >= a:
-                m = last  # (以|黄水国家森林公园: the first item may begin inside a clause)
+            if m is None and (last := ends.get(b)) is not None and last.start >= a:
+                m = last  # (以|黄水国家森林公园, 成都扩容到|重庆: an item may begin inside a clause)
             if m is None and k == len(items) - 1 and (first := starts.get(a)) is not None and first.end <= b:
                 m = first  # (油草河峡谷|等为核心: the last one may run on)
             k_end = bisect_right(by_end, a)  # the first mention to end after a
@@ -490,8 +490,10 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
                 continue  # 广西南宁, 山西太原: a province and a city, not one place
             tag, freq = word(name)
             place_ends = _SITE_ENDS if sites else _PLACE_ENDS
+            if name.endswith(("部", "部分地区")) or "部分" in name:
+                continue  # 南部, 华南部分地区: a part of a region, not a place named
             if 2 <= len(name) <= 6 and not any(c in _NOT_IN_LISTED for c in name) and name not in generic \
-                    and (tag == "ns" or (tag == "" and freq == 0 and name[-1] in place_ends)):  # fmt: skip
+                    and (tag == "ns" or name in places or (tag == "" and freq == 0 and name[-1] in place_ends)):  # fmt: skip
                 added.append(Mention(a, b, name, "Place", "listed", name))
     return sorted([*mentions, *added], key=mention_order) if added else mentions
 

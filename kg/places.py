@@ -178,6 +178,9 @@ _DATE_NAMES = frozenset(("八一", "五一", "五四", "七一", "二七", "一�
 #: … and what they name.
 _DATE_NAMED = frozenset(("广场", "路", "大道", "大街", "大桥", "桥", "公园", "纪念馆", "纪念碑"))
 
+#: Going into or out of villages and townships (出村, 下乡): no place's name ends so.
+_MOVES = frozenset(("出村", "进村", "入村", "回村", "下乡", "回乡", "返乡", "进乡", "出乡", "离乡", "到村", "驻村"))
+
 #: Kinds of reservoir (中小|水库, 病险|水库): no reservoir's name.
 _RESERVOIR_KINDS = frozenset(("中小", "病险", "小型", "中型", "大型", "大中型", "小微", "骨干", "山塘", "各类", "主要",
                               "重点", "梯级", "在建", "新建", "调蓄", "灌溉", "饮用水", "水源", "干流", "支流", "干支流"))  # fmt: skip
@@ -892,6 +895,12 @@ class PlaceRules(RuleBase):
                     and one not in _NOT_ONE_CHAR_VILLAGES and not text.startswith(_VILLAGE_WORDS, s_end)
                 ):  # fmt: skip
                     stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
+            if level in ("town", "village") and text[s_start - 1 : s_end] in _MOVES and (
+                before := next((q for q in reversed(pieces) if q.end <= s_start - 1 and q.start < s_start - 1), None)
+            ) is not None and before.end == s_start - 1 and (
+                before.text in ("不", "没") or (len(before.text) >= 2 and self.seg.freq(before.text) >= 100)
+            ):  # fmt: skip
+                continue  # 农产品|出村, 工业品|下乡: goods going out of villages, not a village (but 岭下乡)
             if level == "site" and suffix in _DATE_NAMED and (
                 day := next((d for d in _DATE_NAMES if text.endswith(d, 0, s_start)), None)
             ) and any(q.start == s_start - len(day) for q in pieces) and text[s_end : s_end + 1] != "舞":  # fmt: skip

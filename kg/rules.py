@@ -59,6 +59,9 @@ _TOWN_WORDS = frozenset(("乡下", "乡里", "乡间", "镇上", "镇里"))
 _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 
 
+_ROAD_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:[GS]?\d{3}[国省]道|[国省]道[GS]?\d{3}线?)(?![0-9])")
+
+
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     """Find candidate mentions of the four entity types in a text."""
 
@@ -222,6 +225,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         places += self.village_repeats(text, places, pieces)
         places += self.context_units(text, places, pieces)
         places += self.family_places(text, pieces, places)
+        if "道" in text:  # 205国道, 国道212线, G318国道: a national or provincial road by its number
+            places += [Mention(m.start(), m.end(), m.group(0), "Place", "road-number", m.group(0))
+                       for m in _ROAD_NUMBER.finditer(text)]  # fmt: skip
         orgs = self.organisations(text, pieces)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])

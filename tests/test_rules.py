@@ -2585,3 +2585,27 @@ def test_titles_common_words_and_times_ago_are_no_names(text: str, absent: str) 
 )
 def test_flood_storage_areas_and_villages_after_a_time(text: str, name: str) -> None:
     assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("广东蕉岭县广福镇的205国道上，坍塌路面已经封闭。", "205国道"),  # roads by their numbers
+        ("兰海高速和国道212线一南一北。", "国道212线"),
+        ("班列从西安、成都扩容到重庆、武汉、广州、义乌等地。", "义乌"),  # a county-level city in a list
+        ("村里有一棵大樟树，樟树下村因此得名。", "樟树下村"),
+    ],
+)
+def test_roads_by_number_and_short_names_in_a_list_of_places(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["推动农产品出村、工业品下乡。", "2023国道建设全面提速。", "西部、南部等地出现降雨。"]
+)
+def test_goods_going_to_villages_years_and_parts_of_a_region_are_no_places(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Place"}
+
+
+def test_a_township_whose_name_ends_in_a_move_is_still_a_township() -> None:
+    assert ("Organisation", "岭下乡人民政府") in _found("福建岭下乡人民政府组织干部下村走访。")
