@@ -2609,3 +2609,8 @@ def test_goods_going_to_villages_years_and_parts_of_a_region_are_no_places(text:
 
 def test_a_township_whose_name_ends_in_a_move_is_still_a_township() -> None:
     assert ("Organisation", "岭下乡人民政府") in _found("福建岭下乡人民政府组织干部下村走访。")
+
+
+def test_academies_are_sites_and_views_and_halls_are_not() -> None:
+    places = {n for t, n in _found("游客来到槎溪书院，大家欢聚一堂，树立正确政绩观，领略自然景观。") if t == "Place"}
+    assert places == {"槎溪书院"}
