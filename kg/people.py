@@ -1097,6 +1097,7 @@ class PeopleRules(RuleBase):
                     2 <= len(head) <= 4
                     and self.seg.tag(head) in ("nr", "nrfg", "nrt")
                     and head not in self.generic  # 崇高|精神
+                    and not tok.text.endswith("主义")  # 马克思主义: a doctrine, no one named
                 ):
                     add(tok.start, tok.start + len(head), "name-context")
                 continue

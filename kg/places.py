@@ -895,6 +895,8 @@ class PlaceRules(RuleBase):
                     and one not in _NOT_ONE_CHAR_VILLAGES and not text.startswith(_VILLAGE_WORDS, s_end)
                 ):  # fmt: skip
                     stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
+            if suffix == "书院" and text.endswith(("街道", "社区", "村", "镇", "乡", "区", "县", "市"), 0, s_start):
+                continue  # 银雀山街道|书院: a place's reading room, not an academy named
             if level in ("town", "village") and text[s_start - 1 : s_end] in _MOVES and (
                 before := next((q for q in reversed(pieces) if q.end <= s_start - 1 and q.start < s_start - 1), None)
             ) is not None and before.end == s_start - 1 and (

@@ -2614,3 +2614,20 @@ def test_a_township_whose_name_ends_in_a_move_is_still_a_township() -> None:
 def test_academies_are_sites_and_views_and_halls_are_not() -> None:
     places = {n for t, n in _found("游客来到槎溪书院，大家欢聚一堂，树立正确政绩观，领略自然景观。") if t == "Place"}
     assert places == {"槎溪书院"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("这是我们党作为马克思主义政党区别于其他政党的显著标志。", "马克思"),  # a doctrine, no person named
+        ("展会结束后，不少国外客商慕名来到当地实地考察。", "慕名"),
+        ("始终保持人民军队纯洁光荣。", "人民军队"),
+        ("银雀山街道书院里坐满了读书的居民。", "银雀山街道书院"),  # a subdistrict's reading room
+    ],
+)
+def test_doctrines_idioms_and_a_places_reading_room_are_no_names(text: str, absent: str) -> None:
+    assert absent not in {n for _t, n in _found(text)}
+
+
+def test_a_leaders_theory_still_names_him() -> None:
+    assert ("Person", "邓小平") in _found("坚持马克思列宁主义、毛泽东思想、邓小平理论。")
