@@ -26,6 +26,8 @@ __all__ = ["ProgrammeRules"]
 
 #: Cue words that make a programme only of a coined name (:meth:`ProgrammeRules._coined`).
 _WEAK_CUES = ("建设", "产能建设")
+#: A numbered name (“双一流”, “三供一业”): a programme's, before 建设 too.
+_NUMBERED_NAME = re.compile(r"[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{0,3}[一二三四五六七八九十百千万双两][\u4e00-\u9fff]{1,2}")
 #: Words after a quote that make it a figure for a way of working (“绣花”功夫, “钉钉子”精神).
 _FIGURE_AFTER = ("功夫", "的功夫", "精神", "的精神", "劲头", "的劲头")
 
@@ -381,7 +383,7 @@ class ProgrammeRules(RuleBase):
                 if rest.startswith(self._cue_tuple)
                 else None
             )
-            if cue in _WEAK_CUES and not self._coined(inner):
+            if cue in _WEAK_CUES and not self._coined(inner) and not _NUMBERED_NAME.fullmatch(inner):
                 cue = None  # “毛细血管”建设: a metaphor; “四好农村路”建设, “共富工坊”建设: a name
             name = self._quote_name(inner, cued=cue is not None and rest is after)
             if name is not None and name.endswith("牌") and text.endswith(("打响", "打好", "打出", "打", "亮出", "擦亮", "叫响"), 0, qs):

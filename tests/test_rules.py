@@ -2631,3 +2631,12 @@ def test_doctrines_idioms_and_a_places_reading_room_are_no_names(text: str, abse
 
 def test_a_leaders_theory_still_names_him() -> None:
     assert ("Person", "邓小平") in _found("坚持马克思列宁主义、毛泽东思想、邓小平理论。")
+
+
+@pytest.mark.parametrize(("text", "name"), [("推进“双一流”建设。", "双一流"), ("完成“三供一业”建设。", "三供一业")])
+def test_numbered_names_before_jianshe_are_programmes(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+def test_a_metaphor_before_jianshe_is_no_programme() -> None:
+    assert not {n for t, n in _found("加强“毛细血管”建设。") if t == "Programme"}
