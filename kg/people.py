@@ -74,6 +74,8 @@ _ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总�
 _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 
+#: Time words that follow a name opening a clause (李国兵|去年|添置了烘干机).
+_TIME_AFTER_NAME = frozenset(("去年", "今年", "前年", "当年", "如今", "此前", "近年来", "早在", "从小", "一直"))
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
 _SPEECH_CHARS = "说称讲道问"
 #: Characters of Uyghur names that are not among the transliteration characters (they are
@@ -1178,17 +1180,25 @@ class PeopleRules(RuleBase):
             )  # 邓小平、江泽民: a list of names jieba knows
             sl = 2 if tok.text[:2] in self.compound_surnames else 1
             given = tok.text[sl:]
+            # ，李国兵去年…, 李国兵说: a word jieba made up of a common surname and a given name
+            # that is a word, opening a clause before a time or a speech verb
+            clause_name = (
+                n == 3 and tok.freq == 0 and not tok.tag and tok.text[:sl] in self.common_surnames
+                and (nxt in _TIME_AFTER_NAME or any(nxt.startswith(w) for w in ("说", "表示", "指出", "介绍")))
+                and (tok.start == 0 or text[tok.start - 1] in "，。；：！？\n“")
+            )  # fmt: skip
             if (
                 len(given) >= 2
                 and self.seg.freq(given) >= 50
                 and not self.seg.tag(given).startswith("nr")
+                and not clause_name
             ):
                 continue  # 高素质, 党护党: surname-like char + an ordinary word
             if nxt[:1] and nxt.startswith(self._name_enders) and (
                 nxt not in self.posts or nxt.startswith(self._place_enders)
             ):  # 叶巴滩水电站: the name of a place or a body; but a post that starts like
                 continue  # a body's name follows a name (王毅|部长, 赵乐际|委员长; not 安居镇|镇长)
-            plain = (
+            plain = clause_name or (
                 n >= 3
                 and not foreign
                 and tok.text[-1] not in self.nonname_finals

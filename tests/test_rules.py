@@ -2640,3 +2640,10 @@ def test_numbered_names_before_jianshe_are_programmes(text: str, name: str) -> N
 
 def test_a_metaphor_before_jianshe_is_no_programme() -> None:
     assert not {n for t, n in _found("加强“毛细血管”建设。") if t == "Programme"}
+
+
+@pytest.mark.parametrize(
+    "text", ["乘着政策的东风，李国兵去年8月也接连添置了谷物烘干机。", "李国兵说，今年的收成不错。"]
+)
+def test_a_name_jieba_made_up_opening_a_clause_before_a_time_or_speech(text: str) -> None:
+    assert ("Person", "李国兵") in _found(text)
