@@ -59,6 +59,10 @@ _TOWN_WORDS = frozenset(("乡下", "乡里", "乡间", "镇上", "镇里"))
 _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 
 
+#: Bodies named with their seat in brackets (中国石油大学（北京）, 中国矿业大学（徐州）), and
+#: the campus after it (…（北京）克拉玛依校区).
+_SEATED = ("大学", "学院", "研究院")
+_SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）](?:[\u4e00-\u9fff]{2,6}?校区)?")
 _ROAD_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:[GS]?\d{3}[国省]道|[国省]道[GS]?\d{3}线?)(?![0-9])")
 
 
@@ -247,6 +251,14 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         ]
         found += self.stationed_bodies(text, found)
         found += self.departments(text, found)
+        if "（" in text or "(" in text:  # 中国石油大学（北京）克拉玛依校区: a university and its seat
+            found += [
+                Mention(m.start, m.end + hit.end(), text[m.start : m.end + hit.end()], "Organisation", "org-seat",
+                        text[m.start : m.end + hit.end()])
+                for m in found if m.type == "Organisation" and m.text.endswith(_SEATED)
+                and (hit := _SEAT.match(text[m.end : m.end + 16])) is not None
+                and (hit.group(1) in self.rules.admin or hit.group(1) in self.rules.admin_short)
+            ]  # fmt: skip
         quoted = [
             (q.start(), q.end()) for q in QUOTE_RE.finditer(text) if q.end() - q.start() <= 14
         ]

@@ -2647,3 +2647,15 @@ def test_a_metaphor_before_jianshe_is_no_programme() -> None:
 )
 def test_a_name_jieba_made_up_opening_a_clause_before_a_time_or_speech(text: str) -> None:
     assert ("Person", "李国兵") in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("魏鹏飞是中国石油大学（北京）克拉玛依校区的老师。", "中国石油大学（北京）克拉玛依校区"),
+        ("香港科技大学（广州）今年迎来新生。", "香港科技大学（广州）"),
+        ("北京大学（燕园）的学生。", "北京大学"),  # (no place in the brackets)
+    ],
+)
+def test_a_university_with_its_seat_in_brackets(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
