@@ -407,13 +407,14 @@ class PlaceRules(RuleBase):
     def _memorial_namer(self, pieces: list[_Piece], at: int) -> _Piece | None:
         """The word right before a memorial's kind (长征|纪念馆, 烈士|纪念馆) that names it,
         or None: a mountain or a region (六盘山, 狼牙山, 东北), or a name jieba does not know
-        or knows as a proper noun (红岩, 古田会议). Not a province, city or county: the place
-        a memorial is in (延安|革命纪念馆 is named in :func:`kg.normalize._choose`)."""
+        or knows as a proper noun (红岩, 古田会议), or a province, city or county (福建省|革命历史
+        纪念馆; :func:`kg.normalize._choose` tells a place the memorial is in from its name)."""
         p = next((q for q in reversed(pieces) if q.end == at), None)
         if p is None or not is_han(p.text) or not 2 <= len(p.text) <= 4:
             return None
-        if p.mention is not None:
-            return p if p.mention.type == "Place" and p.mention.rule in ("suffix-nature", "known") else None
+        if p.mention is not None:  # (a province's, city's or county's: 福建省|革命历史纪念馆)
+            return p if p.mention.type == "Place" and p.mention.rule in (
+                "suffix-nature", "known", "admin", "admin-level", "admin-short") else None
         if p.text in self.generic or p.text in _MEMORIAL_KINDS or not self._nameish(p):
             return None
         return p if (p.tag == "nz" or (p.tag == "" and p.freq == 0)) else None

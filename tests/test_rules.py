@@ -2659,3 +2659,16 @@ def test_a_name_jieba_made_up_opening_a_clause_before_a_time_or_speech(text: str
 )
 def test_a_university_with_its_seat_in_brackets(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("在福建省革命历史纪念馆，新党员庄严宣誓。", "福建省革命历史纪念馆"),  # a kind of memorial, its province's
+        ("在甘肃会宁县红军会师旧址，千人唱诵红色诗篇。", "红军会师旧址"),
+        ("在贵州遵义会址，新发展的党员们面向党旗宣誓。", "遵义会址"),
+        ("参观古田会议会址和中共一大会址。", "古田会议会址"),
+    ],
+)
+def test_memorial_halls_and_meeting_sites_after_their_places(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
