@@ -404,6 +404,17 @@ class PlaceRules(RuleBase):
             self.seg.freq(word) >= 100 and tag not in ("ns", "nz", "nr")
         )
 
+    def _after_a_city(self, pieces: list[_Piece], k: int) -> bool:
+        """Does piece ``k``, a noun, follow a city's or a county's name right away (海口|骑楼|老街,
+        呼和浩特|塞上|老街): a street named by it there?"""
+        q = pieces[k]
+        prev = pieces[k - 1] if k else None
+        return (
+            prev is not None and prev.end == q.start and prev.mention is not None
+            and prev.mention.rule in ("admin", "admin-short", "admin-level")
+            and q.mention is None and q.tag in ("n", "s", "ns", "nz") and len(q.text) == 2
+        )  # fmt: skip
+
     def _memorial_namer(self, pieces: list[_Piece], at: int) -> _Piece | None:
         """The word right before a memorial's kind (长征|纪念馆, 烈士|纪念馆) that names it,
         or None: a mountain or a region (六盘山, 狼牙山, 东北), or a name jieba does not know
@@ -755,8 +766,10 @@ class PlaceRules(RuleBase):
                 continue  # 平遥古城, 正定古城: only a county's or a city's old town (not 花灯耀古城)
             elif suffix in _OLD_STREETS and not (
                 p.start == s_start and i and (q := pieces[i - 1]).end == s_start and 2 <= len(q.text) <= 3
-                and is_han(q.text) and (q.tag in ("ns", "nz", "") or (q.mention is not None and q.mention.type == "Place"))
-                and not self._common_word(q) and self._nameish(q) and q.text not in self.generic
+                and is_han(q.text) and (q.tag in ("ns", "nz", "") or (q.mention is not None and q.mention.type == "Place")
+                                        or self._after_a_city(pieces, i - 1))
+                and (not self._common_word(q) or self._after_a_city(pieces, i - 1))
+                and self._nameish(q) and q.text not in self.generic
                 and q.text not in _OLD_TOWNS and q.text not in ("县城", "老城", "城区", "市区", "山城")
             ):  # fmt: skip
                 continue  # 州桥|老街: one name right before it (not 走进|这条|老街, 甘肃兰州|老街)

@@ -2672,3 +2672,15 @@ def test_a_university_with_its_seat_in_brackets(text: str, name: str) -> None:
 )
 def test_memorial_halls_and_meeting_sites_after_their_places(text: str, name: str) -> None:
     assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("在海南海口骑楼老街，街区廊檐挂满灯笼。", "骑楼老街"), ("在内蒙古呼和浩特塞上老街，游客漫步其间。", "塞上老街")],
+)
+def test_an_old_street_named_by_a_word_right_after_its_city(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+def test_an_old_street_after_a_word_but_no_city_is_no_name() -> None:
+    assert not {n for t, n in _found("走进这条老街，感受骑楼老街的风情。") if t == "Place"}
