@@ -232,7 +232,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if "道" in text:  # 205国道, 国道212线, G318国道: a national or provincial road by its number
             places += [Mention(m.start(), m.end(), m.group(0), "Place", "road-number", m.group(0))
                        for m in _ROAD_NUMBER.finditer(text)]  # fmt: skip
-        orgs = self.organisations(text, pieces)
+        orgs = [m for m in self.organisations(text, pieces) if m.text not in self.generic]  # (全国重点实验室: a kind)
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         progs += self.festivals(text, [*gaz, *places])

@@ -2684,3 +2684,16 @@ def test_an_old_street_named_by_a_word_right_after_its_city(text: str, name: str
 
 def test_an_old_street_after_a_word_but_no_city_is_no_name() -> None:
     assert not {n for t, n in _found("走进这条老街，感受骑楼老街的风情。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建成4个全国重点实验室。",
+        "全国法院审结各类案件。",
+        "汇报会上，大家畅所欲言。",
+        "山上杜鹃花盛开，白玉兰也开了。",
+    ],
+)
+def test_kinds_of_body_meetings_and_flowers_are_no_entities(text: str) -> None:
+    assert not {n for t, n in _found(text) if t in ("Organisation", "Person")}
