@@ -2697,3 +2697,8 @@ def test_an_old_street_after_a_word_but_no_city_is_no_name() -> None:
 )
 def test_kinds_of_body_meetings_and_flowers_are_no_entities(text: str) -> None:
     assert not {n for t, n in _found(text) if t in ("Organisation", "Person")}
+
+
+@pytest.mark.parametrize("text", ["孩子们参加夏令营，送上新春祝福。", "江河湖泊水质改善，河湖长制落实。"])
+def test_words_shaped_like_names_are_no_entities(text: str) -> None:
+    assert not {n for t, n in _found(text) if t in ("Person", "Place")}
