@@ -441,6 +441,7 @@ _SITE_KINDS = ("景区", "景点", "古建筑", "山水名胜", "名胜", "历�
 #: How the name of such a site may end: a place's ends, and buildings' (宫, 楼, 祠 …).
 _SITE_ENDS = _PLACE_ENDS | frozenset("宫楼院堂祠庙阁塔屯")
 #: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
+_COUNTED_PLACES = re.compile(r"[两三四五六七八九十]+(?:地|市|县|区|省)")  # 松阳、兰溪、建德|三地
 _NOT_IN_LISTED = frozenset("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该要能可应需不有至涉")
 
 
@@ -481,8 +482,9 @@ def listed_places(text: str, mentions: list[Mention], generic: frozenset[str] = 
             if k == 0 and not (sites and b - a <= 5 and (a == 0 or not _HAN_RE.match(text[a - 1]))):
                 continue  # (the first item may begin inside a clause: only a whole short one counts)
             if k == len(items) - 1:  # the last item ends before 等, a punctuation mark or the text's end
-                cut = next((i for i in range(a + 2, b + 1) if text.startswith(("等", "为", "和"), i)), b)
-                if cut != b and text[cut] != "等":
+                cut = next((i for i in range(a + 2, b + 1) if text.startswith(("等", "为", "和"), i)
+                            or _COUNTED_PLACES.match(text, i)), b)  # (松阳、兰溪、建德|三地)
+                if cut != b and text[cut] != "等" and not _COUNTED_PLACES.match(text, cut):
                     continue
                 b = cut
             name = text[a:b]

@@ -2702,3 +2702,30 @@ def test_kinds_of_body_meetings_and_flowers_are_no_entities(text: str) -> None:
 @pytest.mark.parametrize("text", ["孩子们参加夏令营，送上新春祝福。", "江河湖泊水质改善，河湖长制落实。"])
 def test_words_shaped_like_names_are_no_entities(text: str) -> None:
     assert not {n for t, n in _found(text) if t in ("Person", "Place")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("徐利民：牢记为民宗旨 彰显公仆本色\n央视网消息：他是浦江县委宣传部部长。", "徐利民"),  # a title about a person
+    ],
+)
+def test_a_title_about_a_person(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("东北地区最长跨海大桥——大连长海大桥主通航孔桥首根桩完成浇筑。", "海大桥"),  # 大连, no commander
+        ("峰会期间，我同您首次举行韩中元首会晤。", "韩中"),
+        ("【文化中国行】云锦：千年锦绣编织新时代\n南京云锦是中国传统的丝制工艺品。", "云锦"),
+        ("浙江已有松阳、兰溪、建德三地成为全国传统村落集中连片保护利用示范县。", "建德三地"),
+    ],
+)
+def test_a_city_before_a_post_word_and_titles_about_things(text: str, absent: str) -> None:
+    assert absent not in {n for _t, n in _found(text)}
+
+
+def test_places_listed_before_a_count_of_places() -> None:
+    assert ("Place", "建德") in _found("浙江已有松阳、兰溪、建德三地成为全国传统村落集中连片保护利用示范县。")
