@@ -911,6 +911,8 @@ class PlaceRules(RuleBase):
                     stem, whole_word = [_Piece(one, s_start - 1, s_start, "", 0, None)], True
             if suffix == "书院" and text.endswith(("街道", "社区", "村", "镇", "乡", "区", "县", "市"), 0, s_start):
                 continue  # 银雀山街道|书院: a place's reading room, not an academy named
+            if suffix == "街道" and text[s_start - 1 : s_start] in ("外", "内") and text[s_start - 2 : s_start - 1] in "室户":
+                continue  # 半室外|街道: a street of a building, no subdistrict
             if level in ("town", "village") and text[s_start - 1 : s_end] in _MOVES and (
                 before := next((q for q in reversed(pieces) if q.end <= s_start - 1 and q.start < s_start - 1), None)
             ) is not None and before.end == s_start - 1 and (

@@ -47,6 +47,8 @@ _FESTIVALS = (
     "采摘节", "丰收节", "啤酒节", "风筝节", "桃花节", "梨花节", "油菜花节", "茶文化节", "开茶节",
     "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节", "诗歌节", "菜花节", "马拉松赛", "国际马拉松赛", "马拉松",
     "博览会", "科技博览会", "论坛", "产业发展大会", "邀请赛", "锦标赛", "嘉年华",
+    # games named after their host city (成都大运会, 杭州亚运会) and flower fairs (西湖迎春花市)
+    "大运会", "亚运会", "全运会", "冬运会", "青运会", "民运会", "亚冬会", "冬奥会", "奥运会", "花市", "迎春花市",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
 #: An edition's number right before a quoted name (第十八届“挑战杯”, 第三场“委员通道”).

@@ -2729,3 +2729,19 @@ def test_a_city_before_a_post_word_and_titles_about_things(text: str, absent: st
 
 def test_places_listed_before_a_count_of_places() -> None:
     assert ("Place", "建德") in _found("浙江已有松阳、兰溪、建德三地成为全国传统村落集中连片保护利用示范县。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("绿色低碳已成为成都大运会的鲜明底色。", "成都大运会"),  # games named after their host city
+        ("杭州亚运会圣火在良渚古城遗址公园成功采集。", "杭州亚运会"),
+        ("在西湖迎春花市，市民选购年花。", "西湖迎春花市"),  # a flower fair
+    ],
+)
+def test_games_and_flower_fairs_named_after_their_place(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+def test_a_buildings_half_outdoor_street_is_no_subdistrict() -> None:
+    assert not {n for t, n in _found("这条半室外街道一头在半山坡，一头在山脚。") if t == "Place"}
