@@ -111,27 +111,35 @@ _SITE_KIND_WORDS = ("革命", "烈士", "英雄", "人民", "先烈", "红军", 
                     "自然", "地质", "国家", "国际", "市民", "滨江", "滨河", "滨湖", "公园", "广场",
                     # … or a kind of army, office or battle (武乡|八路军烈士陵园, 桂林|办事处旧址,
                     # 黑山|阻击战烈士陵园: the place is part of the name)
-                    "八路军", "新四军", "办事处", "阻击战", "战役", "大捷", "起义", "会议", "战斗", "根据地")  # fmt: skip
+                    "八路军", "新四军", "办事处", "阻击战", "战役", "大捷", "起义", "会议", "战斗", "根据地",
+                    # … or a kind of park (兴义|世界地质公园, 海南|热带雨林国家公园: the place is part of it)
+                    "儿童", "郊野", "雕塑", "亲水", "主题", "红色", "人均", "冬奥", "矿山", "热带雨林", "雨林",
+                    "世界", "湿地", "商业", "休闲", "运动", "植物", "动物", "遗址", "农业", "观光")  # fmt: skip
 
 
 #: … the kinds of site that memory names (a park, an industrial park or a square is named by
 #: its place: 璧山新能源汽车产业园, 江北嘴中央公园)
 _OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物馆", "陈列馆", "纪念碑", "纪念塔", "纪念园", "陵园", "故居", "展览馆",
-                   "水库")  # (a reservoir is named by its own name, two characters or more: 蓟州|于桥水库)
+                   "水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园")
+#: … of which these are named by their own names of two characters too (蓟州|于桥水库,
+#: 北京|月坛公园, 长春|南湖大桥, 上海|七宝古镇)
+_SHORT_OWN_NAMES = frozenset(("水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园"))
 
 
 def _own_name(stem: str, rules: Rules) -> bool:
     """Is ``stem`` (the rest of a site's name after the places that open it) a name of its
-    own: its part before the site's kind (纪念馆, 旧址, 博物馆) is three characters or more (a
-    reservoir's two) and
-    not made of words that name a kind of site (中共一大|纪念馆, 抗美援朝|纪念馆, 红军会宁会师|旧址;
+    own: its part before the site's kind (纪念馆, 旧址, 博物馆; 公园, 古镇) is three characters or
+    more (two for a park's, a street's, a bridge's, an old town's or a reservoir's), not a line's,
+    and not made of words that name a kind of site (中共一大|纪念馆, 抗美援朝|纪念馆, 红军会宁会师|旧址;
     not 革命|纪念馆, 烈士|陵园, 红岩|博物馆)?"""
     kind = next((k for k in _OWN_NAME_KINDS if stem.endswith(k) and len(k) < len(stem)), None)
     if kind is None:
         return False
     core = stem[: -len(kind)]
-    if len(core) < (2 if kind == "水库" else 3) or core[0] == "第":  # (天津|第一机床总厂旧址: a numbered works is its city's)
-        return False
+    if len(core) < (2 if kind in _SHORT_OWN_NAMES else 3) or core[0] in "第嘴坝口门碑一二三四五六七八九十两几":
+        return False  # (天津|第一机床总厂旧址: a numbered works is its city's; 江北|嘴中央公园: a landmark's)
+    if any(w in core for w in ("铁路", "高铁", "高速", "公路", "运河", "逛")):
+        return False  # (延安|高速铁路渭河特大桥, 平陆|运河…大桥: a line's bridge is named along it)
     for word in sorted(_SITE_KIND_WORDS, key=len, reverse=True):
         core = core.replace(word, "")
     return len(core) >= 2

@@ -2745,3 +2745,30 @@ def test_games_and_flower_fairs_named_after_their_place(text: str, name: str) ->
 
 def test_a_buildings_half_outdoor_street_is_no_subdistrict() -> None:
     assert not {n for t, n in _found("这条半室外街道一头在半山坡，一头在山脚。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("在北京月坛公园、山东枣庄东湖公园，游客赏梅。", ["北京", "月坛公园", "枣庄", "东湖公园"]),
+        ("长春南湖大桥和长春新民大街流光溢彩。", ["长春", "南湖大桥", "新民大街"]),
+        ("在天津杨柳青古镇，游客体验年画制作。", ["天津", "杨柳青古镇"]),
+    ],
+)
+def test_parks_streets_bridges_and_old_towns_after_their_city_are_named_by_their_own_names(
+    text: str, names: list[str]
+) -> None:
+    places = {n for t, n in _found(text) if t == "Place"}
+    assert [n for n in names if n not in places] == [], places
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("成都人民公园里人头攒动。", "成都人民公园"),  # every city has one: named with its city
+        ("海南热带雨林国家公园正式设立。", "海南热带雨林国家公园"),
+        ("贵州兴义世界地质公园迎来游客。", "兴义世界地质公园"),
+    ],
+)
+def test_a_kind_of_park_keeps_its_places_name(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
