@@ -136,8 +136,11 @@ def _own_name(stem: str, rules: Rules) -> bool:
     if kind is None:
         return False
     core = stem[: -len(kind)]
-    if len(core) < (2 if kind in _SHORT_OWN_NAMES else 3) or core[0] in "第嘴坝口门碑一二三四五六七八九十两几":
-        return False  # (天津|第一机床总厂旧址: a numbered works is its city's; 江北|嘴中央公园: a landmark's)
+    if len(core) < (2 if kind in _SHORT_OWN_NAMES else 3) or core[0] in "第嘴坝口门碑" or (
+        core[0] in "一二三四五六七八九十两几" and core[1:2] in ("处", "个", "座", "条", "家", "大")
+    ):
+        return False  # (天津|第一机床总厂旧址: a numbered works is its city's; 江北|嘴中央公园: a landmark's;
+        # 临夏|六处地质公园: a count)
     if any(w in core for w in ("铁路", "高铁", "高速", "公路", "运河", "逛")):
         return False  # (延安|高速铁路渭河特大桥, 平陆|运河…大桥: a line's bridge is named along it)
     for word in sorted(_SITE_KIND_WORDS, key=len, reverse=True):
@@ -154,6 +157,10 @@ def _chain_head(m: Mention, rules: Rules) -> int:
         for k in range(min(len(m.text) - 1, at + 12), at + 1, -1):
             if m.text[at:k] in rules.admin or (count == 0 and m.text[at:k] in rules.admin_short and m.text[k : k + 1] != "省"):
                 break
+            if count and m.text[at:k] in rules.admin_short and short_inside(m.text[at:k], m.text[last:at], rules) \
+                    and any(m.text[k:j] in rules.admin for j in range(k + 2, min(len(m.text) - 1, k + 12) + 1)):  # fmt: skip
+                break  # 陕西|榆林|佳县人民医院: a city's short name inside the province before it, then a county
+                # (not 天津|南开大学: the district's name is the university's)
         else:
             break
         last, at, count = at, k, count + 1

@@ -74,9 +74,9 @@ _ADVERB_SURNAMES = frozenset("曾时常全同先后正再才刚即仍亦已总�
 _ABSTRACT_FINALS = frozenset("化性感率度型式类")
 
 
-#: A name of two or three characters that opens the title (or its column's 【…】 first) and a
-#: colon.
-_HEADING_NAME = re.compile(r"^(?:【[^】\n]{1,30}】)?([\u4e00-\u9fff]{2,3})：")
+#: A name of two or three characters that opens the title, or a part of it after its column's
+#: 【…】 or a space, and a colon (【…】路生梅：扎根黄土高原 潘从明：守正创新).
+_HEADING_NAME = re.compile(r"(?:^|】|[ \u3000])([\u4e00-\u9fff]{2,3})：")
 #: Time words that follow a name opening a clause (李国兵|去年|添置了烘干机).
 _TIME_AFTER_NAME = frozenset(("去年", "今年", "前年", "当年", "如今", "此前", "近年来", "早在", "从小", "一直"))
 #: Verbs of speech that jieba may glue to a name's last character (李|明说, 时称).
@@ -793,15 +793,17 @@ class PeopleRules(RuleBase):
                         add(s0, at, "speaker")
                         break
         if "：" in text:  # 徐利民：牢记为民宗旨: a person a heading is about, before its colon
-            for m in _HEADING_NAME.finditer(text):
+            for m in _HEADING_NAME.finditer(text, 0, max(text.find("\n"), 0) or len(text)):
                 s0, e0 = m.span(1)
                 name = m.group(1)
                 if (
                     (len(name) == 3 and self.seg.freq(name) == 0 and name[0] in self.surnames)
                     or (self.seg.tag(name).startswith("nr") and name[0] in self.common_surnames)
                 ) and name[-1] not in self.nonname_finals \
-                        and name not in self.generic and self.name_at(text, s0, tok_at, cued=True) == e0 \
-                        and not self.gazetteer_word_at(text, s0):  # fmt: skip
+                        and name not in self.generic and not self.gazetteer_word_at(text, s0) and (
+                            self.name_at(text, s0, tok_at, cued=True) == e0
+                            or (s0 in tok_at and tok_at[s0].end == e0 and len(name) == 3)  # 潘从明: 从 in a name
+                        ):  # fmt: skip
                     add(s0, e0, "speaker")
         for m in self.speech_re.finditer(text):
             if self.minority and text[m.start() - 1 : m.start()] in self._minority_lasts:

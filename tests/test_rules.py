@@ -2772,3 +2772,24 @@ def test_parks_streets_bridges_and_old_towns_after_their_city_are_named_by_their
 )
 def test_a_kind_of_park_keeps_its_places_name(text: str, name: str) -> None:
     assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("【二十大代表风采】路生梅：扎根黄土高原 医者仁心写大爱 潘从明：守正创新 传承工匠精神\n央视网消息", ("Person", "潘从明")),
+        ("我们来认识陕西榆林佳县人民医院原副院长路生梅。", ("Place", "榆林")),  # a chain of short names
+        ("我们来认识陕西榆林佳县人民医院原副院长路生梅。", ("Organisation", "陕西榆林佳县人民医院")),
+        ("天津南开大学的学生来到村里。", ("Organisation", "天津南开大学")),  # (南开 is the university's)
+    ],
+)
+def test_names_after_a_space_in_a_title_and_chains_of_short_place_names(text: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [("祝愿友好的中国人民幸福安康。", "安康"), ("重庆两江四岸灯火璀璨。", "两江"), ("在重庆、广州的商圈步行街，红旗招展。", "商圈步行街")],
+)
+def test_wishes_rivers_and_kinds_of_street_are_no_places(text: str, absent: str) -> None:
+    assert absent not in {n for _t, n in _found(text)}
