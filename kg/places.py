@@ -178,6 +178,9 @@ _DATE_NAMES = frozenset(("八一", "五一", "五四", "七一", "二七", "一�
 #: … and what they name.
 _DATE_NAMED = frozenset(("广场", "路", "大道", "大街", "大桥", "桥", "公园", "纪念馆", "纪念碑"))
 
+#: What a kind of museum starts with (专题博物馆, 顶级博物馆, 中小博物馆).
+_MUSEUM_KINDS = ("专题", "顶级", "世界一流", "一流", "中小", "校内", "著名", "全国", "综合性", "各地", "特展", "大型",
+                 "小型", "国有", "非国有", "民办", "行业", "数字")  # fmt: skip
 #: Going into or out of villages and townships (出村, 下乡): no place's name ends so.
 _MOVES = frozenset(("出村", "进村", "入村", "回村", "下乡", "回乡", "返乡", "进乡", "出乡", "离乡", "到村", "驻村"))
 
@@ -978,6 +981,11 @@ class PlaceRules(RuleBase):
                 stem = [namer, *stem]  # 六盘山|长征|纪念馆, 东北|烈士|纪念馆: named by where or what
             name_start = stem[0].start if stem else s_start
             stem_text = text[name_start:s_start]
+            if suffix in ("博物馆", "博物院") and (
+                text.startswith(_MUSEUM_KINDS, name_start) or any(v in stem_text for v in ("步入", "亮相", "走进", "参观"))
+                or re.search(r"[一二三四五六七八九十百几多两\d]+[家省地座个所]", stem_text)
+            ):  # fmt: skip
+                continue  # 专题博物馆, 全国近百家博物馆, 夫人步入博物馆: a kind or a count of museums
             if level == "site" and stem_text.startswith("人民") and text.endswith("中国", 0, name_start):
                 name_start -= 2  # 中国|人民抗日战争纪念馆: the people's memorial is China's
                 stem_text = text[name_start:s_start]

@@ -2793,3 +2793,15 @@ def test_names_after_a_space_in_a_title_and_chains_of_short_place_names(text: st
 )
 def test_wishes_rivers_and_kinds_of_street_are_no_places(text: str, absent: str) -> None:
     assert absent not in {n for _t, n in _found(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("参观黄河博物馆和故宫博物院。", "黄河博物馆"), ("参观黄河博物馆和故宫博物院。", "故宫博物院"), ("走进湖北省博物馆。", "湖北省博物馆")],
+)
+def test_museums_are_sites(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+def test_kinds_and_counts_of_museums_are_no_sites() -> None:
+    assert not {n for t, n in _found("建设专题博物馆，全国近百家博物馆参与。") if t == "Place"}
