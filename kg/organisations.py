@@ -52,6 +52,9 @@ _BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "�
 #: How an unnamed party body starts (成立临时党支部, 组建功能型党支部).
 _NOT_FOUNDED = ("临时", "功能型", "流动", "联合", "综合", "基层", "一个", "专门", "新的", "村", "社区", "各")
 #: A party body's words, which no company's or committee's name holds.
+#: A people's congress's or a CPPCC's special committee, named by its field (社会建设委员会,
+#: 财政经济委员会, 代表资格审查委员会).
+_SPECIAL_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,8}?)委员会")
 #: The numbered teams the party centre sends out to guide, inspect or supervise (中央第五十七
 #: 指导组, 中央第三巡视组, 中央第二生态环境保护督察组).
 _CENTRAL_TEAM = re.compile(r"(?:中央|国务院)第[一二三四五六七八九十百零]{1,5}(?:指导组|督导组|巡视组|督察组|巡察组|"
@@ -580,11 +583,17 @@ class OrganisationRules(RuleBase):
     def departments(self, text: str, found: list[Mention]) -> list[Mention]:
         """农业农村部 + 发展规划司, 国家发展改革委 + 地区振兴司: a ministry's or a
         commission's department, named by its field of work right after the body."""
-        if "司" not in text and "中心" not in text and "办公室" not in text:
+        if "司" not in text and "中心" not in text and "办公室" not in text and "委员会" not in text:
             return []
         out = []
         for m in found:
             if m.type != "Organisation":
+                continue
+            if m.text.endswith(("人大", "人大常委会", "政协")) and (hit := _SPECIAL_COMMITTEE.match(text, m.end)) \
+                    and not any(c in _FUNCTION_CHARS for c in hit.group(1)) and hit.group(1) != "工作" \
+                    and not any(w in hit.group(1) for w in ("有关", "相关", "联系", "主席", "专门", "各")):  # fmt: skip
+                name = text[m.start : hit.end()]  # 全国人大 + 社会建设委员会: a people's congress's special committee
+                out.append(Mention(m.start, hit.end(), name, "Organisation", "org-department", name))
                 continue
             if m.text.endswith(("委员会", "领导小组", "指挥部")) and text.startswith("办公室", m.end):
                 name = text[m.start : m.end + 3]  # 国家防灾减灾救灾委员会 + 办公室: the committee's office

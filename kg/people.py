@@ -803,6 +803,7 @@ class PeopleRules(RuleBase):
                         and name not in self.generic and not self.gazetteer_word_at(text, s0) and (
                             self.name_at(text, s0, tok_at, cued=True) == e0
                             or (s0 in tok_at and tok_at[s0].end == e0 and len(name) == 3)  # 潘从明: 从 in a name
+                            or (len(name) == 3 and name[0] in self.common_surnames and self.seg.freq(name) == 0)  # 李|胜利
                         ):  # fmt: skip
                     add(s0, e0, "speaker")
         for m in self.speech_re.finditer(text):

@@ -2805,3 +2805,21 @@ def test_museums_are_sites(text: str, name: str) -> None:
 
 def test_kinds_and_counts_of_museums_are_no_sites() -> None:
     assert not {n for t, n in _found("建设专题博物馆，全国近百家博物馆参与。") if t == "Place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("全国人大社会建设委员会召开全体会议。", ("Organisation", "全国人大社会建设委员会")),
+        ("内蒙古自治区人大财政经济委员会进行审查。", ("Organisation", "内蒙古自治区人大财政经济委员会")),
+        ("共青团要肩负起新时代新征程党赋予的使命。", ("Organisation", "共青团")),
+        ("【二十大代表风采】林丹：用心用情 李胜利：做人民群众安全的守护者\n央视网消息", ("Person", "李胜利")),
+    ],
+)
+def test_special_committees_the_youth_league_and_titles_about_people(text: str, entity: tuple[str, str]) -> None:
+    assert entity in _found(text)
+
+
+def test_a_congress_and_its_relevant_committees_are_no_one_committee() -> None:
+    orgs = {n for t, n in _found("全国人大有关专门委员会负责人介绍。") if t == "Organisation"}
+    assert orgs == {"全国人大"}
