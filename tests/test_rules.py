@@ -2823,3 +2823,7 @@ def test_special_committees_the_youth_league_and_titles_about_people(text: str, 
 def test_a_congress_and_its_relevant_committees_are_no_one_committee() -> None:
     orgs = {n for t, n in _found("全国人大有关专门委员会负责人介绍。") if t == "Organisation"}
     assert orgs == {"全国人大"}
+
+
+def test_seasons_and_holidays_in_quotation_marks_are_no_programmes() -> None:
+    assert not {n for t, n in _found("“三夏”时节，小麦收获过半；迎接“六一”儿童节。") if t == "Programme"}
