@@ -2827,3 +2827,15 @@ def test_a_congress_and_its_relevant_committees_are_no_one_committee() -> None:
 
 def test_seasons_and_holidays_in_quotation_marks_are_no_programmes() -> None:
     assert not {n for t, n in _found("“三夏”时节，小麦收获过半；迎接“六一”儿童节。") if t == "Programme"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中央层面深入贯彻中央八项规定精神学习教育工作专班公开通报典型问题。", "中央层面深入贯彻中央八项规定精神学习教育工作专班"),
+        ("国家话剧院演员走进社区。", "国家话剧院"),
+        ("江西省消防救援总队指挥中心调度力量。", "江西省消防救援总队"),
+    ],
+)
+def test_a_campaigns_task_force_theatres_and_fire_brigades(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
