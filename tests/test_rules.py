@@ -2839,3 +2839,15 @@ def test_seasons_and_holidays_in_quotation_marks_are_no_programmes() -> None:
 )
 def test_a_campaigns_task_force_theatres_and_fire_brigades(text: str, name: str) -> None:
     assert ("Organisation", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("为做好“十五五”时期各项工作开好局。", "十五五"),  # the five-year plans
+        ("推动长江经济带发展、长三角一体化发展。", "长江经济带发展"),  # a strategy by its full name
+        ("第十五届全国运动会在广东开幕，全运会吸引众多市民。", "全运会"),
+    ],
+)
+def test_five_year_plans_strategies_and_the_national_games(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
