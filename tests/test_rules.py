@@ -2851,3 +2851,10 @@ def test_a_campaigns_task_force_theatres_and_fire_brigades(text: str, name: str)
 )
 def test_five_year_plans_strategies_and_the_national_games(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("江苏坚持“四下基层”优良作风。", "四下基层"), ("各地大力推动以旧换新，惠民生促消费。", "以旧换新")]
+)
+def test_known_national_practices_and_policies(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
