@@ -91,6 +91,11 @@ _AWARD_VERBS = ("评选", "评出", "选树", "评为", "授予", "荣获", "获
 _HONOUR_ENDS = tuple("员师手长家匠人星兵户官") + (
     "模范", "导游", "管家", "家庭", "党员", "青年", "少年", "职工", "干部", "书记", "标兵", "能手",
 )  # fmt: skip
+#: A year two countries hold together: two countries' one-character names and what it is for.
+_COUNTRY_CHARS = "中俄美法德英日韩朝越老柬泰缅印巴哈乌吉塔土伊埃非澳新意西葡希匈塞蒙"
+_BILATERAL_YEAR = re.compile(
+    f"(?:中[{_COUNTRY_CHARS}]|[{_COUNTRY_CHARS}]中)(?:文化|教育|体育交流|体育|人文交流|友好|旅游|青年交流|科技创新|媒体交流|语言|文化旅游)年"
+)
 _CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选", "纳入")
 #: Cue words that name many things besides campaigns (工程 a project, 战略 a strategic
 #: partnership, 行动 a military one): the name must end at them (实施城市更新行动，, 实施
@@ -115,8 +120,10 @@ class ProgrammeRules(RuleBase):
     def campaigns(self, text: str) -> list[Mention]:
         """实施草业拔尖创新人才培养计划, 开展乡村振兴领域不正之风和腐败问题专项整治: an
         unquoted campaign named by what it is about, after a verb that runs it; the name
-        keeps its cue word (it is the whole name the article gives)."""
-        out = []
+        keeps its cue word (it is the whole name the article gives). And the years two
+        countries hold together (中俄文化年, 中越人文交流年, 俄中体育交流年)."""
+        out = [Mention(m.start(), m.end(), m.group(0), "Programme", "campaign", "", "年")
+               for m in _BILATERAL_YEAR.finditer(text)] if "年" in text else []  # fmt: skip
         for m in _CAMPAIGN_RE.finditer(text):
             body, start = m.group(1), m.start(1)
             for cut in (*_CAMPAIGN_VERBS, "的"):  # 部署各地…开展|春季促就业攻坚行动

@@ -2858,3 +2858,11 @@ def test_five_year_plans_strategies_and_the_national_games(text: str, name: str)
 )
 def test_known_national_practices_and_policies(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("两国元首宣布举办“中俄文化年”。", "中俄文化年"), ("俄中体育交流年圆满落幕。", "俄中体育交流年"), ("2025年是中越人文交流年。", "中越人文交流年")],
+)
+def test_years_two_countries_hold_together(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
