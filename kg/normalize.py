@@ -114,7 +114,9 @@ _SITE_KIND_WORDS = ("革命", "烈士", "英雄", "人民", "先烈", "红军", 
                     "八路军", "新四军", "办事处", "阻击战", "战役", "大捷", "起义", "会议", "战斗", "根据地",
                     # … or a kind of park (兴义|世界地质公园, 海南|热带雨林国家公园: the place is part of it)
                     "儿童", "郊野", "雕塑", "亲水", "主题", "红色", "人均", "冬奥", "矿山", "热带雨林", "雨林",
-                    "世界", "湿地", "商业", "休闲", "运动", "植物", "动物", "遗址", "农业", "观光")  # fmt: skip
+                    "世界", "商业", "休闲", "运动", "植物", "动物", "遗址", "农业", "观光")  # fmt: skip
+#: … longest first, as :func:`_own_name` takes them out of a name
+_SITE_KIND_WORDS_LONGEST = tuple(sorted(_SITE_KIND_WORDS, key=len, reverse=True))
 
 
 #: … the kinds of site that memory names (a park, an industrial park or a square is named by
@@ -126,7 +128,7 @@ _OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物�
 _SHORT_OWN_NAMES = frozenset(("水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园"))
 
 
-def _own_name(stem: str, rules: Rules) -> bool:
+def _own_name(stem: str) -> bool:
     """Is ``stem`` (the rest of a site's name after the places that open it) a name of its
     own: its part before the site's kind (纪念馆, 旧址, 博物馆; 公园, 古镇) is three characters or
     more (two for a park's, a street's, a bridge's, an old town's or a reservoir's), not a line's,
@@ -143,7 +145,7 @@ def _own_name(stem: str, rules: Rules) -> bool:
         # 临夏|六处地质公园: a count)
     if any(w in core for w in ("铁路", "高铁", "高速", "公路", "运河", "逛")):
         return False  # (延安|高速铁路渭河特大桥, 平陆|运河…大桥: a line's bridge is named along it)
-    for word in sorted(_SITE_KIND_WORDS, key=len, reverse=True):
+    for word in _SITE_KIND_WORDS_LONGEST:
         core = core.replace(word, "")
     return len(core) >= 2
 
@@ -193,7 +195,7 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
                 not chain or (rules is not None and short_inside(text_of(head), text_of(last), rules))
             ):  # (each place inside the one before: not 重庆 + 南山, a mountain, not 南山区)
                 last, head, chain = head, places_at[head], chain + 1
-            if rules is not None and _own_name(m.text[head - m.start :], rules):
+            if rules is not None and _own_name(m.text[head - m.start :]):
                 # 上海|中共一大纪念馆, 辽宁|丹东|抗美援朝纪念馆: the places are places of their
                 # own and the site is named by its own name (ANNOTATION: 观音村 ⊃ 观音岩驿站)
                 m = replace(m, start=head, text=m.text[head - m.start :], canonical="")
@@ -455,8 +457,9 @@ _SITE_KINDS = ("景区", "景点", "古建筑", "山水名胜", "名胜", "历�
                "古迹")  # fmt: skip
 #: How the name of such a site may end: a place's ends, and buildings' (宫, 楼, 祠 …).
 _SITE_ENDS = _PLACE_ENDS | frozenset("宫楼院堂祠庙阁塔屯")
+#: A count of places that closes a list of them (松阳、兰溪、建德|三地).
+_COUNTED_PLACES = re.compile(r"[两三四五六七八九十]+(?:地|市|县|区|省)")
 #: Characters no name in a list holds (了, 的, 和 …): an item with one is no name.
-_COUNTED_PLACES = re.compile(r"[两三四五六七八九十]+(?:地|市|县|区|省)")  # 松阳、兰溪、建德|三地
 _NOT_IN_LISTED = frozenset("的了在和与及或是为把被将对从到向于由等就都也又还而并之其这那个些各每该要能可应需不有至涉")
 
 

@@ -51,7 +51,6 @@ _FOUNDED_BODIES = frozenset(("党委", "联合党委", "综合党委", "党总�
 _BODY_KINDS = frozenset(("产业链", "重点产业链", "行业", "园区", "商圈", "楼宇", "片区", "企业", "产业", "链上", "两新组织"))
 #: How an unnamed party body starts (成立临时党支部, 组建功能型党支部).
 _NOT_FOUNDED = ("临时", "功能型", "流动", "联合", "综合", "基层", "一个", "专门", "新的", "村", "社区", "各")
-#: A party body's words, which no company's or committee's name holds.
 #: A people's congress's or a CPPCC's special committee, named by its field (社会建设委员会,
 #: 财政经济委员会, 代表资格审查委员会).
 _SPECIAL_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,8}?)委员会")
@@ -59,6 +58,7 @@ _SPECIAL_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,8}?)委员会")
 #: 指导组, 中央第三巡视组, 中央第二生态环境保护督察组).
 _CENTRAL_TEAM = re.compile(r"(?:中央|国务院)第[一二三四五六七八九十百零]{1,5}(?:指导组|督导组|巡视组|督察组|巡察组|"
                            r"生态环境保护督察组|工作组|调研组|检查组)")
+#: A party body's words, which no company's or committee's name holds.
 _PARTY_BODIES = ("党委", "党支部", "党总支", "党工委", "纪委", "巡察组")
 #: The suffixes of companies and co-operatives, whose names may hold any words (茶香里茶业);
 #: the other suffixes that :meth:`OrganisationRules._company_anchor` serves (委员会, 协会)

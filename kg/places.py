@@ -24,6 +24,7 @@ from .rulebase import (
     _START_OF,
     _STOP_TAGS,
     _VERBISH,
+    _WORD_SHORTS,
     RuleBase,
     _Piece,
     index_by_end,
@@ -171,7 +172,7 @@ _LINE_KINDS = frozenset(("高原", "市域", "普速", "东西", "米轨", "城�
 _MEMORIAL_KINDS = _MEMORIAL_WORDS | {"烈士", "革命烈士", "英雄", "人民英雄", "先烈", "红军", "历史"}
 
 #: County short names that are common words after their province (辽宁振兴发展, 黑龙江富裕起来).
-_NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安", "两江", "滨海", "牡丹"))
+_NOT_AFTER_PARENT = frozenset(("振兴", "富裕", "和平", "团结", "开放", "发展", "安定", "长安")) | _WORD_SHORTS
 
 #: Days that squares, roads and bridges are named after (八一广场, 五一路, 五四大街) …
 _DATE_NAMES = frozenset(("八一", "五一", "五四", "七一", "二七", "一二九", "九一八", "五卅", "十一"))

@@ -25,11 +25,11 @@ _SINGLE_QUOTE = r"‘([^‘’“”\n]{1,20})’"
 QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|\"([^\"\n]{1,40})\"|「([^「」\n]{1,40})」|" + _SINGLE_QUOTE)
 SINGLE_QUOTE_RE = re.compile(_SINGLE_QUOTE)
 _SENT_PUNCT = set("，。！？；：,.!?;:…")
-#: Verbs and verbal nouns that name what a memorial remembers (南湖|革命|纪念馆, 南昌|起义|纪念馆,
-#: 红军|会师|旧址): part of its name.
 #: Counties' short names that are words of their own (滨海湿地: coastal; 牡丹: a peony; 两江四岸:
 #: two rivers): never a place alone.
 _WORD_SHORTS = frozenset(("滨海", "牡丹", "两江"))
+#: Verbs and verbal nouns that name what a memorial remembers (南湖|革命|纪念馆, 南昌|起义|纪念馆,
+#: 红军|会师|旧址): part of its name.
 _MEMORIAL_WORDS = frozenset(("革命", "起义", "会师", "抗战", "解放", "战役", "暴动", "长征"))
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "rr", "rz", "m", "mq",
               "q", "y", "e", "o", "x", "f", "ad", "vd", "vn", "a", "i", "l", "t", "tg", "d", "z",
