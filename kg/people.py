@@ -697,6 +697,8 @@ class PeopleRules(RuleBase):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):
                 return  # 余村: a village, not a name
+            if text[e - 1] in "团队" and rule not in ("byline", "photo-credit"):
+                return  # 党代表|宣讲团, 顾问团, 龙舟队: a group (no given name ends in 团 or 队)
             while e - s > 2 and text[e - 1] in _ADVERB_TAILS and _all_in(text[s : e - 1], self.translit) \
                     and not text.startswith(("说", "表示", "介绍", "告诉"), e):  # fmt: skip
                 e -= 1  # 卢拉|已|多次呼吁: an adverb after a foreign name (but 书记胡德才|说: a name)

@@ -73,6 +73,23 @@ def _load_tags(dict_path: Path) -> dict[str, str]:
     return tags
 
 
+#: Adverbs that open the four-character verb phrases of official prose (充分|发挥, 积极|探索).
+_ADVERBS = frozenset((
+    "充分", "积极", "大力", "切实", "认真", "全面", "深入", "不断", "努力", "坚决", "着力", "持续",
+    "加快", "广泛", "主动", "统筹", "扎实", "稳步", "严格", "依法", "尽快", "逐步", "全力",
+))  # fmt: skip
+
+
+def _tag_verb_phrases(tags: dict[str, str]) -> None:
+    """Tag as verbs the dictionary's words made of an adverb and a verb, which it tags as
+    nouns or idioms (充分发挥 n, 积极探索 n, 严格执法 nr): read as nouns they open the names of
+    bodies and places (海南|充分发挥|百姓|宣讲团). Nouns stay nouns (积极分子, 有效期限)."""
+    for word, tag in list(tags.items()):
+        if len(word) == 4 and word[:2] in _ADVERBS and tag not in ("v", "vn", "d", "ad") \
+                and tags.get(word[2:]) in ("v", "vn"):  # fmt: skip
+            tags[word] = "v"
+
+
 class Segmenter:
     """jieba segmentation with dictionary tags, one instance per rule set."""
 
@@ -82,6 +99,7 @@ class Segmenter:
         self.tokenizer.initialize()
         self.fast = rjieba.Jieba() if fast and rjieba is not None else None
         self.tags = _load_tags(Path(jieba.__file__).with_name("dict.txt"))
+        _tag_verb_phrases(self.tags)
         self.generation = 0  # goes up whenever a word's tag or frequency may have changed
         self._slow: dict[str, list[tuple[str, int, int]]] = {}  # see _slow_cut
         self._slow_generation = 0

@@ -2866,3 +2866,37 @@ def test_known_national_practices_and_policies(text: str, name: str) -> None:
 )
 def test_years_two_countries_hold_together(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["吉林省二十大基层党代表宣讲团来到长春。", "专家顾问团成员李明表示。", "村民龙舟队在江面训练。"],
+)
+def test_a_group_after_a_role_word_is_no_person(text: str) -> None:
+    persons = {n for t, n in _found(text) if t == "Person"}
+    assert not {n for n in persons if n.endswith(("团", "队"))}, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("海南充分发挥百姓宣讲团作用。", "海南充分发挥百姓宣讲团", None),
+        ("充分发挥孔子学院的桥梁作用。", "充分发挥孔子学院", "孔子学院"),
+        ("南川区委宣讲团深入基层。", None, "南川区委宣讲团"),
+    ],
+)
+def test_adverb_and_verb_open_no_body_and_speaking_teams_are_bodies(text: str, wrong, right) -> None:
+    """充分发挥 (jieba's dictionary tags it a noun) is a verb phrase, no part of a name; a
+    place's or a body's 宣讲团 is a body."""
+    orgs = {n for t, n in _found(text) if t == "Organisation"}
+    assert wrong not in orgs
+    if right is not None:
+        assert right in orgs, orgs
+
+
+def test_the_dictionarys_adverb_verb_words_are_verbs_and_its_nouns_stay_nouns() -> None:
+    from kg.segment import _tag_verb_phrases
+
+    tags = {"充分发挥": "n", "发挥": "v", "积极分子": "n", "分子": "n", "严格执法": "nr", "执法": "vn"}
+    _tag_verb_phrases(tags)
+    assert (tags["充分发挥"], tags["积极分子"], tags["严格执法"]) == ("v", "n", "v")
