@@ -92,6 +92,14 @@ _NOT_AFTER_A_NAME = ("嘎查", "苏木", "淖尔", "牧骑", "浩特", "村", "�
 _CLAUSE_OPENERS = frozenset("”。，！？；：\n 　,!?;:")
 #: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
 _CAPTION_SIDE = re.compile("[（(][左右][一二三四五六七八九]?[)）]")
+#: An age before a name (80多岁的|夏春生老人, 67岁的|普汝明是), and what may follow such a name:
+#: punctuation, a word of address or a verb that opens what the person did.
+_AGE = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)多?岁的")
+_AFTER_AN_AGED_NAME = (
+    "，", "。", "、", "；", "：", "（", "老人", "爷爷", "奶奶", "大爷", "大妈", "阿姨", "老汉", "老伯", "婆婆",
+    "是", "说", "表示", "告诉", "介绍", "在", "和", "与", "已", "已经", "也", "今年", "每天", "曾", "刚", "从",
+    "带", "把", "被", "家", "一家", "老两口", "夫妇", "正在", "仍", "依然", "还", "便", "就", "第一次", "终于",
+)  # fmt: skip
 
 #: One-character short names of countries before 方 (中方, 马方 = Malaysia's side).
 _SIDES = frozenset("中美俄英法德日韩朝马泰越印巴以伊沙埃乌土澳加菲柬老缅蒙哈吉塔叙黎约卢孟莫汤毛罗古智秘阿斯尼")
@@ -785,6 +793,12 @@ class PeopleRules(RuleBase):
             end = self.name_at(text, t.end, tok_at)  # object of a verb that takes a person
             if end is not None and not text.startswith(("村", "镇", "乡", "街道", "社区"), end):
                 add(t.end, end, "person-verb")  # (not 派驻|国茶|村: a village's name)
+        if "岁的" in text:
+            for m in _AGE.finditer(text):  # 80多岁的|夏春生老人, 67岁的|普汝明是: an age before a name
+                end = self.name_at(text, m.end(), tok_at, cued=True)
+                if end is not None and text.startswith(_AFTER_AN_AGED_NAME, end) and \
+                        text[m.end() : end] not in self.generic and text[m.end() : end] not in self.roles:  # fmt: skip
+                    add(m.end(), end, "age")
         if "左" in text or "右" in text:
             for m in _CAPTION_SIDE.finditer(text):  # 张建国(右)正在调解: who is where in a photo
                 at = m.start()

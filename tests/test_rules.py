@@ -2900,3 +2900,20 @@ def test_the_dictionarys_adverb_verb_words_are_verbs_and_its_nouns_stay_nouns() 
     tags = {"充分发挥": "n", "发挥": "v", "积极分子": "n", "分子": "n", "严格执法": "nr", "执法": "vn"}
     _tag_verb_phrases(tags)
     assert (tags["充分发挥"], tags["积极分子"], tags["严格执法"]) == ("v", "n", "v")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("80多岁的夏春生老人经过医院救治病情好转。", "夏春生"),
+        ("在四川大学华西医院，102岁的覃德华爷爷康复出院。", "覃德华"),
+        ("67岁的普汝明是科里收治的第一位重症患者。", "普汝明"),
+    ],
+)
+def test_a_name_after_an_age(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["20岁的年轻人在村里创业。", "67岁的老人说，日子越过越好。", "今年68岁的王大爷说。"])
+def test_an_age_before_an_ordinary_word_gives_no_person(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Person"}
