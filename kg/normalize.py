@@ -312,6 +312,8 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
             if place.name not in written and not longer:
                 # the fullest form *in the article* names it (北京, 石柱县); the official name is an alias
                 canonical, alias = m.text, place.name
+        elif m.rule == "known" and m.type == "Place" and canonical == m.text and m.text + "地区" in written:
+            canonical = m.text + "地区"  # 黄淮海 after 黄淮海地区: one region, by its fullest name
         elif m.rule == "known" and canonical != m.text and canonical not in written:
             canonical, alias = m.text, canonical  # 国家发展改革委, 东盟: as the article writes it
         elif m.rule == "admin":

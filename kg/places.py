@@ -81,6 +81,14 @@ _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于�
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: The country's regions by compass point and old name: in a body's name they are part of it.
 _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
+#: Regions that an article may call ``X地区`` (黄淮海地区, 西南地区, 长三角地区): China's and a
+#: province's parts and the world's (not a city or a country: 顿涅茨克地区 is no 顿涅茨克).
+_AREAS = _REGIONS | frozenset((
+    "陕北", "陕南", "关中", "苏北", "苏南", "苏中", "皖南", "皖北", "胶东", "辽东", "川西", "川南", "粤东", "粤西",
+    "粤北", "闽南", "闽东", "闽西", "赣南", "陇东", "藏北", "北疆", "南疆", "潮汕", "黄淮海", "黄淮", "江淮", "中原",
+    "长三角", "珠三角", "京津冀", "中东", "亚太", "拉美", "中亚", "东亚", "东南亚", "西亚", "南亚", "东北亚", "加勒比",
+    "巴尔干",
+))  # fmt: skip
 #: Ages before a place's kind (千年古镇, 百年老街): no names.
 _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "近千年", "千百年"))
 #: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
@@ -330,6 +338,12 @@ class PlaceRules(RuleBase):
                     and not (text.startswith("方向", end) and word not in _REGIONS)  # 赫尔松方向 (not 西北方向)
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
+                if word in _AREAS and text.startswith(("港区", "苏区", "片区", "园区"), end):
+                    continue  # 北疆|港区, 闽东|苏区: a region's name opens a site's or an area's
+                if word in _AREAS and text.startswith("地区", end) and canonical == word:
+                    # 黄淮海|地区, 西南|地区: the region's fullest name as the article writes it
+                    out.append(Mention(start, end + 2, word + "地区", label, "known", word + "地区"))
+                    continue
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word == "金山" and text.startswith("银山", end):
                 continue  # 绿水青山就是金山银山: a saying, not the district

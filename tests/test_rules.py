@@ -2917,3 +2917,24 @@ def test_a_name_after_an_age(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["20岁的年轻人在村里创业。", "67岁的老人说，日子越过越好。", "今年68岁的王大爷说。"])
 def test_an_age_before_an_ordinary_word_gives_no_person(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("陕北的红枣熟了。", "陕北"), ("感受潮汕特有的年味。", "潮汕"), ("南疆的棉花开始采摘。", "南疆"),
+     ("黄淮海地区小麦播种过半。", "黄淮海地区"), ("西南地区迎来强降雨。", "西南地区")],
+)  # fmt: skip
+def test_parts_of_china_are_places_by_their_fullest_name(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+def test_a_region_and_the_same_region_with_its_area_word_are_one_place() -> None:
+    ext = get_extractor()(Article(id="t", title="t", text="东北地区迎来降雨。东北的气温明显下降。"))
+    assert [(e.key, e.aliases) for e in ext.entities if e.type == "Place"] == [(("Place", "东北地区"), ("东北",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"), [("天津港北疆港区集装箱码头。", "北疆"), ("顿涅茨克地区遭到炮击。", "顿涅茨克地区")]
+)
+def test_a_region_opening_a_port_area_and_a_citys_oblast(text: str, wrong: str) -> None:
+    assert ("Place", wrong) not in _found(text)
