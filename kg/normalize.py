@@ -169,12 +169,17 @@ def _chain_head(m: Mention, rules: Rules) -> int:
     return last if count >= 2 else 0
 
 
+def _choice_order(m: Mention) -> tuple[int, int, int]:
+    """Longest first, then by rule; a known person's name yields to the same name found
+    after a post, a role or in a list, which tells the post (国家主席习近平: holdsPost)."""
+    rank = 4 if m.rule == "known" and m.type == "Person" else _RULE_PRIORITY.get(m.rule, 9)
+    return (-(m.end - m.start), rank, m.start)
+
+
 def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str, str] | None = None) -> list[Mention]:
     """The longest candidates that claim no character twice (``chained`` collects the
     bodies named after a chain of places, by their own name: :func:`_chain_head`)."""
-    order = sorted(
-        cands, key=lambda m: (-(m.end - m.start), _RULE_PRIORITY.get(m.rule, 9), m.start)
-    )
+    order = sorted(cands, key=_choice_order)
     taken = bytearray(max((m.end for m in cands), default=0) + 1)
     places_at: dict[int, int] = {}  # where an administrative place starts -> its longest end
     ends_at: dict[int, str] = {}  # where one ends -> its name

@@ -678,8 +678,8 @@ class PeopleRules(RuleBase):
         return any(
             text.startswith(w, pos)
             for w in (text[pos : pos + k] for k in range(2, 8))
-            if w in self.known or w in self.rules.admin or w in self.rules.admin_short
-        )
+            if (w in self.known and self.known[w][0] != "Person") or w in self.rules.admin or w in self.rules.admin_short
+        )  # (a leader the known list names is a name: 石泰峰、李干杰、…、刘金国出席)
 
     def people(self, text: str, tokens: list[Token], article: Article | None) -> list[Mention]:
         tok_at = by_start(tokens)
@@ -699,8 +699,10 @@ class PeopleRules(RuleBase):
                 return  # 陆家嘴, 于家堡, 向家坝: a place named after a family, not a person
             if e - s == 3 and text[e - 1] == "所" and text[e : e + 1] in "绘作写画拍著撰编制说言述讲":
                 e -= 1  # 画家鲁治|所绘: the particle 所 before a verb, not a name's character
-            if e - s == 3 and self.known.get(text[s : s + 2], ("",))[0] == "Person":
-                e -= 1  # 诗人杜甫|寓居: a figure the known list names, then a verb's character
+            if e - s == 3 and self.known.get(text[s : s + 2], ("",))[0] == "Person" and (
+                text[e - 1] in "在同和与对向说作送访等" or self.seg.freq(text[e - 1 : e + 1]) > 0
+            ):  # (not 主治医生|刘鹤莺|在, 王晨阳: another name that starts with a leader's)
+                e -= 1  # 诗人杜甫|寓居, 李强|调研: a figure the known list names, then a verb's character
             if e - s == 3 and text[e - 1] == "作" and text.startswith(_ZUO_OBJECTS, e):
                 e -= 1  # 秘书长刘奇|作了说明: the verb 作, not a name's last character
             if e - s == 2 and text[e - 1] in "村镇乡县区省" and not self.seg.tag(text[s:e]).startswith("nr"):

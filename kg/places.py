@@ -81,6 +81,8 @@ _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于�
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: The country's regions by compass point and old name: in a body's name they are part of it.
 _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
+#: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
+_DOCTRINE_AFTER = ("新时代", "经济思想", "外交思想", "法治思想", "强军思想", "生态文明思想", "文化思想", "思想", "理论")
 #: Regions that an article may call ``X地区`` (黄淮海地区, 西南地区, 长三角地区): China's and a
 #: province's parts and the world's (not a city or a country: 顿涅茨克地区 is no 顿涅茨克).
 _AREAS = _REGIONS | frozenset((
@@ -296,6 +298,10 @@ class PlaceRules(RuleBase):
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
+                if label == "Person" and (
+                    start not in token_starts or end not in token_starts or text.startswith(_DOCTRINE_AFTER, end)
+                ):
+                    continue  # 任|何维|护, 韩正|在 … inside words; 习近平|新时代…思想: a doctrine's name
                 if label == "Place" and start in token_starts and (whole := word_at(start)) is not None \
                         and whole.start == start and whole.end > end and whole.tag == "ns" \
                         and self.place_suffixes.get(text[end : whole.end]) == "nature":  # fmt: skip

@@ -2938,3 +2938,31 @@ def test_a_region_and_the_same_region_with_its_area_word_are_one_place() -> None
 )
 def test_a_region_opening_a_port_area_and_a_citys_oblast(text: str, wrong: str) -> None:
     assert ("Place", wrong) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("习近平等党和国家领导人将出席仪式。", {"习近平"}),
+        ("石泰峰一同调研。", {"石泰峰"}),
+        ("石泰峰、李干杰、李书磊、陈文清、刘金国、王小洪出席结业式。", {"石泰峰", "李干杰", "李书磊", "陈文清", "刘金国", "王小洪"}),
+        ("王小洪、张庆伟、张军、应勇、何报翔出席开幕会。", {"王小洪", "张庆伟", "张军", "应勇", "何报翔"}),
+    ],
+)
+def test_national_leaders_are_people_with_no_post_before_them(text: str, names: set[str]) -> None:
+    assert names <= {n for t, n in _found(text) if t == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("任何维护稳定的努力都值得肯定。", None),  # 何维 inside 任何|维护
+        ("以习近平新时代中国特色社会主义思想为指导。", None),  # a doctrine's name
+        ("主治医生刘鹤莺在制定生产护理方案。", "刘鹤莺"),  # (not 刘鹤)
+        ("由党鹤松、王涛、王晨阳、余爽组成的中国队夺冠。", "王晨阳"),  # (not 王晨)
+    ],
+)
+def test_a_leaders_name_inside_words_doctrines_and_longer_names(text: str, person) -> None:
+    persons = {n for t, n in _found(text) if t == "Person"}
+    assert not {"何维", "习近平", "刘鹤", "王晨"} & persons, persons
+    assert person is None or person in persons
