@@ -48,7 +48,7 @@ _FESTIVALS = (
     "龙舟节", "灯会", "庙会", "农民丰收节", "戏剧节", "诗歌节", "菜花节", "马拉松赛", "国际马拉松赛", "马拉松",
     "博览会", "科技博览会", "论坛", "产业发展大会", "邀请赛", "锦标赛", "嘉年华",
     # games named after their host city (成都大运会, 杭州亚运会) and flower fairs (西湖迎春花市)
-    "大运会", "亚运会", "全运会", "冬运会", "青运会", "民运会", "亚冬会", "冬奥会", "奥运会", "花市", "迎春花市",
+    "大运会", "亚运会", "全运会", "冬运会", "青运会", "民运会", "亚冬会", "冬奥会", "奥运会", "花市", "迎春花市", "灯市",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
 #: An edition's number right before a quoted name (第十八届“挑战杯”, 第三场“委员通道”).
@@ -444,6 +444,10 @@ class ProgrammeRules(RuleBase):
                 and not re.fullmatch(
                     r"[一二三四五六七八九十百千两头首第]+号?(?:工程|行动|项目|计划)", name
                 )
+            ) or (  # “笪桥灯市”, “水上花市”, “火树银花嘉年华”: a fair or a festival by its own name
+                len(name) >= 4 and is_han(name) and not name.startswith("最") and not self._parallel_slogan(name)
+                and [f.end() for f in _FESTIVAL_RE.finditer(name)] == [len(name)]
+                and "节" not in name[: _FESTIVAL_RE.search(name).start()]  # (not “端午节遇上丰收节”)
             )  # but “一号工程” is what something is called
             if cue is None and near_cue is None and self._working_rule(name):
                 named[-1] = None  # “一月一调度、一季一通报”; but “一村一品”产业发展模式

@@ -2966,3 +2966,19 @@ def test_a_leaders_name_inside_words_doctrines_and_longer_names(text: str, perso
     persons = {n for t, n in _found(text) if t == "Person"}
     assert not {"何维", "习近平", "刘鹤", "王晨"} & persons, persons
     assert person is None or person in persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("江苏南京“笪桥灯市”热热闹闹。", "笪桥灯市"), ("荔湾区“水上花市”历史悠久。", "水上花市"),
+     ("当晚还举行了“火树银花嘉年华”，为观众送上祝福。", "火树银花嘉年华"), ("通过“三会一课”、主题党日等方式学习。", "三会一课")],
+)  # fmt: skip
+def test_quoted_fairs_and_festivals_name_themselves(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["节日活动以“端午节遇上丰收节”为主题。", "袭击了伊朗“最高级别论坛”会议场所。"]
+)
+def test_a_theme_and_a_description_in_quotation_marks_are_no_fairs(text: str) -> None:
+    assert not {n for t, n in _found(text) if t == "Programme"}
