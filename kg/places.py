@@ -81,6 +81,8 @@ _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于�
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: The country's regions by compass point and old name: in a body's name they are part of it.
 _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
+#: Sites named after a body (中国人民志愿军|烈士陵园, 新四军|纪念馆, 八路军|太行纪念馆).
+_MEMORIALS_OF_BODIES = ("烈士陵园", "陵园", "纪念馆", "纪念碑", "纪念塔", "陈列馆", "太行纪念馆")
 #: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
 _DOCTRINE_AFTER = ("新时代", "经济思想", "外交思想", "法治思想", "强军思想", "生态文明思想", "文化思想", "思想", "理论")
 #: Regions that an article may call ``X地区`` (黄淮海地区, 西南地区, 长三角地区): China's and a
@@ -308,6 +310,8 @@ class PlaceRules(RuleBase):
                     continue  # 渤海|湾, 洞庭|湖区: a feature jieba knows that the known place's name opens
                 if word[-1] == "部" and text[end : end + 1] in _BU_WORDS:
                     continue  # 公安|部门, 建设|部署: a department or a plan, not the ministry
+                if label == "Organisation" and text.startswith(_MEMORIALS_OF_BODIES, end):
+                    continue  # 中国人民志愿军|烈士陵园, 东北抗日联军|纪念馆: a site named after the body
                 if label == "Organisation" and (after := _COMPANY_AFTER.match(text, end)) \
                         and not any(c in "和与及同对向入国" for c in after.group(0)):  # fmt: skip
                     continue  # 中国铁建|重工集团股份有限公司: the head of a longer company's name

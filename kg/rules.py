@@ -64,6 +64,8 @@ _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 _SEATED = ("大学", "学院", "研究院")
 _SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）](?:[\u4e00-\u9fff]{2,6}?校区)?")
 _ROAD_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:[GS]?\d{3}[国省]道|[国省]道[GS]?\d{3}线?)(?![0-9])")
+#: An army unit by its number, and its detachment (31622部队, 31622部队43分队, 731部队).
+_UNIT_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{3,5}部队(?:\d{1,3}分队)?")
 
 
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
@@ -233,6 +235,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             places += [Mention(m.start(), m.end(), m.group(0), "Place", "road-number", m.group(0))
                        for m in _ROAD_NUMBER.finditer(text)]  # fmt: skip
         orgs = [m for m in self.organisations(text, pieces) if m.text not in self.generic]  # (全国重点实验室: a kind)
+        if "部队" in text:
+            orgs += [Mention(m.start(), m.end(), m.group(0), "Organisation", "unit-number", m.group(0))
+                     for m in _UNIT_NUMBER.finditer(text)]  # fmt: skip
         abbrev = self.abbreviated_organs(text, [m for m in gaz if m.type == "Place"] + places)
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         progs += self.festivals(text, [*gaz, *places])

@@ -2982,3 +2982,19 @@ def test_quoted_fairs_and_festivals_name_themselves(text: str, name: str) -> Non
 )
 def test_a_theme_and_a_description_in_quotation_marks_are_no_fairs(text: str) -> None:
     assert not {n for t, n in _found(text) if t == "Programme"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("授予31622部队43分队等集体荣誉。", "31622部队43分队"), ("审讯日本731部队的解密档案。", "731部队"),
+     ("在“西陲第一哨”斯姆哈纳边防连，官兵巡逻。", "斯姆哈纳边防连"), ("东北抗日联军在白山黑水间坚持抗战。", "东北抗日联军"),
+     ("八路军、新四军在敌后战场浴血奋战。", "新四军")],
+)  # fmt: skip
+def test_army_units_by_number_border_companies_and_the_historical_armies(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
+
+
+def test_a_site_named_after_an_army_is_a_place_not_the_army() -> None:
+    found = _found("祭扫中国人民志愿军烈士陵园。")
+    assert ("Organisation", "中国人民志愿军") not in found
+    assert any(t == "Place" and n.endswith("烈士陵园") for t, n in found)
