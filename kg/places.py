@@ -81,6 +81,8 @@ _STRICT_BREAKERS = frozenset("的了在和与及或是把被将对从到向于�
 _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农村", "城乡", "老旧", "新型", "智慧", "绿色"))
 #: The country's regions by compass point and old name: in a body's name they are part of it.
 _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
+#: What makes 中国 part of a fixed phrase (中国梦, 中国特色, 中国红, 中国结, 中国饭碗).
+_CHINA_PHRASES = ("梦", "特色", "红", "结", "饭碗", "式")
 #: Sites named after a body (中国人民志愿军|烈士陵园, 新四军|纪念馆, 八路军|太行纪念馆).
 _MEMORIALS_OF_BODIES = ("烈士陵园", "陵园", "纪念馆", "纪念碑", "纪念塔", "陈列馆", "太行纪念馆")
 #: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
@@ -336,6 +338,8 @@ class PlaceRules(RuleBase):
                 if label == "Place" and word in _REGIONS and (opened := word_at(start)) is not None \
                         and opened.tag == "nt" and opened.start == start and opened.end > end:  # fmt: skip
                     continue  # 西北|农林科技大学: a region that opens a body's name is no place here
+                if word == "中国" and (text.startswith(_CHINA_PHRASES, end) or text[start - 1 : start] == "新"):
+                    continue  # 中国梦, 中国特色…之路, 中国结, 新中国成立: a phrase or an era, not the place
                 if label == "Place" and text.startswith(("特色社会主义", "式现代化"), end):
                     continue  # 习近平新时代中国特色社会主义思想: a fixed political term, not the place
                 if label == "Programme" and text.startswith("成果", end):

@@ -270,6 +270,10 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if quoted:  # “中国声音”, “天山雪水”: a place inside a short quoted phrase is part of it
             found = [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
                 a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in quoted))]  # fmt: skip
+        columns = [(m.start(), m.end()) for m in re.finditer(r"【[^【】\n]{2,40}】", text)] if "【" in text else []
+        if columns:  # 【活力中国调研行】, 【锦绣中国年】: a place inside a column's title is no mention
+            found = [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
+                a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in columns))]  # fmt: skip
         titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,40}》", text)]
         if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
             found = [m for m in found if not any(a < m.start and m.end < b - 0 and (

@@ -2998,3 +2998,17 @@ def test_a_site_named_after_an_army_is_a_place_not_the_army() -> None:
     found = _found("祭扫中国人民志愿军烈士陵园。")
     assert ("Organisation", "中国人民志愿军") not in found
     assert any(t == "Place" and n.endswith("烈士陵园") for t, n in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["庆祝新中国成立75周年。", "坚定走好中国特色反腐败之路。", "劳动铸就中国梦。", "悬挂的各式灯笼、中国结与古建筑融为一体。",
+     "【活力中国调研行】藏毯织出新生活"],
+)  # fmt: skip
+def test_china_in_a_phrase_an_era_or_a_column_title_is_no_place(text: str) -> None:
+    assert ("Place", "中国") not in _found(text)
+
+
+def test_china_and_a_place_outside_a_column_title_stay() -> None:
+    found = _found("【活力中国调研行】北京：一条连廊连起产学研。中国的创新活力不断增强。")
+    assert {("Place", "北京"), ("Place", "中国")} <= found
