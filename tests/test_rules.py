@@ -3012,3 +3012,11 @@ def test_china_in_a_phrase_an_era_or_a_column_title_is_no_place(text: str) -> No
 def test_china_and_a_place_outside_a_column_title_stay() -> None:
     found = _found("【活力中国调研行】北京：一条连廊连起产学研。中国的创新活力不断增强。")
     assert {("Place", "北京"), ("Place", "中国")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("国务院总理李强同俄罗斯总理米舒斯京互致新年贺电。", "米舒斯京"), ("伊朗外长阿卜杜拉希扬表示。", "阿卜杜拉希扬")],
+)
+def test_transliterated_names_with_bu_shu_and_xin(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
