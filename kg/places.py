@@ -83,6 +83,8 @@ _NOT_COMMUNITY_NAMES = frozenset(("示范", "重点", "试点", "城市", "农�
 _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东", "华南", "华中", "中南", "江南", "岭南", "西部", "东部"))
 #: What makes 中国 part of a fixed phrase (中国梦, 中国特色, 中国红, 中国结, 中国饭碗).
 _CHINA_PHRASES = ("梦", "特色", "红", "结", "饭碗", "式")
+#: An edition's number right before an event's name (第十五届|全国运动会, 第139届|广交会).
+_EDITION_BEFORE = re.compile(r"第[0-9一二三四五六七八九十百]+届$")
 #: Sites named after a body (中国人民志愿军|烈士陵园, 新四军|纪念馆, 八路军|太行纪念馆).
 _MEMORIALS_OF_BODIES = ("烈士陵园", "陵园", "纪念馆", "纪念碑", "纪念塔", "陈列馆", "太行纪念馆")
 #: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
@@ -344,6 +346,11 @@ class PlaceRules(RuleBase):
                     continue  # 习近平新时代中国特色社会主义思想: a fixed political term, not the place
                 if label == "Programme" and text.startswith("成果", end):
                     continue  # 巩固拓展脱贫攻坚成果: what a campaign achieved, a policy's term
+                if label == "Programme" and (edition := _EDITION_BEFORE.search(text, max(0, start - 8), start)):
+                    # 第十五届|全国运动会, 第139届|广交会: the edition's fullest name
+                    name = text[edition.start() : end]
+                    out.append(Mention(edition.start(), end, name, label, "known", canonical))
+                    continue
                 if (
                     label == "Place"
                     and (word in _REGIONS or word[-1] in "东南西北中" or text[end : end + 1] != "边")  # (洱海|边)

@@ -96,6 +96,8 @@ _COUNTRY_CHARS = "中俄美法德英日韩朝越老柬泰缅印巴哈乌吉塔�
 _BILATERAL_YEAR = re.compile(
     f"(?:中[{_COUNTRY_CHARS}]|[{_COUNTRY_CHARS}]中)(?:文化|教育|体育交流|体育|人文交流|友好|旅游|青年交流|科技创新|媒体交流|语言|文化旅游)年"
 )
+#: A national census by its number, and a summit of China and a region or a group.
+_CENSUS_OR_SUMMIT = re.compile(r"第[一二三四五六七八九十]+次全国[\u4e00-\u9fff]{1,6}?普查|中国[－—-][\u4e00-\u9fff]{2,4}?峰会")
 _CAMPAIGN_VERBS = ("开展", "实施", "启动", "部署", "推进", "入选", "纳入")
 #: Cue words that name many things besides campaigns (工程 a project, 战略 a strategic
 #: partnership, 行动 a military one): the name must end at them (实施城市更新行动，, 实施
@@ -124,6 +126,9 @@ class ProgrammeRules(RuleBase):
         countries hold together (中俄文化年, 中越人文交流年, 俄中体育交流年)."""
         out = [Mention(m.start(), m.end(), m.group(0), "Programme", "campaign", "", "年")
                for m in _BILATERAL_YEAR.finditer(text)] if "年" in text else []  # fmt: skip
+        if "普查" in text or "峰会" in text:  # 第五次全国经济普查, 中国—中亚峰会: a census, a summit
+            out += [Mention(m.start(), m.end(), m.group(0), "Programme", "campaign", m.group(0))
+                    for m in _CENSUS_OR_SUMMIT.finditer(text)]  # fmt: skip
         for m in _CAMPAIGN_RE.finditer(text):
             body, start = m.group(1), m.start(1)
             for cut in (*_CAMPAIGN_VERBS, "的"):  # 部署各地…开展|春季促就业攻坚行动

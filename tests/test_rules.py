@@ -3020,3 +3020,13 @@ def test_china_and_a_place_outside_a_column_title_stay() -> None:
 )
 def test_transliterated_names_with_bu_shu_and_xin(text: str, name: str) -> None:
     assert ("Person", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("丁薛祥在北京调研第五次全国经济普查登记工作。", "第五次全国经济普查"), ("出席中国－中亚峰会并进行国事访问。", "中国－中亚峰会"),
+     ("第139届广交会今天开幕。", "第139届广交会"), ("第十五届全国运动会在广东开幕。", "第十五届全国运动会"),
+     ("进博会期间，各国客商云集。", "进博会")],
+)  # fmt: skip
+def test_censuses_summits_and_national_fairs_by_their_edition(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
