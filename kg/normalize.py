@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation, mention_order
+from .rulebase import is_han
 from .resources import (
     MUNICIPALITIES,
     AdminPlace,
@@ -169,6 +170,12 @@ def _chain_head(m: Mention, rules: Rules) -> int:
     return last if count >= 2 else 0
 
 
+#: Schools, and how the names of a town's schools that are no names of their own begin
+#: (榜罗镇|中心小学, 背崩乡|完全小学: the town names them).
+_SCHOOLS = ("学校", "小学", "中学", "初级中学", "高级中学", "完全中学", "九年一贯制学校", "幼儿园", "职业高中")
+_NOT_OWN_NAMES = ("中心", "第", "完全", "人民", "民族", "九年", "寄宿", "希望", "实验", "初级", "高级", "职业", "公办", "镇", "乡")
+
+
 def _choice_order(m: Mention) -> tuple[int, int, int]:
     """Longest first, then by rule; a known person's name yields to the same name found
     after a post, a role or in a list, which tells the post (国家主席习近平: holdsPost)."""
@@ -187,6 +194,7 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
         if m.type == "Place" and m.rule in _ADMIN_RULES:
             places_at[m.start] = max(places_at.get(m.start, 0), m.end)
             ends_at.setdefault(m.end, m.text)
+    towns_at = {m.start: m.end for m in cands if m.type == "Place" and m.text.endswith(("镇", "乡", "街道"))}
     out = []
     for m in order:
         start, end = claimed_span(m)
@@ -227,6 +235,13 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
             if chained is not None:
                 chained.setdefault(m.text, m.canonical)
             start = m.start
+        if m.type == "Organisation" and m.rule == "org-suffix" and m.start in towns_at:
+            own = m.text[towns_at[m.start] - m.start :]  # 官浔镇|官浔中学, 豆庄镇|柳河营学校
+            stem = own[: len(own) - len(m.info)] if m.info and own.endswith(m.info) else ""
+            if len(stem) >= 2 and is_han(stem) and not stem.startswith(_NOT_OWN_NAMES) and m.info in _SCHOOLS:
+                # a school a town holds, named by its own name: the town is a place of its own
+                m = replace(m, start=towns_at[m.start], text=own, canonical=own)
+                start = m.start
         if m.end <= m.start or any(taken[start:end]):
             continue
         taken[start:end] = b"\x01" * (end - start)

@@ -3030,3 +3030,12 @@ def test_transliterated_names_with_bu_shu_and_xin(text: str, name: str) -> None:
 )  # fmt: skip
 def test_censuses_summits_and_national_fairs_by_their_edition(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school", "town"),
+    [("豆庄镇柳河营学校因地势较低被淹。", "柳河营学校", "豆庄镇"), ("漳浦县官浔镇官浔中学旁的虾池房。", "官浔中学", "官浔镇"),
+     ("榜罗镇中心小学的学生。", "榜罗镇中心小学", "榜罗镇")],
+)  # fmt: skip
+def test_a_towns_school_by_its_own_name_and_the_town_named_one(text: str, school: str, town: str) -> None:
+    assert {("Organisation", school), ("Place", town)} <= _found(text)
