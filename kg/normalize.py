@@ -123,10 +123,10 @@ _SITE_KIND_WORDS_LONGEST = tuple(sorted(_SITE_KIND_WORDS, key=len, reverse=True)
 #: … the kinds of site that memory names (a park, an industrial park or a square is named by
 #: its place: 璧山新能源汽车产业园, 江北嘴中央公园)
 _OWN_NAME_KINDS = ("会址纪念馆", "纪念馆", "旧址", "会址", "博物馆", "陈列馆", "纪念碑", "纪念塔", "纪念园", "陵园", "故居", "展览馆",
-                   "水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园")
+                   "水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园", "广场", "古城", "商圈", "历史文化街区")
 #: … of which these are named by their own names of two characters too (蓟州|于桥水库,
 #: 北京|月坛公园, 长春|南湖大桥, 上海|七宝古镇)
-_SHORT_OWN_NAMES = frozenset(("水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园"))
+_SHORT_OWN_NAMES = frozenset(("水库", "公园", "大街", "大桥", "古镇", "步行街", "梅园", "广场", "古城"))
 
 
 def _own_name(stem: str) -> bool:
@@ -139,7 +139,7 @@ def _own_name(stem: str) -> bool:
     if kind is None:
         return False
     core = stem[: -len(kind)]
-    if len(core) < (2 if kind in _SHORT_OWN_NAMES else 3) or core[0] in "第嘴坝口门碑" or (
+    if len(core) < (2 if kind in _SHORT_OWN_NAMES else 3) or core[0] in "第嘴坝口门碑镇乡村" or core.startswith(("街道", "社区")) or (
         core[0] in "一二三四五六七八九十两几" and core[1:2] in ("处", "个", "座", "条", "家", "大")
     ):
         return False  # (天津|第一机床总厂旧址: a numbered works is its city's; 江北|嘴中央公园: a landmark's;

@@ -3039,3 +3039,16 @@ def test_censuses_summits_and_national_fairs_by_their_edition(text: str, name: s
 )  # fmt: skip
 def test_a_towns_school_by_its_own_name_and_the_town_named_one(text: str, school: str, town: str) -> None:
     assert {("Organisation", school), ("Place", town)} <= _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [("福州魁龙坊历史文化街区游人如织。", "魁龙坊历史文化街区"), ("重庆江北观音桥商圈人气旺。", "观音桥商圈"),
+     ("南京夫子庙商圈人头攒动。", "夫子庙商圈")],
+)  # fmt: skip
+def test_districts_and_shopping_areas_after_their_city_by_their_own_names(text: str, site: str) -> None:
+    assert ("Place", site) in _found(text)
+
+
+def test_a_subdistricts_square_keeps_the_subdistrict() -> None:
+    assert ("Place", "中和街道文化广场") in _found("中和街道文化广场上，群众载歌载舞。")
