@@ -244,7 +244,7 @@ class PeopleRules(RuleBase):
                     )  # 总经理万里告诉记者: a post, a name that is also a word, a speech verb
                 elif (
                     cued and n == sl + 1 and nxt is not None and len(nxt.text) == 2 and nxt.freq == 0
-                    and nxt.text[1] in "是说" and nxt.text[0] not in _FUNCTION_CHARS and _HAN.match(nxt.text[0])
+                    and nxt.text[1] in "是说家" and nxt.text[0] not in _FUNCTION_CHARS and _HAN.match(nxt.text[0])
                 ):  # fmt: skip
                     end = tok.end + 1  # 退休教师周长|清是: jieba read 周长 as a word and glued 是 to the name's end
                 else:
@@ -346,7 +346,9 @@ class PeopleRules(RuleBase):
             nxt = tok_at.get(end)
             if nxt is not None and 2 <= len(nxt.text) <= 3 and is_han(nxt.text) and nxt.text[0] not in _FUNCTION_CHARS \
                     and not _all_in(text[pos : end + 2], self.translit) and not nxt.tag.startswith("nr") \
-                    and nxt.text[0] not in _NOT_NAME_TAILS and self.seg.tag(nxt.text[0]) not in _LONE_TAGS and (
+                    and nxt.text[0] not in _NOT_NAME_TAILS and (
+                    self.seg.tag(nxt.text[0]) not in _LONE_TAGS or (nxt.text[1] == "家" and nxt.freq == 0)
+                ) and (
                 (len(nxt.text) == 2 and nxt.freq < 50 and self.seg.tag(nxt.text[1]) in ("v", "vg"))
                 or (len(nxt.text) == 2 and nxt.text[1] == "家" and nxt.freq < 500)
                 or (len(nxt.text) == 3 and nxt.freq == 0 and self.seg.tag(nxt.text[1]) in ("v", "vg"))

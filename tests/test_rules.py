@@ -2151,7 +2151,9 @@ def test_foreign_names_with_bie_and_an_adverb_after_them(text: str, name: str) -
 
 
 def test_places_of_the_war_in_ukraine_are_no_people() -> None:
-    assert _found("俄军在赫尔松方向推进，顿涅茨克战事激烈。") == {("Place", "赫尔松"), ("Place", "顿涅茨克")}
+    assert _found("俄军在赫尔松方向推进，顿涅茨克战事激烈。") == {
+        ("Organisation", "俄军"), ("Place", "赫尔松"), ("Place", "顿涅茨克")
+    }
 
 
 @pytest.mark.parametrize("site", ["黄鹤楼", "卢沟桥", "三星堆", "殷墟", "杜甫草堂"])
@@ -3052,3 +3054,13 @@ def test_districts_and_shopping_areas_after_their_city_by_their_own_names(text: 
 
 def test_a_subdistricts_square_keeps_the_subdistrict() -> None:
     assert ("Place", "中和街道文化广场") in _found("中和街道文化广场上，群众载歌载舞。")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [("以军空袭加沙多地。", "Organisation", "以军"), ("俄军宣布控制该村。", "Organisation", "俄军"),
+     ("东北抗联精神代代相传。", "Organisation", "东北抗联"), ("行政长官李家超出席仪式。", "Person", "李家超"),
+     ("总书记走进四世同堂的村民杜洪刚家，同一家人亲切交流。", "Person", "杜洪刚")],
+)  # fmt: skip
+def test_armies_chief_executives_and_a_name_before_its_home(text: str, kind: str, name: str) -> None:
+    assert (kind, name) in _found(text)
