@@ -3064,3 +3064,12 @@ def test_a_subdistricts_square_keeps_the_subdistrict() -> None:
 )  # fmt: skip
 def test_armies_chief_executives_and_a_name_before_its_home(text: str, kind: str, name: str) -> None:
     assert (kind, name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("第四届上海“五五购物节”拉开帷幕。", "五五购物节"), ("近日，2023年重庆江畔音乐会奏响。", "重庆江畔音乐会"),
+     ("在广东广州，大湾区年味消费季活动正在火热进行。", "大湾区年味消费季")],
+)  # fmt: skip
+def test_shopping_festivals_concerts_and_consumption_seasons(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
