@@ -85,6 +85,11 @@ _REGIONS = frozenset(("西北", "西南", "东北", "东南", "华北", "华东"
 _CHINA_PHRASES = ("梦", "特色", "红", "结", "饭碗", "式")
 #: An edition's number right before an event's name (第十五届|全国运动会, 第139届|广交会).
 _EDITION_BEFORE = re.compile(r"第[0-9一二三四五六七八九十百]+届$")
+#: What turns a county's or a city's short name into a longer place's name (滨江|绿道,
+#: 山城|巷, 兴隆|坳): a lane, a path or a col named after it (not 路, 街, 溪, 湾 …, which as
+#: often start the next name or word: 台州|路桥区, 广州|街头, 浙江|溪头村, 苏州|湾).
+_LONGER_NAME_AFTER = ("绿道", "步道", "古道", "巷", "坳")
+_NOT_LONGER_AFTER = ("巷道",)
 #: Sites named after a body (中国人民志愿军|烈士陵园, 新四军|纪念馆, 八路军|太行纪念馆).
 _MEMORIALS_OF_BODIES = ("烈士陵园", "陵园", "纪念馆", "纪念碑", "纪念塔", "陈列馆", "太行纪念馆")
 #: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
@@ -394,6 +399,8 @@ class PlaceRules(RuleBase):
                     # (大城|市: a big city, not 大城县's)
                     # … 石柱县, 武隆区: the short name with its level (a renamed county keeps its code)
                     out.append(Mention(start, end + 1, word + level, "Place", "admin-level", ""))
+                elif text.startswith(_LONGER_NAME_AFTER, end) and not text.startswith(_NOT_LONGER_AFTER, end):
+                    continue  # 滨江|绿道, 山城|巷, 兴隆|坳: a longer place's name
                 elif end in bounds and (
                     word in self._short_alone
                     or (word in self._short_listed and "、" in (text[start - 1 : start], text[end : end + 1]))

@@ -3073,3 +3073,12 @@ def test_armies_chief_executives_and_a_name_before_its_home(text: str, kind: str
 )  # fmt: skip
 def test_shopping_festivals_concerts_and_consumption_seasons(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [("昔日的砂石堆场变成了滨江绿道，白鹭成群栖息。", "滨江"), ("山城巷是重庆主城现存最完整的传统街巷之一。", "山城"),
+     ("让更多人走进兴隆坳。", "兴隆")],
+)  # fmt: skip
+def test_a_short_name_that_opens_a_lanes_or_a_paths_name_is_no_place(text: str, short: str) -> None:
+    assert ("Place", short) not in _found(text)
