@@ -115,8 +115,11 @@ _NO_NAME_STARTS = frozenset("这以来去回进等是的了在把被对从到为
 _NOT_ONE_CHAR_VILLAGES = frozenset("各每全本该同邻此原新老大小上下前后东西南北中村乡镇多几两诸某一其另贫穷富强")
 #: Kinds of village, not names, after a town (东溪镇|示范村, 全镇|贫困村).
 _NOT_VILLAGE_NAMES = _NOT_COMMUNITY_NAMES | frozenset(
-    ("贫困", "空壳", "中心", "行政", "自然", "先进", "传统", "特色", "美丽", "文明", "样板", "明星", "薄弱", "软弱", "涣散", "边缘", "偏远")
+    ("贫困", "空壳", "中心", "行政", "自然", "先进", "传统", "特色", "美丽", "文明", "样板", "明星", "薄弱", "软弱", "涣散", "边缘", "偏远", "示范", "重点", "试点")
 )
+#: … which end no village's name either (省定贫困|村, 软弱涣散|村; but 石门自然村 is 石门's, and
+#: 鸣玉镇中心社区 its town's)
+_VILLAGE_KIND_ENDS = tuple(sorted(w for w in _NOT_VILLAGE_NAMES if len(w) >= 2 and w not in ("自然", "中心")))
 #: Verbs after which a place's name starts (位于三排镇南岗村, 来到大进镇红旗村).
 _WHERE_VERBS = frozenset(("位于", "地处", "坐落于", "来到", "走进", "前往", "抵达", "落户", "地处于"))
 #: Words for beside a lake, a river or a mountain (湖畔, 溪边, 山脚下): what comes before names it.
@@ -1045,6 +1048,10 @@ class PlaceRules(RuleBase):
                 continue  # 多片|历史文化街区: a count of places
             if stem_text in _AGES or (stem_text[:-1] in _AGES and stem_text[-1] in "古老"):
                 continue  # 千年|古镇, 百年|老街: an age, not a name
+            if level == "village" and (
+                stem_text.endswith(_VILLAGE_KIND_ENDS) or re.search("村[带看帮比学扶促]", stem_text)
+            ):
+                continue  # 省定贫困|村, 软弱涣散|村: a kind of village; 强村带弱|村: a slogan
             if stem_text.endswith("式") and len(stem_text) >= 3 and not whole_word:
                 continue  # 家族式|苗寨: a manner, not a name (but 新式村 is one)
             if level in ("town", "village") and stem_text.endswith("派出所"):

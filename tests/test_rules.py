@@ -3082,3 +3082,15 @@ def test_shopping_festivals_concerts_and_consumption_seasons(text: str, name: st
 )  # fmt: skip
 def test_a_short_name_that_opens_a_lanes_or_a_paths_name_is_no_place(text: str, short: str) -> None:
     assert ("Place", short) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("全县共有省定贫困村23个。", "省定贫困村"), ("整顿软弱涣散村党组织。", "软弱涣散村"), ("强村带弱村，共同致富。", "强村带弱村")],
+)
+def test_kinds_of_village_and_slogans_are_no_villages(text: str, wrong: str) -> None:
+    assert ("Place", wrong) not in _found(text)
+
+
+def test_a_natural_village_keeps_its_name() -> None:
+    assert any(t == "Place" and n.startswith("石门") for t, n in _found("在石门自然村，村民正在抢收。"))
