@@ -94,6 +94,12 @@ _NOT_LONGER_AFTER = ("巷道",)
 _MEMORIALS_OF_BODIES = ("烈士陵园", "陵园", "纪念馆", "纪念碑", "纪念塔", "陈列馆", "太行纪念馆")
 #: What follows a leader's name in the name of a doctrine (习近平|新时代中国特色社会主义思想).
 _DOCTRINE_AFTER = ("新时代", "经济思想", "外交思想", "法治思想", "强军思想", "生态文明思想", "文化思想", "思想", "理论")
+#: The compass's regions, and the one-character names of provinces that open a part of theirs
+#: (渝东北, 川西北, 黔东南, 湘西南).
+_COMPASS = frozenset(("东北", "西北", "东南", "西南"))
+_PROVINCE_CHARS = frozenset("渝川黔鄂湘皖苏浙闽粤桂滇陕甘晋冀豫鲁辽吉黑蒙宁青藏琼赣")
+#: Known places that a smaller place is named after with 小 (小三峡, 小南海).
+_SMALLER_NAMESAKES = frozenset(("三峡", "南海", "东海", "西湖", "黄山", "江南", "桂林", "香港", "上海", "北京"))
 #: Regions that an article may call ``X地区`` (黄淮海地区, 西南地区, 长三角地区): China's and a
 #: province's parts and the world's (not a city or a country: 顿涅茨克地区 is no 顿涅茨克).
 _AREAS = _REGIONS | frozenset((
@@ -367,6 +373,14 @@ class PlaceRules(RuleBase):
                     and not (text.startswith("方向", end) and word not in _REGIONS)  # 赫尔松方向 (not 西北方向)
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
+                if label == "Place" and text.startswith("族", end):
+                    continue  # 朝鲜|族, 蒙古|族: a people, not the country
+                if label == "Place" and start and text[start - 1] == "小" and word in _SMALLER_NAMESAKES:
+                    continue  # 小三峡, 小南海: a smaller place named after it, not it
+                if label == "Place" and word in _COMPASS and start and text[start - 1] in _PROVINCE_CHARS:
+                    name = text[start - 1 : end]  # 渝东北, 川西北, 黔东南: a province's part
+                    out.append(Mention(start - 1, end, name, label, "known", name))
+                    continue
                 if word in _AREAS and text.startswith(("港区", "苏区", "片区", "园区"), end):
                     continue  # 北疆|港区, 闽东|苏区: a region's name opens a site's or an area's
                 if word in _AREAS and text.startswith("地区", end) and canonical == word:

@@ -3094,3 +3094,14 @@ def test_kinds_of_village_and_slogans_are_no_villages(text: str, wrong: str) -> 
 
 def test_a_natural_village_keeps_its_name() -> None:
     assert any(t == "Place" and n.startswith("石门") for t, n in _found("在石门自然村，村民正在抢收。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [("游客乘船游览小三峡。", "小三峡", "三峡"), ("奋力建设渝东北城镇群。", "渝东北", "东北"),
+     ("白墙黛瓦的朝鲜族民居临江而建。", None, "朝鲜"), ("振兴新东北。", "东北", "新东北")],
+)  # fmt: skip
+def test_a_smaller_namesake_a_provinces_part_and_a_people(text: str, right, wrong: str) -> None:
+    found = _found(text)
+    assert ("Place", wrong) not in found
+    assert right is None or ("Place", right) in found
