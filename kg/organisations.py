@@ -36,6 +36,9 @@ _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: Suffixes of a body's parts (天水师范学院 + 教育学院, 陆军军医大学 + 第一附属医院), named
 #: by common words right after the body.
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
+#: A body's parts, named right after it, and the bodies that have such parts.
+_PART_SUFFIXES = frozenset(("学院", "研究所", "研究院", "研究中心", "分院", "分校", "系", "试验站", "实验室", "分公司", "分厂"))
+_PARENT_SUFFIXES = frozenset(("科学院", "大学", "研究院", "研究中心", "集团", "有限公司", "公司", "学院", "科学研究院"))
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")
 #: Kinds of body every place has one of: after 全国 they name no single body.
@@ -269,6 +272,10 @@ class OrganisationRules(RuleBase):
                 spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]
             elif a_end == b and text[b:b_end].endswith(("分公司", "子公司")) and a_suffix.endswith(("公司", "集团")):
                 spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]  # 中国邮政集团有限公司 + 秭归县分公司: its branch
+            elif a_end == b and b_suffix in _PART_SUFFIXES and a_suffix in _PARENT_SUFFIXES:
+                # 中国科学院 + 西北高原生物研究所, 广西民族大学 + 东南亚语言文化学院, 国家柑桔工程技术研究中心
+                # + 忠县试验站: a part named right after the body it belongs to
+                spans[k - 1 : k + 1] = [(a, (b_end, b_suffix))]
         for name_start, (s_end, suffix) in spans:
             founded = max(  # the end of the last founding verb inside the name (-1 when none is)
                 (at + len(v) for v in _FOUNDING_INSIDE if (at := text.rfind(v, name_start + 1, s_end - len(suffix))) > 0),

@@ -3105,3 +3105,17 @@ def test_a_smaller_namesake_a_provinces_part_and_a_people(text: str, right, wron
     found = _found(text)
     assert ("Place", wrong) not in found
     assert right is None or ("Place", right) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("中国科学院西北高原生物研究所的专家来到牧场。", "中国科学院西北高原生物研究所"),
+     ("广西民族大学东南亚语言文化学院的学生。", "广西民族大学东南亚语言文化学院"),
+     ("国家柑桔工程技术研究中心忠县试验站开展试验。", "国家柑桔工程技术研究中心忠县试验站")],
+)
+def test_a_part_named_right_after_its_body_is_one_body(text: str, name: str) -> None:
+    assert ("Organisation", name) in _found(text)
+
+
+def test_two_universities_joined_by_and_stay_two() -> None:
+    assert {("Organisation", "西南大学"), ("Organisation", "重庆大学")} <= _found("西南大学和重庆大学联合培养。")
