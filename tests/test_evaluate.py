@@ -367,24 +367,20 @@ def test_real_cctv_stories_score_well(gold_path: Path, cctv_records) -> None:
 
 
 #: Stories of the fourth round (cctvm to cctvp) that scored below 0.65 when first scored
-#: (8435a60), each with a floor a little under that first score: most of what they name
-#: is out of the rules' reach (a company's project team and an army unit's detachment by
-#: their full names, a research team named by its project).
+#: (8435a60) and still do, with a floor a little under that score: most of what they name is
+#: out of the rules' reach (a research park's districts, and companies by their short names).
+#: Three others then scored 0.400, 0.610 and 0.636 and now score 0.676 to 0.787.
 _HARD_STORIES = {
-    "xwlb-20230810-07": 0.35,  # cctvp, held back: 0.400 when first scored
-    "xwlb-20240429-09": 0.55,  # cctvm: 0.610
-    "xwlb-20250401-03": 0.57,  # cctvo, held back: 0.625
-    "xwlb-20230514-02": 0.58,  # cctvo, held back: 0.636
-    "xwlb-20260619-06": 0.60,  # cctvm: 0.649
+    "xwlb-20250401-03": 0.57,  # cctvo, held back: 0.625 when first scored, 0.625 now
 }
 
 
 @pytest.mark.parametrize(
     ("folder", "floor"),
-    [("cctva", 0.95), ("cctvb", 0.93), ("cctvc", 0.91), ("cctvd", 0.90),
-     ("cctve", 0.86), ("cctvf", 0.89), ("cctvg", 0.87), ("cctvh", 0.87),
-     ("cctvi", 0.89), ("cctvj", 0.87), ("cctvk", 0.90), ("cctvl", 0.85),
-     ("cctvm", 0.87), ("cctvn", 0.90), ("cctvo", 0.88), ("cctvp", 0.89)],
+    [("cctva", 0.95), ("cctvb", 0.95), ("cctvc", 0.92), ("cctvd", 0.90),
+     ("cctve", 0.87), ("cctvf", 0.89), ("cctvg", 0.87), ("cctvh", 0.88),
+     ("cctvi", 0.91), ("cctvj", 0.88), ("cctvk", 0.91), ("cctvl", 0.86),
+     ("cctvm", 0.90), ("cctvn", 0.92), ("cctvo", 0.90), ("cctvp", 0.91)],
 )  # fmt: skip
 def test_real_cctv_stories_pooled(folder: str, floor: float, cctv_records) -> None:
     """Pooled over a set, real news stays near where the rules brought it (first runs: cctva
