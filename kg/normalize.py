@@ -24,7 +24,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .model import Entity, Extraction, Mention, Relation, mention_order
-from .rulebase import is_han
 from .resources import (
     MUNICIPALITIES,
     AdminPlace,
@@ -33,6 +32,7 @@ from .resources import (
     short_inside,
     strip_admin_suffix,
 )
+from .rulebase import is_han
 
 __all__ = [
     "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",

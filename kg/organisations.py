@@ -37,7 +37,7 @@ _OWN_BODIES = ("纪委监委", "纪检监察组", "纪委", "团委", "工会")
 #: by common words right after the body.
 _SUB_BODIES = frozenset(("学院", "医院", "附属医院", "研究所", "研究院", "研究中心", "中心", "实验室", "分院", "分校", "系"))
 #: A body's parts, named right after it, and the bodies that have such parts.
-_PART_SUFFIXES = frozenset(("学院", "研究所", "研究院", "研究中心", "分院", "分校", "系", "试验站", "实验室", "分公司", "分厂"))
+_PART_SUFFIXES = (_SUB_BODIES - {"医院", "附属医院", "中心"}) | {"试验站", "分公司", "分厂"}
 _PARENT_SUFFIXES = frozenset(("科学院", "大学", "研究院", "研究中心", "集团", "有限公司", "公司", "学院", "科学研究院"))
 #: Ends of words jieba's dictionary tags as bodies that are none (深有体会, 商业机会, 上流社会).
 _NOT_BODY_ENDS = ("体会", "机会", "社会", "附会")

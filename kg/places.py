@@ -126,6 +126,8 @@ _NOT_VILLAGE_NAMES = _NOT_COMMUNITY_NAMES | frozenset(
 #: … which end no village's name either (省定贫困|村, 软弱涣散|村; but 石门自然村 is 石门's, and
 #: 鸣玉镇中心社区 its town's)
 _VILLAGE_KIND_ENDS = tuple(sorted(w for w in _NOT_VILLAGE_NAMES if len(w) >= 2 and w not in ("自然", "中心")))
+#: A slogan about villages helping villages (强村带弱|村, 村看|村).
+_VILLAGE_SLOGAN = re.compile("村[带看帮比学扶促]")
 #: Verbs after which a place's name starts (位于三排镇南岗村, 来到大进镇红旗村).
 _WHERE_VERBS = frozenset(("位于", "地处", "坐落于", "来到", "走进", "前往", "抵达", "落户", "地处于"))
 #: Words for beside a lake, a river or a mountain (湖畔, 溪边, 山脚下): what comes before names it.
@@ -1063,7 +1065,7 @@ class PlaceRules(RuleBase):
             if stem_text in _AGES or (stem_text[:-1] in _AGES and stem_text[-1] in "古老"):
                 continue  # 千年|古镇, 百年|老街: an age, not a name
             if level == "village" and (
-                stem_text.endswith(_VILLAGE_KIND_ENDS) or re.search("村[带看帮比学扶促]", stem_text)
+                stem_text.endswith(_VILLAGE_KIND_ENDS) or _VILLAGE_SLOGAN.search(stem_text)
             ):
                 continue  # 省定贫困|村, 软弱涣散|村: a kind of village; 强村带弱|村: a slogan
             if stem_text.endswith("式") and len(stem_text) >= 3 and not whole_word:

@@ -69,6 +69,15 @@ _SERVICE_TEAMS = frozenset(("志愿服务队", "志愿者服务队", "服务队"
 _HEADING_RE = re.compile(r"[ \u3000]+[^\s，。,；;：:！？!?“”]{2,20}(?:“[^”\n]{1,12}”[^\s，。,；;：:！？!?“”]{0,12})*[ \u3000]*(?:\n|$)")
 
 
+def _fair_by_name(name: str) -> bool:
+    """Is a quoted name a fair's or a festival's own (“笪桥灯市”, “水上花市”, “火树银花嘉年华”):
+    its one festival word ends it, and no holiday comes before (not “端午节遇上丰收节”)?"""
+    if len(name) < 4 or not is_han(name) or name.startswith("最"):
+        return False
+    words = list(_FESTIVAL_RE.finditer(name))
+    return len(words) == 1 and words[0].end() == len(name) and "节" not in name[: words[0].start()]
+
+
 def _heading_quote(text: str, qs: int, qe: int) -> bool:
     """Whether the quote at ``qs:qe`` is a sub-heading's first figure (a verb of up to four
     characters opens the line, and words with no sentence punctuation end it after a space:
@@ -448,12 +457,8 @@ class ProgrammeRules(RuleBase):
                 and name.endswith(self._strong_cues)  # “拯救老屋行动”
                 and not re.fullmatch(
                     r"[一二三四五六七八九十百千两头首第]+号?(?:工程|行动|项目|计划)", name
-                )
-            ) or (  # “笪桥灯市”, “水上花市”, “火树银花嘉年华”: a fair or a festival by its own name
-                len(name) >= 4 and is_han(name) and not name.startswith("最") and not self._parallel_slogan(name)
-                and [f.end() for f in _FESTIVAL_RE.finditer(name)] == [len(name)]
-                and "节" not in name[: _FESTIVAL_RE.search(name).start()]  # (not “端午节遇上丰收节”)
-            )  # but “一号工程” is what something is called
+                )  # but “一号工程” is what something is called
+            ) or (_fair_by_name(name) and not self._parallel_slogan(name))  # “笪桥灯市”: a fair by its own name
             if cue is None and near_cue is None and self._working_rule(name):
                 named[-1] = None  # “一月一调度、一季一通报”; but “一村一品”产业发展模式
                 continue

@@ -64,8 +64,17 @@ _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 _SEATED = ("大学", "学院", "研究院")
 _SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）](?:[\u4e00-\u9fff]{2,6}?校区)?")
 _ROAD_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:[GS]?\d{3}[国省]道|[国省]道[GS]?\d{3}线?)(?![0-9])")
+#: A column's title in brackets (【活力中国调研行】).
+_COLUMN_RE = re.compile(r"【[^【】\n]{2,40}】")
 #: An army unit by its number, and its detachment (31622部队, 31622部队43分队, 731部队).
 _UNIT_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{3,5}部队(?:\d{1,3}分队)?")
+
+
+def _no_place_inside(found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """``found`` less the gazetteer's places strictly inside one of ``spans`` (a quoted phrase,
+    a column's title) and not the whole of it."""
+    return [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
+        a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in spans))]  # fmt: skip
 
 
 class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
@@ -268,12 +277,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             (q.start(), q.end()) for q in QUOTE_RE.finditer(text) if q.end() - q.start() <= 14
         ]
         if quoted:  # “中国声音”, “天山雪水”: a place inside a short quoted phrase is part of it
-            found = [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
-                a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in quoted))]  # fmt: skip
-        columns = [(m.start(), m.end()) for m in re.finditer(r"【[^【】\n]{2,40}】", text)] if "【" in text else []
-        if columns:  # 【活力中国调研行】, 【锦绣中国年】: a place inside a column's title is no mention
-            found = [m for m in found if not (m.rule in ("known", "admin", "admin-short") and any(
-                a < m.start and m.end < b and (m.start, m.end) != (a + 1, b - 1) for a, b in columns))]  # fmt: skip
+            found = _no_place_inside(found, quoted)
+        if "【" in text:  # 【活力中国调研行】, 【锦绣中国年】: a place inside a column's title is no mention
+            found = _no_place_inside(found, [(m.start(), m.end()) for m in _COLUMN_RE.finditer(text)])
         titles = [(m.start(), m.end()) for m in re.finditer(r"《[^《》\n]{1,40}》", text)]
         if titles:  # 《少年中国说》: a name inside the title of a work is not a mention
             found = [m for m in found if not any(a < m.start and m.end < b - 0 and (
