@@ -137,13 +137,18 @@ class ExtractionCache:
         """Drop entries whose key is not in ``keys`` (old versions of articles); returns how many."""
         return self._drop_others("extraction", keys)
 
-    def get_rendered(self, keys: Iterable[str]) -> dict[str, tuple[bytes | None, tuple]]:
+    def get_rendered(
+        self, keys: Iterable[str], counts: bool = True
+    ) -> dict[str, tuple[bytes | None, tuple | None]]:
         """What :meth:`put_rendered` kept for a written article graph: ``fingerprint →
-        (dump of the merged extraction or None when the merge left it unchanged, counts)``."""
+        (dump of the merged extraction or None when the merge left it unchanged, counts)``
+        (``counts=False``: None instead of the counts, which are not read)."""
         found = {}
-        for key, merged, counts in self._rows("rendered", "merged, counts", list(keys)):
+        if not counts:
+            return {key: (merged, None) for key, merged in self._rows("rendered", "merged", list(keys))}
+        for key, merged, data in self._rows("rendered", "merged, counts", list(keys)):
             try:
-                found[key] = (merged, _counts_loads(counts))
+                found[key] = (merged, _counts_loads(data))
             except ValueError as exc:
                 self.report(f"cache entry {key[:12]}…: {exc}; writing the graph again")
         return found

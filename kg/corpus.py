@@ -53,6 +53,7 @@ __all__ = ["BuildResult", "build_corpus", "input_size"]
 
 MANIFEST = "manifest.json"
 SEEN = "ttl-seen.bin"  # the 128-bit digests of graph.ttl's shared lines
+TOTALS = "totals.bin"  # the corpus totals (mentions per entity, sentences per pair)
 
 
 @dataclass
@@ -200,6 +201,28 @@ class _Manifest:
             return None
         seen = {int.from_bytes(raw[k : k + 16], "little") for k in range(0, len(raw), 16)}
         return max(b[1] + b[2] for b in blocks.values()), ttl["end"], seen
+
+    def totals(self):
+        """The corpus totals (:class:`kg.rdf.CorpusTotals`) of the build that wrote the files
+        :meth:`appendable` checks, if they are still what it kept; else None."""
+        from .cache import _counts_loads
+        from .rdf import CorpusTotals
+
+        digest = (self.data.get("ttl") or {}).get("totals")
+        try:
+            data = (self.path.parent / TOTALS).read_bytes()
+        except OSError:
+            return None
+        if not digest or blake2b(data, digest_size=16).hexdigest() != digest:
+            return None
+        try:
+            mentions, pairs = _counts_loads(data)
+        except ValueError:
+            return None
+        totals = CorpusTotals()
+        totals.mentions.update(mentions)
+        totals.pairs.update(pairs)
+        return totals
 
     def save(self, blocks: dict, store: dict | None, stats: dict | None = None,
              ttl: dict | None = None, inputs: dict | None = None) -> None:  # fmt: skip
@@ -477,17 +500,32 @@ def _build_corpus(
         prints = {i: _fingerprint(keys[i], parts[i], base, include_text) for i in order}
         iris = {i: f"{base}article/{_q(exts[i].article.id)}" for i in order}  # type: ignore[union-attr]
         same = [i for i in order if (old_blocks.get(iris[i]) or [None])[0] == prints[i]]
-        kept = cache.get_rendered(prints[i] for i in same) if cache is not None else {}
-        reuse = {i for i in same if prints[i] in kept}
-        need = [i for i in order if i not in reuse]
         trig, ttl = out / "graph.trig", out / "graph.ttl"
         trig_tmp, ttl_tmp = out / "graph.trig.tmp", out / "graph.ttl.tmp"
-        # only articles added, none changed or gone: append them to the files in place
-        resume = manifest.appendable() if len(reuse) == len(old_blocks) else None
-        old_totals = _old_totals(trig, manifest.data) if old_blocks else None
+        # only articles added, none changed or gone: append them to the files in place, and
+        # patch the corpus totals of the previous build (kept with it) if they are there
+        resume = manifest.appendable() if len(same) == len(old_blocks) else None
+        old_sums = manifest.totals() if resume is not None else None
+        kept = (
+            cache.get_rendered((prints[i] for i in same), counts=old_sums is None)
+            if cache is not None else {}
+        )  # fmt: skip
+        reuse = {i for i in same if prints[i] in kept}
+        if old_sums is not None and len(reuse) != len(old_blocks):  # some graph not kept
+            resume = old_sums = None
+            kept = cache.get_rendered(prints[i] for i in same) if cache is not None else {}
+            reuse = {i for i in same if prints[i] in kept}
+        elif len(reuse) != len(old_blocks):
+            resume = None
+        need = [i for i in order if i not in reuse]
+        old_tail = old_totals = None
+        if old_sums is not None:
+            old_tail = _old_tail(trig, manifest.data)
+        elif old_blocks:
+            old_totals = _old_totals(trig, manifest.data)
         if resume is not None:
             manifest.save({}, None)  # the files are being changed: trust nothing until done
-            writer = CorpusWriter(trig, ttl, base, resume=resume)
+            writer = CorpusWriter(trig, ttl, base, resume=resume, totals=old_sums)
         else:
             writer = CorpusWriter(trig_tmp, ttl_tmp, base)
         new_blocks: dict[str, list] = {}
@@ -530,7 +568,8 @@ def _build_corpus(
                 new_blocks[iri] = [prints[i], *writer.blocks[iri]]
                 if n % 256 == 0:
                     progress.writing(n + 1, len(order))
-            totals = writer.finish()
+            totals = writer.finish(old_tail)
+            del old_tail
         except BaseException:
             writer.close()
             trig_tmp.unlink(missing_ok=True)
@@ -553,6 +592,7 @@ def _build_corpus(
         ttl_tmp.replace(ttl)
     seen = writer.seen
     (out / CACHE_DIR / SEEN).write_bytes(b"".join(d.to_bytes(16, "little") for d in seen))
+    sums = _save_totals(out, writer.totals)
     if cache is not None:
         cache.put_rendered(rendered)
         cache.keep_rendered(set(prints.values()))
@@ -561,6 +601,7 @@ def _build_corpus(
         stats.update(written=len(need), copied=len(reuse))
     else:
         stats.update(written=len(need), copied=0, kept=len(reuse))
+    stats["totals"] = "patched" if writer.totals_delta is not None else "written"
     clock.lap("write")
 
     # 4. the store: BuildResult.start_store / update_store
@@ -568,9 +609,9 @@ def _build_corpus(
     plan = _StorePlan(
         out=out, trig=trig, ttl=ttl, manifest=manifest, blocks=new_blocks, state=new_state,
         changed={iris[i]: writer.blocks[iris[i]] for i in order},
-        old_totals=old_totals, totals=totals, corpus=corpus, clock=clock, stats=stats,
-        progress=progress, ttl_info={"end": writer.ttl_end, "seen": len(seen)}, inputs=inputs,
-        stale=stale,
+        old_totals=old_totals, totals=totals, totals_delta=writer.totals_delta, corpus=corpus,
+        clock=clock, stats=stats, progress=progress, inputs=inputs, stale=stale,
+        ttl_info={"end": writer.ttl_end, "seen": len(seen), "totals": sums},
     )  # fmt: skip
     stats.update(articles=len(order), chars=state["chars"])
     result: list[Extraction] = [exts[i] for i in order]  # type: ignore[misc]
@@ -588,7 +629,10 @@ class _StorePlan:
     state: dict[str, str]
     changed: dict[str, tuple[int, int, int, int]]  # iri -> its block in graph.trig
     old_totals: list[str] | None
-    totals: list[str]
+    totals: list[str] | None
+    # (lines gone, lines added) of the totals when the writer patched them (then
+    # old_totals and totals are None)
+    totals_delta: tuple[list[str], list[str]] | None
     corpus: str
     clock: _Clock
     stats: dict
@@ -618,7 +662,9 @@ class _StorePlan:
             from .store import STORE_DIR
 
             old_state = None
-            if (self.out / STORE_DIR).is_dir() and self.old_totals is not None:
+            if (self.out / STORE_DIR).is_dir() and (
+                self.old_totals is not None or self.totals_delta is not None
+            ):
                 old_state = self.manifest.store_state(_store_files(self.out / STORE_DIR))
             changed = [iri for iri, fp in self.state.items() if (old_state or {}).get(iri) != fp]
             gone = sorted(set(old_state or ()) - set(self.state) - {self.corpus})
@@ -658,16 +704,20 @@ class _StorePlan:
                     head = block.index(b"{\n") + 2  # the graph's lines: provenance first
                     replace_graph(store, iri, block[head:start], block[start:-3], header,
                                   stale=self.stale.get(iri, b""))  # fmt: skip
-            old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
-            removed = "".join(line + " .\n" for line in old_lines - new_lines).encode()
-            added = "".join(line + " .\n" for line in new_lines - old_lines).encode()
+            if self.totals_delta is not None:
+                lines_out, lines_in = self.totals_delta
+            else:
+                old_lines, new_lines = set(self.old_totals), set(self.totals)  # type: ignore[arg-type]
+                lines_out, lines_in = old_lines - new_lines, new_lines - old_lines  # type: ignore[assignment]
+            removed = "".join(line + " .\n" for line in lines_out).encode()
+            added = "".join(line + " .\n" for line in lines_in).encode()
             if removed or added:
                 patch_default(store, removed, added, header)
             store.flush()
             del store
             self.stats["store"] = f"patched ({len(changed)} graphs replaced, {len(gone)} removed)"
         else:
-            self.totals = []  # not needed: free it before the bulk loader takes its memory
+            self.totals = self.totals_delta = None  # not needed: free them before the bulk load
             self.loaded = (0, 1, time.monotonic())
             load_store(self.out, self.trig, self.ttl, count=False, on_progress=self._loading)
             self.stats["store"] = "bulk-loaded"
@@ -745,6 +795,25 @@ def _stale_lines(trig: Path, blocks: dict[str, list], seen: set[int]) -> dict[st
                 line + b" .\n" for line in lines if _digest128(line) not in seen
             )
     return stale
+
+
+def _old_tail(trig: Path, data: dict) -> bytes:
+    """What the previous ``graph.trig`` holds after the last article's block (its
+    corpus-totals graph)."""
+    end = max(b[1] + b[2] for b in data["blocks"].values())
+    with open(trig, "rb") as fh:
+        fh.seek(end)
+        return fh.read()
+
+
+def _save_totals(out: Path, totals) -> str:
+    """Keep ``totals`` (a :class:`kg.rdf.CorpusTotals`) beside the cache for the next build
+    (:meth:`_Manifest.totals`); returns their digest."""
+    from .cache import _counts_dumps
+
+    data = _counts_dumps((totals.mentions, totals.pairs))
+    (out / CACHE_DIR / TOTALS).write_bytes(data)
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def _old_totals(trig: Path, data: dict) -> list[str] | None:

@@ -32,6 +32,7 @@ The tests check that the text parses to a graph isomorphic to ``article_graph``.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -67,6 +68,7 @@ __all__ = [
     "article_counts",
     "article_text",
     "prefix_header",
+    "totals_patched",
     "totals_lines",
     "trig_block",
     "write_corpus",
@@ -357,39 +359,138 @@ def article_counts(ext: Extraction) -> tuple[dict, dict]:
 
 def totals_lines(totals: CorpusTotals, base: str = DEFAULT_BASE) -> list[str]:
     """The triples of ``totals.graph(base)`` (the corpus-totals graph) as text lines."""
-    lines: list[str] = []
-    ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
-    # each entity's IRI and the JSON string of its relative IRI (for the digest of a pair's
-    # node, as :func:`_digest` makes it), once per entity rather than once per pair
-    nodes: dict[tuple[str, str], tuple[str, str]] = {}
+    node_of = _Nodes(base)
+    lines = [f"{node_of(key)[0]} kg:totalMentions {_int(n)}" for key, n in totals.mentions.items()]
+    lines += _entity_rank_lines(totals.mentions, node_of)
+    for (a, b), n in totals.pairs.items():
+        lines += _pair_lines(a, b, n, node_of)
+    lines += _pair_rank_lines(totals.pairs, node_of)
+    return lines
 
-    def node_of(key: tuple[str, str]) -> tuple[str, str]:
-        found = nodes.get(key)
+
+def totals_patched(
+    old: CorpusTotals, new: CorpusTotals, old_lines: list[bytes], base: str = DEFAULT_BASE
+) -> tuple[list[bytes], list[str], list[str]] | None:
+    """:func:`totals_lines` of ``new`` (as UTF-8 bytes), made from ``old_lines``, those of
+    ``old``, when ``new`` is ``old`` with more counted (as when articles are added: each
+    entity or pair keeps its place, the new ones come after), and the lines gone and the
+    lines added; only the lines whose count changed and the ranks are made again.  None if
+    ``old_lines`` are not the lines of ``old``.
+
+    >>> old, new = CorpusTotals(), CorpusTotals()
+    >>> old.mentions.update({("Place", "南川区"): 2, ("Person", "韩楚"): 1})
+    >>> new.mentions.update({("Place", "南川区"): 3, ("Person", "韩楚"): 1, ("Place", "綦江区"): 1})
+    >>> new.pairs.update({(("Place", "南川区"), ("Place", "綦江区")): 1})
+    >>> before, after = totals_lines(old, "http://x/"), totals_lines(new, "http://x/")
+    >>> lines, gone, added = totals_patched(old, new, [x.encode() for x in before], "http://x/")
+    >>> lines == [x.encode() for x in after]
+    True
+    >>> sorted(gone) == sorted(set(before) - set(after)), sorted(added) == sorted(set(after) - set(before))
+    (True, True)
+    >>> totals_patched(old, new, [x.encode() for x in before[1:]], "http://x/") is None
+    True
+    """
+    node_of = _Nodes(base)
+    ranks = _entity_rank_lines(old.mentions, node_of), _pair_rank_lines(old.pairs, node_of)
+    n_m, n_p = len(old.mentions), len(old.pairs)
+    if len(old_lines) != n_m + len(ranks[0]) + 4 * n_p + len(ranks[1]):
+        return None
+    mentions, pairs = old_lines[:n_m], old_lines[n_m + len(ranks[0]) : -len(ranks[1]) or None]
+    if old_lines[n_m : n_m + len(ranks[0])] != [x.encode() for x in ranks[0]] or (
+        ranks[1] and old_lines[-len(ranks[1]) :] != [x.encode() for x in ranks[1]]
+    ):
+        return None
+    gone: list[str] = []
+    added: list[str] = []
+    was_get = old.mentions.get
+    for at, (key, n) in enumerate(new.mentions.items()):
+        was = was_get(key)
+        if was == n:
+            continue
+        line = f"{node_of(key)[0]} kg:totalMentions {_int(n)}"
+        added.append(line)
+        if was is None:
+            mentions.append(line.encode())
+            continue
+        before = f"{node_of(key)[0]} kg:totalMentions {_int(was)}"
+        if at >= n_m or mentions[at] != before.encode():
+            return None
+        gone.append(before)
+        mentions[at] = line.encode()
+    was_get = old.pairs.get
+    for at, (key, n) in enumerate(new.pairs.items()):
+        was = was_get(key)
+        if was == n:
+            continue
+        lines = _pair_lines(*key, n, node_of)
+        if was is None:
+            added += lines
+            pairs += map(str.encode, lines)
+            continue
+        before = _pair_lines(*key, was, node_of)[-1]
+        if at >= n_p or pairs[4 * at + 3] != before.encode():
+            return None
+        gone.append(before)
+        added.append(lines[-1])
+        pairs[4 * at + 3] = lines[-1].encode()
+    after = _entity_rank_lines(new.mentions, node_of), _pair_rank_lines(new.pairs, node_of)
+    for was_ranks, now_ranks in zip(ranks, after, strict=True):
+        was_set, now_set = set(was_ranks), set(now_ranks)
+        gone += [line for line in was_ranks if line not in now_set]
+        added += [line for line in now_ranks if line not in was_set]
+    lines = [*mentions, *map(str.encode, after[0]), *pairs, *map(str.encode, after[1])]
+    return lines, gone, added
+
+
+class _Nodes:
+    """An entity's IRI and the JSON string of its relative IRI (for the digest of a pair's
+    node, as :func:`_digest` makes it), made once per entity rather than once per pair."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.nodes: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def __call__(self, key: tuple[str, str]) -> tuple[str, str]:
+        found = self.nodes.get(key)
         if found is None:
             rel = f"{key[0].lower()}/{_q(key[1])}"
-            found = nodes[key] = (f"<{base}{rel}>", _json_str(rel))
+            found = self.nodes[key] = (f"<{self.base}{rel}>", _json_str(rel))
         return found
 
-    for (type_, name), n in totals.mentions.items():
-        node, _ = node_of((type_, name))
-        lines.append(f"{node} kg:totalMentions {_int(n)}")
-        ranked[type_].append((-n, name, node))
-    for entries in ranked.values():
-        for rank, (_, _, node) in enumerate(sorted(entries)[:RANKED_ENTITIES], 1):
-            lines.append(f"{node} kg:rank {_int(rank)}")
-    pairs = []
-    for (a, b), n in totals.pairs.items():
-        (ia, ja), (ib, jb) = node_of(a), node_of(b)
-        digest = sha1(f'["cooccurrence",{ja},{jb}]'.encode()).hexdigest()  # _digest(…)
-        node = f"<{base}cooccurrence/{digest}>"
-        lines.append(f"{node} a kg:CoOccurrence")
-        lines.append(f"{node} kg:entityA {ia}")
-        lines.append(f"{node} kg:entityB {ib}")
-        lines.append(f"{node} kg:sentences {_int(n)}")
-        pairs.append((-n, a[1], b[1], a[0], b[0], node))
-    for rank, entry in enumerate(sorted(pairs)[:RANKED_PAIRS], 1):
-        lines.append(f"{entry[-1]} kg:rank {_int(rank)}")
-    return lines
+
+def _pair_node(a: tuple[str, str], b: tuple[str, str], node_of: _Nodes) -> str:
+    digest = sha1(f'["cooccurrence",{node_of(a)[1]},{node_of(b)[1]}]'.encode()).hexdigest()  # _digest(…)
+    return f"<{node_of.base}cooccurrence/{digest}>"
+
+
+def _pair_lines(a: tuple[str, str], b: tuple[str, str], n: int, node_of: _Nodes) -> list[str]:
+    """The lines of one co-occurring pair (its count last)."""
+    node = _pair_node(a, b, node_of)
+    return [f"{node} a kg:CoOccurrence", f"{node} kg:entityA {node_of(a)[0]}",
+            f"{node} kg:entityB {node_of(b)[0]}", f"{node} kg:sentences {_int(n)}"]  # fmt: skip
+
+
+def _entity_rank_lines(mentions: dict, node_of: _Nodes) -> list[str]:
+    """The ranks of the :data:`RANKED_ENTITIES` most mentioned entities of each type (ties
+    by name)."""
+    ranked: dict[str, list] = {t: [] for t in ENTITY_TYPES}
+    for (type_, name), n in mentions.items():
+        ranked[type_].append((-n, name))
+    return [
+        f"{node_of((type_, name))[0]} kg:rank {_int(rank)}"
+        for type_, entries in ranked.items()
+        for rank, (_, name) in enumerate(heapq.nsmallest(RANKED_ENTITIES, entries), 1)
+    ]
+
+
+def _pair_rank_lines(pairs: dict, node_of: _Nodes) -> list[str]:
+    """The ranks of the :data:`RANKED_PAIRS` pairs with the most sentences (ties by the
+    names, then the types)."""
+    top = heapq.nsmallest(RANKED_PAIRS, ((-n, a[1], b[1], a[0], b[0]) for (a, b), n in pairs.items()))
+    return [
+        f"{_pair_node((ta, a), (tb, b), node_of)} kg:rank {_int(rank)}"
+        for rank, (_, a, b, ta, tb) in enumerate(top, 1)
+    ]
 
 
 class CorpusWriter:
@@ -407,10 +508,13 @@ class CorpusWriter:
         base: str = DEFAULT_BASE,
         *,
         resume: tuple[int, int, set[int]] | None = None,
+        totals: CorpusTotals | None = None,
     ):
         """``resume=(trig_end, ttl_end, seen)`` appends to the files of an earlier writer
         instead: they are cut where its corpus totals began (:attr:`offset` and
-        :attr:`ttl_end` of that writer), and ``seen`` is its :attr:`seen`."""
+        :attr:`ttl_end` of that writer), and ``seen`` is its :attr:`seen`.  ``totals``,
+        that writer's :attr:`totals` (then :meth:`keep` needs no counts), lets
+        :meth:`finish` patch its corpus-totals graph instead of writing it again."""
         self.base = base
         mode = "r+b" if resume is not None else "wb"
         self.trig = open(trig_path, mode)  # noqa: SIM115 - closed in close()
@@ -420,7 +524,13 @@ class CorpusWriter:
         self.seen: set[int] = set()
         self.totals = CorpusTotals()
         self.blocks: dict[str, tuple[int, int, int, int]] = {}
+        self._before: CorpusTotals | None = None  # the earlier writer's totals
+        #: after :meth:`finish` patched the totals: (lines gone, lines added)
+        self.totals_delta: tuple[list[str], list[str]] | None = None
         if resume is not None:
+            if totals is not None:
+                self.totals, self._before = totals, CorpusTotals()
+                self._before.mentions, self._before.pairs = totals.mentions.copy(), totals.pairs.copy()
             self.offset, ttl_end, self.seen = resume
             for fh, end in ((self.trig, self.offset), (self.ttl, ttl_end)):
                 fh.truncate(end)
@@ -431,10 +541,15 @@ class CorpusWriter:
         self.ttl.write(header)
         self.offset = len(header)
 
-    def keep(self, iri: str, where: tuple[int, int, int, int], counts: tuple[dict, dict]) -> None:
+    def keep(
+        self, iri: str, where: tuple[int, int, int, int], counts: tuple[dict, dict] | None
+    ) -> None:
         """An article's graph that is already in the files (``where`` as in :attr:`blocks`,
-        written by an earlier writer or by :meth:`add`): its place and counts are noted."""
+        written by an earlier writer or by :meth:`add`): its place and counts are noted
+        (``counts`` None: the earlier writer's ``totals`` given to this one hold them)."""
         self.blocks[iri] = where
+        if counts is None:
+            return
         self.totals.mentions.update(counts[0])
         self.totals.pairs.update(counts[1])
 
@@ -458,13 +573,32 @@ class CorpusWriter:
         if fresh:
             self.ttl.write(b" .\n".join(fresh) + b" .\n")
 
-    def finish(self) -> list[str]:
-        """Write the corpus-totals graph (when there are articles); returns its lines."""
-        lines = totals_lines(self.totals, self.base) if self.blocks else []
+    def finish(self, old_tail: bytes | None = None) -> list[str] | None:
+        """Write the corpus-totals graph (when there are articles); returns its lines.
+
+        ``old_tail``: when the writer appends with the earlier writer's ``totals``, what
+        came after the articles in ``graph.trig`` before (the earlier corpus-totals
+        graph).  Its lines are patched (:func:`totals_patched`: only the changed counts
+        and the ranks are made again, and the same lines come out as written whole);
+        :attr:`totals_delta` tells which lines went and came, and None is returned."""
         self.ttl_end = self.ttl.tell()
+        name = f"<{self.base}graph/corpus>"
+        if self._before is not None and old_tail is not None and self.blocks:
+            old_lines = _graph_lines(old_tail, name)
+            patched = None
+            if old_lines is not None:
+                patched = totals_patched(self._before, self.totals, old_lines, self.base)
+            if patched is not None:
+                lines, gone, added = patched
+                body = b"".join(line + b" .\n" for line in lines)
+                self.trig.write(b"%s {\n%s}\n\n" % (name.encode(), body))
+                self.ttl.write(body)
+                self.totals_delta = (gone, added)
+                self.close()
+                return None
+        lines = totals_lines(self.totals, self.base) if self.blocks else []
         if lines:
-            name = f"{self.base}graph/corpus"
-            self.trig.write(_block(f"<{name}>", lines, []).encode())
+            self.trig.write(_block(name, lines, []).encode())
             self.ttl.write("".join(line + " .\n" for line in lines).encode())
         self.close()
         return lines
@@ -472,6 +606,20 @@ class CorpusWriter:
     def close(self) -> None:
         self.trig.close()
         self.ttl.close()
+
+
+def _graph_lines(tail: bytes, name: str) -> list[bytes] | None:
+    """The lines of the one named graph ``name`` that ``tail`` (the end of a ``graph.trig``)
+    holds, without their " ." (none when ``tail`` is empty); None when it holds other things."""
+    if not tail:
+        return []
+    head = f"{name} {{\n".encode()
+    if not tail.startswith(head) or not tail.endswith(b"}\n\n"):
+        return None
+    body = tail[len(head) : -3]
+    if body and not body.endswith(b" .\n"):
+        return None
+    return body.split(b" .\n")[:-1]
 
 
 def write_corpus(

@@ -364,6 +364,42 @@ def test_an_added_article_is_appended_to_the_graph_files(small: Path, tmp_path: 
     assert (out / "graph.ttl").read_bytes() == (fresh / "graph.ttl").read_bytes()
 
 
+@pytest.mark.parametrize("damage", ["none", "missing", "truncated", "other totals"])
+def test_an_append_patches_the_corpus_totals_kept_with_the_last_build(
+    small: Path, tmp_path: Path, damage: str
+) -> None:
+    """Adding articles patches the previous build's corpus totals (kept in the cache)
+    instead of counting every article again; totals that are missing, damaged or not the
+    last build's are not trusted: counted again, with the same graphs and store."""
+    folder = tmp_path / "in"
+    shutil.copytree(small, folder)
+    out = tmp_path / "out"
+    _build([folder], out)
+    kept = out / "cache" / "totals.bin"
+    if damage == "missing":
+        kept.unlink()
+    elif damage == "truncated":
+        kept.write_bytes(kept.read_bytes()[:-7])
+    elif damage == "other totals":  # a well-formed file of another build
+        other = tmp_path / "other"
+        _build([small / "dev"], other)
+        shutil.copy(other / "cache" / "totals.bin", kept)
+    (folder / "added.txt").write_text("南川区委书记张明说，南川区和漠河市开展“北极光”计划。",
+                                      encoding="utf-8")  # fmt: skip
+    result = _build([folder], out)
+    assert result.stats["kept"] == 6 and result.stats["store"].startswith("patched")
+    assert result.stats["totals"] == ("patched" if damage == "none" else "written")
+    fresh = tmp_path / "fresh"
+    _build([folder], fresh, use_cache=False)
+    assert _trig_graphs(out) == _trig_graphs(fresh)
+    assert _quads(out) == _quads(fresh) and _answers(out) == _answers(fresh)
+    # the patched totals are kept in their turn: the next addition patches them again
+    (folder / "added2.txt").write_text("漠河市开展“北极光”计划。", encoding="utf-8")
+    assert _build([folder], out).stats["totals"] == "patched"
+    _build([folder], fresh, use_cache=False)
+    assert _trig_graphs(out) == _trig_graphs(fresh) and _quads(out) == _quads(fresh)
+
+
 def test_unchanged_input_files_are_not_read_again(small: Path, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     shutil.copytree(small, folder)
