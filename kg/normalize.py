@@ -347,9 +347,11 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
     final = []
     for m in out:
         if m.rule == "org-abbrev":
-            home = homes.get(m.info) if m.info else homes.get("")
+            home = homes.get(m.info[-1:]) if m.info else homes.get("")
+            if home and len(m.info) > 1 and not home.endswith(m.info):
+                home = None  # 自治区人大常委会 of a 区 that is no autonomous region
             if home:
-                rest = m.text[1:] if m.info else m.text
+                rest = m.text[len(m.info) :] if m.info else m.text
                 full = home + rest
                 longer = full.replace("政府", "人民政府") if "人民政府" not in full else full
                 # 县政府 is the 通渭县人民政府 the article writes out

@@ -659,8 +659,9 @@ class OrganisationRules(RuleBase):
                 continue
             if middle[0] in "委政" and text[m.end() - 2 : m.end()] in ("常委", "委委"):
                 continue  # 区委|常委: a party committee and a post on it, not a bureau
-            out.append(
-                Mention(s, m.end(), m.group(0), "Organisation", "org-abbrev", "", m.group(1))
+            end = m.end() + 1 if text.startswith("常委会", m.end() - 2) else m.end()
+            out.append(  # (自治区人大常委|会主任: the standing committee, 常委会)
+                Mention(s, end, text[s:end], "Organisation", "org-abbrev", "", m.group(1))
             )
         for m in re.finditer("纪委监委", text):
             s = m.start()

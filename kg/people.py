@@ -91,6 +91,11 @@ _NOT_AFTER_A_NAME = ("嘎查", "苏木", "淖尔", "牧骑", "浩特", "村", "�
 #: What opens a clause before a speaker's name.
 _CLAUSE_OPENERS = frozenset("”。，！？；：\n 　,!?;:")
 #: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
+#: A title after a name that says it is one (黄润秋常委, 刘家强委员, 王建平同志), and what
+#: stands before such a name: the start of a clause or a list.
+_TITLE_AFTER_NAME = re.compile("常委|委员|同志")
+_PREPOSITION_SURNAMES = frozenset("向和与同对给跟把被为从在将让由")
+_BEFORE_A_TITLED_NAME = frozenset("，。；：、！？\n“（(")
 _CAPTION_SIDE = re.compile("[（(][左右][一二三四五六七八九]?[)）]")
 #: An age before a name (80多岁的|夏春生老人, 67岁的|普汝明是), and what may follow such a name:
 #: punctuation, a word of address or a verb that opens what the person did.
@@ -803,6 +808,23 @@ class PeopleRules(RuleBase):
                 if end is not None and text.startswith(_AFTER_AN_AGED_NAME, end) and \
                         text[m.end() : end] not in self.generic and text[m.end() : end] not in self.roles:  # fmt: skip
                     add(m.end(), end, "age")
+        if "委员" in text or "常委" in text or "同志" in text:
+            for m in _TITLE_AFTER_NAME.finditer(text):  # ，黄润秋常委发言, 刘家强委员说: a name
+                at = m.start()  # before a title, jieba's cut of it whatever (黄润|秋, 刘家|强)
+                for s0 in (at - 3, at - 2):
+                    name = text[s0:at]
+                    if s0 < 0 or (s0 and text[s0 - 1] not in _BEFORE_A_TITLED_NAME) or \
+                            name in self.generic or name in self.known or name in self.rules.admin or \
+                            (self.seg.freq(name) >= 50 and not self.seg.tag(name).startswith("nr")) or \
+                            self.seg.freq(name) >= 1000 or name[0] in _PREPOSITION_SURNAMES:  # fmt: skip
+                        continue  # ，党委委员, /顾问委员会: a body's member; 向全馆同志: to, not a name
+                    if name[0] in self.surnames and at in tok_at and is_han(name) and (
+                        self.name_at(text, s0, tok_at, cued=True) == at
+                        or (s0 in tok_at and not _FUNCTION_CHARS.intersection(name[1:])
+                            and name[-1] not in self.nonname_finals)
+                    ):  # fmt: skip
+                        add(s0, at, "speaker")
+                        break
         if "左" in text or "右" in text:
             for m in _CAPTION_SIDE.finditer(text):  # 张建国(右)正在调解: who is where in a photo
                 at = m.start()

@@ -106,8 +106,11 @@ _AREAS = _REGIONS | frozenset((
     "陕北", "陕南", "关中", "苏北", "苏南", "苏中", "皖南", "皖北", "胶东", "辽东", "川西", "川南", "粤东", "粤西",
     "粤北", "闽南", "闽东", "闽西", "赣南", "陇东", "藏北", "北疆", "南疆", "潮汕", "黄淮海", "黄淮", "江淮", "中原",
     "长三角", "珠三角", "京津冀", "中东", "亚太", "拉美", "中亚", "东亚", "东南亚", "西亚", "南亚", "东北亚", "加勒比",
-    "巴尔干",
+    "巴尔干", "成渝", "粤港澳", "滇中", "滇西", "滇南", "渝西", "渝东", "黔北", "鄂西", "豫南", "豫北", "豫西", "冀中",
+    "冀南", "鲁西", "鲁中", "晋南", "晋北", "蒙东", "蒙西",
 ))  # fmt: skip
+#: A stretch of a river after its name (长江|中下游地区, 黄河|上游): a region of its own.
+_RIVER_PART = re.compile(r"(?:中下|中上|上中|上|中|下)游(?:地区)?")
 #: Ages before a place's kind (千年古镇, 百年老街): no names.
 _AGES = frozenset(("千年", "百年", "数百年", "上千年", "几百年", "近千年", "千百年"))
 #: Words of a village's own that start with 村 (村集体, 村民): after a village's name they
@@ -388,6 +391,15 @@ class PlaceRules(RuleBase):
                 if word in _AREAS and text.startswith("地区", end) and canonical == word:
                     # 黄淮海|地区, 西南|地区: the region's fullest name as the article writes it
                     out.append(Mention(start, end + 2, word + "地区", label, "known", word + "地区"))
+                    continue
+                if label == "Place" and word[-1] in "江河" and (part := _RIVER_PART.match(text, end)) and (
+                    part.group(0).endswith("地区") or text[start - 1 : start] == "、"
+                    or text.startswith(("、", "等", "城市群", "和", "与"), part.end())
+                ):  # fmt: skip
+                    # 长江|中下游地区, 成渝、长江|中游等城市群: a stretch of a river and the land
+                    # along it, as a region (not 长江上游生态屏障: where on the river)
+                    name = text[start : part.end()]
+                    out.append(Mention(start, part.end(), name, label, "known", name))
                     continue
                 out.append(Mention(start, end, word, label, "known", canonical))
             elif word == "金山" and text.startswith("银山", end):

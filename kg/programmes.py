@@ -49,6 +49,7 @@ _FESTIVALS = (
     "博览会", "科技博览会", "论坛", "产业发展大会", "邀请赛", "锦标赛", "嘉年华",
     # games named after their host city (成都大运会, 杭州亚运会) and flower fairs (西湖迎春花市)
     "大运会", "亚运会", "全运会", "冬运会", "青运会", "民运会", "亚冬会", "冬奥会", "奥运会", "花市", "迎春花市", "灯市", "购物节", "音乐会", "消费季", "首发季",
+    "花卉节", "舞蹈节", "花节", "动漫节", "服装节", "杂技节", "民歌节",
 )  # fmt: skip
 _FESTIVAL_RE = re.compile("|".join(sorted(_FESTIVALS, key=len, reverse=True)))
 #: An edition's number right before a quoted name (第十八届“挑战杯”, 第三场“委员通道”).

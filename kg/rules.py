@@ -63,6 +63,17 @@ _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 #: the campus after it (…（北京）克拉玛依校区).
 _SEATED = ("大学", "学院", "研究院")
 _SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）](?:[\u4e00-\u9fff]{2,6}?校区)?")
+#: What follows 站 where it is a verb, not a station (西安站在…, 北京站起来).
+_AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
+#: Water works, canals and tunnels: the suffixes whose names :meth:`Recognizer._generic_works`
+#: checks; landforms that make a word before them a name; tags of words that are no name.
+_WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞")
+_LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
+_NAME_TAGS = frozenset(("ns", "nr", "nrfg", "nrt", "nz", "j", ""))
+_NOT_NAME_TAGS = frozenset(("i", "l", "v", "vn", "a", "ad", "d", "m", "q", "s", "t", "f", "r", "p", "c", "u"))
+#: A water transfer named by the river it draws and the one it feeds, with its phase and
+#: 工程 (引江济淮二期工程, 引汉济渭工程, 引黄济青工程).
+_WATER_TRANSFER = re.compile(r"引[\u4e00-\u9fff]济[\u4e00-\u9fff](?:[一二三四五]期)?工程")
 _ROAD_NUMBER = re.compile(r"(?<![0-9A-Za-z])(?:[GS]?\d{3}[国省]道|[国省]道[GS]?\d{3}线?)(?![0-9])")
 #: A column's title in brackets (【活力中国调研行】).
 _COLUMN_RE = re.compile(r"【[^【】\n]{2,40}】")
@@ -227,7 +238,12 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         tokens = self._tokens(text)
         bounds = set(map(_START_OF, tokens))
         bounds.add(len(text))
-        gaz = _longest(self.gazetteer_mentions(text, bounds, tokens))
+        gaz = self.gazetteer_mentions(text, bounds, tokens)
+        if "站" in text:  # 通化|站, 蒙城|站: a railway station named after its city or county
+            gaz += [Mention(m.start, m.end + 1, m.text + "站", "Place", "station", m.text + "站")
+                    for m in gaz if m.rule in ("admin", "admin-short") and text.startswith("站", m.end)
+                    and text[m.end + 1 : m.end + 2] not in _AFTER_STANDING]  # fmt: skip
+        gaz = _longest(gaz)
         people = self.people(text, tokens, article)
         sure = [
             m
@@ -236,14 +252,27 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb", "post-verb")
         ]
         pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
-        places = self.suffix_places(text, pieces)
+        places = [m for m in self.suffix_places(text, pieces) if not self._generic_works(m, tokens)]
         places += self.village_repeats(text, places, pieces)
         places += self.context_units(text, places, pieces)
         places += self.family_places(text, pieces, places)
+        if "济" in text:  # 引江济淮二期工程, 引汉济渭工程: a water transfer named by its two rivers
+            places += [Mention(m.start(), m.end(), m.group(0), "Place", "water-transfer", m.group(0))
+                       for m in _WATER_TRANSFER.finditer(text)]  # fmt: skip
         if "道" in text:  # 205国道, 国道212线, G318国道: a national or provincial road by its number
             places += [Mention(m.start(), m.end(), m.group(0), "Place", "road-number", m.group(0))
                        for m in _ROAD_NUMBER.finditer(text)]  # fmt: skip
         orgs = [m for m in self.organisations(text, pieces) if m.text not in self.generic]  # (全国重点实验室: a kind)
+        known_orgs = {(m.start, m.end) for m in gaz if m.rule == "known" and m.type == "Organisation"}
+        tok_of = {t.start: t for t in tokens} if known_orgs else {}
+        if known_orgs:  # 赛华征|清华大学: a known body after an unknown word is the body alone
+            heads = [(m.start, m.end) for m in [*gaz, *places] if m.type == "Place"]
+            orgs = [
+                m for m in orgs
+                if not any(e == m.end and s > m.start and not any(a == m.start for a, _ in heads)
+                           and (m.start in tok_of and tok_of[m.start].end == s and tok_of[m.start].freq == 0)
+                           for s, e in known_orgs)
+            ]  # fmt: skip
         if "部队" in text:
             orgs += [Mention(m.start(), m.end(), m.group(0), "Organisation", "unit-number", m.group(0))
                      for m in _UNIT_NUMBER.finditer(text)]  # fmt: skip
@@ -289,6 +318,27 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 if text.startswith(_JOURNALS, b) and not any(m.start == a + 1 and m.end == b - 1 for m in found):
                     found.append(Mention(a + 1, b - 1, text[a + 1 : b - 1], "Organisation", "journal", text[a + 1 : b - 1]))
         return found
+
+    def _generic_works(self, m: Mention, tokens: list[Token]) -> bool:
+        """Whether a canal, a tunnel, a dam or water works is named by ordinary words, not a
+        name (规模化|供水工程, 人工|运河, 主体|隧洞, 已建|农村|供水工程): a word of the
+        stem before it that is a common word or not a noun, unless a landform follows it in
+        the stem (香炉|山|隧洞: a mountain's name)."""
+        suffix = next((x for x in _WORKS if m.text.endswith(x)), None)
+        if suffix is None:
+            return False
+        end = m.end - len(suffix)
+        stem = [t for t in tokens if m.start <= t.start and t.end <= end]
+        if any(x in m.text[: -len(suffix)] for x in _WORKS):
+            return True  # 隧洞香炉山隧洞: two names run together
+        for k, t in enumerate(stem):
+            if len(t.text) < 2 or t.tag == "ns":
+                continue
+            if k + 1 < len(stem) and stem[k + 1].text in _LANDFORMS:
+                continue
+            if t.tag in _NOT_NAME_TAGS or t.freq >= 1000 or (t.freq >= 40 and t.tag not in _NAME_TAGS):
+                return True
+        return False
 
     _SPLIT_AT = ("镇", "乡", "村")
 

@@ -3119,3 +3119,68 @@ def test_a_part_named_right_after_its_body_is_one_body(text: str, name: str) -> 
 
 def test_two_universities_joined_by_and_stay_two() -> None:
     assert {("Organisation", "西南大学"), ("Organisation", "重庆大学")} <= _found("西南大学和重庆大学联合培养。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [("南水北调东线二期和引江济淮一期工程相继开工。", "引江济淮一期工程", None),
+     ("大藤峡水利枢纽开始蓄水。", "大藤峡水利枢纽", "大藤峡"),
+     ("平陆运河建设进入冲刺。", "平陆运河", None),
+     ("豫东水资源配置工程顺利通水。", "豫东水资源配置工程", None),
+     ("龙庆隧洞全线贯通。", "龙庆隧洞", None),
+     ("珠江口跨海通道加快建设。", "珠江口跨海通道", None),
+     ("旅客在西宁站换乘。", "西宁站", None),
+     ("黄河中下游地区出现降水。", "黄河中下游地区", "黄河"),
+     ("京津冀、成渝、长江中游等城市群加快发展。", "长江中游", None),
+     ("推进滇中城市群建设。", "滇中", None)],
+)  # fmt: skip
+def test_water_works_canals_tunnels_stations_and_river_regions(text: str, name: str, wrong) -> None:
+    found = _found(text)
+    assert ("Place", name) in found
+    assert wrong is None or ("Place", wrong) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("全省新建规模化供水工程30处。", "规模化供水工程"), ("这条人工运河长达百里。", "人工运河"),
+     ("主体隧洞已经贯通。", "主体隧洞"), ("筑牢长江上游重要生态屏障。", "长江上游"),
+     ("中国站在历史正确的一边。", "中国站"), ("各村新建储能电站。", "储能电站")],
+)  # fmt: skip
+def test_works_named_by_ordinary_words_and_a_place_of_a_river_are_no_places(text: str, wrong: str) -> None:
+    assert ("Place", wrong) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("会上，刘家强常委代表民革中央发言。", "刘家强"), ("。黄润秋委员发言提出，要加强生态保护。", "黄润秋"),
+     ("王建平同志说，要把群众的事办好。", "王建平"), ("区长嘎玛泽登说，要保护好草场。", "嘎玛泽登")],
+)  # fmt: skip
+def test_a_name_before_a_title_and_a_tibetan_name_after_a_post(text: str, name: str) -> None:
+    assert ("Person", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("，党委委员、副书记主持会议。", "党委"), ("清华大学经济管理学院顾问委员会海外委员。", "顾问"),
+     ("他号召大家向全馆同志学习。", "向全馆")],
+)  # fmt: skip
+def test_a_bodys_member_and_a_word_before_a_title_are_no_names(text: str, wrong: str) -> None:
+    assert ("Person", wrong) not in _found(text)
+
+
+def test_a_known_body_after_an_unknown_word_is_the_body_alone() -> None:
+    found = _found("2018年，王华征清华大学博士后出站。")
+    assert ("Organisation", "清华大学") in found and ("Organisation", "王华征清华大学") not in found
+
+
+def test_an_autonomous_regions_standing_committee_gets_the_regions_name() -> None:
+    found = _found("西藏自治区党委书记出席，自治区人大常委会主任参加。")
+    assert ("Organisation", "西藏自治区人大常委会") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("广州国际花卉节开幕。", "广州国际花卉节"), ("厦门国际动漫节吸引了游客。", "厦门国际动漫节")],
+)
+def test_flower_dance_and_comic_festivals_named_after_their_city(text: str, name: str) -> None:
+    assert ("Programme", name) in _found(text)
