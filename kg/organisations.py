@@ -657,6 +657,8 @@ class OrganisationRules(RuleBase):
                 self._determiner_prefixes
             ):
                 continue
+            if "级" in middle:
+                continue  # 省、市、县|三级人大常委会: the levels' bodies, not one
             if middle[0] in "委政" and text[m.end() - 2 : m.end()] in ("常委", "委委"):
                 continue  # 区委|常委: a party committee and a post on it, not a bureau
             end = m.end() + 1 if text.startswith("常委会", m.end() - 2) else m.end()

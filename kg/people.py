@@ -774,8 +774,8 @@ class PeopleRules(RuleBase):
             if end is None:
                 continue
             if end - e == 2 and (last := tok_at.get(end)) is not None and len(last.text) == 1 \
-                    and last.tag.startswith("nr") and text[end + 1 : end + 2] in _AFTER_A_CUT_LAST:  # fmt: skip
-                end += 1  # 副主席孙述|涛|等: jieba cut the name's last character off
+                    and (last.tag.startswith("nr") or last.tag == "zg") and text[end + 1 : end + 2] in _AFTER_A_CUT_LAST:  # fmt: skip
+                end += 1  # 副主席孙述|涛|等, 种植户张述|彪|正: jieba cut the name's last character off
             elif end - e == 2 or (end - e == 3 and _all_in(text[e:end], self.translit)):
                 # 冯德|莱恩, 米尔|济约|耶夫, 谢尔久|科夫: jieba cut a foreign name
                 end = self._foreign_tail(text, end, tok_at)

@@ -413,6 +413,10 @@ class PlaceRules(RuleBase):
                         and holder.start < start < holder.end < end and self.seg.freq(text[holder.end : end]) > 0 \
                         and (holder.text in self.rules.admin_short or holder.text in self.rules.admin):  # fmt: skip
                     continue  # 涪陵|城区: the end of one place and an ordinary word, not 陵城区
+                if start not in token_starts and (holder := word_at(start)) is not None and \
+                        holder.start < start < holder.end < end and holder.freq >= 1000 and \
+                        self.seg.freq(text[holder.end : end]) >= 1000:  # fmt: skip
+                    continue  # 沿海|城市: two ordinary words, not 海城市
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
                 if word[-1] == "市" and text.startswith("市民", end - 1) and end - 1 in token_starts:

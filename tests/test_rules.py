@@ -3184,3 +3184,15 @@ def test_an_autonomous_regions_standing_committee_gets_the_regions_name() -> Non
 )
 def test_flower_dance_and_comic_festivals_named_after_their_city(text: str, name: str) -> None:
     assert ("Programme", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [("把模式推广到沿海城市。", None, ("Place", "海城市")), ("辽宁海城市开展试点。", ("Place", "海城市"), None),
+     ("分别到省、市、县三级人大常委会调研。", None, ("Organisation", "县三级人大常委会")),
+     ("种植户李述彪正在铺设地膜。", ("Person", "李述彪"), ("Person", "李述"))],
+)  # fmt: skip
+def test_two_words_across_a_citys_name_levels_bodies_and_a_cut_last_character(text: str, right, wrong) -> None:
+    found = _found(text)
+    assert right is None or right in found
+    assert wrong is None or wrong not in found
