@@ -745,10 +745,16 @@ def _bare_unit_runner(ctx: _Context, orgish: list[Mention], s0: int, sent: int, 
     )  # fmt: skip
 
 
+def _natural(m: Mention) -> bool:
+    """Whether a place is a natural feature (a desert, a river: found by its kind's suffix,
+    or a known desert, plateau or basin), which runs nothing."""
+    return m.rule == "suffix-nature" or m.text.endswith(("沙漠", "沙地", "高原", "盆地"))
+
+
 def _runs(ctx: _Context) -> list[Relation]:
     out: dict[tuple, list[Evidence]] = defaultdict(list)
     # (a desert or a river runs nothing: 塔克拉玛干沙漠“锁边”)
-    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place") and m.rule != "suffix-nature"]
+    orgish = [m for m in ctx.mentions if m.type in ("Organisation", "Place") and not _natural(m)]
     for p in ctx.mentions:
         if p.type != "Programme":
             continue
@@ -757,7 +763,7 @@ def _runs(ctx: _Context) -> list[Relation]:
         runner = None
         opener = p.start - 1 if p.start and ctx.text[p.start - 1] in '“"「' else p.start
         direct = ctx.by_end.get(opener)
-        if direct is not None and direct.type in ("Organisation", "Place") and direct.rule != "suffix-nature":
+        if direct is not None and direct.type in ("Organisation", "Place") and not _natural(direct):
             runner = direct
         elif (bare := _bare_unit_runner(ctx, orgish, s0, sent, p.start)) is not None:
             runner = bare  # …党委书记冉红梅说,社区建立了“民族之家”: the community named before

@@ -63,11 +63,19 @@ _JOURNALS = ("杂志", "期刊", "周刊", "月刊", "半月刊", "旬刊")
 #: the campus after it (…（北京）克拉玛依校区).
 _SEATED = ("大学", "学院", "研究院")
 _SEAT = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）](?:[\u4e00-\u9fff]{2,6}?校区)?")
+#: Bodies whose units are named after them (新四军第十六旅, 八路军120师, 新疆生产建设兵团第八师),
+#: and such a unit: a number and its kind, or a region's military command (新四军苏浙军区).
+_UNIT_BODIES = frozenset(("八路军", "新四军", "新疆生产建设兵团", "中国工农红军", "红四方面军", "东北抗日联军"))
+_ARMY_UNIT = re.compile(
+    r"第?[一二三四五六七八九十百零〇0-9]{1,4}(?:师|旅|团|纵队|支队|军)(?![长部政委员])|[\u4e00-\u9fff]{2}军区"
+)
+#: The citizens' hotline (12345热线, 12345政务服务便民热线).
+_HOTLINE = re.compile(r"(?<![0-9])12345(?:政务服务便民)?热线")
 #: What follows 站 where it is a verb, not a station (西安站在…, 北京站起来).
 _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
-#: Water works, canals and tunnels: the suffixes whose names :meth:`Recognizer._generic_works`
+#: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
 #: checks; landforms that make a word before them a name; tags of words that are no name.
-_WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞")
+_WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓")
 _LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
 _NAME_TAGS = frozenset(("ns", "nr", "nrfg", "nrt", "nz", "j", ""))
 _NOT_NAME_TAGS = frozenset(("i", "l", "v", "vn", "a", "ad", "d", "m", "q", "s", "t", "f", "r", "p", "c", "u"))
@@ -239,6 +247,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         bounds = set(map(_START_OF, tokens))
         bounds.add(len(text))
         gaz = self.gazetteer_mentions(text, bounds, tokens)
+        if "师" in text or "旅" in text or "军区" in text or "纵队" in text:
+            gaz += self._army_units(text, gaz)
         if "站" in text:  # 通化|站, 蒙城|站: a railway station named after its city or county
             gaz += [Mention(m.start, m.end + 1, m.text + "站", "Place", "station", m.text + "站")
                     for m in gaz if m.rule in ("admin", "admin-short") and text.startswith("站", m.end)
@@ -280,6 +290,9 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         progs, quoted = self.programmes(text, [*gaz, *places, *orgs])
         progs += self.festivals(text, [*gaz, *places])
         progs += self.campaigns(text)
+        if "12345" in text:  # 12345热线: the citizens' hotline every city runs
+            progs += [Mention(m.start(), m.end(), m.group(0), "Programme", "hotline", m.group(0))
+                      for m in _HOTLINE.finditer(text)]  # fmt: skip
         places += self._stem_aliases(text, places, bounds)
         found = [
             *gaz,
@@ -319,6 +332,25 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                     found.append(Mention(a + 1, b - 1, text[a + 1 : b - 1], "Organisation", "journal", text[a + 1 : b - 1]))
         return found
 
+    def _army_units(self, text: str, gaz: list[Mention]) -> list[Mention]:
+        """An army's or the production corps' unit by its number or its region, right after
+        the body's name (新四军第十六旅, 八路军120师, 新四军苏浙军区, 新疆生产建设兵团第八师),
+        and the corps' division by its short name (兵团第六师) in an article that names it."""
+        out = []
+        for m in gaz:
+            if m.type == "Organisation" and m.text in _UNIT_BODIES and (u := _ARMY_UNIT.match(text, m.end)):
+                name = text[m.start : u.end()]
+                out.append(Mention(m.start, u.end(), name, "Organisation", "known", name))
+        if "新疆生产建设兵团" in text:
+            for u in re.finditer("兵团(?=第)", text):
+                if text.startswith("新疆生产建设", max(0, u.start() - 6)):
+                    continue
+                unit = _ARMY_UNIT.match(text, u.end())
+                if unit is not None and unit.group(0).startswith("第"):
+                    full = "新疆生产建设兵团" + unit.group(0)
+                    out.append(Mention(u.start(), unit.end(), text[u.start() : unit.end()], "Organisation", "known", full))
+        return out
+
     def _generic_works(self, m: Mention, tokens: list[Token]) -> bool:
         """Whether a canal, a tunnel, a dam or water works is named by ordinary words, not a
         name (规模化|供水工程, 人工|运河, 主体|隧洞, 已建|农村|供水工程): a word of the
@@ -331,6 +363,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         stem = [t for t in tokens if m.start <= t.start and t.end <= end]
         if any(x in m.text[: -len(suffix)] for x in _WORKS):
             return True  # 隧洞香炉山隧洞: two names run together
+        if suffix == "梯田" and m.text[: -len(suffix)].endswith(("村", "镇", "乡")):
+            return True  # 何家岩村|梯田: a village's terraces, not a place named so
         for k, t in enumerate(stem):
             if len(t.text) < 2 or t.tag == "ns":
                 continue

@@ -3196,3 +3196,25 @@ def test_two_words_across_a_citys_name_levels_bodies_and_a_cut_last_character(te
     found = _found(text)
     assert right is None or right in found
     assert wrong is None or wrong not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [("新四军第五师和八路军第115师在此会师。", "Organisation", "新四军第五师"),
+     ("新四军苏北军区成立。", "Organisation", "新四军苏北军区"),
+     ("新疆生产建设兵团第一师阿拉尔市调研。", "Organisation", "新疆生产建设兵团第一师"),
+     ("库布其沙漠的治沙工程。", "Place", "库布其沙漠"), ("在浙北平原。", "Place", "浙北"),
+     ("市民拨打12345热线反映问题。", "Programme", "12345热线"), ("游客来到龙脊梯田。", "Place", "龙脊梯田"),
+     ("他长眠于八宝山革命公墓。", "Place", "八宝山革命公墓")],
+)  # fmt: skip
+def test_army_units_deserts_regions_the_hotline_terraces_and_cemeteries(text: str, kind: str, name: str) -> None:
+    assert (kind, name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("层层梯田披上新绿。", ("Place", "层层梯田")), ("何家岩村梯田里的稻谷熟了。", ("Place", "何家岩村梯田")),
+     ("在宁夏，毛乌素流动沙地治理正在进行。", ("Person", "毛乌素"))],
+)  # fmt: skip
+def test_ordinary_terraces_a_villages_terraces_and_a_desert_are_no_names(text: str, wrong) -> None:
+    assert wrong not in _found(text)
