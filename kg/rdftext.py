@@ -305,7 +305,7 @@ def trig_block(ext: Extraction, text: ArticleText, base: str = DEFAULT_BASE) -> 
 
 def _block(name: str, *parts: list[str]) -> str:
     lines = [line for part in parts for line in part]
-    body = "".join(line + " .\n" for line in lines)
+    body = " .\n".join(lines) + " .\n" if lines else ""
     return f"{name} {{\n{body}}}\n\n"
 
 
@@ -590,7 +590,7 @@ class CorpusWriter:
                 patched = totals_patched(self._before, self.totals, old_lines, self.base)
             if patched is not None:
                 lines, gone, added = patched
-                body = b"".join(line + b" .\n" for line in lines)
+                body = b" .\n".join(lines) + b" .\n" if lines else b""
                 self.trig.write(b"%s {\n%s}\n\n" % (name.encode(), body))
                 self.ttl.write(body)
                 self.totals_delta = (gone, added)
@@ -599,7 +599,7 @@ class CorpusWriter:
         lines = totals_lines(self.totals, self.base) if self.blocks else []
         if lines:
             self.trig.write(_block(name, lines, []).encode())
-            self.ttl.write("".join(line + " .\n" for line in lines).encode())
+            self.ttl.write((" .\n".join(lines) + " .\n").encode())
         self.close()
         return lines
 
