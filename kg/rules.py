@@ -27,6 +27,7 @@ dropped at the end.  Everything the rules know comes from :mod:`kg.resources`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import repeat
 from operator import add
 
@@ -37,6 +38,7 @@ from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
 from .rulebase import (
+    _HAN,
     _START_OF,
     _TEXT_OF,
     QUOTE_RE,
@@ -71,12 +73,19 @@ _ARMY_UNIT = re.compile(
 )
 #: The citizens' hotline (12345热线, 12345政务服务便民热线).
 _HOTLINE = re.compile(r"(?<![0-9])12345(?:政务服务便民)?热线")
+#: A line named by its two ends (重庆|至|万州|高速铁路) and its kinds; a bridge over a great
+#: river after its place's name (石沱|长江大桥, 崇启|公铁长江大桥 is not: 公铁 is no name).
+_LINE_BETWEEN = re.compile("至")
+_LINE_KIND = re.compile("高速铁路|高速公路|城际铁路|铁路|高铁|高速")
+_RIVER_BRIDGE = re.compile("(?:长江|黄河|珠江|淮河|汉江|嘉陵江|乌江|湘江|赣江|闽江|钱塘江|松花江|黑龙江)(?:公铁)?(?:特)?大桥")
 #: What follows 站 where it is a verb, not a station (西安站在…, 北京站起来).
 _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
 #: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
 #: checks; landforms that make a word before them a name; tags of words that are no name.
-_WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓")
+_WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓",
+          "抽水蓄能电站", "水电站", "核电站")
 _LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
+_VERB_ENDS = frozenset("出起到在从把被向往将")
 _NAME_TAGS = frozenset(("ns", "nr", "nrfg", "nrt", "nz", "j", ""))
 _NOT_NAME_TAGS = frozenset(("i", "l", "v", "vn", "a", "ad", "d", "m", "q", "s", "t", "f", "r", "p", "c", "u"))
 #: A water transfer named by the river it draws and the one it feeds, with its phase and
@@ -262,10 +271,27 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             in ("post", "role", "speaker", "byline", "photo-credit", "list", "person-verb", "post-verb")
         ]
         pieces = self._pieces(tokens, _longest([m for m in gaz if m.type == "Place"] + sure))
-        places = [m for m in self.suffix_places(text, pieces) if not self._generic_works(m, tokens)]
+        places = [self._works_start(text, m) for m in self.suffix_places(text, pieces) if not self._generic_works(m, tokens)]
         places += self.village_repeats(text, places, pieces)
         places += self.context_units(text, places, pieces)
         places += self.family_places(text, pieces, places)
+        if "至" in text:  # 重庆至万州高速铁路, 成都至自贡高铁: a line named by its two ends
+            ends = {m.end: m for m in gaz if m.type == "Place"}
+            starts = {m.start: m for m in gaz if m.type == "Place"}
+            for m in _LINE_BETWEEN.finditer(text):
+                a, b = ends.get(m.start()), starts.get(m.end())
+                if a is None or b is None:
+                    continue
+                line = _LINE_KIND.match(text, b.end)
+                if line is not None:
+                    name = text[a.start : line.end()]
+                    places.append(Mention(a.start, line.end(), name, "Place", "line-between", name))
+        if "大桥" in text:  # 石沱|长江大桥: a bridge over a river named after the place it stands
+            for m in _RIVER_BRIDGE.finditer(text):
+                head = next((t for t in tokens if t.end == m.start()), None)
+                if head is not None and len(head.text) == 2 and head.freq == 0 and is_han(head.text):
+                    name = text[head.start : m.end()]
+                    places.append(Mention(head.start, m.end(), name, "Place", "suffix-site", name))
         if "济" in text:  # 引江济淮二期工程, 引汉济渭工程: a water transfer named by its two rivers
             places += [Mention(m.start(), m.end(), m.group(0), "Place", "water-transfer", m.group(0))
                        for m in _WATER_TRANSFER.finditer(text)]  # fmt: skip
@@ -350,6 +376,16 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                     full = "新疆生产建设兵团" + unit.group(0)
                     out.append(Mention(u.start(), unit.end(), text[u.start() : unit.end()], "Organisation", "known", full))
         return out
+
+    @staticmethod
+    def _works_start(text: str, m: Mention) -> Mention:
+        """Water works or a power station without the verb's last character jieba glued to
+        its name (还原出|叶巴滩水电站, 构建起|三澳核电站)."""
+        if m.start and text[m.start] in _VERB_ENDS and _HAN.match(text[m.start - 1]) and m.text.endswith(_WORKS) \
+                and len(m.text) - 1 - len(next(x for x in _WORKS if m.text.endswith(x))) >= 2:  # fmt: skip
+            return replace(m, start=m.start + 1, text=m.text[1:], canonical=(m.canonical or m.text)[1:] if
+                           (m.canonical or m.text).startswith(m.text[0]) else m.canonical)  # fmt: skip
+        return m
 
     def _generic_works(self, m: Mention, tokens: list[Token]) -> bool:
         """Whether a canal, a tunnel, a dam or water works is named by ordinary words, not a

@@ -2222,7 +2222,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("焦裕禄纪念园里都有前来瞻仰的人。", []),  # (jieba: 纪念|园里)
         ("红军长征湘江战役纪念园开园。", ["红军长征湘江战役纪念园"]),
         ("位于于家堡金融区的服务中心。", ["于家堡"]),  # a place named after a family, not 于家堡 the person
-        ("向家坝水电站下泄流量增加。", ["向家坝"]),
+        ("向家坝水电站下泄流量增加。", ["向家坝水电站"]),  # a power station by its name
         ("刘家庄园很大，国家湾区建设。", []),  # 庄园 and 国家 are words
         ("参观王家坪和延安革命纪念馆。", ["王家坪", "延安", "延安革命纪念馆"]),  # 王家 is also a word
         ("周家坝派出所社区民警说。", []),  # the body's name holds it
@@ -3218,3 +3218,21 @@ def test_army_units_deserts_regions_the_hotline_terraces_and_cemeteries(text: st
 )  # fmt: skip
 def test_ordinary_terraces_a_villages_terraces_and_a_desert_are_no_names(text: str, wrong) -> None:
     assert wrong not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("白鹤滩水电站全部机组投产。", "白鹤滩水电站"), ("台山核电站安全运行。", "台山核电站"),
+     ("还原出叶巴滩水电站建设的历程。", "叶巴滩水电站"), ("西安至延安高铁开工。", "西安至延安高铁"),
+     ("北京至唐山城际铁路开通。", "北京至唐山城际铁路"), ("燕矶长江大桥合龙。", "燕矶长江大桥")],
+)  # fmt: skip
+def test_power_stations_lines_named_by_their_ends_and_a_places_river_bridge(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("各地新建光伏电站。", "光伏电站"), ("他从重庆至万州出差。", "重庆至万州"), ("一座长江大桥。", "一座长江大桥")],
+)  # fmt: skip
+def test_kinds_of_station_a_trip_and_a_bridge_without_a_name(text: str, wrong: str) -> None:
+    assert ("Place", wrong) not in _found(text)
