@@ -584,7 +584,7 @@ class OrganisationRules(RuleBase):
                 out.append(Mention(start, hit.end(), name, "Organisation", "org-term", name))
         return out
 
-    _DEPARTMENT_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?司(?![法机令仪])")
+    _DEPARTMENT_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?司(?![法机令仪])")
     _CENTRE_RE = re.compile(r"[\u4e00-\u9fff]{2,6}?中心")  # 水利部 + 减灾中心
 
     def departments(self, text: str, found: list[Mention]) -> list[Mention]:
@@ -615,7 +615,8 @@ class OrganisationRules(RuleBase):
             )):  # fmt: skip
                 continue  # (水利部减灾中心, of a ministry; not …中心工作, 中心城市)
             field = hit.group()[: -2 if hit.group().endswith("中心") else -1]
-            if field.endswith("公") or any(c in _FUNCTION_CHARS or c in _VERBISH for c in field):
+            plain = field.replace("促进", "").replace("推进", "")  # (消费促进司: a field's word)
+            if field.endswith("公") or any(c in _FUNCTION_CHARS or c in _VERBISH for c in plain):
                 continue  # 商务部|和公司, 外交部|就…司: no department's name
             name = text[m.start : hit.end()]
             out.append(Mention(m.start, hit.end(), name, "Organisation", "org-department", name))

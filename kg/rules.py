@@ -85,7 +85,7 @@ _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
 _WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓",
           "抽水蓄能电站", "水电站", "核电站")
 _LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
-_VERB_ENDS = frozenset("出起到在从把被向往将")
+_VERB_ENDS = frozenset("出起到在从把被往将")
 _NAME_TAGS = frozenset(("ns", "nr", "nrfg", "nrt", "nz", "j", ""))
 _NOT_NAME_TAGS = frozenset(("i", "l", "v", "vn", "a", "ad", "d", "m", "q", "s", "t", "f", "r", "p", "c", "u"))
 #: A water transfer named by the river it draws and the one it feeds, with its phase and

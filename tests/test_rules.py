@@ -3236,3 +3236,13 @@ def test_power_stations_lines_named_by_their_ends_and_a_places_river_bridge(text
 )  # fmt: skip
 def test_kinds_of_station_a_trip_and_a_bridge_without_a_name(text: str, wrong: str) -> None:
     assert ("Place", wrong) not in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [("农业农村部农村合作经济指导司负责人介绍。", "Organisation", "农业农村部农村合作经济指导司"),
+     ("商务部消费促进司负责人表示。", "Organisation", "商务部消费促进司"),
+     ("工程从向家坝水电站取水。", "Place", "向家坝水电站")],
+)  # fmt: skip
+def test_a_ministrys_department_of_a_long_field_and_a_station_named_after_a_family(text: str, kind: str, name: str) -> None:
+    assert (kind, name) in _found(text)
