@@ -38,6 +38,7 @@ from .places import PlaceRules
 from .programmes import ProgrammeRules
 from .resources import Rules
 from .rulebase import (
+    _FUNCTION_CHARS,
     _HAN,
     _START_OF,
     _TEXT_OF,
@@ -78,6 +79,17 @@ _HOTLINE = re.compile(r"(?<![0-9])12345(?:政务服务便民)?热线")
 _LINE_BETWEEN = re.compile("至")
 _LINE_KIND = re.compile("高速铁路|高速公路|城际铁路|铁路|高铁|高速")
 _RIVER_BRIDGE = re.compile("(?:长江|黄河|珠江|淮河|汉江|嘉陵江|乌江|湘江|赣江|闽江|钱塘江|松花江|黑龙江)(?:公铁)?(?:特)?大桥")
+#: A river's name's last character, what is said of a river right after its name, or right
+#: before it, and words after which a name may start; stems that name no river.
+_RIVER_END = re.compile("[河江](?![流道边水面南北东西])")
+_RIVER_AFTER = ("流域", "支流", "沿岸", "两岸", "干流", "断面", "河长", "上游", "下游", "中游", "水系", "水质",
+                "河畔", "江畔", "畔", "流经", "蜿蜒", "穿城而过", "出境", "入境", "汇入", "岸边", "河道", "河段")
+_RIVER_BEFORE = ("沿", "沿着", "横跨", "跨越", "巡查", "流经", "汇入", "注入", "治理")
+_NOT_RIVER_OPENERS = frozenset("着了过的地得")
+_COUNT_CHARS = frozenset("一二三四五六七八九十百千万条个座")
+_RIVER_OPENERS = ("在", "、", "和", "与", "及", "依托", "对", "把", "将", "让", "使")
+_NOT_RIVER_STEMS = frozenset(("小", "大", "内", "护城", "母亲", "界", "山", "江", "河", "运", "天", "银", "冰", "长",
+                              "一条", "这条", "那条", "两条", "条", "沿", "城", "全", "本", "各", "该", "此"))
 #: What follows 站 where it is a verb, not a station (西安站在…, 北京站起来).
 _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
 #: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
@@ -275,6 +287,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         places += self.village_repeats(text, places, pieces)
         places += self.context_units(text, places, pieces)
         places += self.family_places(text, pieces, places)
+        if "河" in text or "江" in text:  # 沿笋溪河而建, 任河、前河流域: a river by what is said of it
+            places += self._rivers_in_context(text, [m for m in gaz if m.type == "Place"], places)
         if "至" in text:  # 重庆至万州高速铁路, 成都至自贡高铁: a line named by its two ends
             ends = {m.end: m for m in gaz if m.type == "Place"}
             starts = {m.start: m for m in gaz if m.type == "Place"}
@@ -375,6 +389,54 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                 if unit is not None and unit.group(0).startswith("第"):
                     full = "新疆生产建设兵团" + unit.group(0)
                     out.append(Mention(u.start(), unit.end(), text[u.start() : unit.end()], "Organisation", "known", full))
+        return out
+
+    def _rivers_in_context(self, text: str, known: list[Mention], found: list[Mention]) -> list[Mention]:
+        """A river or a stream named by two or three characters and 河 or 江, that the text
+        says is one: its banks, basin or tributaries after it (璧南河沿岸, 前河流域, 澎溪河支流,
+        郁江…蜿蜒流过), or along it, across it or patrolling it before (沿笋溪河而建, 横跨阿蓬江),
+        its name starting a clause or after such a word.  jieba cuts such names anyhow
+        (璧|南河, 沿笋|溪河), so the characters are read, not its words."""
+        out = []
+        known_ends = {k.end: k.start for k in known}
+        for m in _RIVER_END.finditer(text):
+            p = m.end()
+            after = text.startswith(_RIVER_AFTER, p) or "级河长" in text[p : p + 4] or (
+                text.startswith("从", p) and "流" in text[p : p + 12]
+            )  # (澎溪河|区级河长, 郁江|从山脚下蜿蜒流过)
+            for n in (3, 2, 1):  # the name's characters before 河 or 江
+                s = m.start() - n
+                if s < 0 or not all(_HAN.match(c) for c in text[s : m.start()]):
+                    continue
+                before = text[max(0, s - 2) : s]
+                opens = s == 0 or not _HAN.match(text[s - 1])  # (，郁江 …, 、前河流域)
+                cued = before.endswith(_RIVER_BEFORE)
+                if n == 1 and not (after and opens):
+                    continue  # one character: only at a clause's start, with its banks after
+                if not (cued or (after and (opens or before.endswith(_RIVER_OPENERS)))):
+                    continue
+                name, stem = text[s:p], text[s : m.start()]
+                if p in known_ends and (known_ends[p] <= s or not cued):
+                    break  # 地处|黄河: a river the gazetteer knows (but 横跨|阿|蓬江: not 蓬江)
+                inner = next((k for k in found if k.end == p and k.start > s), None)
+                if inner is not None and (self.seg.tag(text[s : inner.start])[:1] in ("v", "p", "d", "c", "u", "r")
+                                          or text[inner.start - 1] in "起至到从"):  # fmt: skip
+                    break  # 受|湘江, 西起|西江: a verb before a river found already
+                if any(s <= k.start < p for k in (*known, *found) if k.end != p):
+                    break  # (福州|闽江: a place and a river, not one name)
+                if stem[0] in _NOT_RIVER_OPENERS or stem.startswith(_RIVER_BEFORE) or _COUNT_CHARS.intersection(stem) or (
+                    s and self.seg.freq(text[s - 1 : s + 1]) >= 100
+                ) or any(
+                    self.seg.freq(stem[:k]) >= 50 and self.seg.tag(stem[:k]) not in ("ns", "nr", "nz", "j")
+                    for k in range(2, len(stem) + 1)
+                ):  # fmt: skip
+                    continue  # 沿着|母亲河, 沿|海沿江, 时间|长河, 近|百条江: no river's name
+                if name in self.generic or stem in _NOT_RIVER_STEMS or stem[-1] in "的和与及在是了" or (
+                    n > 1 and self.seg.freq(stem) >= 50 and self.seg.tag(stem) not in ("ns", "nr", "nz")
+                ) or any(c in _FUNCTION_CHARS for c in stem):  # fmt: skip
+                    continue
+                out.append(Mention(s, p, name, "Place", "river-context", name))
+                break
         return out
 
     @staticmethod

@@ -2231,7 +2231,7 @@ def test_uyghur_kazakh_and_arabic_names_joined_by_a_middle_dot(text: str, name: 
         ("走在八廓街上，逛街的人很多。", ["八廓街"]),  # a street jieba knows
         ("放弃了在大城市稳定的生活，回到石柱县。", ["石柱县"]),  # not 大城县's 大城市
         ("拉萨城关区八廓街道夏萨苏社区。", ["拉萨", "城关区", "八廓街道", "夏萨苏社区"]),  # a subdistrict, not a street
-        ("沿璧南河蜿蜒而行的绿道上。", []),  # (not 南河: jieba cut 沿璧|南河)
+        ("沿璧南河蜿蜒而行的绿道上。", ["璧南河"]),  # (not 南河 nor 沿璧南河: jieba cut 沿璧|南河)
         ("持续做强牦牛产业、做优高原医疗。", []),
         ("长江与乌江在涪陵城区交汇。", ["长江", "乌江"]),  # not 陵城区 (a district in 德州)
         ("传习所和县里的旅游企业合作，覆盖124个地级市和县市区。", []),  # not 和县
@@ -3246,3 +3246,21 @@ def test_kinds_of_station_a_trip_and_a_bridge_without_a_name(text: str, wrong: s
 )  # fmt: skip
 def test_a_ministrys_department_of_a_long_field_and_a_station_named_after_a_family(text: str, kind: str, name: str) -> None:
     assert (kind, name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("吊脚楼沿蒲溪河而建。", "蒲溪河"), ("依托清南河沿岸的生态资源。", "清南河"), ("，蓼江从山脚下蜿蜒流过。", "蓼江"),
+     ("巡查鹿溪河支流。", "鹿溪河"), ("，柏溪河区级河长带队巡河。", "柏溪河"), ("横跨阿蓬江的风雨廊桥。", "阿蓬江")],
+)  # fmt: skip
+def test_a_river_by_what_the_text_says_of_it(text: str, name: str) -> None:
+    assert ("Place", name) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("，地处黄河流域。", "地处黄河"), ("沿着母亲河两岸。", "着母亲河"), ("沿海沿江地区。", "海沿江"),
+     ("全省近百条江河流域。", "近百条江"), ("在时间长河中流淌。", "时间长河"), ("沿璧南河蜿蜒而行。", "沿璧南河")],
+)  # fmt: skip
+def test_words_before_a_river_and_a_known_river_are_no_rivers_name(text: str, wrong: str) -> None:
+    assert ("Place", wrong) not in _found(text)
