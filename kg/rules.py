@@ -443,11 +443,13 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
     def _works_start(text: str, m: Mention) -> Mention:
         """Water works or a power station without the verb's last character jieba glued to
         its name (还原出|叶巴滩水电站, 构建起|三澳核电站)."""
-        if m.start and text[m.start] in _VERB_ENDS and _HAN.match(text[m.start - 1]) and m.text.endswith(_WORKS) \
-                and len(m.text) - 1 - len(next(x for x in _WORKS if m.text.endswith(x))) >= 2:  # fmt: skip
-            return replace(m, start=m.start + 1, text=m.text[1:], canonical=(m.canonical or m.text)[1:] if
-                           (m.canonical or m.text).startswith(m.text[0]) else m.canonical)  # fmt: skip
-        return m
+        suffix = next((x for x in _WORKS if m.text.endswith(x)), None) if m.start else None
+        if suffix is None or text[m.start] not in _VERB_ENDS or not _HAN.match(text[m.start - 1]):
+            return m
+        if len(m.text) - 1 - len(suffix) < 2:
+            return m  # (出|口岸: a name's own first character)
+        canonical = m.canonical[1:] if m.canonical.startswith(m.text[0]) else m.canonical
+        return replace(m, start=m.start + 1, text=m.text[1:], canonical=canonical)
 
     def _generic_works(self, m: Mention, tokens: list[Token]) -> bool:
         """Whether a canal, a tunnel, a dam or water works is named by ordinary words, not a
