@@ -90,16 +90,13 @@ _NOT_AFTER_A_NAME = ("嘎查", "苏木", "淖尔", "牧骑", "浩特", "村", "�
                      "草原", "寺", "庙", "花", "沟", "郭勒", "诺尔", "公司", "合作社")  # fmt: skip
 #: What opens a clause before a speaker's name.
 _CLAUSE_OPENERS = frozenset("”。，！？；：\n 　,!?;:")
-#: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
-#: A title after a name that says it is one (黄润秋常委, 刘家强委员, 王建平同志), and what
-#: stands before such a name: the start of a clause or a list.
+#: A title after a name that says it is one (黄润秋常委, 刘家强委员, 王建平同志), what stands
+#: before such a name (the start of a clause or a list), and surnames that are as often a
+#: preposition before a title's holder (向全馆同志: to them, not a name).
 _TITLE_AFTER_NAME = re.compile("常委|委员|同志")
-#: Words ending in 农 that are no farmer before a name (菜农, 果农, 苗农 are): to farm, to help
-#: farmers, farming (务农, 惠农, 三农 …).
-_NOT_FARMERS = frozenset(("务农", "支农", "惠农", "助农", "兴农", "强农", "重农", "护农", "爱农", "为农", "帮农", "利农",
-                          "新农", "三农", "涉农", "神农", "老农", "贫农", "中农", "雇农", "佃农", "小农", "务工务农"))
-_PREPOSITION_SURNAMES = frozenset("向和与同对给跟把被为从在将让由")
 _BEFORE_A_TITLED_NAME = frozenset("，。；：、！？\n“（(")
+_PREPOSITION_SURNAMES = frozenset("向和与同对给跟把被为从在将让由")
+#: Where a person stands in a photo, after the name in its caption: 张建国(右), 李明（左二）.
 _CAPTION_SIDE = re.compile("[（(][左右][一二三四五六七八九]?[)）]")
 #: An age before a name (80多岁的|夏春生老人, 67岁的|普汝明是), and what may follow such a name:
 #: punctuation, a word of address or a verb that opens what the person did.
@@ -786,8 +783,7 @@ class PeopleRules(RuleBase):
             add(e, end, "post" if cue in self.posts else "role", cue)
             listed(end, cue)
         texts = list(map(_TEXT_OF, tokens))
-        jobs = [t for t in tokens if t.text[-1] in "员长师" or (t.text[-1] == "农" and len(t.text) == 2
-                                                             and t.text not in _NOT_FARMERS)]  # fmt: skip
+        jobs = [t for t in tokens if t.text[-1] in "员长师"]
         for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name
             if (
                 2 <= len(t.text) <= 4

@@ -74,9 +74,8 @@ _ARMY_UNIT = re.compile(
 )
 #: The citizens' hotline (12345热线, 12345政务服务便民热线).
 _HOTLINE = re.compile(r"(?<![0-9])12345(?:政务服务便民)?热线")
-#: A line named by its two ends (重庆|至|万州|高速铁路) and its kinds; a bridge over a great
+#: The kinds of a line named by its two ends (重庆|至|万州|高速铁路); a bridge over a great
 #: river after its place's name (石沱|长江大桥, 崇启|公铁长江大桥 is not: 公铁 is no name).
-_LINE_BETWEEN = re.compile("至")
 _LINE_KIND = re.compile("高速铁路|高速公路|城际铁路|铁路|高铁|高速")
 _RIVER_BRIDGE = re.compile("(?:长江|黄河|珠江|淮河|汉江|嘉陵江|乌江|湘江|赣江|闽江|钱塘江|松花江|黑龙江)(?:公铁)?(?:特)?大桥")
 #: A river's name's last character, what is said of a river right after its name, or right
@@ -292,7 +291,7 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
         if "至" in text:  # 重庆至万州高速铁路, 成都至自贡高铁: a line named by its two ends
             ends = {m.end: m for m in gaz if m.type == "Place"}
             starts = {m.start: m for m in gaz if m.type == "Place"}
-            for m in _LINE_BETWEEN.finditer(text):
+            for m in re.finditer("至", text):
                 a, b = ends.get(m.start()), starts.get(m.end())
                 if a is None or b is None:
                     continue
