@@ -363,8 +363,9 @@ class PlaceRules(RuleBase):
                     continue  # 中国梦, 中国特色…之路, 中国结, 新中国成立: a phrase or an era, not the place
                 if label == "Place" and text.startswith(("特色社会主义", "式现代化"), end):
                     continue  # 习近平新时代中国特色社会主义思想: a fixed political term, not the place
-                if label == "Programme" and text.startswith("成果", end):
+                if label == "Programme" and text.startswith("成果", end) and not word.endswith("教育"):
                     continue  # 巩固拓展脱贫攻坚成果: what a campaign achieved, a policy's term
+                    # (not 巩固…学习教育成果: the fruits of a study campaign, which is named)
                 if label == "Programme" and (edition := _EDITION_BEFORE.search(text, max(0, start - 8), start)):
                     # 第十五届|全国运动会, 第139届|广交会: the edition's fullest name
                     name = text[edition.start() : end]

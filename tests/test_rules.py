@@ -1418,6 +1418,13 @@ def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[st
         pytest.param("广州塔亮起灯光。", ("Place", "广州塔"), id="canton-tower-jieba-cuts"),
         pytest.param("香港新界的居民", ("Place", "新界"), id="new-territories"),
         pytest.param("作为西部陆海新通道枢纽站点，", ("Programme", "西部陆海新通道"), id="western-corridor"),
+        pytest.param("严格落实中央八项规定精神。", ("Programme", "中央八项规定"), id="eight-point-rules"),
+        pytest.param("巩固拓展深入贯彻中央八项规定精神学习教育成果。", ("Programme", "深入贯彻中央八项规定精神学习教育"), id="a-study-campaigns-results"),
+        pytest.param("“八纵八横”高铁网加快建设。", ("Programme", "八纵八横"), id="rail-grid"),
+        pytest.param("秋粮“一喷多促”作业全面展开。", ("Programme", "一喷多促"), id="crop-spraying-campaign"),
+        pytest.param("扩大长期护理保险制度试点。", ("Programme", "长期护理保险"), id="long-term-care-insurance"),
+        pytest.param("开展新能源汽车下乡活动。", ("Programme", "新能源汽车下乡"), id="cars-to-the-countryside"),
+        pytest.param("各地按照“乙类乙管”要求落实措施。", ("Programme", "乙类乙管"), id="class-b-management"),
     ],
 )
 def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str, str]) -> None:
