@@ -35,7 +35,7 @@ from .resources import (
 from .rulebase import is_han
 
 __all__ = [
-    "resolve", "claimed_span", "home_places", "build_entities", "merge_corpus", "corpus_remap",
+    "resolve", "claimed_span", "claimed_spans", "home_places", "build_entities", "merge_corpus", "corpus_remap",
     "remap_part", "apply_remap", "match_key", "defined_aliases", "listed_places",
 ]  # fmt: skip
 
@@ -76,6 +76,20 @@ def claimed_span(m: Mention) -> tuple[int, int]:
             if c in _UNIT_CHARS and len(m.text) - i - 1 >= len(m.info) + 1:
                 return m.start + i + 1, m.end
     return m.start, m.end
+
+
+def claimed_spans(mentions: Iterable[Mention]) -> list[tuple[int, int]]:
+    """The spans the chosen ``mentions`` claim (:func:`claimed_span`), where a body whose
+    name opens with an administrative place's full name (邯郸市|政府, 兴宾区|委) does not
+    claim the place, which is a mention of its own (see :func:`_choose`)."""
+    opening = {m.start: m.end for m in mentions if m.type == "Place" and m.rule in _ADMIN_RULES}
+    spans = []
+    for m in mentions:
+        start, end = claimed_span(m)
+        if m.type == "Organisation" and start == m.start and m.start < opening.get(m.start, m.start) < m.end:
+            start = opening[m.start]
+        spans.append((start, end))
+    return spans
 
 
 #: Bodies of a town or a county named after it (鲁朗镇中心小学) …
@@ -170,6 +184,17 @@ def _chain_head(m: Mention, rules: Rules) -> int:
     return last if count >= 2 else 0
 
 
+def _opening_admin(name: str, rules: Rules) -> int:
+    """The length of the administrative place's full name that opens ``name`` (邯郸市|政府,
+    五华区|自然资源局, 兴宾区|委), leaving two characters or more (or a district's or a county's
+    party committee's 委: a province's or a city's is often written by its short name, 江苏省委
+    in an article that says 江苏), or 0."""
+    for k in range(min(len(name) - 1, 12), 1, -1):
+        if name[:k] in rules.admin and (k <= len(name) - 2 or (name[k:] == "委" and name[k - 1] in "区县")):
+            return k
+    return 0
+
+
 #: Schools, and how the names of a town's schools that are no names of their own begin
 #: (榜罗镇|中心小学, 背崩乡|完全小学: the town names them).
 _SCHOOLS = ("学校", "小学", "中学", "初级中学", "高级中学", "完全中学", "九年一贯制学校", "幼儿园", "职业高中")
@@ -235,6 +260,10 @@ def _choose(cands: list[Mention], rules: Rules | None = None, chained: dict[str,
             if chained is not None:
                 chained.setdefault(m.text, m.canonical)
             start = m.start
+        if rules is not None and m.type == "Organisation" and start == m.start and (k := _opening_admin(m.text, rules)):
+            # 邯郸市|政府, 五华区|自然资源局: the place that opens a body's name is a place of its
+            # own, as the places of a chain are (ANNOTATION), and the body keeps its full name
+            start = m.start + k
         if m.type == "Organisation" and m.rule == "org-suffix" and m.start in towns_at:
             own = m.text[towns_at[m.start] - m.start :]  # 官浔镇|官浔中学, 豆庄镇|柳河营学校
             stem = own[: len(own) - len(m.info)] if m.info and own.endswith(m.info) else ""

@@ -318,8 +318,15 @@ class PlaceRules(RuleBase):
         ends: dict[int, list[str]] = {}  # the places that end where another may start
         for _s, e, w in hits:
             ends.setdefault(e, []).append(w)
+        # where a county's name starts, written with its level (海东市|民和县: 民和 is short for
+        # 民和回族土族自治县), right after a city's full name: it bounds a word, whatever jieba cut
+        county_starts = {
+            s for s, e, w in hits
+            if ((w[-1] == "县" and w in self.rules.admin) or (w in self.rules.admin_short and text[e : e + 1] == "县"))
+            and any(c[-1] == "市" and c in self.rules.admin for c in ends.get(s, ()))
+        }
         # a full name also bounds a word: 北京|人民大会堂 inside one jieba word
-        bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin}
+        bounds = bounds | {s for s, _e, w in hits if w in self.known or w in self.rules.admin} | county_starts
         for start, end, word in hits:
             if word in self.known:
                 label, canonical = self.known[word]
@@ -420,8 +427,9 @@ class PlaceRules(RuleBase):
                     continue  # 沿海|城市: two ordinary words, not 海城市
                 if word in self.generic:
                     continue  # 城区, 郊区, 矿区: county names that are also ordinary words
-                if word[-1] == "市" and text.startswith("市民", end - 1) and end - 1 in token_starts:
-                    continue  # 深圳|市民, 重庆|市民: the city's people (not 北京市|民政局)
+                if word[-1] == "市" and text.startswith("市民", end - 1) and end - 1 in token_starts \
+                        and end not in county_starts:  # fmt: skip
+                    continue  # 深圳|市民, 重庆|市民: the city's people (not 北京市|民政局, 海东市|民和县)
                 out.append(Mention(start, end, word, "Place", "admin", word))
             elif word == "巴中" and text.startswith(_PAIR_WORDS, end):
                 continue  # 巴中友好, 巴中两国: Pakistan and China, not the city of 巴中

@@ -181,10 +181,13 @@ class ProgrammeRules(RuleBase):
         for m in places:
             if m.type == "Place":
                 place_end.setdefault(m.end, []).append(m)
+        inside = {k for m in places if m.type == "Place" for k in range(m.start + 1, m.end)}
         out = []
         for f in _FESTIVAL_RE.finditer(text):
             if text[f.end() : f.end() + 1] in ("日", "目", "点", "约", "省", "能", "期", "庆"):
                 continue  # 丰收节|日: another word
+            if f.start() in inside:
+                continue  # 攀枝|花市: the end of a place's name
             best = None
             for gap in range(0, 9):
                 e = f.start() - gap

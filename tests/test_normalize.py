@@ -152,12 +152,23 @@ def test_resolve_keeps_the_longest_of_overlapping_candidates(rules) -> None:
         _m(4, "统战部", "Organisation", "jieba-nt", "统战部"),
         _m(0, "江津区委统战部", "Organisation", "org-suffix", "", "委统战部"),
     ]
-    (only,) = resolve(cands, rules)
-    assert (only.text, only.type, only.canonical) == (
+    place, body = resolve(cands, rules)
+    assert (body.text, body.type, body.canonical) == (
         "江津区委统战部",
         "Organisation",
         "江津区委统战部",
     )
+    # the district that opens the body's name is a place of its own (not the 统战部 inside)
+    assert (place.text, place.type) == ("江津区", "Place")
+
+
+def test_a_body_opened_by_a_short_name_or_a_word_claims_it(rules) -> None:
+    # 南川中学, 区委统战部: no full name of a place opens these bodies' names
+    cands = [
+        _m(0, "南川", "Place", "admin-short", "南川区"),
+        _m(0, "南川中学", "Organisation", "org-suffix", "", "中学"),
+    ]
+    assert [m.text for m in resolve(cands, rules)] == ["南川中学"]
 
 
 def test_resolve_breaks_length_ties_by_rule_then_position(rules) -> None:

@@ -19,7 +19,7 @@ from rdflib.compare import isomorphic
 from kg.evaluate import load_gold
 from kg.ingest import read_path
 from kg.model import ENTITY_TYPES, Article, Extraction
-from kg.normalize import claimed_span, match_key
+from kg.normalize import claimed_spans, match_key
 from kg.pipeline import SAMPLE_DIR, Extractor, build, get_extractor, mentions_in_text
 from kg.rdf import corpus_graphs, facts_graph, union_graph, write_outputs
 
@@ -143,7 +143,7 @@ def test_mentions_of_any_text_slice_it(text: str) -> None:
 def test_mentions_of_any_text_do_not_overlap(text: str) -> None:
     mentions = mentions_in_text(text)
     assert mentions == sorted(mentions)
-    spans = sorted(map(claimed_span, mentions))  # a quoted team claims only its suffix
+    spans = sorted(claimed_spans(mentions))  # a quoted team claims only its suffix
     for (_, a_end), (b_start, _) in pairwise(spans):
         assert a_end <= b_start, mentions
 

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.model import Article, Mention
-from kg.normalize import claimed_span
+from kg.normalize import claimed_spans
 from kg.people import _kinship_starts
 from kg.pipeline import get_extractor, mentions_in_text
 from kg.places import PlaceRules
@@ -1375,6 +1375,40 @@ def test_a_quoted_station_a_campaign_since_it_began_or_a_league_is_a_programme(t
 
 
 @pytest.mark.parametrize(
+    ("text", "places", "body"),
+    [
+        pytest.param("河北省邯郸市政府原党组成员、副市长任某。", ["河北省", "邯郸市"], "河北省邯郸市政府", id="a-citys-government"),
+        pytest.param("广西壮族自治区来宾市兴宾区委原书记杨某。", ["来宾市", "兴宾区"], "广西壮族自治区来宾市兴宾区委", id="a-districts-party-committee"),
+        pytest.param("云南省昆明市五华区自然资源局原党组书记、局长和某。", ["昆明市", "五华区"], "云南省昆明市五华区自然资源局", id="a-districts-bureau"),
+        pytest.param("江津区委统战部开展活动。", ["江津区"], "江津区委统战部", id="a-districts-department"),
+        pytest.param("青海省海东市民和县人大常委会原主任朵某。", ["海东市"], "青海省海东市民和县人大常委会", id="a-city-before-a-county-jieba-cuts-across"),
+        pytest.param("四川省攀枝花市政府原副市长龙某。", ["攀枝花市"], "四川省攀枝花市政府", id="a-city-ending-in-a-flower-fairs-word"),
+    ],
+)
+def test_the_place_that_opens_a_bodys_name_is_a_place_of_its_own(text: str, places: list[str], body: str) -> None:
+    found = _found(text)
+    assert not _missing(text, [("Place", p) for p in places]), found
+    assert ("Organisation", body) in found
+    assert not {name for kind, name in found if kind == "Programme"}  # (not the flower fair 攀枝|花市)
+    assert ("Place", "和县") not in found  # (海东|市民|和县: not the county 和县 of Anhui)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param("深圳市民积极参与。", "深圳"),
+        pytest.param("海东市民积极参与。", "海东"),
+        pytest.param("南川中学的老师", "南川中学"),
+        pytest.param("广州迎春花市开幕。", "广州迎春花市"),
+    ],
+)
+def test_a_citys_people_a_short_name_and_a_flower_fair_are_as_before(text: str, name: str) -> None:
+    found = _found(text)
+    assert name in {n for _, n in found}, found
+    assert not {n for kind, n in found if kind == "Place" and n.endswith("市") and n != name}, found
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         pytest.param("在广西南宁举行。", ["广西", "南宁"], id="province-and-city-jieba-reads-as-one-word"),
@@ -1536,7 +1570,7 @@ def test_mentions_slice_the_text_and_do_not_overlap(text: str) -> None:
     for m in mentions:
         assert text[m.start : m.end] == m.text
         assert m.canonical
-    spans = sorted(map(claimed_span, mentions))  # a quoted team claims only its suffix
+    spans = sorted(claimed_spans(mentions))  # a quoted team claims only its suffix
     for (_, a_end), (b_start, _) in pairwise(spans):
         assert a_end <= b_start
 
