@@ -399,7 +399,16 @@ class PeopleRules(RuleBase):
                     and len(tok.text) == sl
                     and one.text not in _FUNCTION_CHARS
                     and one.text not in _NOT_NAME_TAILS
-                    and after.text in ("、", "，", "。", "；")
+                    and (
+                        after.text in ("、", "，", "。", "；")
+                        or (  # 村支书于|殿|红|专门邀请: … before a word, the last no verb or adverb
+                            len(after.text) >= 2
+                            and is_han(after.text)
+                            and after.freq > 0
+                            and self.seg.tag(one.text) not in _LONE_TAGS
+                            and self.seg.tag(nxt.text) not in _LONE_TAGS
+                        )
+                    )
                 )
                 or (  # 记者蒋悦|飞|）, 总经理王以|卓|郑重宣读: after a post, a name jieba
                     # does not know, and a character that is no verb, particle or word of

@@ -361,6 +361,10 @@ PEOPLE = [
     pytest.param("江津区委书记李一平带队调研乡村振兴工作。", "李一平", id="post-after-place"),
     pytest.param("区委书记罗清泉到镇上调研。", "罗清泉", id="post-after-abbreviated-organ"),
     pytest.param("白沙镇党委书记黄志明介绍，全镇有12个村。", "黄志明", id="party-secretary"),
+    pytest.param("村支书于殿红专门邀请了直播团队。", "于殿红", id="three-characters-jieba-left-alone-before-a-word"),
+    pytest.param("工作人员郑奀秀正在分拣药品。", "郑奀秀", id="a-rare-character-left-alone-before-a-word"),
+    pytest.param("局长张伟也表示同意。", "张伟", id="an-adverb-after-a-two-character-name"),
+    pytest.param("县长李明带领大家。", "李明", id="a-verb-after-a-two-character-name"),
     pytest.param(
         "石柱县中益乡华溪村第一书记谭杰说，村里的蜂蜜卖得很好。", "谭杰", id="first-secretary"
     ),
@@ -1459,6 +1463,8 @@ def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[st
         pytest.param("扩大长期护理保险制度试点。", ("Programme", "长期护理保险"), id="long-term-care-insurance"),
         pytest.param("开展新能源汽车下乡活动。", ("Programme", "新能源汽车下乡"), id="cars-to-the-countryside"),
         pytest.param("各地按照“乙类乙管”要求落实措施。", ("Programme", "乙类乙管"), id="class-b-management"),
+        pytest.param("弘扬焦裕禄精神，争做焦裕禄式的好干部。", ("Person", "焦裕禄"), id="a-model-cadre"),
+        pytest.param("钟南山院士表示，疫情总体可控。", ("Person", "钟南山"), id="a-scientist-not-a-mountain"),
     ],
 )
 def test_known_national_places_sites_and_programmes(text: str, entity: tuple[str, str]) -> None:
