@@ -534,6 +534,10 @@ def test_post_or_role_is_kept_apart_from_the_name(
 # --------------------------------------------------------------------------- organisations
 
 ORGANISATIONS = [
+    pytest.param("湖北省气象台发布暴雨预警。", "湖北省气象台", id="a-provinces-weather-observatory"),
+    pytest.param("上海中心气象台发布高温橙色预警。", "上海中心气象台", id="a-central-weather-observatory"),
+    pytest.param("国家气象中心预计，", "国家气象中心", id="the-national-weather-centre"),
+    pytest.param("湖南省应急管理厅启动四级响应。", "湖南省应急管理厅", id="a-department-jieba-reads-as-one-word"),
     pytest.param("海口市中级人民法院审理了此案。", "海口市中级人民法院", id="intermediate-court"),
     pytest.param("重庆市第一中级人民法院判决。", "重庆市第一中级人民法院", id="numbered-intermediate-court"),
     pytest.param(
