@@ -363,7 +363,9 @@ def resolve(cands: list[Mention], rules: Rules, page_orgs: Iterable[str] = ()) -
                 canonical, alias = m.text, place.name
         elif m.rule == "known" and m.type == "Place" and canonical == m.text and m.text + "地区" in written:
             canonical = m.text + "地区"  # 黄淮海 after 黄淮海地区: one region, by its fullest name
-        elif m.rule == "known" and canonical != m.text and canonical not in written:
+        elif m.rule == "known" and canonical != m.text and canonical not in written and not (
+            m.type == "Programme" and "“" in m.text
+        ):  # (“一单制”, “一带一路”倡议: a programme's name is without its quotes and cue word)
             canonical, alias = m.text, canonical  # 国家发展改革委, 东盟: as the article writes it
         elif m.rule == "admin":
             place = _pick_admin(rules.admin[m.text], context_for(m.text))

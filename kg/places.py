@@ -373,6 +373,8 @@ class PlaceRules(RuleBase):
                 if label == "Programme" and text.startswith("成果", end) and not word.endswith("教育"):
                     continue  # 巩固拓展脱贫攻坚成果: what a campaign achieved, a policy's term
                     # (not 巩固…学习教育成果: the fruits of a study campaign, which is named)
+                if label == "Programme" and text.startswith(("建设峰会", "峰会"), end):
+                    continue  # 数字中国|建设峰会: a summit named after the programme, not the programme
                 if label == "Programme" and (edition := _EDITION_BEFORE.search(text, max(0, start - 8), start)):
                     # 第十五届|全国运动会, 第139届|广交会: the edition's fullest name
                     name = text[edition.start() : end]

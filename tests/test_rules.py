@@ -1401,6 +1401,11 @@ def test_the_place_that_opens_a_bodys_name_is_a_place_of_its_own(text: str, plac
     assert ("Place", "和县") not in found  # (海东|市民|和县: not the county 和县 of Anhui)
 
 
+def test_a_summit_named_after_a_programme_is_not_the_programme() -> None:
+    found = _found("第七届数字中国建设峰会在福州开幕。")
+    assert not {name for kind, name in found if kind == "Programme"}, found
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -1468,6 +1473,10 @@ def test_a_former_post_or_a_verb_is_no_part_of_a_body(text: str, found: tuple[st
         pytest.param("开展新能源汽车下乡活动。", ("Programme", "新能源汽车下乡"), id="cars-to-the-countryside"),
         pytest.param("各地按照“乙类乙管”要求落实措施。", ("Programme", "乙类乙管"), id="class-b-management"),
         pytest.param("弘扬焦裕禄精神，争做焦裕禄式的好干部。", ("Person", "焦裕禄"), id="a-model-cadre"),
+        pytest.param("加快数字中国建设。", ("Programme", "数字中国"), id="digital-china"),
+        pytest.param("围绕“高效办成一件事”合力攻坚。", ("Programme", "高效办成一件事"), id="get-one-thing-done"),
+        pytest.param("多式联运“一单制”加快推广。", ("Programme", "一单制"), id="one-waybill"),
+        pytest.param("推进政务服务跨省通办。", ("Programme", "跨省通办"), id="cross-province-services"),
         pytest.param("钟南山院士表示，疫情总体可控。", ("Person", "钟南山"), id="a-scientist-not-a-mountain"),
     ],
 )
