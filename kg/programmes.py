@@ -121,6 +121,10 @@ _NOT_A_CAMPAIGN_START = ("重大", "重点", "一批", "一系列", "更多", "�
 _CAMPAIGN_RE = re.compile(
     f"(?:{'|'.join(_CAMPAIGN_VERBS)})([^，。、；：！？“”‘’《》（）()\\s]{{2,24}}?)({'|'.join(_CAMPAIGN_CUES)})"
 )
+#: The next campaign of a list after one (… 和 + 规模主体增产 + 行动), up to its cue word.
+_CAMPAIGN_NEXT = re.compile(
+    f"([^，。、；：！？“”‘’《》（）()\\s和及与]{{3,16}}?)({'|'.join(_CAMPAIGN_CUES)})"
+)
 _CAMPAIGN_LEAD = re.compile(
     r"^(?:了|好|暨|今年|明年|去年|本年度|第[一二三四五六七八九十]+批|(?:19|20)\d\d年|新一轮|新一批|一次|一场|一轮|全面|持续|深入|集中|大力|全国性)+"
 )
@@ -150,26 +154,40 @@ class ProgrammeRules(RuleBase):
             if lead:
                 start += lead.end()
                 body = body[lead.end() :]
-            if (
-                len(body) < 3
-                or not is_han(body)
-                or "等" in body
-                or body.endswith(("和", "及", "与"))
-                or body.startswith(("和", "及", "与"))
-                or "作为" in body  # 把调查研究作为主题教育的…
-                or body in self.generic
-                or body.startswith(("系列", "一系列", "相关", "各类", "多项", "各项", "这次", "此次"))
-            ):
-                continue
-            if m.group(2) in _LOOSE_CUES and (
-                len(body) < 4
-                or (m.end() < len(text) and is_han(text[m.end()]) and text[m.end()] not in "的和与及中")
-                or any(w in body for w in _NOT_A_CAMPAIGN)
-                or body.startswith(_NOT_A_CAMPAIGN_START)
-            ):  # 实施乡村振兴战略|部署, 作出战略, 开展…特别军事行动, 实施一批重大工程
+            if not self._campaign_body(text, body, m.group(2), m.end()):
                 continue
             out.append(Mention(start, m.end(), text[start : m.end()], "Programme", "campaign", "", m.group(2)))
+            # 启动大豆单产提升工程|和|规模主体增产行动: the next campaign the verb runs
+            end = m.end()
+            while text[end : end + 1] in ("和", "及", "与") and (
+                nxt := _CAMPAIGN_NEXT.match(text, end + 1)
+            ) and self._campaign_body(text, nxt.group(1), nxt.group(2), nxt.end()):  # fmt: skip
+                out.append(Mention(nxt.start(), nxt.end(), nxt.group(0), "Programme", "campaign", "", nxt.group(2)))
+                end = nxt.end()
         return out
+
+    def _campaign_body(self, text: str, body: str, cue: str, end: int) -> bool:
+        """May ``body`` before the cue word ending at ``end`` name a campaign?"""
+        if (
+            len(body) < 3
+            or not is_han(body)
+            or "等" in body
+            or body.endswith(("和", "及", "与"))
+            or body.startswith(("和", "及", "与"))
+            or "作为" in body  # 把调查研究作为主题教育的…
+            or body in self.generic
+            or body.startswith(("系列", "一系列", "相关", "各类", "多项", "各项", "这次", "此次"))
+        ):
+            return False
+        return not (
+            cue in _LOOSE_CUES
+            and (
+                len(body) < 4
+                or (end < len(text) and is_han(text[end]) and text[end] not in "的和与及中")
+                or any(w in body for w in _NOT_A_CAMPAIGN)
+                or body.startswith(_NOT_A_CAMPAIGN_START)
+            )
+        )  # 实施乡村振兴战略|部署, 作出战略, 开展…特别军事行动, 实施一批重大工程
 
     def festivals(self, text: str, places: list[Mention]) -> list[Mention]:
         """2023 + 伊春 + 森林 + 冰雪节, 中国 + 农民丰收节: a festival named after the place

@@ -787,6 +787,8 @@ def test_abbreviated_organ_keeps_its_written_form() -> None:
 # --------------------------------------------------------------------------- programmes
 
 PROGRAMMES = [
+    pytest.param("启动大豆单产提升工程和规模主体增产行动。", ["大豆单产提升工程", "规模主体增产行动"], id="two-campaigns-a-verb-runs"),
+    pytest.param("开展乡村建设行动和农村人居环境整治提升行动。", ["乡村建设行动", "农村人居环境整治提升行动"], id="two-actions"),
     pytest.param("推行“居民点单、社区派单、志愿者接单”的“三单”服务模式。", ["三单"], id="name-after-what-it-stands-for"),
     pytest.param("驻区高校成立“高校社区党建联盟”,推动共建。", ["高校社区党建联盟"], id="quoted-alliance-is-an-initiative"),
     pytest.param("推动成渝地区双城经济圈建设走深走实。", ["成渝地区双城经济圈"], id="known-national-strategy"),
@@ -1399,6 +1401,11 @@ def test_the_place_that_opens_a_bodys_name_is_a_place_of_its_own(text: str, plac
     assert ("Organisation", body) in found
     assert not {name for kind, name in found if kind == "Programme"}  # (not the flower fair 攀枝|花市)
     assert ("Place", "和县") not in found  # (海东|市民|和县: not the county 和县 of Anhui)
+
+
+def test_no_second_campaign_where_the_list_goes_on_to_other_words() -> None:
+    found = _found("开展专项行动和打击犯罪的工作计划。实施重大工程和重点工程。")
+    assert not {name for kind, name in found if kind == "Programme"}, found
 
 
 def test_a_summit_named_after_a_programme_is_not_the_programme() -> None:
