@@ -380,7 +380,7 @@ class OrganisationRules(RuleBase):
             between
             and is_han(between)
             and not any(c in "的在是等把被从对向由为了着过与及" for c in between)
-            and not any(w in between for w in ("一家", "这家", "该", "某"))  # 时代广场|一家|设计公司
+            and not any(w in between for w in ("一家", "这家", "该", "某", "部分"))  # 时代广场|一家|设计公司
             and not any(
                 (q.tag in ("p", "r") and q.freq >= 100)
                 or (q.tag == "d" and len(q.text) > 1 and q.freq >= 100)

@@ -384,7 +384,7 @@ class PlaceRules(RuleBase):
                     label == "Place"
                     and (word in _REGIONS or word[-1] in "东南西北中" or text[end : end + 1] != "边")  # (洱海|边)
                     and text[end : end + 1] in ("部", "侧", "角", "边", "面", "方")
-                    and text[end : end + 2] not in ("方面", "边境", "边界")  # 乌克兰方面, 黎巴嫩边境
+                    and text[end : end + 2] not in ("方面", "边境", "边界", "部分")  # 乌克兰方面, 黎巴嫩边境, 华南|部分地区
                     and not (text.startswith("方向", end) and word not in _REGIONS)  # 赫尔松方向 (not 西北方向)
                 ):
                     continue  # 西南部, 东北角: a direction, not the region
@@ -1384,7 +1384,9 @@ class PlaceRules(RuleBase):
         tag = self.seg.tag(stem)
         return (
             is_han(stem)
-            and not any(c in _UNIT_BREAKERS or c in "个全所数几多" for c in stem)
+            # (边临镇|东于架村: 于 inside a name, not opening it as a preposition)
+            and stem[0] not in _UNIT_BREAKERS
+            and not any(c in _UNIT_BREAKERS or c in "个全所数几多" for c in stem if c != "于")
             and stem[1:2] not in _MEASURES  # 一处|社区, 三座|村
             and not (tag == "v" and self.seg.freq(stem) >= 100)  # 河田镇|挂任|村党支部第一书记
             and stem not in self.generic

@@ -1408,6 +1408,21 @@ def test_no_second_campaign_where_the_list_goes_on_to_other_words() -> None:
     assert not {name for kind, name in found if kind == "Programme"}, found
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "wrong"),
+    [
+        pytest.param("华南部分地区出现降雨天气。", "华南", None, id="a-region-before-some-areas"),
+        pytest.param("美国部分电力公司宣布涨价。", "美国", "美国部分电力公司", id="some-companies-of-a-country"),
+        pytest.param("习近平来到德州市陵城区边临镇东于架村，听取汇报。", "东于架村", None, id="yu-inside-a-villages-name"),
+        pytest.param("白沙镇于村里召开会议。", "白沙镇", "于村", id="yu-after-a-town-is-a-preposition"),
+    ],
+)
+def test_parts_of_a_region_and_yu_in_a_villages_name(text: str, place: str, wrong: str | None) -> None:
+    found = _found(text)
+    assert ("Place", place) in found, found
+    assert wrong is None or wrong not in {name for _, name in found}, found
+
+
 def test_a_summit_named_after_a_programme_is_not_the_programme() -> None:
     found = _found("第七届数字中国建设峰会在福州开幕。")
     assert not {name for kind, name in found if kind == "Programme"}, found
