@@ -151,6 +151,8 @@ _ADVERB_TAILS = frozenset("则曾也就都还亦便即又将正已均仍才再")
 
 #: Single characters that, standing alone after a two-character name, are not its third
 #: character (主任王刚|来|了, 村民王华|家, 记者张强|摄).
+#: An age right before a name (55岁的|潘阿各).
+_AGE_BEFORE = re.compile(r"(?<![\d.])(?:[1-9]\d?|1\d\d|[一二三四五六七八九十]{1,3})岁的")
 _NOT_NAME_TAILS = frozenset("们家摄笑看想问答谈去来到说称讲道等在和与把被给让叫带领同跟向对为是有")
 
 #: Address words after a surname: 陈女士 and 施先生 are no names (see ANNOTATION: forms of
@@ -791,6 +793,11 @@ class PeopleRules(RuleBase):
                 end = self._foreign_tail(text, end, tok_at)
             add(e, end, "post" if cue in self.posts else "role", cue)
             listed(end, cue)
+        if "岁的" in text:
+            for m in _AGE_BEFORE.finditer(text):  # 55岁的潘阿各, 今年36岁的李红梅: an age before a name
+                end = self.name_at(text, m.end(), tok_at, cued=True)
+                if end is not None and 2 <= end - m.end() <= 3:
+                    add(m.end(), end, "role", "岁的")
         texts = list(map(_TEXT_OF, tokens))
         jobs = [t for t in tokens if t.text[-1] in "员长师"]
         for t in jobs:  # 巡河员邓平安, 楼长王强: a job word of the usual shape before a name

@@ -1149,6 +1149,8 @@ class PlaceRules(RuleBase):
                 out.append(county)
                 self._insert_piece(pieces, county)
                 name_start = county.end
+            if suffix == "山" and text[s_end : s_end + 1] == "脉" and s_end + 1 in ends:
+                s_end, suffix = s_end + 1, "山脉"  # 罗霄山|脉: a mountain range (jieba leaves 脉 alone)
             mention = Mention(
                 name_start, s_end, text[name_start:s_end], "Place", "suffix-" + level, "", suffix
             )
