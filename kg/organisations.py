@@ -506,8 +506,9 @@ class OrganisationRules(RuleBase):
                     place = country_end.get(t.start)
                     if place is not None and t.text.endswith(("部", "局", "署", "委员会", "厅")):
                         start = place.start
-                    name = text[start : t.end]
-                    out.append(Mention(start, t.end, name, "Organisation", "jieba-nt", name))
+                    end = t.end - 2 if t.text.endswith("常委") and len(t.text) >= 6 else t.end
+                    name = text[start:end]  # 中央政治局|常委: the body of a post jieba knows with it
+                    out.append(Mention(start, end, name, "Organisation", "jieba-nt", name))
         for m in places:
             if m.type != "Organisation" or m.rule != "known":
                 continue

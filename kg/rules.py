@@ -93,6 +93,8 @@ _NOT_RIVER_STEMS = frozenset(("小", "大", "内", "护城", "母亲", "界", "�
 _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
 #: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
 #: checks; landforms that make a word before them a name; tags of words that are no name.
+#: Kinds of terraces, by where they lie or what grows on them (高山梯田, 旱塬梯田).
+_TERRACE_KINDS = frozenset(("高山", "旱塬", "山地", "坡地", "丘陵", "山区", "山坡", "旱作", "水平", "水稻", "茶园", "高原"))
 _WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓",
           "抽水蓄能电站", "水电站", "核电站")
 _LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
@@ -464,6 +466,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
             return True  # 隧洞香炉山隧洞: two names run together
         if suffix == "梯田" and m.text[: -len(suffix)].endswith(("村", "镇", "乡")):
             return True  # 何家岩村|梯田: a village's terraces, not a place named so
+        if suffix == "梯田" and m.text[: -len(suffix)] in _TERRACE_KINDS:
+            return True  # 高山梯田, 旱塬梯田: a kind of terraces
         for k, t in enumerate(stem):
             if len(t.text) < 2 or t.tag == "ns":
                 continue

@@ -1415,6 +1415,7 @@ def test_no_second_campaign_where_the_list_goes_on_to_other_words() -> None:
         pytest.param("华南部分地区出现降雨天气。", "华南", None, id="a-region-before-some-areas"),
         pytest.param("神山村地处罗霄山脉深处。", "罗霄山脉", "罗霄山", id="a-mountain-range-jieba-cuts-before-mai"),
         pytest.param("5岁的孩子和60岁的老党员。", None, None, id="an-age-before-no-name"),
+        pytest.param("打造高山梯田景观，修建旱塬梯田。", None, None, id="kinds-of-terraces"),
         pytest.param("美国部分电力公司宣布涨价。", "美国", "美国部分电力公司", id="some-companies-of-a-country"),
         pytest.param("习近平来到德州市陵城区边临镇东于架村，听取汇报。", "东于架村", None, id="yu-inside-a-villages-name"),
         pytest.param("白沙镇于村里召开会议。", "白沙镇", "于村", id="yu-after-a-town-is-a-preposition"),
@@ -1424,6 +1425,11 @@ def test_regions_ranges_villages_and_ages_are_read_whole(text: str, place: str |
     found = _found(text)
     assert (("Place", place) in found) if place else not found, found
     assert wrong is None or wrong not in {name for _, name in found}, found
+
+
+def test_the_standing_committees_members_are_a_post_of_the_politburo() -> None:
+    found = _found("中国共产党第十四届、十五届中央政治局常委，国务院原总理朱镕基同志。")
+    assert ("Organisation", "中央政治局") in found and ("Organisation", "中央政治局常委") not in found, found
 
 
 def test_a_summit_named_after_a_programme_is_not_the_programme() -> None:
