@@ -611,10 +611,10 @@ class OrganisationRules(RuleBase):
                 continue
             hit = self._DEPARTMENT_RE.match(text, m.end) or self._CENTRE_RE.match(text, m.end)
             if hit is None or (hit.group().endswith("中心") and (
-                m.rule not in ("known", "jieba-nt") or _HAN.match(text[hit.end() : hit.end() + 1] or "。")
+                m.rule not in ("known", "jieba-nt", "org-suffix") or _HAN.match(text[hit.end() : hit.end() + 1] or "。")
                 and text[hit.end()] not in "的主负发"
             )):  # fmt: skip
-                continue  # (水利部减灾中心, of a ministry; not …中心工作, 中心城市)
+                continue  # (水利部减灾中心, 成都市公安局情报指挥中心; not …中心工作, 中心城市)
             field = hit.group()[: -2 if hit.group().endswith("中心") else -1]
             plain = field.replace("促进", "").replace("推进", "")  # (消费促进司: a field's word)
             if field.endswith("公") or any(c in _FUNCTION_CHARS or c in _VERBISH for c in plain):

@@ -535,6 +535,8 @@ def test_post_or_role_is_kept_apart_from_the_name(
 # --------------------------------------------------------------------------- organisations
 
 ORGANISATIONS = [
+    pytest.param("李希还到成都市公安局情报指挥中心、黄瓦街派出所。", "成都市公安局情报指挥中心", id="a-city-bureaus-centre"),
+    pytest.param("中央和国家机关工委部署学习教育。", "中央和国家机关工委", id="central-and-state-organs-work-committee"),
     pytest.param("湖北省气象台发布暴雨预警。", "湖北省气象台", id="a-provinces-weather-observatory"),
     pytest.param("上海中心气象台发布高温橙色预警。", "上海中心气象台", id="a-central-weather-observatory"),
     pytest.param("国家气象中心预计，", "国家气象中心", id="the-national-weather-centre"),
