@@ -796,6 +796,8 @@ class PeopleRules(RuleBase):
         if "岁的" in text:
             for m in _AGE_BEFORE.finditer(text):  # 55岁的潘阿各, 今年36岁的李红梅: an age before a name
                 end = self.name_at(text, m.end(), tok_at, cued=True)
+                if end is not None and end - m.end() == 2 and text[end - 1] == "阿" and _HAN.match(text[end : end + 1]):
+                    end += 1  # 55岁的潘阿各: 阿 opens a Yi given name (阿各), it ends none
                 if end is not None and 2 <= end - m.end() <= 3:
                     add(m.end(), end, "role", "岁的")
         texts = list(map(_TEXT_OF, tokens))

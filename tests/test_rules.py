@@ -365,6 +365,7 @@ PEOPLE = [
     pytest.param("工作人员郑奀秀正在分拣药品。", "郑奀秀", id="a-rare-character-left-alone-before-a-word"),
     pytest.param("局长张伟也表示同意。", "张伟", id="an-adverb-after-a-two-character-name"),
     pytest.param("今年36岁的李红梅开起了网店。", "李红梅", id="an-age-before-a-name"),
+    pytest.param("55岁的潘阿各参加了技能培训。", "潘阿各", id="an-age-before-a-yi-name"),
     pytest.param("县长李明带领大家。", "李明", id="a-verb-after-a-two-character-name"),
     pytest.param(
         "石柱县中益乡华溪村第一书记谭杰说，村里的蜂蜜卖得很好。", "谭杰", id="first-secretary"
