@@ -149,10 +149,11 @@ _SPACES = (" ", "\u3000", "\xa0")
 #: the word after it (黄信|敬则|透露, 刘海|生曾|明确表示): adverbs that come before a verb.
 _ADVERB_TAILS = frozenset("则曾也就都还亦便即又将正已均仍才再")
 
-#: Single characters that, standing alone after a two-character name, are not its third
-#: character (主任王刚|来|了, 村民王华|家, 记者张强|摄).
 #: An age right before a name (55岁的|潘阿各).
 _AGE_BEFORE = re.compile(r"(?<![\d.])(?:[1-9]\d?|1\d\d|[一二三四五六七八九十]{1,3})岁的")
+
+#: Single characters that, standing alone after a two-character name, are not its third
+#: character (主任王刚|来|了, 村民王华|家, 记者张强|摄).
 _NOT_NAME_TAILS = frozenset("们家摄笑看想问答谈去来到说称讲道等在和与把被给让叫带领同跟向对为是有")
 
 #: Address words after a surname: 陈女士 and 施先生 are no names (see ANNOTATION: forms of

@@ -199,12 +199,11 @@ class ProgrammeRules(RuleBase):
         for m in places:
             if m.type == "Place":
                 place_end.setdefault(m.end, []).append(m)
-        inside = {k for m in places if m.type == "Place" for k in range(m.start + 1, m.end)}
         out = []
         for f in _FESTIVAL_RE.finditer(text):
             if text[f.end() : f.end() + 1] in ("日", "目", "点", "约", "省", "能", "期", "庆"):
                 continue  # 丰收节|日: another word
-            if f.start() in inside:
+            if any(m.start < f.start() < m.end for m in places if m.type == "Place"):
                 continue  # 攀枝|花市: the end of a place's name
             best = None
             for gap in range(0, 9):

@@ -91,10 +91,10 @@ _NOT_RIVER_STEMS = frozenset(("小", "大", "内", "护城", "母亲", "界", "�
                               "一条", "这条", "那条", "两条", "条", "沿", "城", "全", "本", "各", "该", "此"))
 #: What follows 站 where it is a verb, not a station (西安站在…, 北京站起来).
 _AFTER_STANDING = frozenset("在起稳上出着到成立好住定队岗")
-#: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
-#: checks; landforms that make a word before them a name; tags of words that are no name.
 #: Kinds of terraces, by where they lie or what grows on them (高山梯田, 旱塬梯田).
 _TERRACE_KINDS = frozenset(("高山", "旱塬", "山地", "坡地", "丘陵", "山区", "山坡", "旱作", "水平", "水稻", "茶园", "高原"))
+#: Water works, canals, tunnels, terraces and cemeteries: the suffixes whose names :meth:`Recognizer._generic_works`
+#: checks; landforms that make a word before them a name; tags of words that are no name.
 _WORKS = ("水资源配置工程", "引水工程", "供水工程", "调水工程", "水利枢纽", "跨海通道", "运河", "隧洞", "梯田", "公墓",
           "抽水蓄能电站", "水电站", "核电站")
 _LANDFORMS = frozenset("山峡岭河江湖海溪沟岩")
