@@ -819,13 +819,9 @@ def _save_totals(out: Path, totals) -> str:
 def _old_totals(trig: Path, data: dict) -> list[str] | None:
     """The corpus-totals lines of the previous ``graph.trig`` (the block after the last
     article's)."""
-    blocks = data.get("blocks") or {}
-    end = max((b[1] + b[2] for b in blocks.values()), default=None)
-    if end is None:
+    if not data.get("blocks"):
         return None
-    with open(trig, "rb") as fh:
-        fh.seek(end)
-        tail = fh.read().decode("utf-8")
+    tail = _old_tail(trig, data).decode("utf-8")
     if "{\n" not in tail:
         return []
     body = tail[tail.index("{\n") + 2 : tail.rindex("}")]

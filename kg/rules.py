@@ -46,6 +46,7 @@ from .rulebase import (
     Memo,
     _automaton,
     _longest,
+    by_start,
     is_han,
     trie_pattern,
 )
@@ -315,8 +316,8 @@ class Recognizer(PlaceRules, OrganisationRules, PeopleRules, ProgrammeRules):
                        for m in _ROAD_NUMBER.finditer(text)]  # fmt: skip
         orgs = [m for m in self.organisations(text, pieces) if m.text not in self.generic]  # (全国重点实验室: a kind)
         known_orgs = {(m.start, m.end) for m in gaz if m.rule == "known" and m.type == "Organisation"}
-        tok_of = {t.start: t for t in tokens} if known_orgs else {}
         if known_orgs:  # 赛华征|清华大学: a known body after an unknown word is the body alone
+            tok_of = by_start(tokens)
             heads = [(m.start, m.end) for m in [*gaz, *places] if m.type == "Place"]
             orgs = [
                 m for m in orgs
